@@ -1,0 +1,27 @@
+// The ordered list of migrations. Core first; each feature adds its own file (kept in its
+// folder) with one line here. Names sort in the order they must run.
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from '../index.js';
+import * as core from './0001_core.js';
+
+type DialectMigration = { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> };
+
+const migrations: Record<string, DialectMigration> = {
+  '0001_core': core,
+};
+
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: {
+      async getMigrations() {
+        const out: Record<string, Migration> = {};
+        for (const [name, m] of Object.entries(migrations)) out[name] = { up: (d) => m.up(d, dialect) };
+        return out;
+      },
+    },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,38 @@
+// A fresh, migrated database for one test file: in-memory SQLite by default, or a new schema in
+// the PostgreSQL database named by DATABASE_URL (dropped again on close), so test files can run in
+// parallel against one server.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DbHandle } from '../db/index.js';
+import { migrateToLatest } from '../db/migrations/index.js';
+
+export const testDialect: 'sqlite' | 'postgres' = process.env.DATABASE_URL?.startsWith('postgres')
+  ? 'postgres'
+  : 'sqlite';
+
+export async function createTestDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url && url.startsWith('postgres')) {
+    const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const handle = openDatabase(url, { pgSchema: schema, pgPoolSize: 4 });
+    await migrateToLatest(handle.db, handle.dialect);
+    const close = handle.close;
+    return {
+      ...handle,
+      close: async () => {
+        await close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        await c.end();
+      },
+    };
+  }
+  const handle = openDatabase(':memory:');
+  await migrateToLatest(handle.db, handle.dialect);
+  return handle;
+}
