@@ -1,0 +1,77 @@
+// A small, realistic corpus for the search tests; dates fixed against NOW so scores never drift.
+import type { SearchDocumentInput } from './index.js';
+
+export const NOW = new Date('2024-06-01T00:00:00.000Z');
+
+export const CORPUS: SearchDocumentInput[] = [
+  {
+    kind: 'news',
+    refId: 1,
+    networkId: 1,
+    lang: 'ar',
+    title: 'نتائج الانتخابات المحلية في أعزاز',
+    body: 'أعلنت اللجنة نتائج انتخابات المجلس المحلي في مدينة أعزاز بعد فرز الأصوات، وشارك الناخبون والناخبات بكثافة.',
+    facets: { town: ['C1564'], topic: 'elections' },
+    publishedAt: '2024-05-20T10:00:00.000Z',
+  },
+  {
+    kind: 'news',
+    refId: 2,
+    networkId: 1,
+    lang: 'ar',
+    title: 'تدريب فريق المراقبة',
+    body: 'نظّمت الشبكة تدريباً للمراقبين/ات على مراقبة الانتخابات في مارع وتل عار، وتوزيع الاستمارات على الفرق.',
+    facets: { town: ['C1643', 'C1594'], topic: 'elections' },
+    publishedAt: '2023-06-01T09:00:00.000Z',
+  },
+  {
+    kind: 'service',
+    refId: 7,
+    networkId: 1,
+    organizationId: 3,
+    lang: 'ar',
+    title: 'خدمات الدعم النفسي',
+    body: 'تقدّم المنظمة جلسات دعم نفسي للأطفال واليافعين في تركمان بارح، مجاناً.',
+    facets: { town: 'C1605', topic: 'psychosocial' },
+    publishedAt: '2024-01-10T08:00:00.000Z',
+  },
+  {
+    kind: 'news',
+    refId: 3,
+    networkId: 1,
+    lang: 'ar',
+    title: 'افتتاح مدرسة جديدة في مارع',
+    body: 'افتُتحت مدرسةٌ ابتدائية جديدة بدعم من المجلس المحلي، وتستقبل المدرسة ٣٠٠ طالب وطالبة.',
+    facets: { town: ['C1643'], topic: ['education'] },
+    publishedAt: '2024-04-01T12:00:00.000Z',
+  },
+  {
+    kind: 'resource',
+    refId: 'guide-9',
+    networkId: 1,
+    lang: 'en',
+    title: 'Election observation guide',
+    body: "A guide for observers of local council elections in Aleppo governorate (A'zaz, Mare', Afrin).",
+    publishedAt: '2022-09-01T00:00:00.000Z',
+  },
+  {
+    kind: 'news',
+    refId: 4,
+    networkId: 2,
+    lang: 'ar',
+    title: 'ورشة عمل حول الانتخابات',
+    body: 'ناقشت الورشة قانون الانتخابات ودور المجتمع المدني في مراقبة الانتخابات والانتخابات البلدية.',
+    facets: { town: ['C1564'] },
+    publishedAt: '2021-03-15T00:00:00.000Z',
+  },
+  {
+    kind: 'opinion',
+    refId: 5,
+    networkId: 1,
+    lang: 'ar',
+    title: 'رأي: المياه في تل عار',
+    body: 'نقص مياه الشرب في تل عار الشرقية والغربية يهدد الصحة العامة، والانتخابات القادمة فرصة للمساءلة.',
+    facets: { town: ['C1594', 'C1595'] },
+    publishedAt: '2024-05-01T07:30:00.000Z',
+  },
+];

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../test/db.js';
+import type { DbHandle } from '../db/index.js';
+import { indexDocument, removeDocument, searchDocuments, type SearchOptions } from './index.js';
+import { CORPUS, NOW } from './corpus.fixture.js';
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+  for (const doc of CORPUS) await indexDocument(h.db, doc);
+});
+afterAll(() => h.close());
+
+function search(q: string, more: Partial<SearchOptions> = {}) {
+  return searchDocuments(h.db, h.dialect, { q, limit: 10, offset: 0, now: NOW, ...more });
+}
+async function order(q: string, more: Partial<SearchOptions> = {}) {
+  const r = await search(q, more);
+  return r.hits.map((hit) => `${hit.kind}/${hit.refId}`);
+}
+
+describe('search ranking (the same expected pages on SQLite and PostgreSQL)', () => {
+  // These orders are pinned: CI runs this file on both dialects, so passing on both proves that
+  // both return identical results for the same data.
+  it.each([
+    ['انتخابات', ['news/1', 'news/4', 'opinion/5', 'news/2']],
+    ['الانتخابات', ['news/1', 'news/4', 'news/2', 'opinion/5']],
+    ['انتخ', ['news/1', 'news/4', 'news/2', 'opinion/5']],
+    ['مراقبة', ['news/2', 'news/4']],
+    ['مدرسه', ['news/3']],
+    ['دعم نفسي', ['service/7']],
+    ['elections', ['resource/guide-9']],
+    ["A'zaz", ['resource/guide-9']],
+  ])('"%s" → %j', async (q, expected) => {
+    expect(await order(q)).toEqual(expected);
+  });
+
+  it('gives the same scores on both dialects', async () => {
+    const r = await search('انتخابات');
+    expect(r.hits.map((x) => x.score)).toEqual([1.772268, 1.077631, 0.673527, 0.519655]);
+  });
+
+  it('ranks a title hit above a body mention of the same age', async () => {
+    const r = await search('انتخابات', { kinds: ['opinion', 'news'], now: new Date('2021-03-15T00:00:00Z') });
+    expect(r.hits[0].refId).toBe('4');
+  });
+
+  it('prefers the newer of two otherwise equal documents', async () => {
+    await indexDocument(h.db, { ...CORPUS[2], refId: 70, publishedAt: '2020-01-10T08:00:00.000Z' });
+    expect(await order('دعم نفسي')).toEqual(['service/7', 'service/70']);
+    await removeDocument(h.db, 'service', 70);
+  });
+});
+
+describe('matching', () => {
+  it('finds Arabic words across letter forms, tashkeel and the article', async () => {
+    expect(await order('اعزاز')).toEqual(['news/1']);
+    expect(await order('أَعْزَاز')).toEqual(['news/1']);
+    expect(await order('مدرسة')).toEqual(['news/3']);
+    expect(await order('المدرسه')).toEqual(['news/3']);
+  });
+
+  it('requires every word of the query', async () => {
+    expect(await order('انتخابات أعزاز')).toEqual(['news/1']);
+    expect(await order('انتخابات مدرسة')).toEqual([]);
+  });
+
+  it('filters by kind, network and facet', async () => {
+    expect(await order('انتخابات', { kinds: ['opinion'] })).toEqual(['opinion/5']);
+    expect(await order('انتخابات', { kinds: [] })).toEqual([]);
+    expect(await order('انتخابات', { networkId: 2 })).toEqual(['news/4']);
+    expect(await order('انتخابات', { facets: { town: 'C1564' } })).toEqual(['news/1', 'news/4']);
+    expect(await order('انتخابات', { facets: { town: 'C1594', topic: 'elections' } })).toEqual(['news/2']);
+    expect(await order('انتخابات', { facets: { town: 'C15' } })).toEqual([]);
+    expect(await order('انتخابات', { facets: { 'town"]': 'C1564' } })).toEqual([]);
+  });
+
+  it('pages through results with a stable total', async () => {
+    const first = await search('انتخابات', { limit: 2, offset: 0 });
+    const second = await search('انتخابات', { limit: 2, offset: 2 });
+    expect(first.total).toBe(4);
+    expect(second.total).toBe(4);
+    expect([...first.hits, ...second.hits].map((x) => x.refId)).toEqual(['1', '4', '5', '2']);
+  });
+
+  it.each(['', '   ', '؟!،', '*', '"', '()', '-', ':*', '&|!', '\\'])(
+    'returns nothing, without error, for the empty or punctuation-only query %j',
+    async (q) => {
+      expect(await search(q)).toEqual({ total: 0, hits: [] });
+    },
+  );
+
+  it.each([
+    ['"انتخابات', 4],
+    ['انتخابات"', 4],
+    ['انتخابات*', 4],
+    ['(انتخابات', 4],
+    ['-انتخابات', 4],
+    ['انتخابات OR مدرسة', 0],
+    ['NEAR(انتخابات مدرسة)', 0],
+    ['انتخابات AND', 4],
+    ['انتخابات NOT', 0],
+    ["انتخابات'; DROP TABLE search_documents; --", 0],
+    ['انتخابات:* | !مدرسة', 0],
+    [Array.from({ length: 300 }, (_, i) => `كلمة${i}`).join(' '), 0],
+  ])('treats query syntax in %j as plain words (total %i)', async (q, total) => {
+    expect((await search(q)).total).toBe(total);
+    expect((await search('انتخابات')).total).toBe(4);
+  });
+});
+
+describe('indexing', () => {
+  it('replaces an entry when the same item is indexed again', async () => {
+    await indexDocument(h.db, { ...CORPUS[3], title: 'افتتاح مستوصف في مارع', body: 'مستوصف جديد.' });
+    expect(await order('مدرسة')).toEqual([]);
+    expect(await order('مستوصف')).toEqual(['news/3']);
+    const rows = await h.db.selectFrom('search_documents').select('id').where('kind', '=', 'news').execute();
+    expect(rows).toHaveLength(4);
+    await indexDocument(h.db, CORPUS[3]);
+    expect(await order('مدرسة')).toEqual(['news/3']);
+  });
+
+  it('forgets a removed item', async () => {
+    await indexDocument(h.db, { ...CORPUS[6], refId: 99, title: 'مقال مؤقت', body: 'نص عن الكهرباء' });
+    expect(await order('الكهرباء')).toEqual(['opinion/99']);
+    await removeDocument(h.db, 'opinion', 99);
+    expect(await order('الكهرباء')).toEqual([]);
+  });
+
+  it('rejects a publication date that is not a date', async () => {
+    await expect(indexDocument(h.db, { ...CORPUS[0], refId: 100, publishedAt: 'yesterday' })).rejects.toThrow(
+      /publishedAt/,
+    );
+  });
+});
+
+describe('excerpts', () => {
+  it('marks the matching words in a plain-text window of the body', async () => {
+    const [hit] = (await search('مراقبة')).hits;
+    expect(hit.refId).toBe('2');
+    expect(hit.excerpt.filter((s) => s.marked).map((s) => s.text)).toEqual(['للمراقبين', 'مراقبة']);
+    expect(hit.excerpt.map((s) => s.text).join('')).toBe(CORPUS[1].body);
+  });
+
+  it('returns markup in the body as text, never as HTML', async () => {
+    await indexDocument(h.db, {
+      ...CORPUS[6],
+      refId: 101,
+      title: 'تجربة',
+      body: 'نص <script>alert(1)</script> عن الكهرباء <b>المقطوعة</b>',
+    });
+    const [hit] = (await search('الكهرباء')).hits;
+    expect(hit.excerpt).toEqual([
+      { text: 'نص <script>alert(1)</script> عن ', marked: false },
+      { text: 'الكهرباء', marked: true },
+      { text: ' <b>المقطوعة</b>', marked: false },
+    ]);
+    await removeDocument(h.db, 'opinion', 101);
+  });
+
+  it('shows a window around the first match of a long body, with ellipses where it was cut', async () => {
+    const filler = 'كلمة عادية هنا '.repeat(40);
+    await indexDocument(h.db, { ...CORPUS[6], refId: 102, title: 'طويل', body: `${filler}الكهرباء ${filler}` });
+    const [hit] = (await search('الكهرباء')).hits;
+    const text = hit.excerpt.map((s) => s.text).join('');
+    expect(text.startsWith('… ')).toBe(true);
+    expect(text.endsWith(' …')).toBe(true);
+    expect(text.length).toBeLessThan(320);
+    expect(hit.excerpt.filter((s) => s.marked)).toEqual([{ text: 'الكهرباء', marked: true }]);
+    await removeDocument(h.db, 'opinion', 102);
+  });
+});
