@@ -165,6 +165,8 @@ export interface MediaTable {
   height: number | null;
   /** JSON: { "480": "file.webp", ... } for images; { "file": "x.pdf" } otherwise */
   variants: string;
+  /** 1: served to anyone at /media/…; 0: only through the owning feature's access check */
+  is_public: number;
   created_at: string;
 }
 

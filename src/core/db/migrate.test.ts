@@ -14,13 +14,29 @@ describe('core migrations', () => {
     const now = new Date('2022-06-28T09:30:00.000Z').toISOString();
     const net = await h.db
       .insertInto('networks')
-      .values({ slug: 'wasl', name_ar: 'وصل', name_en: 'Wasl', description_ar: '', description_en: '', region_ar: '', region_en: '', created_at: now })
+      .values({
+        slug: 'wasl',
+        name_ar: 'وصل',
+        name_en: 'Wasl',
+        description_ar: '',
+        description_en: '',
+        region_ar: '',
+        region_en: '',
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(typeof net.id).toBe('number');
-    const row = await h.db.selectFrom('networks').select(['created_at']).where('id', '=', net.id).executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('networks')
+      .select(['created_at'])
+      .where('id', '=', net.id)
+      .executeTakeFirstOrThrow();
     expect(row.created_at).toBe(now);
-    const { n } = await h.db.selectFrom('networks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await h.db
+      .selectFrom('networks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(n).toBe(1);
   });
 

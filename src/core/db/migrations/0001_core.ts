@@ -47,8 +47,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('adm1_pcode', 'text', (c) => c.notNull())
     .addColumn('adm1_name_ar', 'text', (c) => c.notNull())
     .addColumn('adm1_name_en', 'text', (c) => c.notNull())
-    .addColumn('lat', 'real')
-    .addColumn('lon', 'real')
+    .addColumn('lat', 'double precision')
+    .addColumn('lon', 'double precision')
     .addColumn('search_name', 'text', (c) => c.notNull())
     .addColumn('data_note', 'text')
     .execute();
@@ -187,6 +187,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('width', 'integer')
     .addColumn('height', 'integer')
     .addColumn('variants', 'text', (c) => c.notNull())
+    .addColumn('is_public', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', ts, (c) => c.notNull())
     .execute();
 
@@ -207,11 +208,15 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     // External-content FTS5 table kept in step by triggers. The text is already normalized and
     // stemmed by the app, so unicode61 with no diacritic folding sees plain tokens.
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
-      search_text, content='search_documents', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      search_text, content='search_documents', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
       INSERT INTO search_fts(rowid, search_text) VALUES (new.id, new.search_text); END`.execute(db);
     await sql`CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
-      INSERT INTO search_fts(search_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END`.execute(db);
+      INSERT INTO search_fts(search_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
       INSERT INTO search_fts(search_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
       INSERT INTO search_fts(rowid, search_text) VALUES (new.id, new.search_text); END`.execute(db);
@@ -220,7 +225,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
       GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED`.execute(db);
     await sql`CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv)`.execute(db);
   }
-  await db.schema.createIndex('search_documents_kind').on('search_documents').columns(['kind', 'published_at']).execute();
+  await db.schema
+    .createIndex('search_documents_kind')
+    .on('search_documents')
+    .columns(['kind', 'published_at'])
+    .execute();
 
   await db.schema
     .createTable('kv')

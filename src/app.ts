@@ -1,0 +1,260 @@
+// Builds the Fastify app: core plugins, then the feature list, explicitly. Nothing listens here
+// (server.ts does), so tests drive the very same app through inject().
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import csrf from '@fastify/csrf-protection';
+import { Redis } from 'ioredis';
+import type { RouteEntry } from './core/http/types.js';
+import type { Config } from './core/config.js';
+import type { DbHandle } from './core/db/index.js';
+import { createI18n, loadCatalogs, pickLocale } from './core/i18n/index.js';
+import { anonymous, holdsStaffRole, loadActor } from './core/auth/actor.js';
+import { accessLevels, meetsAccess } from './core/auth/access.js';
+import { findSession, sessionCookieName } from './core/auth/sessions.js';
+import { createMailer } from './core/mail/index.js';
+import { databaseRateLimiter, redisRateLimiter } from './core/http/rate-limit.js';
+import { createMediaStore, MAX_UPLOAD_BYTES } from './core/media/index.js';
+import { registerErrorPages } from './core/http/errors.js';
+import { coreRoutes, loadStylesheet } from './core/http/core-routes.js';
+import { setSiteChrome } from './core/http/render.js';
+import { features, navItems } from './features/index.js';
+import { audit } from './core/audit/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type BuildOptions = {
+  config: Config;
+  handle: DbHandle;
+  /** Injected clock for tests; defaults to the wall clock. */
+  clock?: () => Date;
+  logger?: boolean | object;
+};
+
+/** A secret shared by every app process through the database: signs cookies and CSRF secrets. */
+async function sharedSecret(handle: DbHandle, configured: string | undefined): Promise<string> {
+  if (configured) return configured;
+  const existing = await handle.db
+    .selectFrom('kv')
+    .select('value')
+    .where('key', '=', 'cookie_secret')
+    .executeTakeFirst();
+  if (existing) return existing.value;
+  const value = crypto.randomBytes(32).toString('hex');
+  await handle.db
+    .insertInto('kv')
+    .values({ key: 'cookie_secret', value })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const row = await handle.db
+    .selectFrom('kv')
+    .select('value')
+    .where('key', '=', 'cookie_secret')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, handle } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const app = Fastify({
+    logger:
+      opts.logger === undefined
+        ? {
+            level: config.logLevel,
+            // No personal data in logs: no cookies, no bodies, no query strings, no full IPs.
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          }
+        : opts.logger,
+    // a hop count is valid for Fastify (proxy-addr) though its types omit it
+    trustProxy: config.trustProxy as boolean | string[],
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  const i18n = createI18n(loadCatalogs(path.join(root, 'src')));
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
+  app.decorate('wasl', {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    handle,
+    clock,
+    i18n,
+    mailer: createMailer(handle.db, config, (m) => app.log.info(m)),
+    limiter: redis ? redisRateLimiter(redis) : databaseRateLimiter(handle.db),
+    media: createMediaStore(config.uploadDir),
+  });
+  app.addHook('onClose', async () => {
+    if (redis) await redis.quit();
+  });
+
+  const secret = await sharedSecret(handle, config.sessionSecret);
+  await app.register(cookie, { secret });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 5, fields: 100 },
+    // Files arrive as { filename, mimetype, data }; an empty file input becomes null.
+    async onFile(part) {
+      const data = await part.toBuffer();
+      (part as unknown as { value: unknown }).value =
+        part.filename && data.length > 0 ? { filename: part.filename, mimetype: part.mimetype, data } : null;
+    },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: config.secureCookies ? '__Host-wasl_csrf' : 'wasl_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
+  });
+
+  // Every route must say who may call it, or the app does not boot.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || !accessLevels.includes(access)) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access level (config.access)`);
+    }
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+  });
+
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('i18n', null as never);
+  app.decorateRequest('now', null as never);
+  app.decorateRequest('flash', null);
+  app.decorateReply('flashNext', function (this: { setCookie: Function }, key: string) {
+    this.setCookie('wasl_flash', key, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: 60,
+      secure: config.secureCookies,
+    });
+  });
+
+  const cookieName = sessionCookieName(config.secureCookies);
+  app.addHook('onRequest', async (req, reply) => {
+    req.now = clock();
+    req.actor = anonymous;
+    const token = req.cookies[cookieName];
+    if (token) {
+      const session = await findSession(handle.db, token, req.now, async (userId) => {
+        const a = await loadActor(handle.db, userId, '');
+        return a ? holdsStaffRole(a) : false;
+      });
+      if (session && !session.pending2fa) {
+        req.actor = (await loadActor(handle.db, session.userId, session.id)) ?? anonymous;
+      } else if (!session) {
+        reply.clearCookie(cookieName, { path: '/' });
+      }
+    }
+    const query = req.query as Record<string, unknown>;
+    const requested = typeof query?.lang === 'string' ? query.lang : undefined;
+    const locale = pickLocale({
+      query: requested,
+      cookie: req.cookies.wasl_lang,
+      acceptLanguage: req.headers['accept-language'],
+      available: i18n.locales,
+    });
+    if (requested && i18n.locales.includes(requested)) {
+      reply.setCookie('wasl_lang', requested, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 365 * 86400,
+        secure: config.secureCookies,
+      });
+    }
+    const digitsCookie = req.cookies.wasl_digits;
+    const digits =
+      req.actor.user?.digits ?? (digitsCookie === 'arab' || digitsCookie === 'latn' ? digitsCookie : config.digits);
+    req.i18n = i18n.translator(locale, { digits, addressAs: req.actor.user?.addressAs ?? 'x' });
+    if (req.cookies.wasl_flash) {
+      const key = req.cookies.wasl_flash;
+      req.flash = i18n.has(key) ? req.i18n.t(key as never) : null;
+      reply.clearCookie('wasl_flash', { path: '/' });
+    }
+  });
+
+  // Access level, the two-step obligation of staff roles, then CSRF on anything that changes state.
+  app.addHook('preHandler', async (req, reply) => {
+    const config = req.routeOptions.config;
+    const access = config.access!;
+    const isApi = req.url.startsWith('/api/');
+    if (!meetsAccess(req.actor, access)) {
+      if (!req.actor.user && !isApi && access !== 'public') {
+        const next = encodeURIComponent(req.method === 'GET' ? req.url : '/');
+        return reply.code(303).header('location', `/login?next=${next}`).send();
+      }
+      await audit(handle.db, req.now, {
+        actorUserId: req.actor.user?.id ?? null,
+        action: 'access.denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.routeOptions.url}`,
+        ip: req.ip,
+      });
+      return reply.callNotFound();
+    }
+    if (
+      req.actor.user &&
+      !req.actor.user.totpEnabled &&
+      holdsStaffRole(req.actor) &&
+      !config.allowWithout2fa &&
+      access !== 'public'
+    ) {
+      return reply.code(303).header('location', '/account/2fa').send();
+    }
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && config.csrf !== false) {
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+    }
+  });
+
+  // Pages for signed-in people are never stored by the browser or a proxy.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.actor?.user) reply.header('cache-control', 'no-store');
+    else if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
+  });
+
+  registerErrorPages(app);
+
+  const css = loadStylesheet(root);
+  setSiteChrome(navItems, css.href);
+  await app.register(coreRoutes, { css });
+  for (const feature of features) await app.register(feature.routes);
+  return app;
+}

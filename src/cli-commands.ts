@@ -1,0 +1,128 @@
+// The `wasl` admin commands. Each gets the app's services; features may add commands here.
+import type fs from 'node:fs';
+import type path from 'node:path';
+import crypto from 'node:crypto';
+import type { WaslServices } from './core/services.js';
+import { hashPassword } from './core/auth/passwords.js';
+import { importGazetteer } from './core/towns/queries.js';
+import { loadAleppoSeed } from './core/towns/seed.js';
+import { backupDatabase } from './core/db/backup.js';
+import { seedDemoIfEmpty } from './seed/demo.js';
+
+export type CliCommand = {
+  name: string;
+  help: string;
+  run: (wasl: WaslServices, args: string[], io: { fs: typeof fs; path: typeof path }) => Promise<number | void>;
+};
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export const cliCommands: CliCommand[] = [
+  { name: 'migrate', help: 'Run database migrations (also run on every start).', run: async () => {} },
+  {
+    name: 'create-admin',
+    help: 'Create a network admin: --username NAME [--email E] [--network SLUG]. Prints a generated password once.',
+    async run(wasl, args) {
+      const username = flag(args, 'username');
+      if (!username || !/^[\p{L}\p{N}_.-]{3,30}$/u.test(username)) {
+        console.error('Give --username (3–30 letters, digits, _ . -).');
+        return 2;
+      }
+      const now = wasl.clock();
+      let network = await wasl.db
+        .selectFrom('networks')
+        .selectAll()
+        .$if(!!flag(args, 'network'), (q) => q.where('slug', '=', flag(args, 'network')!))
+        .orderBy('id')
+        .executeTakeFirst();
+      if (!network) {
+        const row = await wasl.db
+          .insertInto('networks')
+          .values({
+            slug: flag(args, 'network') ?? 'network',
+            name_ar: 'الشبكة',
+            name_en: 'The network',
+            description_ar: '',
+            description_en: '',
+            region_ar: '',
+            region_en: '',
+            created_at: now.toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        network = (await wasl.db
+          .selectFrom('networks')
+          .selectAll()
+          .where('id', '=', row.id)
+          .executeTakeFirstOrThrow())!;
+      }
+      const password = crypto.randomBytes(12).toString('base64url');
+      const iso = now.toISOString();
+      const user = await wasl.db
+        .insertInto('users')
+        .values({
+          username: username.toLowerCase(),
+          email: flag(args, 'email')?.toLowerCase() ?? null,
+          display_name: username,
+          password_hash: await hashPassword(password),
+          totp_enabled: 0,
+          locale: 'ar',
+          digits: 'latn',
+          address_as: 'x',
+          created_at: iso,
+          updated_at: iso,
+          password_changed_at: iso,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await wasl.db
+        .insertInto('network_roles')
+        .values({ user_id: user.id, network_id: network.id, role: 'networkAdmin' })
+        .execute();
+      console.log(
+        `Network admin "${username}" created for network "${network.slug}".\nPassword (shown once): ${password}\nTwo-step verification is set up at first sign-in.`,
+      );
+    },
+  },
+  {
+    name: 'import-gazetteer',
+    help: 'Load communities from an OCHA-style CSV: import-gazetteer FILE.csv (without FILE: the bundled Aleppo governorate).',
+    async run(wasl, args, { fs }) {
+      const now = wasl.clock();
+      const result = args[0]
+        ? await importGazetteer(wasl.db, fs.readFileSync(args[0], 'utf8'), { now })
+        : await loadAleppoSeed(wasl.db, now);
+      if (result.rejected.length) {
+        console.error(`Nothing imported: ${result.rejected.length} bad rows.`);
+        for (const r of result.rejected.slice(0, 50)) console.error(`  line ${r.line}: ${r.reason}`);
+        return 1;
+      }
+      console.log(`Gazetteer: ${result.inserted} inserted, ${result.updated} updated.`);
+    },
+  },
+  {
+    name: 'backup',
+    help: 'Consistent copy of the SQLite database while the app runs: backup [FILE] (default DATA_DIR/backups/wasl-<time>.sqlite).',
+    async run(wasl, args, { path }) {
+      if (wasl.dialect !== 'sqlite') {
+        console.error('On PostgreSQL use pg_dump or pg_basebackup; see docs/operations.md.');
+        return 2;
+      }
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const target = args[0] ?? path.join(wasl.config.dataDir, 'backups', `wasl-${stamp}.sqlite`);
+      const pages = await backupDatabase(wasl.handle, target);
+      console.log(`Backup written to ${target} (${pages} pages). Copy ${wasl.config.uploadDir} as well.`);
+    },
+  },
+  {
+    name: 'seed-demo',
+    help: 'Create the demo content in an empty database (prints the generated passwords).',
+    async run(wasl) {
+      const printed = await seedDemoIfEmpty(wasl);
+      console.log(printed ?? 'The database is not empty; nothing done.');
+    },
+  },
+];

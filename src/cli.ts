@@ -1,0 +1,42 @@
+// `npm run wasl -- <command>`: administration from the shell, honouring DATA_DIR and DATABASE_URL.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from './core/config.js';
+import { openDatabase } from './core/db/index.js';
+import { migrateToLatest } from './core/db/migrations/index.js';
+import { buildApp } from './app.js';
+import { cliCommands } from './cli-commands.js';
+
+const [command, ...args] = process.argv.slice(2);
+
+async function main() {
+  const entry = cliCommands.find((c) => c.name === command);
+  if (!entry) {
+    console.log('Usage: npm run wasl -- <command> [args]\n');
+    for (const c of cliCommands) console.log(`  ${c.name.padEnd(18)} ${c.help}`);
+    process.exit(command ? 2 : 0);
+  }
+  const config = loadConfig();
+  const handle = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(handle.db, handle.dialect);
+    if (entry.name === 'migrate') {
+      console.log('Database is at the latest migration.');
+      return;
+    }
+    const app = await buildApp({ config, handle, logger: false });
+    try {
+      const code = await entry.run(app.wasl, args, { fs, path });
+      process.exitCode = code ?? 0;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

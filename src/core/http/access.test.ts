@@ -1,0 +1,106 @@
+// Walks every registered route × {anonymous, member, admin of org A, admin of org B, network
+// admin} and fails on any access the route's level and the object rules do not grant. New
+// routes are covered automatically; object rules for routes with an id are listed below.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from '../test/app.js';
+import { meetsAccess } from '../auth/access.js';
+import { loadActor, anonymous, type Actor } from '../auth/actor.js';
+import { newTotpSecret } from '../auth/totp.js';
+import { importGazetteer } from '../towns/queries.js';
+
+type ActorKey = 'anonymous' | 'member' | 'staffA' | 'staffB' | 'networkAdmin';
+const actorKeys: ActorKey[] = ['anonymous', 'member', 'staffA', 'staffB', 'networkAdmin'];
+
+let t: TestApp;
+const ids: Record<string, number> = {};
+const actors = new Map<ActorKey, { actor: Actor; client: Client }>();
+
+/** Routes about one organization (:id = org A): who may reach them beyond the route's level. */
+const objectRules: Record<string, (k: ActorKey) => boolean> = {
+  'GET /organizations/:id/edit': (k) => k === 'staffA' || k === 'networkAdmin',
+  'POST /organizations/:id/edit': (k) => k === 'staffA' || k === 'networkAdmin',
+  'GET /organizations/:id/staff': (k) => k === 'staffA',
+  'POST /organizations/:id/staff/invite': (k) => k === 'staffA',
+  'POST /organizations/:id/staff/remove': (k) => k === 'staffA',
+};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const db = t.handle.db;
+  await importGazetteer(
+    db,
+    'pcode,name_ar,name_en,adm3_pcode,adm3_name_ar,adm3_name_en,adm2_pcode,adm2_name_ar,adm2_name_en,adm1_pcode,adm1_name_ar,adm1_name_en,lat,lon\n' +
+      'C1594,تل عار شرقية,Tal Aar Sharqiyeh,SY020400,أعزاز,Aazaz,SY0204,أعزاز,Aazaz,SY02,حلب,Aleppo,36.5,37.1\n',
+    { now: t.clock.now },
+  );
+  const net = await makeNetwork(db);
+  ids.orgA = await makeOrganization(db, net, 'A');
+  ids.orgB = await makeOrganization(db, net, 'B');
+  const users = {
+    member: await makeUser(db, { username: 'walk_member' }),
+    staffA: await makeUser(db, { username: 'walk_staff_a', org: [ids.orgA, 'orgAdmin'], totpSecret: newTotpSecret() }),
+    staffB: await makeUser(db, { username: 'walk_staff_b', org: [ids.orgB, 'orgAdmin'], totpSecret: newTotpSecret() }),
+    networkAdmin: await makeUser(db, {
+      username: 'walk_admin',
+      network: [net, 'networkAdmin'],
+      totpSecret: newTotpSecret(),
+    }),
+  };
+  actors.set('anonymous', { actor: anonymous, client: new Client(t.app) });
+  for (const [key, u] of Object.entries(users) as [ActorKey, { id: number }][]) {
+    const client = new Client(t.app);
+    await signIn(t, client, u.id);
+    actors.set(key, { actor: (await loadActor(db, u.id, 'x'))!, client });
+  }
+  for (const { client } of actors.values()) await client.get('/login'); // a CSRF token, as a browser would have
+});
+afterAll(() => t.close());
+
+function fill(url: string) {
+  return url
+    .replace(':id', String(ids.orgA))
+    .replace(':pcode', 'C1594')
+    .replace(':token', 'not-a-token')
+    .replace(':slug', 'x')
+    .replace(':file', 'x.webp')
+    .replace('*', '');
+}
+
+describe('route access walk', () => {
+  it('every route declares an access level (the app would not boot otherwise)', () => {
+    expect(t.app.routeTable.length).toBeGreaterThan(20);
+    for (const r of t.app.routeTable) expect(r.access).toBeTruthy();
+  });
+
+  it('no actor reaches a route or object it may not', async () => {
+    const failures: string[] = [];
+    for (const route of t.app.routeTable) {
+      if (route.access === 'public') continue;
+      const key = `${route.method} ${route.url}`;
+      for (const actorKey of actorKeys) {
+        const { actor, client } = actors.get(actorKey)!;
+        const allowed = meetsAccess(actor, route.access) && (objectRules[key]?.(actorKey) ?? true);
+        const url = fill(route.url);
+        const res = route.method === 'GET' ? await client.get(url) : await client.post(url, {});
+        const deniedLike =
+          res.statusCode === 404 || (res.statusCode === 303 && String(res.headers.location).startsWith('/login'));
+        if (!allowed && !deniedLike) failures.push(`${actorKey} reached ${key}: ${res.statusCode}`);
+        if (!allowed && actorKey !== 'anonymous' && res.statusCode !== 404)
+          failures.push(`${actorKey} on ${key} got ${res.statusCode}, not 404`);
+        if (allowed && deniedLike && res.statusCode === 404 && !key.includes(':token'))
+          failures.push(`${actorKey} was refused ${key}`);
+        if (res.statusCode >= 500) failures.push(`${actorKey} ${key}: server error ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('records denials in the audit log', async () => {
+    const rows = await t.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'access.denied')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+  });
+});

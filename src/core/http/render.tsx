@@ -1,0 +1,31 @@
+// Renders a page component inside the Layout, with the request's context, to an HTML string.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import { PageContext, type NavItem, type PageContextValue } from '../views/context.js';
+
+let nav: NavItem[] = [];
+let stylesheet = '/assets/style.css';
+export function setSiteChrome(items: NavItem[], stylesheetHref: string) {
+  nav = items;
+  stylesheet = stylesheetHref;
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContextValue {
+  let token: string | null = null;
+  return {
+    i18n: req.i18n,
+    actor: req.actor,
+    csrfToken: () => (token ??= reply.generateCsrf()),
+    url: req.url,
+    stylesheet,
+    nav,
+    flash: req.flash ?? null,
+  };
+}
+
+export function renderPage(req: FastifyRequest, reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  const html =
+    '<!doctype html>' + render(<PageContext.Provider value={pageContext(req, reply)}>{page}</PageContext.Provider>);
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}

@@ -1,0 +1,92 @@
+import type { ComponentChildren } from 'preact';
+import { usePage } from './context.js';
+
+/** The language switcher keeps the current page and adds ?lang=…, which the server remembers in a cookie. */
+function switchUrl(url: string, lang: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('lang', lang);
+  return u.pathname + u.search;
+}
+
+export function Layout(props: {
+  title: string;
+  description?: string;
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  const { i18n, actor, stylesheet, nav, url, flash, csrfToken } = usePage();
+  const { t } = i18n;
+  const other = i18n.locale === 'ar' ? { code: 'en', name: 'English' } : { code: 'ar', name: 'العربية' };
+  const current = new URL(url, 'http://x').pathname;
+  return (
+    <html lang={i18n.lang} dir={i18n.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${t('common.siteName')}`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href={stylesheet} />
+        <link rel="icon" href="data:," />
+        {props.head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('nav.skipToContent')}
+        </a>
+        <header class="site-header">
+          <a class="brand" href="/">
+            {t('common.siteName')}
+          </a>
+          <nav class="main-nav" aria-label={t('nav.main')}>
+            <ul>
+              {nav
+                .filter((n) => n.access !== 'member' || actor.user)
+                .map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
+                      {t(n.labelKey)}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <div class="account-nav">
+            {actor.user ? (
+              <>
+                <a href="/account">
+                  <bdi>{actor.user.displayName}</bdi>
+                </a>
+                <form method="post" action="/logout" class="inline-form">
+                  <input type="hidden" name="_csrf" value={csrfToken()} />
+                  <button type="submit" class="link-button">
+                    {t('nav.signOut')}
+                  </button>
+                </form>
+              </>
+            ) : (
+              <>
+                <a href="/login">{t('nav.signIn')}</a>
+                <a href="/signup">{t('nav.signUp')}</a>
+              </>
+            )}
+            <a class="lang-switch" href={switchUrl(url, other.code)} lang={other.code} hreflang={other.code}>
+              {other.name}
+            </a>
+          </div>
+        </header>
+        <main id="main">
+          {flash ? (
+            <p class="flash" role="status">
+              {flash}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('footer.about')}</p>
+          <p class="small">{t('footer.privacy')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

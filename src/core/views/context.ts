@@ -1,0 +1,28 @@
+// What every view may know about the request: the translator, the actor, the CSRF token, the
+// current path. Provided once by render(); read with usePage(). Views never query the database.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Actor } from '../auth/actor.js';
+import type { Translator } from '../i18n/index.js';
+
+export type NavItem = { href: string; labelKey: Parameters<Translator['t']>[0]; access?: 'public' | 'member' };
+
+export type PageContextValue = {
+  i18n: Translator;
+  actor: Actor;
+  /** CSRF token for forms; generated on first use so read-only pages set no cookie. */
+  csrfToken: () => string;
+  /** Current path with query, for the language switcher and `next=` links. */
+  url: string;
+  stylesheet: string;
+  nav: NavItem[];
+  flash: string | null;
+};
+
+export const PageContext = createContext<PageContextValue | null>(null);
+
+export function usePage(): PageContextValue {
+  const ctx = useContext(PageContext);
+  if (!ctx) throw new Error('usePage() outside render()');
+  return ctx;
+}

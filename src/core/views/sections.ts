@@ -1,0 +1,25 @@
+// Slots where features add to pages they do not own: the home page, a town's page and an
+// organization's profile. The owning page renders every registered section in order; a
+// section returns null when it has nothing to show.
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+
+export type Slot = 'home' | 'town' | 'organization';
+export type Section = {
+  slot: Slot;
+  order: number;
+  /** key: '' for home, the P-code for a town, the organization id as a string */
+  load: (req: FastifyRequest, key: string) => Promise<VNode | null>;
+};
+
+const sections: Section[] = [];
+
+export function registerSection(section: Section): void {
+  sections.push(section);
+  sections.sort((a, b) => a.order - b.order);
+}
+
+export async function loadSections(slot: Slot, req: FastifyRequest, key: string): Promise<VNode[]> {
+  const out = await Promise.all(sections.filter((s) => s.slot === slot).map((s) => s.load(req, key)));
+  return out.filter((v): v is VNode => v !== null);
+}

@@ -1,0 +1,320 @@
+// Accounts through HTTP, as a browser would use them: sign-up, sign-in with and without the
+// second step, sign-out, rate limits, password reset through the outbox, e-mail change, deletion.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  Client,
+  makeNetwork,
+  makeOrganization,
+  makeUser,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../core/test/app.js';
+import { totpCodeAt, newTotpSecret } from '../../core/auth/totp.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const ipOf = (() => {
+  let n = 1;
+  return () => `10.1.${Math.floor(++n / 250)}.${n % 250}`;
+})();
+
+async function latestOutbox(to: string) {
+  return t.handle.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('to_address', '=', to)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+describe('sign-up', () => {
+  it('creates a pseudonymous account and signs the person in', async () => {
+    const c = new Client(t.app, ipOf());
+    await c.get('/signup');
+    const res = await c.post('/signup', {
+      username: 'layla_22',
+      display_name: 'زهرة الياسمين',
+      email: '',
+      password: 'a long enough secret',
+      password_confirm: 'a long enough secret',
+    });
+    expect(res.statusCode).toBe(303);
+    const account = await c.get('/account');
+    expect(account.statusCode).toBe(200);
+    expect(account.body).toContain('زهرة الياسمين');
+    expect(account.headers['cache-control']).toBe('no-store');
+    const row = await t.handle.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'layla_22')
+      .executeTakeFirstOrThrow();
+    expect(row.email).toBeNull();
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("refuses short, common and mismatched passwords in the person's language, and writes nothing", async () => {
+    const c = new Client(t.app, ipOf());
+    await c.get('/signup');
+    const before = await t.handle.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const short = await c.post('/signup', {
+      username: 'short1',
+      display_name: 'Short',
+      password: 'abc',
+      password_confirm: 'abc',
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('8');
+    const common = await c.post('/signup', {
+      username: 'common1',
+      display_name: 'Common',
+      password: 'password123',
+      password_confirm: 'password123',
+    });
+    expect(common.statusCode).toBe(400);
+    const mismatch = await c.post('/signup', {
+      username: 'mismatch1',
+      display_name: 'Mis',
+      password: 'a long enough secret',
+      password_confirm: 'another long secret',
+    });
+    expect(mismatch.statusCode).toBe(400);
+    const unknownField = await c.post('/signup', {
+      username: 'extra1',
+      display_name: 'Extra',
+      password: 'a long enough secret',
+      password_confirm: 'a long enough secret',
+      is_admin: '1',
+    });
+    expect(unknownField.statusCode).toBe(400);
+    const after = await t.handle.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const en = await c.post('/signup?lang=en', {
+      username: 'short2',
+      display_name: 'Short',
+      password: 'abc',
+      password_confirm: 'abc',
+    });
+    expect(en.body).toMatch(/at least eight characters/i);
+  });
+
+  it('does not reveal that an e-mail is already registered', async () => {
+    await makeUser(t.handle.db, { username: 'known_mail', email: 'known@example.org' });
+    const c = new Client(t.app, ipOf());
+    await c.get('/signup');
+    const res = await c.post('/signup', {
+      username: 'newcomer',
+      display_name: 'Newcomer',
+      email: 'known@example.org',
+      password: 'a long enough secret',
+      password_confirm: 'a long enough secret',
+    });
+    expect(res.statusCode).toBe(303);
+    const mail = await latestOutbox('known@example.org');
+    expect(mail?.subject).toBeTruthy();
+  });
+});
+
+describe('sign-in', () => {
+  it('gives the same answer for an unknown account and a wrong password', async () => {
+    await makeUser(t.handle.db, { username: 'samir' });
+    const c = new Client(t.app, ipOf());
+    const wrong = await c.login('samir', 'not the password');
+    const unknown = await c.login('nobody_here', 'not the password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const strip = (s: string) => s.replace(/name="_csrf" value="[^"]+"/g, '').replace(/value="[^"]*"/g, '');
+    expect(strip(wrong.body)).toBe(strip(unknown.body));
+  });
+
+  it('signs in by username or e-mail, issues a new session token, and signs out for real', async () => {
+    await makeUser(t.handle.db, { username: 'rana', email: 'rana@example.org' });
+    const c = new Client(t.app, ipOf());
+    const res = await c.login('RANA@example.org');
+    expect(res.statusCode).toBe(303);
+    const cookieName = [...c.cookies.keys()].find((k) => k.includes('session'))!;
+    const firstToken = c.cookies.get(cookieName)!;
+    expect(firstToken.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    expect((await c.get('/account')).statusCode).toBe(200);
+    const c2 = new Client(t.app, ipOf());
+    await c2.login('rana');
+    expect(c2.cookies.get(cookieName)).not.toBe(firstToken);
+    await c.get('/account');
+    expect((await c.post('/logout', {})).statusCode).toBe(303);
+    // the old token is dead on the server, not just forgotten by the browser
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: '/account',
+      headers: { cookie: `${cookieName}=${firstToken}` },
+    });
+    expect(replay.statusCode).toBe(303);
+    expect(replay.headers.location).toMatch(/^\/login/);
+  });
+
+  it('rate-limits guessing on one account, with a message that says when to try again', async () => {
+    await makeUser(t.handle.db, { username: 'target' });
+    let last;
+    for (let i = 0; i < 11; i++) {
+      const c = new Client(t.app, ipOf()); // a different address each time: the per-account limit still holds
+      last = await c.login('target', `guess-${i}`);
+    }
+    expect(last!.statusCode).toBe(429);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    // after the window, the right password works again
+    t.clock.advance(16 * 60_000);
+    const ok = await new Client(t.app, ipOf()).login('target');
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it('rejects a form without its CSRF token and changes nothing', async () => {
+    const c = new Client(t.app, ipOf());
+    const res = await c.post(
+      '/signup',
+      {
+        username: 'nocsrf',
+        display_name: 'No',
+        password: 'a long enough secret',
+        password_confirm: 'a long enough secret',
+      },
+      { csrf: null },
+    );
+    expect(res.statusCode).toBe(403);
+    expect(
+      await t.handle.db.selectFrom('users').select('id').where('username', '=', 'nocsrf').executeTakeFirst(),
+    ).toBeUndefined();
+  });
+});
+
+describe('two-step verification', () => {
+  it('asks for a TOTP code after the password, accepts each code once, and takes recovery codes', async () => {
+    const secret = newTotpSecret();
+    const net = await makeNetwork(t.handle.db);
+    const org = await makeOrganization(t.handle.db, net);
+    await makeUser(t.handle.db, { username: 'staffer', org: [org, 'orgStaff'], totpSecret: secret });
+    const c = new Client(t.app, ipOf());
+    const step1 = await c.login('staffer');
+    expect(step1.headers.location).toMatch(/^\/login\/2fa/);
+    // not signed in yet
+    expect((await c.get('/account')).statusCode).toBe(303);
+    await c.get('/login/2fa');
+    const code = await totpCodeAt(secret, t.clock.now);
+    const bad = await c.post('/login/2fa', { code: '000000' });
+    expect(bad.statusCode).toBe(401);
+    const good = await c.post('/login/2fa', { code });
+    expect(good.statusCode).toBe(303);
+    expect((await c.get('/account')).statusCode).toBe(200);
+    // the same code cannot be used again by someone who saw it
+    const other = new Client(t.app, ipOf());
+    await other.login('staffer');
+    await other.get('/login/2fa');
+    expect((await other.post('/login/2fa', { code })).statusCode).toBe(401);
+  });
+
+  it('makes staff set it up before anything else, then shows recovery codes once', async () => {
+    const net = await makeNetwork(t.handle.db);
+    const org = await makeOrganization(t.handle.db, net);
+    await makeUser(t.handle.db, { username: 'newstaff', org: [org, 'orgAdmin'] });
+    const c = new Client(t.app, ipOf());
+    const res = await c.login('newstaff');
+    expect(res.headers.location).toBe('/account/2fa');
+    const blocked = await c.get(`/organizations/${org}/staff`);
+    expect(blocked.statusCode).toBe(303);
+    expect(blocked.headers.location).toBe('/account/2fa');
+    await c.get('/account/2fa');
+    const row = await t.handle.db
+      .selectFrom('users')
+      .select('totp_secret')
+      .where('username', '=', 'newstaff')
+      .executeTakeFirstOrThrow();
+    const enable = await c.post('/account/2fa/enable', { code: await totpCodeAt(row.totp_secret!, t.clock.now) });
+    expect(enable.statusCode).toBe(200);
+    const codes = [...enable.body.matchAll(/<li>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})<\/li>/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(10);
+    expect((await c.get(`/organizations/${org}/staff`)).statusCode).toBe(200);
+    // a recovery code works once
+    t.clock.advance(60_000);
+    const d = new Client(t.app, ipOf());
+    await d.login('newstaff');
+    await d.get('/login/2fa');
+    expect((await d.post('/login/2fa', { recovery: codes[0]! })).statusCode).toBe(303);
+    const e = new Client(t.app, ipOf());
+    await e.login('newstaff');
+    await e.get('/login/2fa');
+    expect((await e.post('/login/2fa', { recovery: codes[0]! })).statusCode).toBe(401);
+  });
+});
+
+describe('password reset and e-mail change', () => {
+  it('answers the same for known and unknown addresses, and the link sets a new password once', async () => {
+    await makeUser(t.handle.db, { username: 'huda', email: 'huda@example.org' });
+    const c = new Client(t.app, ipOf());
+    await c.get('/password-reset');
+    const known = await c.post('/password-reset', { email: 'huda@example.org' });
+    const unknown = await c.post('/password-reset', { email: 'ghost@example.org' });
+    expect(known.statusCode).toBe(unknown.statusCode);
+    const strip = (s: string) => s.replace(/name="_csrf" value="[^"]+"/g, '');
+    expect(strip(known.body)).toBe(strip(unknown.body));
+    expect(await latestOutbox('ghost@example.org')).toBeUndefined();
+    const mail = await latestOutbox('huda@example.org');
+    const link = /\/password-reset\/[A-Za-z0-9_-]+/.exec(mail!.body_text)![0];
+    await c.get(link);
+    const set = await c.post(link, { new_password: 'a brand new secret', new_password_confirm: 'a brand new secret' });
+    expect(set.statusCode).toBe(303);
+    expect((await c.get(link)).statusCode).toBe(404);
+    expect((await new Client(t.app, ipOf()).login('huda', TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await new Client(t.app, ipOf()).login('huda', 'a brand new secret')).statusCode).toBe(303);
+  });
+
+  it('changes the e-mail only after the new address confirms, and a password change ends other sessions', async () => {
+    await makeUser(t.handle.db, { username: 'omar', email: 'omar@example.org' });
+    const a = new Client(t.app, ipOf());
+    await a.login('omar');
+    const b = new Client(t.app, ipOf());
+    await b.login('omar');
+    await a.get('/account');
+    await a.post('/account/email', { email: 'omar.new@example.org', current_password: TEST_PASSWORD });
+    const mail = await latestOutbox('omar.new@example.org');
+    const link = /\/account\/email\/[A-Za-z0-9_-]+/.exec(mail!.body_text)![0];
+    expect(
+      (await t.handle.db.selectFrom('users').select('email').where('username', '=', 'omar').executeTakeFirstOrThrow())
+        .email,
+    ).toBe('omar@example.org');
+    await a.get(link);
+    expect(
+      (await t.handle.db.selectFrom('users').select('email').where('username', '=', 'omar').executeTakeFirstOrThrow())
+        .email,
+    ).toBe('omar.new@example.org');
+    await a.get('/account');
+    const changed = await a.post('/account/password', {
+      current_password: TEST_PASSWORD,
+      new_password: 'a fresh long secret',
+      new_password_confirm: 'a fresh long secret',
+    });
+    expect(changed.statusCode).toBe(303);
+    expect((await a.get('/account')).statusCode).toBe(200);
+    expect((await b.get('/account')).statusCode).toBe(303);
+  });
+
+  it('deletes an account with its sessions after the password is confirmed', async () => {
+    await makeUser(t.handle.db, { username: 'leaving' });
+    const c = new Client(t.app, ipOf());
+    await c.login('leaving');
+    await c.get('/account');
+    expect((await c.post('/account/delete', { current_password: 'wrong one', confirm: 'on' })).statusCode).toBe(400);
+    expect((await c.post('/account/delete', { current_password: TEST_PASSWORD, confirm: 'on' })).statusCode).toBe(303);
+    expect(
+      await t.handle.db.selectFrom('users').select('id').where('username', '=', 'leaving').executeTakeFirst(),
+    ).toBeUndefined();
+    expect((await c.get('/account')).statusCode).toBe(303);
+  });
+});

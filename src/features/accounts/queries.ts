@@ -1,0 +1,167 @@
+// Accounts: people, their credentials, invitations. Functions take `db` first.
+import crypto from 'node:crypto';
+import type { Db } from '../../core/db/index.js';
+import type { NetworkRole, OrgRole } from '../../core/db/core-tables.js';
+import { hashToken } from '../../core/auth/sessions.js';
+import { hashRecoveryCode, newRecoveryCodes } from '../../core/auth/totp.js';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+export async function findUserByLogin(db: Db, identifier: string) {
+  const id = identifier.trim().toLowerCase();
+  const column = id.includes('@') ? 'email' : 'username';
+  return db.selectFrom('users').selectAll().where(column, '=', id).executeTakeFirst();
+}
+
+export async function getUser(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function usernameTaken(db: Db, username: string) {
+  return !!(await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', normalizeUsername(username))
+    .executeTakeFirst());
+}
+
+export async function emailTaken(db: Db, email: string) {
+  return !!(await db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst());
+}
+
+export async function createUser(
+  db: Db,
+  u: { username: string; email: string | null; displayName: string; passwordHash: string; locale: string },
+  now: Date,
+): Promise<number> {
+  const iso = now.toISOString();
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: normalizeUsername(u.username),
+      email: u.email ? normalizeEmail(u.email) : null,
+      display_name: u.displayName.trim(),
+      password_hash: u.passwordHash,
+      totp_enabled: 0,
+      locale: u.locale,
+      digits: 'latn',
+      address_as: 'x',
+      created_at: iso,
+      updated_at: iso,
+      password_changed_at: iso,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces the recovery codes; returns the new plain codes (shown once). */
+export async function replaceRecoveryCodes(db: Db, userId: number): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+    await trx
+      .insertInto('recovery_codes')
+      .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c), used_at: null })))
+      .execute();
+  });
+  return codes;
+}
+
+/** Uses a recovery code once; true if it was valid and unused. */
+export async function useRecoveryCode(db: Db, userId: number, code: string, now: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('recovery_codes')
+    .set({ used_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hashRecoveryCode(code))
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function remainingRecoveryCodes(db: Db, userId: number): Promise<number> {
+  const r = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+// One-time tokens (password reset, e-mail change, invitation): only the hash is stored.
+export async function createAccountToken(
+  db: Db,
+  t: { purpose: 'reset' | 'email' | 'invite'; userId: number | null; payload: object; ttlMs: number },
+  now: Date,
+): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db
+    .insertInto('account_tokens')
+    .values({
+      token_hash: hashToken(token),
+      purpose: t.purpose,
+      user_id: t.userId,
+      payload: JSON.stringify(t.payload),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + t.ttlMs).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return token;
+}
+
+export async function peekAccountToken(db: Db, token: string, purpose: 'reset' | 'email' | 'invite', now: Date) {
+  if (!token || token.length > 100) return null;
+  const row = await db
+    .selectFrom('account_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Marks a token used; false if someone else used it first. */
+export async function consumeAccountToken(db: Db, tokenHash: string, now: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('account_tokens')
+    .set({ used_at: now.toISOString() })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export type InvitePayload = {
+  email: string;
+  networkId: number;
+  organizationId: number | null;
+  role: OrgRole | NetworkRole;
+  invitedBy: number;
+};
+
+export async function grantRole(db: Db, userId: number, invite: InvitePayload) {
+  if (invite.organizationId) {
+    await db
+      .insertInto('memberships')
+      .values({ user_id: userId, organization_id: invite.organizationId, role: invite.role as OrgRole })
+      .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doUpdateSet({ role: invite.role as OrgRole }))
+      .execute();
+  } else {
+    await db
+      .insertInto('network_roles')
+      .values({ user_id: userId, network_id: invite.networkId, role: invite.role as NetworkRole })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const inviteForm = z
+  .object({
+    email: z.email().max(254),
+    role: z.enum(['networkAdmin', 'networkEditor', 'moderator', 'orgAdmin', 'orgStaff']),
+    organization_id: z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : null))
+      .pipe(z.number().int().positive().nullable()),
+  })
+  .refine((v) => !(v.role === 'orgAdmin' || v.role === 'orgStaff') || v.organization_id !== null, {
+    path: ['organization_id'],
+    message: 'i18n:admin.invite.needsOrganization',
+  });
+
+export const auditFilter = z.object({
+  action: z.string().trim().max(60).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});

@@ -1,0 +1,144 @@
+// Member organizations of a network: profiles, the towns they work in, their staff.
+import type { Db } from '../../core/db/index.js';
+import { fromJson } from '../../core/db/helpers.js';
+
+export type OrganizationRow = Awaited<ReturnType<typeof getOrganization>>;
+
+export async function getDefaultNetwork(db: Db) {
+  return db.selectFrom('networks').selectAll().orderBy('id').executeTakeFirst();
+}
+
+export async function listNetworks(db: Db) {
+  return db.selectFrom('networks').selectAll().orderBy('id').execute();
+}
+
+export async function listOrganizations(db: Db, networkId: number) {
+  const rows = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('status', '=', 'active')
+    .orderBy('name_ar')
+    .execute();
+  return rows.map((r) => ({ ...r, fields: fromJson<string[]>(r.fields_of_work, []) }));
+}
+
+export async function getOrganization(db: Db, id: number) {
+  const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { ...row, fields: fromJson<string[]>(row.fields_of_work, []) } : null;
+}
+
+export async function organizationTowns(db: Db, organizationId: number) {
+  return db
+    .selectFrom('organization_towns')
+    .innerJoin('towns', 'towns.pcode', 'organization_towns.town_pcode')
+    .select(['towns.pcode', 'towns.name_ar', 'towns.name_en', 'towns.adm2_name_ar', 'towns.adm2_name_en'])
+    .where('organization_towns.organization_id', '=', organizationId)
+    .orderBy('towns.name_ar')
+    .execute();
+}
+
+export async function organizationsInTown(db: Db, pcode: string) {
+  return db
+    .selectFrom('organization_towns')
+    .innerJoin('organizations', 'organizations.id', 'organization_towns.organization_id')
+    .select(['organizations.id', 'organizations.name_ar', 'organizations.name_en'])
+    .where('organization_towns.town_pcode', '=', pcode)
+    .where('organizations.status', '=', 'active')
+    .orderBy('organizations.name_ar')
+    .execute();
+}
+
+export async function organizationStaff(db: Db, organizationId: number) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.display_name', 'users.username', 'memberships.role'])
+    .where('memberships.organization_id', '=', organizationId)
+    .orderBy('users.display_name')
+    .execute();
+}
+
+export type OrganizationInput = {
+  name_ar: string;
+  name_en: string;
+  description_ar: string;
+  description_en: string;
+  fields: string[];
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  towns: string[];
+};
+
+/** Profile and its towns change together. */
+export async function saveOrganization(
+  db: Db,
+  id: number | null,
+  networkId: number,
+  input: OrganizationInput,
+  now: Date,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const values = {
+      name_ar: input.name_ar,
+      name_en: input.name_en,
+      description_ar: input.description_ar,
+      description_en: input.description_en,
+      fields_of_work: JSON.stringify(input.fields),
+      phone: input.phone,
+      email: input.email,
+      website: input.website,
+      updated_at: now.toISOString(),
+    };
+    let orgId = id;
+    if (orgId === null) {
+      const row = await trx
+        .insertInto('organizations')
+        .values({
+          ...values,
+          network_id: networkId,
+          status: 'active',
+          created_at: now.toISOString(),
+          logo_media_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      orgId = row.id;
+    } else {
+      await trx.updateTable('organizations').set(values).where('id', '=', orgId).execute();
+      await trx.deleteFrom('organization_towns').where('organization_id', '=', orgId).execute();
+    }
+    if (input.towns.length) {
+      await trx
+        .insertInto('organization_towns')
+        .values([...new Set(input.towns)].map((pcode) => ({ organization_id: orgId!, town_pcode: pcode })))
+        .execute();
+    }
+    return orgId;
+  });
+}
+
+export async function setOrganizationLogo(db: Db, id: number, mediaId: string) {
+  await db.updateTable('organizations').set({ logo_media_id: mediaId }).where('id', '=', id).execute();
+}
+
+export async function removeStaff(db: Db, organizationId: number, userId: number) {
+  await db
+    .deleteFrom('memberships')
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function existingTownCodes(db: Db, pcodes: string[]): Promise<Set<string>> {
+  if (!pcodes.length) return new Set();
+  const rows = await db.selectFrom('towns').select('pcode').where('pcode', 'in', pcodes).execute();
+  return new Set(rows.map((r) => r.pcode));
+}
+
+export async function mediaVariants(db: Db, id: string | null) {
+  if (!id) return null;
+  const row = await db.selectFrom('media').select(['variants', 'is_public']).where('id', '=', id).executeTakeFirst();
+  return row && row.is_public === 1 ? fromJson<Record<string, string>>(row.variants, {}) : null;
+}

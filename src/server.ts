@@ -1,0 +1,45 @@
+// Listen and shut down gracefully; everything else is in app.ts.
+import { loadConfig, ConfigError } from './core/config.js';
+import { openDatabase } from './core/db/index.js';
+import { migrateToLatest } from './core/db/migrations/index.js';
+import { buildApp } from './app.js';
+import { seedDemoIfEmpty } from './seed/demo.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const handle = openDatabase(config.databaseUrl);
+  await migrateToLatest(handle.db, handle.dialect);
+  const app = await buildApp({ config, handle });
+  if (config.demoSeed) {
+    const printed = await seedDemoIfEmpty(app.wasl);
+    if (printed) console.log(printed);
+  }
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close(); // stops accepting, waits for in-flight requests
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
