@@ -9,6 +9,12 @@ import { homeRoutes } from './home/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import './organizations/permissions.js';
 import { townRoutes } from './towns/routes.js';
+import { publishingRoutes } from './publishing/routes.js';
+import { forumRoutes } from './forum/routes.js';
+import { servicesRoutes } from './services/routes.js';
+import { programmesRoutes } from './programmes/routes.js';
+import { electionsRoutes } from './elections/routes.js';
+import { coordinationRoutes } from './coordination/routes.js';
 
 export type Feature = { name: string; routes: FastifyPluginAsync };
 
@@ -18,6 +24,12 @@ export const features: Feature[] = [
   { name: 'organizations', routes: organizationRoutes },
   { name: 'towns', routes: townRoutes },
   { name: 'admin', routes: adminRoutes },
+  { name: 'publishing', routes: publishingRoutes },
+  { name: 'forum', routes: forumRoutes },
+  { name: 'services', routes: servicesRoutes },
+  { name: 'programmes', routes: programmesRoutes },
+  { name: 'elections', routes: electionsRoutes },
+  { name: 'coordination', routes: coordinationRoutes },
 ];
 
 export const navItems: NavItem[] = [

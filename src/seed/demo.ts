@@ -7,6 +7,12 @@ import { hashPassword } from '../core/auth/passwords.js';
 import { loadAleppoSeed } from '../core/towns/seed.js';
 import { saveOrganization } from '../features/organizations/queries.js';
 import { demoOrganizations, demoNetwork } from './demo-content.js';
+import { seedPublishing } from '../features/publishing/seed.js';
+import { seedForum } from '../features/forum/seed.js';
+import { seedServices } from '../features/services/seed.js';
+import { seedProgrammes } from '../features/programmes/seed.js';
+import { seedElections } from '../features/elections/seed.js';
+import { seedCoordination } from '../features/coordination/seed.js';
 
 export type DemoContext = {
   now: Date;
@@ -18,7 +24,14 @@ export type DemoContext = {
 };
 
 /** Features add their demo data here, in order; each receives the ids made before it. */
-export const demoSteps: { name: string; run: (wasl: WaslServices, ctx: DemoContext) => Promise<void> }[] = [];
+export const demoSteps: { name: string; run: (wasl: WaslServices, ctx: DemoContext) => Promise<void> }[] = [
+  { name: 'publishing', run: seedPublishing },
+  { name: 'forum', run: seedForum },
+  { name: 'services', run: seedServices },
+  { name: 'programmes', run: seedProgrammes },
+  { name: 'elections', run: seedElections },
+  { name: 'coordination', run: seedCoordination },
+];
 
 function newPassword(): string {
   // 15 characters from a 56-symbol alphabet without look-alikes: ~87 bits.
@@ -62,13 +75,11 @@ export async function seedDemoIfEmpty(
       displayName: `${o.shortAr} — إدارة`,
       org: [o.key, 'orgAdmin'] as [string, 'orgAdmin'],
     })),
-    ...demoOrganizations
-      .slice(0, 3)
-      .map((o) => ({
-        username: `${o.key}-staff`,
-        displayName: `${o.shortAr} — فريق`,
-        org: [o.key, 'orgStaff'] as [string, 'orgStaff'],
-      })),
+    ...demoOrganizations.slice(0, 3).map((o) => ({
+      username: `${o.key}-staff`,
+      displayName: `${o.shortAr} — فريق`,
+      org: [o.key, 'orgStaff'] as [string, 'orgStaff'],
+    })),
     { username: 'member', displayName: 'Sham_92' },
   ];
   const lines: string[] = [];

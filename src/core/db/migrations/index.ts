@@ -3,11 +3,23 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../index.js';
 import * as core from './0001_core.js';
+import * as publishing from '../../../features/publishing/migration.js';
+import * as forum from '../../../features/forum/migration.js';
+import * as services from '../../../features/services/migration.js';
+import * as programmes from '../../../features/programmes/migration.js';
+import * as elections from '../../../features/elections/migration.js';
+import * as coordination from '../../../features/coordination/migration.js';
 
 type DialectMigration = { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> };
 
 const migrations: Record<string, DialectMigration> = {
   '0001_core': core,
+  '0100_publishing': publishing,
+  '0200_forum': forum,
+  '0300_services': services,
+  '0400_programmes': programmes,
+  '0500_elections': elections,
+  '0600_coordination': coordination,
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {

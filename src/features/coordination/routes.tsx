@@ -1,0 +1,4 @@
+// Coordination: routes (see README.md for what this feature owns).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const coordinationRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,3 @@
+// Row types of the coordination feature's tables.
+
+export interface CoordinationTables {}

@@ -1,0 +1,4 @@
+// Elections: routes (see README.md for what this feature owns).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const electionsRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,3 @@
+// Row types of the elections feature's tables.
+
+export interface ElectionsTables {}

@@ -1,0 +1,4 @@
+// Forum: routes (see README.md for what this feature owns).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const forumRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,3 @@
+// Row types of the forum feature's tables.
+
+export interface ForumTables {}

@@ -1,0 +1,4 @@
+// Programmes: routes (see README.md for what this feature owns).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const programmesRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,3 @@
+// Row types of the programmes feature's tables.
+
+export interface ProgrammesTables {}

@@ -1,0 +1,4 @@
+// Publishing: routes (see README.md for what this feature owns).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const publishingRoutes: FastifyPluginAsync = async () => {};

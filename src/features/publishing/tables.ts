@@ -1,0 +1,3 @@
+// Row types of the publishing feature's tables.
+
+export interface PublishingTables {}

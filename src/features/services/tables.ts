@@ -1,0 +1,3 @@
+// Row types of the services feature's tables.
+
+export interface ServicesTables {}
