@@ -1,0 +1,102 @@
+// Browser-test helpers: a real Wasl server on 127.0.0.1 (random port) with demo content, and
+// Debian's Chromium driven by playwright-core. Pages record console errors and any request that
+// would leave the machine, so every browser test can assert "nothing left 127.0.0.1".
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../config.js';
+import type { DbHandle } from '../db/index.js';
+import { seedDemoIfEmpty } from '../../seed/demo.js';
+import { totpCodeAt } from '../auth/totp.js';
+import { createTestDb } from './db.js';
+
+/** Every demo account gets this password in browser tests (never in a real start). */
+export const DEMO_TEST_PASSWORD = 'browser-test-password';
+
+export type TestServer = {
+  baseUrl: string;
+  app: FastifyInstance;
+  handle: DbHandle;
+  clock: { now: Date | null };
+  close(): Promise<void>;
+};
+
+/** Starts the app; `clock.now = null` follows the wall clock, a Date freezes it. */
+export async function startServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
+  const handle = await createTestDb();
+  const clock: { now: Date | null } = { now: null };
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/browser-data', LOG_LEVEL: 'silent', DEMO_SEED: 'off', PORT: '0' });
+  const app = await buildApp({ config, handle, clock: () => clock.now ?? new Date(), logger: false });
+  if (opts.seed !== false) await seedDemoIfEmpty(app.wasl, { passwords: DEMO_TEST_PASSWORD });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    handle,
+    clock,
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  // playwright gives every launch a fresh, empty profile directory.
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
+}
+
+type Problems = { consoleErrors: string[]; externalRequests: string[] };
+const problems = new WeakMap<Page, Problems>();
+
+/** A phone-sized page (384 × 800) that records console errors and requests leaving 127.0.0.1. */
+export async function newPhonePage(browser: Browser, opts: { javaScript?: boolean; locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 384, height: 800 },
+    deviceScaleFactor: 1,
+    javaScriptEnabled: opts.javaScript ?? true,
+    locale: opts.locale ?? 'ar-SY',
+  });
+  const page = await context.newPage();
+  const p: Problems = { consoleErrors: [], externalRequests: [] };
+  problems.set(page, p);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') p.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => p.consoleErrors.push(String(err)));
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
+    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') p.externalRequests.push(req.url());
+  });
+  return page;
+}
+
+export function pageProblems(page: Page): Problems {
+  return problems.get(page) ?? { consoleErrors: [], externalRequests: [] };
+}
+
+/** Signs in through the real form; answers the second step when a TOTP secret is given. */
+export async function signInInBrowser(page: Page, baseUrl: string, username: string, password: string, totpSecret?: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name=identifier]', username);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login"] button[type=submit]')]);
+  if (page.url().includes('/login/2fa') && totpSecret) {
+    await page.fill('input[name=code]', await totpCodeAt(totpSecret, new Date()));
+    await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login/2fa"] button[type=submit]')]);
+  }
+}
