@@ -211,6 +211,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // Access level, the two-step obligation of staff roles, then CSRF on anything that changes state.
   app.addHook('preHandler', async (req, reply) => {
+    if (req.is404) return; // the not-found page is for everyone
     const config = req.routeOptions.config;
     const access = config.access!;
     const isApi = req.url.startsWith('/api/');
