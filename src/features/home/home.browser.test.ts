@@ -3,7 +3,14 @@
 // console errors and no request leaving 127.0.0.1. Items refer to ../shared/rtl-checklist.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_TEST_PASSWORD, launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../core/test/browser.js';
+import {
+  DEMO_TEST_PASSWORD,
+  launchBrowser,
+  newPhonePage,
+  pageProblems,
+  startServer,
+  type TestServer,
+} from '../../core/test/browser.js';
 import { totpCodeAt } from '../../core/auth/totp.js';
 
 let server: TestServer;
@@ -35,16 +42,25 @@ describe('home page, right to left', () => {
     expect(xs.length).toBeGreaterThan(1);
     expect(xs[0]!).toBeGreaterThan(xs[xs.length - 1]!);
     // 12. no horizontal overflow, text-align start
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await page.$eval('body', (b) => getComputedStyle(b).textAlign)).toBe('start');
     // 11. Arabic text is not letter-spaced nor italic
-    const style = await page.$eval('main h1', (h) => ({ ls: getComputedStyle(h).letterSpacing, fs: getComputedStyle(h).fontStyle }));
+    const style = await page.$eval('main h1', (h) => ({
+      ls: getComputedStyle(h).letterSpacing,
+      fs: getComputedStyle(h).fontStyle,
+    }));
     expect(style).toEqual({ ls: 'normal', fs: 'normal' });
     // 14. Western digits by default: no Arabic-Indic digit anywhere
     expect(await page.textContent('body')).not.toMatch(/[٠-٩]/);
     // 13. the language switcher names the language in its own words, with lang and hreflang
-    const sw = await page.$eval('a.lang-switch', (a) => ({ lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang'), text: a.textContent }));
+    const sw = await page.$eval('a.lang-switch', (a) => ({
+      lang: a.getAttribute('lang'),
+      hreflang: a.getAttribute('hreflang'),
+      text: a.textContent,
+    }));
     expect(sw).toEqual({ lang: 'en', hreflang: 'en', text: 'English' });
     expectClean(page);
   });

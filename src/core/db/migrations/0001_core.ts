@@ -53,6 +53,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('data_note', 'text')
     .execute();
   await db.schema.createIndex('towns_adm2').on('towns').column('adm2_pcode').execute();
+  await db.schema.createIndex('towns_lat_lon').on('towns').columns(['lat', 'lon']).execute();
 
   await db.schema
     .createTable('town_aliases')
