@@ -318,3 +318,30 @@ describe('password reset and e-mail change', () => {
     expect((await c.get('/account')).statusCode).toBe(303);
   });
 });
+
+describe('session lifetimes', () => {
+  it('ends a staff session after two idle hours and a member session after fourteen idle days', async () => {
+    const { signIn } = await import('../../core/test/app.js');
+    const net = await makeNetwork(t.handle.db);
+    const org = await makeOrganization(t.handle.db, net);
+    const staff = await makeUser(t.handle.db, {
+      username: 'idle_staff',
+      org: [org, 'orgStaff'],
+      totpSecret: newTotpSecret(),
+    });
+    const member = await makeUser(t.handle.db, { username: 'idle_member' });
+    const s = new Client(t.app);
+    const m = new Client(t.app);
+    await signIn(t, s, staff.id);
+    await signIn(t, m, member.id);
+    t.clock.advance(90 * 60_000);
+    expect((await s.get('/account')).statusCode).toBe(200); // activity slides the idle window
+    t.clock.advance(119 * 60_000);
+    expect((await s.get('/account')).statusCode).toBe(200);
+    t.clock.advance(121 * 60_000);
+    expect((await s.get('/account')).statusCode).toBe(303);
+    expect((await m.get('/account')).statusCode).toBe(200);
+    t.clock.advance(15 * 24 * 3600_000);
+    expect((await m.get('/account')).statusCode).toBe(303);
+  });
+});
