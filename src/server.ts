@@ -4,6 +4,7 @@ import { openDatabase } from './core/db/index.js';
 import { migrateToLatest } from './core/db/migrations/index.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { runDailyPurgeOnce } from './core/jobs/retention.js';
 
 async function main() {
   let config;
@@ -23,6 +24,15 @@ async function main() {
     const printed = await seedDemoIfEmpty(app.wasl);
     if (printed) console.log(printed);
   }
+  // The retention purge: checked hourly, run once a day across all instances.
+  const purge = () =>
+    runDailyPurgeOnce(handle.db, app.wasl.clock()).catch((err) =>
+      app.log.error({ err: String(err) }, 'retention purge failed'),
+    );
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
+  void purge();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -30,6 +40,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    clearInterval(purgeTimer);
     await app.close(); // stops accepting, waits for in-flight requests
     await handle.close();
     process.exit(0);

@@ -1,0 +1,85 @@
+// The retention purge with an injected clock: expired sessions, tokens, counters, old mail and
+// year-old audit entries go; everything still within its retention stays; once a day only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../test/db.js';
+import type { DbHandle } from '../db/index.js';
+import { createSession } from '../auth/sessions.js';
+import { makeUser } from '../test/app.js';
+import { runDailyPurgeOnce, runRetentionPurge } from './retention.js';
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(() => h.close());
+
+const DAY = 24 * 3600 * 1000;
+const count = async (table: 'sessions' | 'mail_outbox' | 'audit_log' | 'rate_limits') =>
+  Number(
+    (
+      await h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('retention purge', () => {
+  it('removes only what is past its retention', async () => {
+    const t0 = new Date('2025-01-10T08:00:00Z');
+    const user = await makeUser(h.db, { username: 'retention_user' });
+    await createSession(h.db, user.id, t0, 'member'); // expires after 14 idle days
+    const now = new Date(t0.getTime() + 400 * DAY);
+    await createSession(h.db, user.id, now, 'member'); // fresh
+    await h.db
+      .insertInto('mail_outbox')
+      .values([
+        { to_address: 'a@example.org', subject: 'old', body_text: '', created_at: t0.toISOString() },
+        {
+          to_address: 'b@example.org',
+          subject: 'new',
+          body_text: '',
+          created_at: new Date(now.getTime() - DAY).toISOString(),
+        },
+      ])
+      .execute();
+    await h.db
+      .insertInto('audit_log')
+      .values([
+        { at: t0.toISOString(), action: 'old', details: '{}' },
+        { at: new Date(now.getTime() - 30 * DAY).toISOString(), action: 'recent', details: '{}' },
+      ])
+      .execute();
+    await h.db
+      .insertInto('rate_limits')
+      .values([
+        { key: 'old', window_start: t0.getTime(), count: 3 },
+        { key: 'new', window_start: now.getTime(), count: 1 },
+      ])
+      .execute();
+    // (the audit log's trigger refuses deleting entries younger than a year by the real clock; t0 is older)
+    const removed = await runRetentionPurge(h.db, now);
+    expect(removed).toMatchObject({
+      sessions: 1,
+      'mail outbox (90 days)': 1,
+      'rate-limit counters': 1,
+      'audit log (365 days)': 1,
+    });
+    expect(await count('sessions')).toBe(1);
+    expect(await count('mail_outbox')).toBe(1);
+    expect(await count('audit_log')).toBe(1);
+    expect(await count('rate_limits')).toBe(1);
+  });
+
+  it('runs once per day even when several processes ask', async () => {
+    const day = new Date('2026-07-01T06:00:00Z');
+    const results = await Promise.all([
+      runDailyPurgeOnce(h.db, day),
+      runDailyPurgeOnce(h.db, day),
+      runDailyPurgeOnce(h.db, day),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await runDailyPurgeOnce(h.db, new Date('2026-07-01T20:00:00Z'))).toBe(false);
+    expect(await runDailyPurgeOnce(h.db, new Date('2026-07-02T06:00:00Z'))).toBe(true);
+  });
+});
