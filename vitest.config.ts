@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure functions and routes through inject, on SQLite, or on PostgreSQL
-// when DATABASE_URL is set) and `browser` (real pages in Debian's Chromium).
+// Three projects: `unit` (pure functions and routes through inject, on SQLite, or on PostgreSQL
+// when DATABASE_URL is set — `npm test`), `hardening` (the long durability, security and privacy
+// figures — `npm run test:hardening`) and `browser` (real pages in Debian's Chromium).
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -15,6 +16,17 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'hardening',
+          include: ['test/hardening/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          pool: 'forks',
+          fileParallelism: false,
         },
       },
       {
