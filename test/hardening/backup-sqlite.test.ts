@@ -54,7 +54,11 @@ describe('SQLite backup while writing', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     const inCopy = (copy.prepare("SELECT count(*) AS n FROM kv WHERE key LIKE 'row-%'").get() as { n: number }).n;
     // rows are numbered in commit order: the copy holds a gap-free prefix of them
-    const max = (copy.prepare("SELECT max(CAST(substr(key, 5) AS INTEGER)) AS m FROM kv WHERE key LIKE 'row-%'").get() as { m: number }).m;
+    const max = (
+      copy.prepare("SELECT max(CAST(substr(key, 5) AS INTEGER)) AS m FROM kv WHERE key LIKE 'row-%'").get() as {
+        m: number;
+      }
+    ).m;
     expect(max + 1).toBe(inCopy);
     expect(inCopy).toBeGreaterThan(0);
     expect(inCopy).toBeLessThanOrEqual(total);
@@ -65,13 +69,23 @@ describe('SQLite backup while writing', () => {
     fs.mkdirSync(restoredDir);
     fs.copyFileSync(backupFile, path.join(restoredDir, 'wasl.sqlite'));
     const handle = openDatabase(`sqlite:${path.join(restoredDir, 'wasl.sqlite')}`);
-    const app = await buildApp({ config: loadConfig({ DATA_DIR: restoredDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' }), handle, logger: false });
+    const app = await buildApp({
+      config: loadConfig({ DATA_DIR: restoredDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      handle,
+      logger: false,
+    });
     const health = await app.inject({ url: '/healthz' });
     expect(health.json()).toMatchObject({ status: 'ok' });
-    const restoredCount = await handle.db.selectFrom('kv').select((eb) => eb.fn.countAll<number>().as('n')).where('key', 'like', 'row-%').executeTakeFirstOrThrow();
+    const restoredCount = await handle.db
+      .selectFrom('kv')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('key', 'like', 'row-%')
+      .executeTakeFirstOrThrow();
     expect(Number(restoredCount.n)).toBe(inCopy);
     await app.close();
     await handle.close();
-    console.log(`backup drill (SQLite): ${total} rows written during the run, ${inCopy} in the consistent copy, integrity ok, restored count equal`);
+    console.log(
+      `backup drill (SQLite): ${total} rows written during the run, ${inCopy} in the consistent copy, integrity ok, restored count equal`,
+    );
   }, 120_000);
 });
