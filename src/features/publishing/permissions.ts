@@ -1,0 +1,98 @@
+// Who may do what to a publishing item. Deny by default.
+//
+// - Anyone sees a published item. Drafts and everything in the workflow are seen only by the
+//   staff of the item's organization and the network's editors; anyone else gets a 404.
+// - Org staff (and admins) write drafts for their own organization, and edit them while they are
+//   drafts, returned or unpublished. Only the organization's admin submits.
+// - A network editor (or network admin) publishes, schedules, returns with a comment, features,
+//   unpublishes, and edits at any stage; news and static pages are theirs alone.
+import { registerPolicy } from '../../core/auth/authorize.js';
+import { hasNetworkRole, orgRole, type Actor } from '../../core/auth/actor.js';
+import type { ItemKind, ItemStatus } from './tables.js';
+import { ORG_KINDS } from './queries.js';
+
+export type ItemResource = {
+  type: 'publishingItem';
+  id: number;
+  networkId: number;
+  organizationId: number | null;
+  status: ItemStatus;
+  kind: ItemKind;
+};
+
+export type NewItemResource = {
+  type: 'publishingNew';
+  networkId: number;
+  organizationId: number | null;
+  kind: ItemKind;
+};
+
+const EDITABLE_BY_ORG: ItemStatus[] = ['draft', 'returned', 'unpublished'];
+
+export function isEditor(actor: Actor, networkId: number): boolean {
+  return hasNetworkRole(actor, 'networkEditor', networkId);
+}
+
+function inOrg(actor: Actor, organizationId: number | null): boolean {
+  return organizationId !== null && orgRole(actor, organizationId) !== null;
+}
+
+export function itemPolicy(actor: Actor, action: string, item: ItemResource): boolean {
+  const editor = isEditor(actor, item.networkId);
+  const member = inOrg(actor, item.organizationId);
+  switch (action) {
+    case 'view':
+      return item.status === 'published' || editor || member;
+    case 'viewWorkflow':
+      return editor || member;
+    case 'edit':
+      return editor || (member && EDITABLE_BY_ORG.includes(item.status));
+    case 'submit':
+      return (
+        EDITABLE_BY_ORG.includes(item.status) &&
+        (editor || (item.organizationId !== null && orgRole(actor, item.organizationId) === 'orgAdmin'))
+      );
+    case 'publish':
+      return (
+        editor &&
+        (item.status === 'submitted' ||
+          item.status === 'scheduled' ||
+          item.status === 'unpublished' ||
+          (item.organizationId === null && EDITABLE_BY_ORG.includes(item.status)))
+      );
+    case 'return':
+      return editor && (item.status === 'submitted' || item.status === 'scheduled');
+    case 'feature':
+      return editor && item.status === 'published';
+    case 'unpublish':
+      return editor && (item.status === 'published' || item.status === 'scheduled');
+    default:
+      return false;
+  }
+}
+
+export function newItemPolicy(actor: Actor, action: string, r: NewItemResource): boolean {
+  if (action !== 'create') return false;
+  if (isEditor(actor, r.networkId)) return true;
+  return inOrg(actor, r.organizationId) && ORG_KINDS.includes(r.kind);
+}
+
+registerPolicy<ItemResource>('publishingItem', itemPolicy);
+registerPolicy<NewItemResource>('publishingNew', newItemPolicy);
+
+export function asItem(row: {
+  id: number;
+  network_id: number;
+  organization_id: number | null;
+  status: ItemStatus;
+  kind: ItemKind;
+}): ItemResource {
+  return {
+    type: 'publishingItem',
+    id: row.id,
+    networkId: row.network_id,
+    organizationId: row.organization_id,
+    status: row.status,
+    kind: row.kind,
+  };
+}

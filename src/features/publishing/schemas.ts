@@ -1,0 +1,125 @@
+// Form and query schemas of the publishing feature.
+import { z } from 'zod';
+import { fields } from '../../core/http/forms.js';
+import { MARKDOWN_MAX_CHARS } from './markdown.js';
+import { COLLECTIONS, KINDS, RESOURCE_TYPES, TOPICS } from './queries.js';
+
+const PCODE = /^C\d{4,6}$/;
+
+const pcodeList = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(/[\s,،]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(PCODE, 'i18n:publishing.form.badTown')).max(30));
+
+const topicList = z
+  .union([z.enum(TOPICS), z.array(z.enum(TOPICS))])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+const optionalId = z
+  .union([z.literal(''), fields.id()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(''), z.enum(values)])
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** Syria keeps UTC+3 all year (since 2022); a datetime-local value is read as Damascus time. */
+export function damascusLocalToDate(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00+03:00`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export const itemForm = z.object({
+  organization_id: optionalId,
+  lang: z.enum(['ar', 'en']),
+  title: fields.text(200),
+  summary: z.string().trim().max(600).default(''),
+  body: z.string().max(MARKDOWN_MAX_CHARS).default(''),
+  byline: z.string().trim().max(200).default(''),
+  byline_pseudonym: fields.checkbox(),
+  towns: pcodeList,
+  topics: topicList,
+  collection: optionalEnum(COLLECTIONS),
+  resource_type: optionalEnum(RESOURCE_TYPES),
+  page_key: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z][a-z0-9-]{1,40}$/, 'i18n:publishing.form.badPageKey'),
+    ])
+    .optional()
+    .transform((v) => v || null),
+  translation_of: optionalId,
+  local_issue_id: optionalId,
+  activity_date: z
+    .union([z.literal(''), z.iso.date()])
+    .optional()
+    .transform((v) => v || null),
+  cover: z.any().optional(),
+  cover_alt: z.string().trim().max(300).default(''),
+  file: z.any().optional(),
+  file_pages: z
+    .union([z.literal(''), z.coerce.number().int().min(1).max(5000)])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v)),
+  external_url: z
+    .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
+    .optional()
+    .transform((v) => v || null),
+});
+export type ItemFormData = z.infer<typeof itemForm>;
+
+export const newItemQuery = z.object({
+  kind: z.enum(KINDS).catch('activity'),
+  org: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export const submitForm = z.object({ comment: z.string().trim().max(2000).optional() });
+export const publishForm = z.object({
+  publish_at: z
+    .union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'i18n:publishing.form.badDateTime')])
+    .optional()
+    .transform((v) => v || null),
+});
+export const returnForm = z.object({ comment: fields.text(2000) });
+export const featureForm = z.object({ featured: z.enum(['0', '1']) });
+export const unpublishForm = z.object({ comment: z.string().trim().max(2000).optional() });
+
+/** Listing and search filters: a bad value is ignored (the unfiltered page), never an error. */
+export const listQuery = z.object({
+  town: z.string().trim().toUpperCase().regex(PCODE).optional().catch(undefined),
+  org: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .optional()
+    .catch(undefined),
+  topic: z.enum(TOPICS).optional().catch(undefined),
+  lang: z.enum(['ar', 'en']).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  type: z.enum(RESOURCE_TYPES).optional().catch(undefined),
+  collection: z.enum(COLLECTIONS).optional().catch(undefined),
+  page: fields.page(),
+});
+export type ListQuery = z.infer<typeof listQuery>;
+
+export const searchQuery = listQuery.extend({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  kind: z.enum(['activities', 'news', 'opinion', 'local-issues', 'resources', 'pages']).optional().catch(undefined),
+});

@@ -1,0 +1,181 @@
+// Pieces shared by the publishing pages and the sections other pages show.
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../../../core/views/context.js';
+import { DateText } from '../../../core/views/components.js';
+import type { Cover, ItemCard, OrgRef, TownRef } from '../queries.js';
+import { KIND_SEGMENT } from '../queries.js';
+import type { ItemKind } from '../tables.js';
+
+/**
+ * The ONLY place raw HTML enters a page. `html` must come from renderMarkdown() (markdown.ts),
+ * whose allowlist renderer escapes everything it does not write itself.
+ */
+export function Markdown(props: { html: string; lang?: string; class?: string }) {
+  return (
+    <div
+      class={props.class ?? 'prose'}
+      lang={props.lang}
+      dir={props.lang ? (props.lang === 'ar' ? 'rtl' : 'ltr') : 'auto'}
+      dangerouslySetInnerHTML={{ __html: props.html }}
+    />
+  );
+}
+
+export function localName(o: { name_ar: string; name_en: string }, locale: string): string {
+  return locale === 'ar' ? o.name_ar : o.name_en;
+}
+
+export function kindLabel(t: ReturnType<typeof usePage>['i18n']['t'], kind: ItemKind): string {
+  return t(`publishing.kind.${kind}` as never);
+}
+
+export function kindsLabel(t: ReturnType<typeof usePage>['i18n']['t'], kind: ItemKind): string {
+  return t(`publishing.kinds.${kind}` as never);
+}
+
+export function listingPath(kind: ItemKind): string {
+  return `/${KIND_SEGMENT[kind]}`;
+}
+
+/** A cover image from the 320/640/1280 variants: lazy, with its box reserved (width/height). */
+export function CoverImage(props: { cover: Cover; alt: string; sizes?: string; eager?: boolean; class?: string }) {
+  const { cover } = props;
+  const widths = Object.keys(cover.variants)
+    .map(Number)
+    .filter((w) => Number.isFinite(w))
+    .sort((a, b) => a - b);
+  if (!widths.length) return null;
+  const src = (w: number) => `/media/${cover.id}/${cover.variants[String(w)]}`;
+  const largest = widths[widths.length - 1]!;
+  const small = widths.find((w) => w >= 640) ?? largest;
+  // The stored size is the largest variant's; the box keeps its ratio at any width.
+  const width = cover.width ?? largest;
+  const height = cover.height ?? Math.round((width * 9) / 16);
+  return (
+    <img
+      class={props.class ?? 'pub-cover'}
+      src={src(small)}
+      srcset={widths.map((w) => `${src(w)} ${Math.min(w, cover.width ?? w)}w`).join(', ')}
+      sizes={props.sizes ?? '(min-width: 42rem) 40rem, 100vw'}
+      width={width}
+      height={height}
+      alt={props.alt}
+      loading={props.eager ? undefined : 'lazy'}
+      decoding="async"
+    />
+  );
+}
+
+export function TownLinks(props: { towns: TownRef[] }) {
+  const { i18n } = usePage();
+  if (!props.towns.length) return null;
+  return (
+    <>
+      {props.towns.map((tn, i) => (
+        <>
+          {i > 0 ? (i18n.locale === 'ar' ? '، ' : ', ') : ''}
+          <a href={`/towns/${tn.pcode}`}>{localName(tn, i18n.locale)}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+export function OrgLink(props: { org: OrgRef | null }) {
+  const { i18n } = usePage();
+  if (!props.org) return <>{i18n.t('publishing.byNetwork')}</>;
+  return <a href={`/organizations/${props.org.id}`}>{localName(props.org, i18n.locale)}</a>;
+}
+
+/** "By <name>" with the name isolated; a pseudonym says so. */
+export function Byline(props: { byline: string; pseudonym: boolean; org: OrgRef | null }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  if (!props.byline)
+    return (
+      <span class="byline">
+        <OrgLink org={props.org} />
+      </span>
+    );
+  return (
+    <span class="byline">
+      {t('publishing.by')} <bdi class="author">{props.byline}</bdi>
+      {props.pseudonym ? <span class="badge">{t('publishing.pseudonym')}</span> : null}
+      {props.org ? (
+        <>
+          {' · '}
+          <OrgLink org={props.org} />
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+export function ItemMeta(props: { item: ItemCard; showKind?: boolean }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const it = props.item;
+  return (
+    <p class="meta">
+      {props.showKind ? <span class="badge">{kindLabel(t, it.kind)}</span> : null}
+      {it.kind === 'resource' && it.resource_type ? (
+        <span class="badge">{t(`publishing.resourceType.${it.resource_type}` as never)}</span>
+      ) : null}
+      {it.published_at ? (
+        <DateText
+          value={it.activity_date && it.kind === 'activity' ? `${it.activity_date}T12:00:00Z` : it.published_at}
+        />
+      ) : null}
+      {it.towns.length ? (
+        <>
+          {' · '}
+          <TownLinks towns={it.towns} />
+        </>
+      ) : null}
+      {' · '}
+      <OrgLink org={it.organization} />
+    </p>
+  );
+}
+
+export function ItemCardView(props: { item: ItemCard; showKind?: boolean; withCover?: boolean; headingLevel?: 2 | 3 }) {
+  const it = props.item;
+  const H = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <li class="card pub-card">
+      {props.withCover !== false && it.cover ? (
+        <CoverImage cover={it.cover} alt={it.cover_alt} sizes="(min-width: 42rem) 12rem, 100vw" class="pub-thumb" />
+      ) : null}
+      <H lang={it.lang} dir="auto">
+        <a href={it.url}>{it.title}</a>
+      </H>
+      <ItemMeta item={it} showKind={props.showKind} />
+      {it.summary ? (
+        <p lang={it.lang} dir="auto">
+          {it.summary}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function ItemList(props: {
+  items: ItemCard[];
+  showKind?: boolean;
+  headingLevel?: 2 | 3;
+  empty?: ComponentChildren;
+}) {
+  if (!props.items.length) return props.empty ? <p>{props.empty}</p> : null;
+  return (
+    <ul class="card-list">
+      {props.items.map((it) => (
+        <ItemCardView item={it} showKind={props.showKind} headingLevel={props.headingLevel} />
+      ))}
+    </ul>
+  );
+}
+
+export function formatBytes(i18n: ReturnType<typeof usePage>['i18n'], bytes: number): string {
+  if (bytes >= 1024 * 1024) return i18n.t('publishing.size.mb', { n: Math.round((bytes / 1024 / 1024) * 10) / 10 });
+  return i18n.t('publishing.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
+}
