@@ -1,0 +1,380 @@
+// Rows → HSDS 3.0 JSON. Loads the graph of related rows in a few batched queries, then nests it
+// the way the HSDS API and the official examples do: references to parents are implied by the
+// nesting (no organization_id inside an organization's service), empty lists and absent values
+// are left out, and the fields Wasl keeps in `extra` come back verbatim.
+import type { Db } from '../../../core/db/index.js';
+import { fromJson } from '../../../core/db/helpers.js';
+import { SPECS, PCODE_IDENTIFIER_TYPE, type ObjectName } from './spec.js';
+import { derivedAddressId, joinTranslations } from './text.js';
+
+type Row = Record<string, unknown>;
+export type Town = {
+  pcode: string;
+  name_ar: string;
+  name_en: string;
+  adm2_name_ar: string;
+  adm2_name_en: string;
+  adm1_name_ar: string;
+  adm1_name_en: string;
+};
+
+export type Graph = { [N in ObjectName]: Map<string, Row> } & { towns: Map<string, Town> };
+
+const CHUNK = 400;
+const chunks = <T>(xs: T[]) =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+function emptyGraph(): Graph {
+  const g = { towns: new Map() } as Graph;
+  for (const name of Object.keys(SPECS) as ObjectName[]) (g as Record<string, unknown>)[name] = new Map();
+  return g;
+}
+
+/** Rows of `table` whose `column` is one of `ids` (any of several columns when given a list). */
+async function rowsWhere(db: Db, table: string, columns: string[], ids: string[]): Promise<Row[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const out: Row[] = [];
+  for (const part of chunks(unique)) {
+    const rows = await (db as unknown as Db)
+      .selectFrom(table as 'svc_services')
+      .selectAll()
+      .where((eb) => eb.or(columns.map((c) => eb(c as 'id', 'in', part))))
+      .execute();
+    out.push(...(rows as Row[]));
+  }
+  return out;
+}
+
+function put(g: Graph, name: ObjectName, rows: Row[]) {
+  for (const r of rows) g[name].set(r.id as string, r);
+}
+const idsOf = (m: Map<string, Row>) => [...m.keys()];
+
+/**
+ * Loads services (by id, or all of some organizations, or all) with everything HSDS nests in
+ * them, or the services behind some service_at_location ids.
+ */
+export async function loadGraph(
+  db: Db,
+  sel: { all?: boolean; serviceIds?: string[]; organizationIds?: string[]; salIds?: string[] },
+): Promise<Graph> {
+  const g = emptyGraph();
+  const all = async (name: ObjectName) =>
+    put(
+      g,
+      name,
+      (await db
+        .selectFrom(SPECS[name].table as 'svc_services')
+        .selectAll()
+        .execute()) as Row[],
+    );
+  if (sel.all) {
+    for (const name of Object.keys(SPECS) as ObjectName[]) await all(name);
+  } else {
+    const serviceIds = [...(sel.serviceIds ?? [])];
+    if (sel.salIds?.length) {
+      const sals = await rowsWhere(db, 'svc_service_at_locations', ['id'], sel.salIds);
+      serviceIds.push(...sals.map((s) => s.service_id as string));
+    }
+    put(g, 'service', await rowsWhere(db, 'svc_services', ['id'], serviceIds));
+    if (sel.organizationIds?.length)
+      put(g, 'service', await rowsWhere(db, 'svc_services', ['organization_id'], sel.organizationIds));
+    const orgIds = [...(sel.organizationIds ?? []), ...[...g.service.values()].map((s) => s.organization_id as string)];
+    put(g, 'organization', await rowsWhere(db, 'svc_organizations', ['id'], orgIds));
+    const S = idsOf(g.service);
+    const O = idsOf(g.organization);
+    put(g, 'service_at_location', await rowsWhere(db, 'svc_service_at_locations', ['service_id'], S));
+    const SAL = idsOf(g.service_at_location);
+    put(g, 'location', await rowsWhere(db, 'svc_locations', ['organization_id'], O));
+    put(
+      g,
+      'location',
+      await rowsWhere(
+        db,
+        'svc_locations',
+        ['id'],
+        [...g.service_at_location.values()].map((s) => s.location_id as string),
+      ),
+    );
+    const L = idsOf(g.location);
+    put(g, 'address', await rowsWhere(db, 'svc_addresses', ['location_id'], L));
+    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['service_id'], S));
+    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['organization_id'], O));
+    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['location_id'], L));
+    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['service_at_location_id'], SAL));
+    const C = idsOf(g.contact);
+    for (const [col, ids] of [
+      ['service_id', S],
+      ['organization_id', O],
+      ['location_id', L],
+      ['service_at_location_id', SAL],
+      ['contact_id', C],
+    ] as const)
+      put(g, 'phone', await rowsWhere(db, 'svc_phones', [col], ids));
+    const P = idsOf(g.phone);
+    put(g, 'language', await rowsWhere(db, 'svc_languages', ['service_id'], S));
+    put(g, 'language', await rowsWhere(db, 'svc_languages', ['location_id'], L));
+    put(g, 'language', await rowsWhere(db, 'svc_languages', ['phone_id'], P));
+    put(g, 'schedule', await rowsWhere(db, 'svc_schedules', ['service_id'], S));
+    put(g, 'schedule', await rowsWhere(db, 'svc_schedules', ['location_id'], L));
+    put(g, 'schedule', await rowsWhere(db, 'svc_schedules', ['service_at_location_id'], SAL));
+    put(g, 'service_area', await rowsWhere(db, 'svc_service_areas', ['service_id'], S));
+    put(g, 'cost_option', await rowsWhere(db, 'svc_cost_options', ['service_id'], S));
+    put(g, 'required_document', await rowsWhere(db, 'svc_required_documents', ['service_id'], S));
+    put(g, 'attribute', await rowsWhere(db, 'svc_attributes', ['link_id'], [...S, ...O, ...L, ...SAL]));
+    put(
+      g,
+      'taxonomy_term',
+      await rowsWhere(
+        db,
+        'svc_taxonomy_terms',
+        ['id'],
+        [...g.attribute.values()].map((a) => a.taxonomy_term_id as string).filter(Boolean),
+      ),
+    );
+    put(
+      g,
+      'taxonomy',
+      await rowsWhere(
+        db,
+        'svc_taxonomies',
+        ['id'],
+        [...g.taxonomy_term.values()].map((t) => t.taxonomy_id as string).filter(Boolean),
+      ),
+    );
+  }
+  const pcodes = [...g.location.values()].map((l) => l.town_pcode as string | null).filter((p): p is string => !!p);
+  for (const part of chunks([...new Set(pcodes)])) {
+    const towns = await db
+      .selectFrom('towns')
+      .select(['pcode', 'name_ar', 'name_en', 'adm2_name_ar', 'adm2_name_en', 'adm1_name_ar', 'adm1_name_en'])
+      .where('pcode', 'in', part)
+      .execute();
+    for (const t of towns) g.towns.set(t.pcode, t);
+  }
+  return g;
+}
+
+type Options = { list?: boolean };
+
+/** An object's own fields: columns, translations, and what was kept in `extra`. */
+export function ownFields(name: ObjectName, row: Row, opts: Options = {}): Row {
+  const out: Row = {};
+  for (const f of SPECS[name].fields) {
+    if (f.extra || f.tr || f.fk) continue;
+    const v = row[f.name];
+    if (v !== null && v !== undefined) out[f.name] = v;
+  }
+  Object.assign(out, joinTranslations(name, row));
+  for (const [k, v] of Object.entries(fromJson<Row>(row.extra as string, {}))) {
+    if (opts.list && Array.isArray(v)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+const byId = (a: Row, b: Row) => ((a.id as string) < (b.id as string) ? -1 : 1);
+function childrenOf(g: Graph, name: ObjectName, column: string, parentId: string): Row[] {
+  const out: Row[] = [];
+  for (const r of g[name].values()) if (r[column] === parentId) out.push(r);
+  return out.sort(byId);
+}
+function setList(out: Row, key: string, items: Row[]) {
+  if (items.length) out[key] = items;
+}
+
+function termObject(g: Graph, t: Row): Row {
+  const out = ownFields('taxonomy_term', t);
+  const tax = t.taxonomy_id ? g.taxonomy.get(t.taxonomy_id as string) : undefined;
+  if (tax) out.taxonomy_detail = ownFields('taxonomy', tax);
+  else if (t.taxonomy_id) out.taxonomy_id = t.taxonomy_id;
+  return out;
+}
+
+function attributes(g: Graph, linkId: string): Row[] {
+  return childrenOf(g, 'attribute', 'link_id', linkId).map((a) => {
+    const out = ownFields('attribute', a);
+    const term = a.taxonomy_term_id ? g.taxonomy_term.get(a.taxonomy_term_id as string) : undefined;
+    if (term) out.taxonomy_term = termObject(g, term);
+    else if (a.taxonomy_term_id) out.taxonomy_term_id = a.taxonomy_term_id;
+    return out;
+  });
+}
+
+const languageObject = (l: Row) => ownFields('language', l);
+
+function phoneObject(g: Graph, p: Row): Row {
+  const out = ownFields('phone', p);
+  setList(out, 'languages', childrenOf(g, 'language', 'phone_id', p.id as string).map(languageObject));
+  return out;
+}
+const phones = (g: Graph, col: string, id: string) => childrenOf(g, 'phone', col, id).map((p) => phoneObject(g, p));
+
+function contactObject(g: Graph, c: Row): Row {
+  const out = ownFields('contact', c);
+  setList(out, 'phones', phones(g, 'contact_id', c.id as string));
+  return out;
+}
+const contacts = (g: Graph, col: string, id: string) =>
+  childrenOf(g, 'contact', col, id).map((c) => contactObject(g, c));
+
+function scheduleObject(s: Row): Row {
+  const out = ownFields('schedule', s);
+  if (s.closed === 1) out.closed = true;
+  return out;
+}
+const schedules = (g: Graph, col: string, id: string) => childrenOf(g, 'schedule', col, id).map(scheduleObject);
+
+export function locationBasic(g: Graph, l: Row): Row {
+  const out = ownFields('location', l, { list: true });
+  if (l.town_pcode) {
+    out.external_identifier = l.town_pcode;
+    out.external_identifier_type = PCODE_IDENTIFIER_TYPE;
+  }
+  return out;
+}
+
+function locationObject(g: Graph, l: Row): Row {
+  const out = { ...ownFields('location', l), ...locationBasic(g, l) };
+  setList(out, 'languages', childrenOf(g, 'language', 'location_id', l.id as string).map(languageObject));
+  const stored = childrenOf(g, 'address', 'location_id', l.id as string).map((a) => ownFields('address', a));
+  const derived = stored.length ? null : derivedAddress(g, l);
+  setList(out, 'addresses', derived ? [derived] : stored);
+  setList(out, 'contacts', contacts(g, 'location_id', l.id as string));
+  setList(out, 'phones', phones(g, 'location_id', l.id as string));
+  setList(out, 'schedules', schedules(g, 'location_id', l.id as string));
+  setList(out, 'attributes', attributes(g, l.id as string));
+  return out;
+}
+
+/** A place known by its town and a landmark becomes an HSDS address without a postal code. */
+function derivedAddress(g: Graph, l: Row): Row | null {
+  const town = l.town_pcode ? g.towns.get(l.town_pcode as string) : undefined;
+  if (!town) return null;
+  const landmarkAr = (l.landmark_ar as string | null) || null;
+  const landmarkEn = (l.landmark_en as string | null) || null;
+  return {
+    ...joinTranslations('address', {
+      address_1_ar: landmarkAr ?? town.name_ar,
+      address_1_en: landmarkEn ?? town.name_en,
+      city_ar: town.name_ar,
+      city_en: town.name_en,
+      region_ar: town.adm2_name_ar,
+      region_en: town.adm2_name_en,
+      state_province_ar: town.adm1_name_ar,
+      state_province_en: town.adm1_name_en,
+    }),
+    id: derivedAddressId(l.id as string),
+    country: 'SY',
+    address_type: 'physical',
+  };
+}
+
+function salObject(g: Graph, s: Row, withService: boolean): Row {
+  const out = ownFields('service_at_location', s);
+  setList(out, 'contacts', contacts(g, 'service_at_location_id', s.id as string));
+  setList(out, 'phones', phones(g, 'service_at_location_id', s.id as string));
+  setList(out, 'schedules', schedules(g, 'service_at_location_id', s.id as string));
+  const loc = g.location.get(s.location_id as string);
+  if (loc) out.location = locationObject(g, loc);
+  setList(out, 'attributes', attributes(g, s.id as string));
+  if (withService) {
+    const svc = g.service.get(s.service_id as string);
+    if (svc) out.service = serviceObject(g, svc, { withOrganization: true, withSals: false });
+  }
+  return out;
+}
+
+export function serviceObject(
+  g: Graph,
+  s: Row,
+  opts: { withOrganization: boolean; withSals: boolean } = { withOrganization: true, withSals: true },
+): Row {
+  const id = s.id as string;
+  const out = ownFields('service', s);
+  setList(out, 'phones', phones(g, 'service_id', id));
+  setList(out, 'schedules', schedules(g, 'service_id', id));
+  setList(
+    out,
+    'service_areas',
+    childrenOf(g, 'service_area', 'service_id', id).map((a) => ownFields('service_area', a)),
+  );
+  if (opts.withSals)
+    setList(
+      out,
+      'service_at_locations',
+      childrenOf(g, 'service_at_location', 'service_id', id).map((x) => salObject(g, x, false)),
+    );
+  setList(out, 'languages', childrenOf(g, 'language', 'service_id', id).map(languageObject));
+  if (opts.withOrganization) {
+    const org = g.organization.get(s.organization_id as string);
+    if (org) out.organization = organizationObject(g, org, false);
+  }
+  setList(
+    out,
+    'cost_options',
+    childrenOf(g, 'cost_option', 'service_id', id).map((c) => ownFields('cost_option', c)),
+  );
+  setList(
+    out,
+    'required_documents',
+    childrenOf(g, 'required_document', 'service_id', id).map((d) => ownFields('required_document', d)),
+  );
+  setList(out, 'contacts', contacts(g, 'service_id', id));
+  setList(out, 'attributes', attributes(g, id));
+  return out;
+}
+
+export function organizationObject(g: Graph, o: Row, withServices: boolean): Row {
+  const id = o.id as string;
+  const out = ownFields('organization', o);
+  setList(out, 'contacts', contacts(g, 'organization_id', id));
+  setList(out, 'phones', phones(g, 'organization_id', id));
+  setList(
+    out,
+    'locations',
+    childrenOf(g, 'location', 'organization_id', id).map((l) => locationObject(g, l)),
+  );
+  setList(out, 'attributes', attributes(g, id));
+  if (withServices)
+    setList(
+      out,
+      'services',
+      childrenOf(g, 'service', 'organization_id', id).map((s) =>
+        serviceObject(g, s, { withOrganization: false, withSals: true }),
+      ),
+    );
+  return out;
+}
+
+export function serviceAtLocationObject(g: Graph, s: Row): Row {
+  return salObject(g, s, true);
+}
+
+// ——— list items (one-to-one fields only, as the HSDS API lists them) ———
+
+export function organizationListItem(o: Row): Row {
+  return ownFields('organization', o, { list: true });
+}
+
+export function serviceListItem(s: Row, org: Row | undefined): Row {
+  const out = ownFields('service', s, { list: true });
+  if (org) out.organization = organizationListItem(org);
+  return out;
+}
+
+export function serviceAtLocationListItem(g: Graph, sal: Row): Row {
+  const out = ownFields('service_at_location', sal, { list: true });
+  const loc = g.location.get(sal.location_id as string);
+  if (loc) out.location = locationBasic(g, loc);
+  const svc = g.service.get(sal.service_id as string);
+  if (svc) out.service = serviceListItem(svc, g.organization.get(svc.organization_id as string));
+  return out;
+}
+
+/** Every service, fully nested: the HSDS JSON export. */
+export async function exportAllServices(db: Db): Promise<Row[]> {
+  const g = await loadGraph(db, { all: true });
+  return [...g.service.values()].sort(byId).map((s) => serviceObject(g, s));
+}
