@@ -1,0 +1,203 @@
+// Who may do what in the forum. Pure functions of the actor and the resource; deny by default.
+// Sanctions (silence, suspension) and trust limits are state in the database, checked by the
+// routes through trust.ts after these rules pass.
+import { registerPolicy } from '../../core/auth/authorize.js';
+import { hasNetworkRole, holdsStaffRole, type Actor } from '../../core/auth/actor.js';
+import type { CategoryVisibility, PostStatus, TopicCreators, TopicStatus } from './tables.js';
+
+/** Posts may be deleted by their author this long after writing them. */
+export const AUTHOR_DELETE_WINDOW_MS = 24 * 3600 * 1000;
+
+export type CategoryResource = {
+  type: 'forumCategory';
+  id: number;
+  networkId: number;
+  visibility: CategoryVisibility;
+  topicCreators: TopicCreators;
+};
+
+export type TopicResource = {
+  type: 'forumTopic';
+  id: number;
+  networkId: number;
+  visibility: CategoryVisibility;
+  status: TopicStatus;
+  locked: boolean;
+  authorId: number | null;
+};
+
+export type PostResource = {
+  type: 'forumPost';
+  id: number;
+  networkId: number;
+  visibility: CategoryVisibility;
+  topicStatus: TopicStatus;
+  topicLocked: boolean;
+  topicAuthorId: number | null;
+  status: PostStatus;
+  authorId: number | null;
+  createdAt: string;
+  /** the request's clock, for the author's deletion window */
+  now: Date;
+};
+
+export function isForumModerator(actor: Actor, networkId?: number): boolean {
+  return hasNetworkRole(actor, 'moderator', networkId);
+}
+
+/** Reading a category: public to all, members-only to anyone signed in, staff to anyone holding an org or network role. */
+export function canSeeVisibility(actor: Actor, visibility: CategoryVisibility): boolean {
+  switch (visibility) {
+    case 'public':
+      return true;
+    case 'members':
+      return actor.user !== null;
+    case 'staff':
+      return actor.user !== null && holdsStaffRole(actor);
+    default:
+      return false;
+  }
+}
+
+/** The category visibilities an actor may read, for queries and search. */
+export function visibleLevels(actor: Actor): CategoryVisibility[] {
+  return (['public', 'members', 'staff'] as const).filter((v) => canSeeVisibility(actor, v));
+}
+
+const isAuthor = (actor: Actor, authorId: number | null) => actor.user !== null && authorId === actor.user.id;
+
+export function categoryPolicy(actor: Actor, action: string, c: CategoryResource): boolean {
+  const view = canSeeVisibility(actor, c.visibility);
+  const mod = isForumModerator(actor, c.networkId);
+  switch (action) {
+    case 'view':
+      return view;
+    case 'createTopic':
+      if (!view || !actor.user) return false;
+      if (c.topicCreators === 'members') return true;
+      if (c.topicCreators === 'staff') return holdsStaffRole(actor);
+      return mod;
+    case 'subscribe':
+      return view && actor.user !== null;
+    case 'manage':
+      return mod;
+    default:
+      return false;
+  }
+}
+
+export function topicPolicy(actor: Actor, action: string, t: TopicResource): boolean {
+  if (!canSeeVisibility(actor, t.visibility)) return false;
+  const mod = isForumModerator(actor, t.networkId);
+  const own = isAuthor(actor, t.authorId);
+  const view =
+    t.status === 'visible' ||
+    ((t.status === 'hidden' || t.status === 'pending') && (own || mod)) ||
+    (mod && t.status !== 'merged');
+  switch (action) {
+    case 'view':
+      return view;
+    case 'reply':
+      return view && actor.user !== null && t.status === 'visible' && (!t.locked || mod);
+    case 'subscribe':
+      return view && actor.user !== null;
+    case 'moderate':
+      return mod;
+    default:
+      return false;
+  }
+}
+
+export function postPolicy(actor: Actor, action: string, p: PostResource): boolean {
+  const topic: TopicResource = {
+    type: 'forumTopic',
+    id: 0,
+    networkId: p.networkId,
+    visibility: p.visibility,
+    status: p.topicStatus,
+    locked: p.topicLocked,
+    authorId: p.topicAuthorId,
+  };
+  if (!topicPolicy(actor, 'view', topic)) return false;
+  const mod = isForumModerator(actor, p.networkId);
+  const own = isAuthor(actor, p.authorId);
+  switch (action) {
+    case 'view':
+      // The place of the post in its topic (permalinks); its content is `readContent`.
+      return p.status === 'visible' || p.status === 'deleted' || own || mod;
+    case 'readContent':
+      return p.status === 'visible' || ((p.status === 'hidden' || p.status === 'pending') && (own || mod));
+    case 'edit':
+      return own && (p.status === 'visible' || p.status === 'pending') && (!p.topicLocked || mod);
+    case 'delete':
+      if (p.status === 'deleted') return false;
+      if (mod) return true;
+      return own && p.now.getTime() - Date.parse(p.createdAt) <= AUTHOR_DELETE_WINDOW_MS;
+    case 'flag':
+      return actor.user !== null && !own && p.status === 'visible' && p.topicStatus === 'visible';
+    case 'quote':
+      return p.status === 'visible' && topicPolicy(actor, 'reply', topic);
+    case 'moderate':
+      return mod;
+    default:
+      return false;
+  }
+}
+
+registerPolicy<CategoryResource>('forumCategory', categoryPolicy);
+registerPolicy<TopicResource>('forumTopic', topicPolicy);
+registerPolicy<PostResource>('forumPost', postPolicy);
+
+export function categoryResource(c: {
+  id: number;
+  network_id: number;
+  visibility: CategoryVisibility;
+  topic_creators: TopicCreators;
+}): CategoryResource {
+  return {
+    type: 'forumCategory',
+    id: c.id,
+    networkId: c.network_id,
+    visibility: c.visibility,
+    topicCreators: c.topic_creators,
+  };
+}
+
+export function topicResource(t: {
+  id: number;
+  network_id: number;
+  visibility: CategoryVisibility;
+  status: TopicStatus;
+  locked: number;
+  author_id: number | null;
+}): TopicResource {
+  return {
+    type: 'forumTopic',
+    id: t.id,
+    networkId: t.network_id,
+    visibility: t.visibility,
+    status: t.status,
+    locked: t.locked === 1,
+    authorId: t.author_id,
+  };
+}
+
+export function postResource(
+  topic: TopicResource,
+  p: { id: number; status: PostStatus; author_id: number | null; created_at: string },
+  now: Date,
+): PostResource {
+  return {
+    type: 'forumPost',
+    id: p.id,
+    networkId: topic.networkId,
+    visibility: topic.visibility,
+    topicStatus: topic.status,
+    topicLocked: topic.locked,
+    topicAuthorId: topic.authorId,
+    status: p.status,
+    authorId: p.author_id,
+    createdAt: p.created_at,
+    now,
+  };
+}
