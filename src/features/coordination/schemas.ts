@@ -1,0 +1,338 @@
+// Form schemas of the coordination feature. Unknown fields are refused by parseForm.
+import { z } from 'zod';
+import { fields } from '../../core/http/forms.js';
+import { damascusLocalToDate } from './time.js';
+
+const longText = (max: number) => z.string().trim().max(max).default('');
+
+const isRealDay = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+const day = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'i18n:form.invalidDate')
+    .refine(isRealDay, 'i18n:form.invalidDate');
+const optionalDay = () =>
+  z
+    .union([z.literal(''), day()])
+    .optional()
+    .transform((v) => v || null);
+/** A datetime-local value typed in Damascus time → ISO UTC string. */
+const damascusDateTime = () =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const d = damascusLocalToDate(v.slice(0, 16));
+      if (!d) {
+        ctx.addIssue({ code: 'custom', message: 'i18n:form.invalidDate' });
+        return z.NEVER;
+      }
+      return d.toISOString();
+    });
+const optionalDamascusDateTime = () =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const d = damascusLocalToDate(v.slice(0, 16));
+      if (!d) {
+        ctx.addIssue({ code: 'custom', message: 'i18n:form.invalidDate' });
+        return z.NEVER;
+      }
+      return d.toISOString();
+    });
+const optionalId = () =>
+  z
+    .union([z.literal(''), fields.id()])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+const idList = () =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v, ctx) => {
+      const out: number[] = [];
+      for (const item of v === undefined ? [] : Array.isArray(v) ? v : [v]) {
+        if (item === '') continue;
+        const n = Number(item);
+        if (!/^\d{1,10}$/.test(item) || n <= 0 || n >= 2 ** 31 || out.length >= 500) {
+          ctx.addIssue({ code: 'custom', message: 'i18n:form.invalidChoice' });
+          return z.NEVER;
+        }
+        out.push(n);
+      }
+      return [...new Set(out)];
+    });
+const httpUrl = () =>
+  z
+    .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'i18n:form.invalidUrl' }).max(500)])
+    .optional()
+    .transform((v) => v || null);
+const pcode = () =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^C\d{4,6}$/, 'i18n:coordination.form.badTown');
+const optionalPcode = () =>
+  z
+    .union([z.literal(''), pcode()])
+    .optional()
+    .transform((v) => v || null);
+
+// ——— workspace ———
+export const noteForm = z.object({ title: fields.text(200), body: longText(20000) });
+export const documentForm = z.object({
+  title: fields.text(200),
+  body: longText(4000),
+  note: longText(500),
+  file: z.any().optional(),
+});
+export const versionForm = z.object({ note: longText(500), file: z.any().optional() });
+export const itemEditForm = z.object({ title: fields.text(200), body: longText(20000) });
+export const sharingForm = z.object({
+  sharing: z.enum(['private', 'orgs', 'network', 'public']),
+  orgs: idList(),
+});
+export const personRoleForm = z.object({
+  user_id: fields.id(),
+  title: longText(120),
+  executive_director: fields.checkbox(),
+  representative: fields.checkbox(),
+});
+export const emergencyForm = z.object({
+  reason: z.string().trim().min(20, 'i18n:coordination.emergency.reasonTooShort').max(2000),
+  hours: z.coerce.number().int().min(1).max(72),
+});
+export const idForm = z.object({ id: fields.id() });
+export const leaveForm = z.object({ confirm_name: z.string().trim().max(200) });
+export const emptyForm = z.object({});
+
+// ——— governance ———
+export const bodyForm = z.object({
+  kind: z.enum(['board', 'committee']),
+  name_ar: fields.text(150),
+  name_en: fields.text(150),
+  description_ar: longText(2000),
+  description_en: longText(2000),
+});
+export const seatForm = z.object({
+  title_ar: fields.text(120),
+  title_en: fields.text(120),
+  is_chair: fields.checkbox(),
+});
+export const termForm = z
+  .object({
+    holder_name: fields.text(150),
+    holder_org_id: optionalId(),
+    starts_on: day(),
+    ends_on: day(),
+  })
+  .refine((v) => v.ends_on >= v.starts_on, { path: ['ends_on'], message: 'i18n:coordination.form.endBeforeStart' });
+export const voteForm = z
+  .object({
+    kind: z.enum(['election', 'decision']),
+    title: fields.text(200),
+    description: longText(4000),
+    body_id: optionalId(),
+    max_choices: z.coerce.number().int().min(1).max(20).default(1),
+    nominations_close_at: optionalDamascusDateTime(),
+    opens_at: damascusDateTime(),
+    closes_at: damascusDateTime(),
+    quorum_percent: z.coerce.number().int().min(1).max(100),
+  })
+  .refine((v) => v.closes_at > v.opens_at, { path: ['closes_at'], message: 'i18n:coordination.form.endBeforeStart' })
+  .refine((v) => v.kind !== 'election' || (v.nominations_close_at !== null && v.nominations_close_at <= v.opens_at), {
+    path: ['nominations_close_at'],
+    message: 'i18n:coordination.vote.nominationsBeforeOpening',
+  });
+export const nominateForm = z.object({ nominee: fields.id(), statement: longText(1000) });
+export const nominationAnswerForm = z.object({ option_id: fields.id(), answer: z.enum(['accept', 'decline']) });
+export const ballotForm = z.object({ org_id: fields.id(), choice: idList() });
+
+// ——— meetings ———
+export const meetingKinds = ['preparatory', 'general', 'consultative', 'board', 'other'] as const;
+export const meetingForm = z
+  .object({
+    kind: z.enum(meetingKinds),
+    title: fields.text(200),
+    description: longText(4000),
+    host_org_id: optionalId(),
+    starts_at: damascusDateTime(),
+    ends_at: damascusDateTime(),
+    place_kind: z.enum(['office', 'town', 'online']),
+    place_org_id: optionalId(),
+    town_pcode: optionalPcode(),
+    place_detail: longText(300),
+    online_url: httpUrl(),
+    visibility: z.enum(['invitees', 'network', 'public']),
+    public_summary: longText(2000),
+    quorum_orgs: z.coerce.number().int().min(0).max(100).default(0),
+    invite_orgs: idList(),
+    invite_users: z.string().trim().max(2000).default(''),
+  })
+  .refine((v) => v.ends_at > v.starts_at, { path: ['ends_at'], message: 'i18n:coordination.form.endBeforeStart' })
+  .refine((v) => v.place_kind !== 'online' || v.online_url !== null, {
+    path: ['online_url'],
+    message: 'i18n:form.invalidUrl',
+  })
+  .refine((v) => v.place_kind !== 'office' || v.place_org_id !== null, {
+    path: ['place_org_id'],
+    message: 'i18n:form.required',
+  })
+  .refine((v) => v.place_kind !== 'town' || v.town_pcode !== null, {
+    path: ['town_pcode'],
+    message: 'i18n:form.required',
+  });
+export const cycleForm = z
+  .object({
+    title: fields.text(200),
+    preparatory_from: day(),
+    preparatory_time: z
+      .string()
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'i18n:form.invalid'),
+    general_at: damascusDateTime(),
+    general_town: pcode(),
+    general_place: longText(300),
+    consultative_at: damascusDateTime(),
+    consultative_url: httpUrl(),
+  })
+  .refine((v) => v.consultative_at > v.general_at, {
+    path: ['consultative_at'],
+    message: 'i18n:coordination.cycle.order',
+  });
+export const agendaForm = z.object({
+  title: fields.text(200),
+  details: longText(2000),
+  duration_minutes: z
+    .union([z.literal(''), z.coerce.number().int().min(1).max(600)])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v)),
+});
+export const rsvpForm = z.object({ response: z.enum(['yes', 'no', 'maybe']) });
+export const attendanceForm = z.object({
+  present: idList(),
+  guest_name: longText(150),
+  guest_org: optionalId(),
+});
+export const minutesForm = z.object({ minutes_md: longText(100_000) });
+export const meetingStatusForm = z.object({ status: z.enum(['scheduled', 'held', 'cancelled']) });
+export const decisionForm = z.object({ text: fields.text(4000), review_id: optionalId() });
+export const actionForm = z.object({
+  title: fields.text(300),
+  details: longText(2000),
+  owner: z
+    .string()
+    .trim()
+    .regex(/^(org|user):\d{1,10}$/, 'i18n:form.invalidChoice'),
+  due_on: optionalDay(),
+  sharing: z.enum(['org', 'network']),
+  decision_id: optionalId(),
+});
+export const actionStatusForm = z.object({ status: z.enum(['open', 'in_progress', 'done', 'dropped']) });
+export const actionsQuery = z.object({
+  status: z.enum(['active', 'open', 'in_progress', 'done', 'dropped', 'all']).catch('active'),
+  mine: z.enum(['1', '']).optional().catch(undefined),
+});
+
+// ——— plans ———
+export const planForm = z.object({
+  title: fields.text(200),
+  vision: longText(10000),
+  mission: longText(10000),
+  goals: longText(20000),
+  objectives: longText(20000),
+  activities: longText(20000),
+  note: longText(500),
+  file: z.any().optional(),
+});
+export const planVersionForm = planForm.omit({ title: true });
+export const reviewOpenForm = z.object({
+  version_id: fields.id(),
+  reviewers: idList(),
+  include_board: fields.checkbox(),
+  meeting_id: optionalId(),
+});
+export const commentForm = z.object({
+  section: z.enum(['vision', 'mission', 'goals', 'objectives', 'activities', 'document', 'general']),
+  body: fields.text(5000),
+  parent_id: optionalId(),
+});
+export const closeReviewForm = z.object({ closing_note: longText(4000) });
+export const decisionToActionForm = z.object({
+  decision_id: fields.id(),
+  title: fields.text(300),
+  due_on: optionalDay(),
+});
+
+// ——— licensing ———
+export const councilForm = z.object({
+  name_ar: fields.text(150),
+  name_en: fields.text(150),
+  town_pcode: pcode(),
+  contact_name: longText(150),
+  contact_phone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[+\d\s()-]*$/, 'i18n:form.invalidPhone')
+    .optional()
+    .transform((v) => v || null),
+  contact_email: z
+    .union([z.literal(''), z.email().max(254)])
+    .optional()
+    .transform((v) => v || null),
+  notes: longText(2000),
+});
+export const licenceNewForm = z.object({
+  org_id: fields.id(),
+  council_id: fields.id(),
+  documents: longText(2000),
+});
+export const licenceForm = z.object({
+  status: z.enum(['not_started', 'preparing', 'applied', 'visit_scheduled', 'licensed', 'renewal_due', 'refused']),
+  applied_on: optionalDay(),
+  visit_on: optionalDay(),
+  licensed_on: optionalDay(),
+  expires_on: optionalDay(),
+  notes: longText(4000),
+});
+export const licenceDocForm = z.object({ name: fields.text(200) });
+export const licenceDocSubmitForm = z.object({ doc_id: fields.id(), submitted_on: optionalDay() });
+export const visitForm = z.object({
+  visit_on: day(),
+  who_went: longText(300),
+  met_whom: longText(300),
+  outcome: longText(4000),
+  next_step: longText(1000),
+});
+
+// ——— lessons ———
+export const lessonForm = z
+  .object({
+    subject: z.enum(['meeting', 'visit', 'project', 'other']),
+    meeting_id: optionalId(),
+    visit_id: optionalId(),
+    project_label: longText(200),
+    title: fields.text(200),
+    what_happened: longText(10000),
+    what_worked: longText(10000),
+    what_to_change: longText(10000),
+    lang: z.enum(['ar', 'en']),
+    sharing: z.enum(['private', 'network']),
+  })
+  .refine((v) => v.subject !== 'meeting' || v.meeting_id !== null, {
+    path: ['meeting_id'],
+    message: 'i18n:form.required',
+  })
+  .refine((v) => v.subject !== 'visit' || v.visit_id !== null, {
+    path: ['visit_id'],
+    message: 'i18n:form.required',
+  });
