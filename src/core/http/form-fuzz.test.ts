@@ -1,0 +1,19 @@
+// Smoke run of the form fuzzer (a few inputs per POST route and role); the full run with many
+// more is in test/hardening/form-fuzz.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../test/app.js';
+import { fuzzPostRoutes } from '../test/form-fuzz.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('form fuzzer (smoke)', () => {
+  it('answers random and malformed input on every POST route without a 5xx or a partial write', async () => {
+    const result = await fuzzPostRoutes(t, { runsPerRoute: 2, seed: 20261129 });
+    expect(result.failures).toEqual([]);
+    expect(result.requests).toBeGreaterThan(40);
+  }, 240_000);
+});
