@@ -1,5 +1,632 @@
-// Demo data for programmes.
+// Demo data for programmes, retelling the network's story with fictional people: the project
+// "مشروع 10% شباب" ("10% Youth") with its supporter and six participating members, activities in
+// their towns, advocacy visits to local councils, civil-society organizations and judicial offices
+// with recommendations in every status, five leadership courses and 120 trainees (young women
+// and men) with attendance, test scores, completions and certificates. Deterministic (seeded
+// pseudo-random numbers), so every start tells the same story.
 import type { WaslServices } from '../../core/services.js';
 import type { DemoContext } from '../../seed/demo.js';
+import { publishFromFeature } from '../publishing/actions.js';
+import {
+  addRecommendation,
+  addSession,
+  addTarget,
+  cohortRoster,
+  createTrainee,
+  enrol,
+  followUpRecommendation,
+  getCohort,
+  issueCertificates,
+  markActivityPublished,
+  saveActivity,
+  saveAttendance,
+  saveCohort,
+  saveCourse,
+  saveProject,
+  saveScores,
+  saveVisit,
+} from './queries.js';
+import { CURRENT_CONSENT_VERSION } from './rules.js';
+import type { ActivityKind, AgeBand, Gender, InstitutionType, RecommendationStatus } from './tables.js';
 
-export async function seedProgrammes(_wasl: WaslServices, _ctx: DemoContext): Promise<void> {}
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Name lists written for Wasl. Combinations are fictional.
+export const womenNames = [
+  'آية',
+  'أسماء',
+  'آلاء',
+  'بتول',
+  'بشرى',
+  'تسنيم',
+  'جنى',
+  'حلا',
+  'خديجة',
+  'دعاء',
+  'ديما',
+  'رغد',
+  'رنا',
+  'روان',
+  'ريم',
+  'زينب',
+  'سارة',
+  'سلمى',
+  'سماح',
+  'شهد',
+  'صفاء',
+  'ضحى',
+  'عائشة',
+  'علا',
+  'غدير',
+  'فاطمة',
+  'لمى',
+  'لين',
+  'مرام',
+  'مريم',
+  'ملك',
+  'منى',
+  'نور',
+  'نسرين',
+  'هبة',
+  'هديل',
+  'وفاء',
+  'يارا',
+  'يسرى',
+  'إيمان',
+];
+export const menNames = [
+  'أحمد',
+  'أسامة',
+  'أنس',
+  'أيهم',
+  'باسل',
+  'بلال',
+  'تامر',
+  'جهاد',
+  'حسام',
+  'حمزة',
+  'خالد',
+  'رامي',
+  'زياد',
+  'سامر',
+  'سعيد',
+  'شادي',
+  'صهيب',
+  'طارق',
+  'عامر',
+  'عبد الله',
+  'عمر',
+  'علي',
+  'غيث',
+  'فادي',
+  'فراس',
+  'قصي',
+  'كنان',
+  'لؤي',
+  'مازن',
+  'محمد',
+  'مصطفى',
+  'معاذ',
+  'مهند',
+  'نزار',
+  'هادي',
+  'وائل',
+  'وسيم',
+  'يامن',
+  'يزن',
+  'يوسف',
+];
+export const familyNames = [
+  'الأحمد',
+  'الإبراهيم',
+  'البكري',
+  'التركماني',
+  'الجاسم',
+  'الحسن',
+  'الحلبي',
+  'الخطيب',
+  'الخليل',
+  'الدرويش',
+  'الرحمون',
+  'الزعبي',
+  'السعيد',
+  'السيد',
+  'الشامي',
+  'الشيخ',
+  'الصالح',
+  'الطويل',
+  'العبد الله',
+  'العلي',
+  'العمر',
+  'العيسى',
+  'الغنام',
+  'الفارس',
+  'القاسم',
+  'الكردي',
+  'المحمد',
+  'المصطفى',
+  'النجار',
+  'الهلال',
+  'اليوسف',
+  'بركات',
+  'حمادة',
+  'حجازي',
+  'خليفة',
+  'دياب',
+  'سليمان',
+  'شحادة',
+  'عثمان',
+  'قدور',
+];
+
+const courses = [
+  {
+    title_ar: 'المناصرة وكسب التأييد',
+    title_en: 'Advocacy',
+    topic_ar: 'تخطيط حملات المناصرة المحلية وبناء التحالفات',
+    topic_en: 'Planning local advocacy campaigns and building coalitions',
+    objectives_ar:
+      'تحليل القضية المحلية وأصحاب المصلحة.\nصياغة رسائل المناصرة والتوصيات العملية.\nالتخطيط لزيارات الجهات المحلية ومتابعة التوصيات.',
+    objectives_en:
+      'Analyse a local issue and its stakeholders.\nWrite advocacy messages and practical recommendations.\nPlan visits to local institutions and follow up recommendations.',
+    hours: 18,
+    min_attendance_pct: 80,
+    min_post_score: 60,
+  },
+  {
+    title_ar: 'إدارة الشبكات',
+    title_en: 'Network management',
+    topic_ar: 'العمل المشترك بين المنظمات مع احتفاظ كل منها باستقلاليتها',
+    topic_en: 'Working together while every organization keeps its independence',
+    objectives_ar: 'فهم الحوكمة الداخلية للشبكات.\nإدارة الاجتماعات واتخاذ القرار التشاركي.\nتنسيق الأنشطة المشتركة.',
+    objectives_en:
+      'Understand internal governance of networks.\nRun meetings and participatory decision-making.\nCoordinate joint activities.',
+    hours: 15,
+    min_attendance_pct: 80,
+    min_post_score: null,
+  },
+  {
+    title_ar: 'إعداد السياسات حول المشاركة السياسية',
+    title_en: 'Preparing policies on political participation',
+    topic_ar: 'من المشكلة إلى ورقة السياسات: مشاركة الشباب والنساء في الشأن العام',
+    topic_en: 'From a problem to a policy paper: youth and women in public life',
+    objectives_ar: 'تحديد المشكلة وجمع الأدلة.\nصياغة البدائل والتوصيات.\nكتابة ورقة سياسات موجزة وعرضها.',
+    objectives_en:
+      'Define the problem and gather evidence.\nDraft options and recommendations.\nWrite and present a short policy paper.',
+    hours: 20,
+    min_attendance_pct: 80,
+    min_post_score: 60,
+  },
+  {
+    title_ar: 'تقدير الاحتياجات',
+    title_en: 'Needs assessment',
+    topic_ar: 'أدوات تقدير احتياجات المجتمع المحلي بمشاركة الأهالي',
+    topic_en: 'Tools to assess community needs together with residents',
+    objectives_ar: 'تصميم أدوات جمع البيانات.\nتنظيم مجموعات النقاش المركّزة.\nتحليل النتائج وترتيب الأولويات.',
+    objectives_en: 'Design data-collection tools.\nRun focus-group discussions.\nAnalyse findings and set priorities.',
+    hours: 12,
+    min_attendance_pct: 80,
+    min_post_score: null,
+  },
+  {
+    title_ar: 'التواصل والقيادة',
+    title_en: 'Communication and leadership',
+    topic_ar: 'مهارات القيادة والتواصل العام للشباب',
+    topic_en: 'Leadership and public-communication skills for young people',
+    objectives_ar: 'التواصل الفعّال والإصغاء.\nإدارة الفرق الشبابية.\nالحديث أمام الجمهور والحوار مع المسؤولين.',
+    objectives_en:
+      'Effective communication and listening.\nLeading youth teams.\nPublic speaking and dialogue with officials.',
+    hours: 12,
+    min_attendance_pct: 75,
+    min_post_score: null,
+  },
+];
+
+/** Which member runs which courses, in its town, with how many of its own trainees. */
+const plan: { org: string; town: string; trainees: number; courses: number[] }[] = [
+  { org: 'jusoor', town: 'C1605', trainees: 32, courses: [0, 4, 1] },
+  { org: 'ghiras', town: 'C1594', trainees: 24, courses: [3, 0] },
+  { org: 'noon', town: 'C1564', trainees: 24, courses: [2, 4] },
+  { org: 'amal', town: 'C1643', trainees: 20, courses: [3, 1] },
+  { org: 'furat', town: 'C1767', trainees: 20, courses: [2, 0] },
+];
+
+const ages: [AgeBand, number][] = [
+  ['a15_17', 0.08],
+  ['a18_24', 0.5],
+  ['a25_35', 0.37],
+  ['a36_plus', 0.05],
+];
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (s: string, n: number) => iso(new Date(new Date(`${s}T12:00:00Z`).getTime() + n * 86400000));
+
+export async function seedProgrammes(wasl: WaslServices, ctx: DemoContext): Promise<void> {
+  const { db } = wasl;
+  const now = ctx.now;
+  const rand = rng(10);
+  const pickOne = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const org = (k: string) => ctx.orgs[k]!;
+  const staff = ctx.users['jusoor-staff'] ?? null;
+
+  const projectId = await saveProject(
+    db,
+    null,
+    ctx.networkId,
+    {
+      coordinator_org_id: org('jusoor'),
+      name_ar: 'مشروع 10% شباب',
+      name_en: '10% Youth',
+      supporter_ar: 'صندوق المبادرات المدنية (اسم تجريبي)',
+      supporter_en: 'Civic Initiatives Fund (demo name)',
+      start_date: '2025-09-01',
+      end_date: '2026-08-31',
+      summary_ar:
+        'أول مشروع تنفّذه الشبكة بدعم من المنظمة الداعمة: أنشطة في البلدات التي تعمل فيها المنظمات الأعضاء، وزيارات إلى المجالس المحلية ومنظمات المجتمع المدني والجهات القضائية لتقديم توصيات وآليات عملية تزيد حرية الرأي والتعبير والمشاركة المجتمعية، وخمس دورات تدريبية في المهارات القيادية للشابات والشبان.',
+      summary_en:
+        "The network's first project, with its supporter's help: activities in the members' towns; visits to local councils, civil-society organizations and judicial offices with recommendations and practical mechanisms for freedom of opinion and expression and community participation; and five leadership courses for young women and men.",
+      goals_ar:
+        'أن تصل نسبة الشباب في هيئات القرار المحلية إلى عشرة بالمئة على الأقل.\nتدريب الشابات والشبان على المناصرة وإدارة الشبكات وإعداد السياسات وتقدير الاحتياجات.\nبناء قنوات حوار منتظمة بين الشباب والمجالس المحلية.',
+      goals_en:
+        'Young people to hold at least ten per cent of seats in local decision-making bodies.\nTrain young women and men in advocacy, network management, policy-making and needs assessment.\nBuild regular channels of dialogue between youth and local councils.',
+      is_public: true,
+      members: ['ghiras', 'jusoor', 'noon', 'sanabel', 'furat', 'amal'].map(org),
+      towns: ['C1605', 'C1581', 'C1594', 'C1564', 'C1643', 'C1767'],
+    },
+    now,
+  );
+
+  const targets: [Parameters<typeof addTarget>[2]['metric'], string, string, number][] = [
+    ['trained', 'شابات وشبان مدرَّبون/ات', 'Young women and men trained', 150],
+    ['trained_women', 'شابات مدرَّبات', 'Young women trained', 75],
+    ['completed', 'متدربون/ات أتمّوا/أتممن دورة', 'Trainees who completed a course', 110],
+    ['activities', 'أنشطة في البلدات', 'Activities in the towns', 30],
+    ['visits', 'زيارات مناصرة', 'Advocacy visits', 15],
+    ['recommendations_adopted', 'توصيات معتمدة أو منفّذة', 'Recommendations adopted or implemented', 10],
+  ];
+  for (const [metric, label_ar, label_en, target] of targets)
+    await addTarget(db, projectId, { metric, label_ar, label_en, target, manual_value: null }, now);
+
+  const courseIds: number[] = [];
+  for (const c of courses) courseIds.push(await saveCourse(db, null, projectId, c, now));
+
+  // ——— trainees, cohorts, sessions, attendance, scores, certificates ———
+  const usedNames = new Set<string>();
+  const newName = (g: Gender) => {
+    for (;;) {
+      const name = `${pickOne(g === 'f' ? womenNames : menNames)} ${pickOne(familyNames)}`;
+      if (!usedNames.has(name)) {
+        usedNames.add(name);
+        return name;
+      }
+    }
+  };
+  const ageBand = (): AgeBand => {
+    let x = rand();
+    for (const [band, p] of ages) {
+      if (x < p) return band;
+      x -= p;
+    }
+    return 'a18_24';
+  };
+  let traineeIndex = 0;
+  let cohortStart = '2025-10-04';
+  for (const p of plan) {
+    const orgId = org(p.org);
+    const ids: number[] = [];
+    for (let i = 0; i < p.trainees; i++) {
+      // 62 women and 58 men over the 120: alternate, with a few more women.
+      const g: Gender = traineeIndex % 2 === 0 || traineeIndex % 30 === 1 ? 'f' : 'm';
+      traineeIndex++;
+      const hasPhone = rand() < 0.6;
+      ids.push(
+        await createTrainee(
+          db,
+          orgId,
+          {
+            name: newName(g),
+            gender: g,
+            age_band: ageBand(),
+            town_pcode: rand() < 0.8 ? p.town : pickOne(plan).town,
+            affiliation: rand() < 0.3 ? 'فريق تطوعي محلي' : null,
+            phone: hasPhone
+              ? `+963 9${Math.floor(10 + rand() * 89)} ${Math.floor(100 + rand() * 899)} ${Math.floor(100 + rand() * 899)}`
+              : null,
+            consent_version: CURRENT_CONSENT_VERSION,
+          },
+          ctx.users[`${p.org}-admin`] ?? null,
+          now,
+        ),
+      );
+    }
+    // Every trainee in the member's first course; about half also in a second.
+    for (let ci = 0; ci < p.courses.length; ci++) {
+      const courseIdx = p.courses[ci]!;
+      const start = cohortStart;
+      cohortStart = addDays(cohortStart, 9);
+      const sessions = 5 + Math.floor(rand() * 2);
+      const end = addDays(start, (sessions - 1) * 3);
+      const cohortId = await saveCohort(
+        db,
+        courseIds[courseIdx]!,
+        {
+          organization_id: orgId,
+          label: `${['الدفعة الأولى', 'الدفعة الثانية', 'الدفعة الثالثة'][ci]} — ${courses[courseIdx]!.title_ar}`,
+          start_date: start,
+          end_date: end,
+          town_pcode: p.town,
+          trainers: pickOne(['م. ليلى الحسن، م. عمر الشيخ', 'م. سوسن الخطيب', 'م. رائد العلي، م. هالة سليمان']),
+        },
+        now,
+      );
+      const members = ci === 0 ? ids : ids.filter(() => rand() < 0.45);
+      await enrol(db, cohortId, members, now);
+      const sessionIds: number[] = [];
+      for (let s = 0; s < sessions; s++)
+        sessionIds.push(
+          await addSession(
+            db,
+            cohortId,
+            {
+              held_on: addDays(start, s * 3),
+              topic: `${courses[courseIdx]!.title_ar} — الجلسة ${['الأولى', 'الثانية', 'الثالثة', 'الرابعة', 'الخامسة', 'السادسة'][s]}`,
+            },
+            now,
+          ),
+        );
+      const cohort = (await getCohort(db, cohortId))!;
+      const roster = await cohortRoster(db, cohort);
+      const enrolmentIds = roster.map((r) => r.id);
+      // Reliability per trainee: most come to nearly every session, a few drop out.
+      const reliability = new Map(enrolmentIds.map((id) => [id, rand() < 0.12 ? 0.45 : 0.93]));
+      for (const [s, sessionId] of sessionIds.entries()) {
+        const present = new Set(enrolmentIds.filter((id) => s === 0 || rand() < reliability.get(id)!));
+        await saveAttendance(db, sessionId, enrolmentIds, present);
+      }
+      const scores = new Map(
+        enrolmentIds.map((id) => {
+          const pre = 30 + Math.floor(rand() * 35);
+          return [id, { pre, post: Math.min(100, pre + 10 + Math.floor(rand() * 35)) }];
+        }),
+      );
+      await saveScores(db, cohortId, scores);
+      await issueCertificates(db, cohort, new Date(`${addDays(end, 7)}T10:00:00Z`));
+    }
+  }
+
+  // ——— activities in the towns ———
+  const activityPlan: [string, ActivityKind, string, string][] = [
+    ['jusoor', 'workshop', 'ورشة: الشباب والمجلس المحلي في تركمان بارح', 'C1605'],
+    ['jusoor', 'campaign', 'حملة «صوتنا في مجلسنا» للتعريف بحق المشاركة', 'C1581'],
+    ['jusoor', 'meeting', 'لقاء حواري بين الشباب وأعضاء المجلس المحلي', 'C1605'],
+    ['ghiras', 'workshop', 'جلسة تقدير احتياجات الحي الشرقي في تل عار', 'C1594'],
+    ['ghiras', 'meeting', 'اجتماع اللجان الأهلية لمناقشة نتائج التقدير', 'C1594'],
+    ['noon', 'workshop', 'ورشة: مشاركة النساء في الشأن العام', 'C1564'],
+    ['noon', 'campaign', 'حملة توعية بحرية الرأي والتعبير في أعزاز', 'C1564'],
+    ['noon', 'meeting', 'جلسة حوار بين الشابات والمجلس المحلي في أعزاز', 'C1564'],
+    ['sanabel', 'workshop', 'ورشة: طلاب المدارس والمشاركة المجتمعية في مارع', 'C1643'],
+    ['amal', 'training', 'تدريب مختصر على كتابة المبادرات الصغيرة', 'C1643'],
+    ['amal', 'meeting', 'لقاء رائدات الأعمال الشابات مع الغرفة المحلية', 'C1564'],
+    ['furat', 'workshop', 'ورشة: ثقافة المواطنة ومراقبة أداء المؤسسات', 'C1767'],
+    ['furat', 'campaign', 'حملة «اسأل مجلسك» في منبج', 'C1767'],
+    ['furat', 'visit', 'زيارة ميدانية لمشاريع الخدمات مع لجنة شبابية', 'C1767'],
+    ['jusoor', 'training', 'يوم تدريبي مفتوح على التواصل العام', 'C1581'],
+    ['ghiras', 'campaign', 'حملة نظافة تطوعية بتنظيم شبابي', 'C1594'],
+    ['noon', 'training', 'جلسة تعريفية بالمساعدة القانونية للشابات', 'C1564'],
+    ['jusoor', 'meeting', 'الاجتماع التنسيقي الفصلي للمنظمات المشاركة', 'C1605'],
+  ];
+  const activityIds: number[] = [];
+  let activityDay = '2025-10-12';
+  for (const [k, kind, title, town] of activityPlan) {
+    activityDay = addDays(activityDay, 11);
+    const counts: { gender: Gender; age_band: AgeBand; count: number }[] = [];
+    for (const g of ['f', 'm'] as Gender[])
+      for (const [band] of ages) {
+        const base = band === 'a18_24' ? 8 : band === 'a25_35' ? 6 : 1;
+        counts.push({ gender: g, age_band: band, count: Math.floor(rand() * base * 2) });
+      }
+    activityIds.push(
+      await saveActivity(
+        db,
+        null,
+        projectId,
+        {
+          organization_id: org(k),
+          kind,
+          title,
+          held_on: activityDay,
+          town_pcode: town,
+          summary: `${title}. شارك فيه شابات وشبان من البلدة، وخرج المشاركون/ات بمقترحات عملية رُفعت إلى الجهات المعنية.`,
+          notes: 'ملاحظة داخلية: التنسيق مع المجلس المحلي تم هاتفيًا قبل يومين.',
+          counts,
+        },
+        ctx.users[`${k}-admin`] ?? null,
+        now,
+      ),
+    );
+  }
+  // Two activities were sent to the editors as activity reports.
+  for (const idx of [0, 5]) {
+    const [k, , title, town] = activityPlan[idx]!;
+    const r = await publishFromFeature(
+      wasl,
+      {
+        kind: 'activity',
+        organizationId: org(k),
+        title,
+        summary: `${title}: شارك فيه شابات وشبان من البلدة.`,
+        body: `${title}.\n\nشارك فيه شابات وشبان من البلدة، وخرج المشاركون/ات بمقترحات عملية رُفعت إلى الجهات المعنية.`,
+        lang: 'ar',
+        towns: [town],
+        projectId,
+        authorUserId: ctx.users[`${k}-admin`] ?? null,
+        source: { feature: 'programmes', id: `activity:${activityIds[idx]}` },
+      },
+      now,
+    );
+    await markActivityPublished(db, activityIds[idx]!, r.id, r.url);
+  }
+
+  // ——— advocacy visits and their recommendations ———
+  const visits: [string, InstitutionType, string, string, [string, string, RecommendationStatus][]][] = [
+    [
+      'jusoor',
+      'local_council',
+      'المجلس المحلي في تركمان بارح',
+      'C1605',
+      [
+        ['تخصيص مقعدين على الأقل للشباب في لجان المجلس الخدمية', 'رئاسة المجلس المحلي', 'adopted'],
+        ['عقد جلسة استماع علنية للشباب كل ثلاثة أشهر', 'مكتب العلاقات العامة', 'implemented'],
+        ['نشر محاضر جلسات المجلس على لوحة إعلانات عامة', 'أمانة سر المجلس', 'acknowledged'],
+      ],
+    ],
+    [
+      'ghiras',
+      'local_council',
+      'المجلس المحلي في تل عار',
+      'C1594',
+      [
+        ['إشراك اللجان الأهلية في ترتيب أولويات مشاريع الخدمات', 'المكتب الخدمي', 'adopted'],
+        ['إنشاء صندوق شكاوى ومقترحات في مبنى المجلس', 'رئاسة المجلس', 'implemented'],
+      ],
+    ],
+    [
+      'noon',
+      'local_council',
+      'المجلس المحلي في أعزاز',
+      'C1564',
+      [
+        ['تعيين نقطة اتصال لقضايا النساء والشابات في المجلس', 'رئاسة المجلس المحلي', 'proposed'],
+        ['تضمين النساء في لجنة التخطيط الحضري', 'مكتب التخطيط', 'rejected'],
+        ['تسهيل وصول الشابات إلى اجتماعات المجلس العامة', 'أمانة سر المجلس', 'acknowledged'],
+      ],
+    ],
+    [
+      'furat',
+      'local_council',
+      'المجلس المحلي في منبج',
+      'C1767',
+      [
+        ['نشر الموازنة التشغيلية للمجلس بشكل مبسّط', 'المكتب المالي', 'acknowledged'],
+        ['إطلاق مجلس شبابي استشاري', 'رئاسة المجلس', 'adopted'],
+      ],
+    ],
+    [
+      'noon',
+      'judicial_office',
+      'دائرة السجل المدني والمحكمة الشرعية في أعزاز',
+      'C1564',
+      [
+        ['تخصيص يوم أسبوعي لمعاملات النساء بمساعدة قانونية مجانية', 'رئاسة الدائرة', 'implemented'],
+        ['تبسيط إجراءات تثبيت الزواج للشابات دون وثائق', 'القاضي الشرعي', 'proposed'],
+      ],
+    ],
+    [
+      'furat',
+      'judicial_office',
+      'مكتب النيابة العامة في منبج',
+      'C1767',
+      [
+        ['إعلان إجراءات تقديم الشكاوى المتعلقة بحرية التعبير', 'رئيس النيابة', 'acknowledged'],
+        ['تدريب العاملين/ات على التعامل مع شكاوى الشباب', 'رئيس النيابة', 'proposed'],
+      ],
+    ],
+    [
+      'jusoor',
+      'cso',
+      'اتحاد الفرق التطوعية في أخترين',
+      'C1581',
+      [
+        ['تشكيل منصة تنسيق شهرية بين الفرق الشبابية', 'الهيئة الإدارية للاتحاد', 'implemented'],
+        ['تبادل أدوات تقدير الاحتياجات بين الفرق', 'منسق/ة البرامج', 'adopted'],
+      ],
+    ],
+    [
+      'amal',
+      'cso',
+      'جمعية الحرفيين في مارع',
+      'C1643',
+      [
+        ['فتح فرص تدريب مهني للشابات داخل ورش الجمعية', 'رئاسة الجمعية', 'adopted'],
+        ['إشراك الشباب في انتخابات الهيئة الإدارية للجمعية', 'الهيئة العامة', 'rejected'],
+      ],
+    ],
+    [
+      'ghiras',
+      'governance_body',
+      'لجنة التنسيق المحلية في ناحية أعزاز',
+      'C1594',
+      [
+        ['اعتماد آلية تشاور مع منظمات المجتمع المدني قبل القرارات الخدمية', 'رئاسة اللجنة', 'proposed'],
+        ['نشر قرارات اللجنة في مكان عام وعلى الإنترنت', 'أمانة السر', 'acknowledged'],
+      ],
+    ],
+    [
+      'furat',
+      'cso',
+      'رابطة المعلمين في منبج',
+      'C1767',
+      [['إدماج حصص عن المواطنة والمشاركة في الأنشطة اللاصفية', 'الهيئة الإدارية', 'adopted']],
+    ],
+  ];
+  let visitDay = '2025-11-02';
+  for (const [k, type, name, town, recs] of visits) {
+    visitDay = addDays(visitDay, 13);
+    const visitId = await saveVisit(
+      db,
+      null,
+      projectId,
+      {
+        organization_id: org(k),
+        institution_type: type,
+        institution_name: name,
+        town_pcode: town,
+        visited_on: visitDay,
+        who_went: 'منسقة المشروع، متدربان/تان من دورة المناصرة',
+        notes: 'ملاحظة داخلية: الاستقبال إيجابي، والمتابعة بعد شهر.',
+      },
+      staff,
+      now,
+    );
+    for (const [text, to, status] of recs) {
+      const recId = await addRecommendation(db, visitId, { text, addressed_to: to }, now);
+      if (status === 'proposed') continue;
+      const steps: RecommendationStatus[] =
+        status === 'implemented'
+          ? ['acknowledged', 'adopted', 'implemented']
+          : status === 'adopted'
+            ? ['acknowledged', 'adopted']
+            : [status];
+      let followDay = visitDay;
+      for (const st of steps) {
+        followDay = addDays(followDay, 20);
+        await followUpRecommendation(
+          db,
+          recId,
+          {
+            status: st,
+            response:
+              st === 'rejected'
+                ? 'اعتذرت الجهة لعدم توفر الإمكانات حاليًا.'
+                : st === 'implemented'
+                  ? 'نُفّذت التوصية وأُعلن ذلك في اجتماع عام.'
+                  : 'رحّبت الجهة بالتوصية ووعدت بدراستها.',
+            note: st === 'implemented' ? 'تحققنا من التنفيذ خلال زيارة متابعة.' : 'اتصال متابعة مع الجهة.',
+            followed_on: followDay,
+          },
+          staff,
+          now,
+        );
+      }
+    }
+  }
+}
