@@ -44,6 +44,11 @@ function send(
   return renderPage(req, reply, <ErrorPage title={t(titleKey, params)} message={t(messageKey, params)} />, status);
 }
 
+/** A clear 400 in the person's language (HTML, or JSON with Arabic and English under /api/). */
+export function badRequest(req: FastifyRequest, reply: FastifyReply) {
+  return send(req, reply, 400, 'error.badRequest.title', 'error.badRequest.message');
+}
+
 export function registerErrorPages(app: FastifyInstance) {
   app.setNotFoundHandler({ preHandler: undefined }, (req, reply) =>
     send(req, reply, 404, 'error.notFound.title', 'error.notFound.message'),

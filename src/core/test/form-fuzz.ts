@@ -9,13 +9,33 @@ import { Client, makeNetwork, makeOrganization, makeUser, signIn } from './app.j
 import { newTotpSecret } from '../auth/totp.js';
 
 /** Tables that legitimately change on a refused request (denials are audited, attempts counted). */
-const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'rate_limits', 'kv', 'sessions', 'kysely_migration', 'kysely_migration_lock', 'mail_outbox']);
+const WRITTEN_ON_REFUSAL = new Set([
+  'audit_log',
+  'rate_limits',
+  'kv',
+  'sessions',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'mail_outbox',
+]);
 
 async function tableCounts(t: TestApp): Promise<Record<string, number>> {
   const names =
     t.handle.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_fts%'`.execute(t.handle.db)).rows
-      : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(t.handle.db)).rows;
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'search_fts%'`.execute(
+            t.handle.db,
+          )
+        ).rows
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+            t.handle.db,
+          )
+        ).rows;
   const out: Record<string, number> = {};
   for (const { name } of names) {
     if (WRITTEN_ON_REFUSAL.has(name)) continue;
@@ -60,56 +80,94 @@ export type FuzzOptions = { runsPerRoute: number; seed?: number };
 async function fieldNames(client: Client, url: string): Promise<string[]> {
   const res = await client.get(url);
   const names = new Set<string>();
-  if (res.statusCode === 200) for (const m of res.body.matchAll(/name="([^"]+)"/g)) if (m[1] !== '_csrf') names.add(m[1]!);
+  if (res.statusCode === 200)
+    for (const m of res.body.matchAll(/name="([^"]+)"/g)) if (m[1] !== '_csrf') names.add(m[1]!);
   for (const n of ['title', 'body', 'name', 'email', 'id', 'q', 'is_admin']) names.add(n);
   return [...names];
 }
 
-export async function fuzzPostRoutes(t: TestApp, opts: FuzzOptions): Promise<{ requests: number; statuses: Record<string, number>; failures: string[] }> {
+export async function fuzzPostRoutes(
+  t: TestApp,
+  opts: FuzzOptions,
+): Promise<{ requests: number; statuses: Record<string, number>; failures: string[] }> {
   const db = t.handle.db;
   const net = await makeNetwork(db);
   const org = await makeOrganization(db, net, 'Fuzz Org');
   const people = {
     anonymous: null,
     member: (await makeUser(db, { username: `fuzz_member_${Date.now() % 100000}` })).id,
-    orgAdmin: (await makeUser(db, { username: `fuzz_orgadmin_${Date.now() % 100000}`, org: [org, 'orgAdmin'], totpSecret: newTotpSecret() })).id,
-    networkAdmin: (await makeUser(db, { username: `fuzz_netadmin_${Date.now() % 100000}`, network: [net, 'networkAdmin'], totpSecret: newTotpSecret() })).id,
+    orgAdmin: (
+      await makeUser(db, {
+        username: `fuzz_orgadmin_${Date.now() % 100000}`,
+        org: [org, 'orgAdmin'],
+        totpSecret: newTotpSecret(),
+      })
+    ).id,
+    networkAdmin: (
+      await makeUser(db, {
+        username: `fuzz_netadmin_${Date.now() % 100000}`,
+        network: [net, 'networkAdmin'],
+        totpSecret: newTotpSecret(),
+      })
+    ).id,
   };
   const failures: string[] = [];
   const statuses: Record<string, number> = {};
   let requests = 0;
-  const routes = t.app.routeTable.filter((r) => r.method === 'POST');
+  // Signing out would turn the rest of the run anonymous; it takes no input anyway.
+  const routes = t.app.routeTable.filter((r) => r.method === 'POST' && r.url !== '/logout');
   for (const [who, userId] of Object.entries(people)) {
-    const client = new Client(t.app, `10.9.${Object.keys(people).indexOf(who)}.1`);
-    if (userId) await signIn(t, client, userId);
-    await client.get('/login');
     for (const route of routes) {
-      const url = route.url.replace(/:id\b/g, String(org)).replace(/:pcode/g, 'C1594').replace(/:[a-zA-Z]+/g, '1');
+      // a fresh session per route, so nothing one route does (e.g. ending sessions) affects the next
+      const client = new Client(t.app, `10.9.${Object.keys(people).indexOf(who)}.1`);
+      if (userId) await signIn(t, client, userId);
+      await client.get('/login');
+      const url = route.url
+        .replace(/:id\b/g, String(org))
+        .replace(/:pcode/g, 'C1594')
+        .replace(/:[a-zA-Z]+/g, '1');
       const names = await fieldNames(client, url);
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), fc.oneof(value, fc.array(value, { maxLength: 3 })), { maxKeys: 8 }), fc.boolean(), async (form, badEncoding) => {
-          const before = await tableCounts(t);
-          let res;
-          if (badEncoding) {
-            // invalid UTF-8 and a broken percent-escape in a urlencoded body
-            const payload = `_csrf=${encodeURIComponent(client.csrf ?? '')}&${names[0] ?? 'x'}=%FF%FE%C3%28&${names[1] ?? 'y'}=%E0%A4%A`;
-            res = await t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, remoteAddress: client.ip });
-          } else {
-            res = await client.post(url, form as Record<string, string | string[]>);
-          }
-          requests++;
-          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-          const where = `${who} POST ${route.url}`;
-          if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-          if (res.statusCode >= 400 && res.statusCode < 500) {
-            const body = res.body;
-            const readable = /lang="(ar-SY|en)"/.test(body) || /"message":\{"ar":/.test(body) || res.statusCode === 404;
-            if (!readable) failures.push(`${where}: ${res.statusCode} without a readable message`);
-            const after = await tableCounts(t);
-            for (const [table, n] of Object.entries(after)) if (before[table] !== n) failures.push(`${where}: ${res.statusCode} but ${table} changed ${before[table]} → ${n}`);
-          }
-          return true;
-        }),
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...names), fc.oneof(value, fc.array(value, { maxLength: 3 })), { maxKeys: 8 }),
+          fc.boolean(),
+          async (form, badEncoding) => {
+            const before = await tableCounts(t);
+            let res;
+            if (badEncoding) {
+              // invalid UTF-8 and a broken percent-escape in a urlencoded body
+              const payload = `_csrf=${encodeURIComponent(client.csrf ?? '')}&${names[0] ?? 'x'}=%FF%FE%C3%28&${names[1] ?? 'y'}=%E0%A4%A`;
+              res = await t.app.inject({
+                method: 'POST',
+                url,
+                payload,
+                headers: {
+                  'content-type': 'application/x-www-form-urlencoded',
+                  cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+                },
+                remoteAddress: client.ip,
+              });
+            } else {
+              res = await client.post(url, form as Record<string, string | string[]>);
+            }
+            requests++;
+            const sk = `${who}:${res.statusCode}${res.statusCode === 303 ? ` → ${String(res.headers.location).split('?')[0].slice(0, 12)}` : ''}`;
+            statuses[sk] = (statuses[sk] ?? 0) + 1;
+            const where = `${who} POST ${route.url}`;
+            if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+            if (res.statusCode >= 400 && res.statusCode < 500) {
+              const body = res.body;
+              const readable =
+                /lang="(ar-SY|en)"/.test(body) || /"message":\{"ar":/.test(body) || res.statusCode === 404;
+              if (!readable) failures.push(`${where}: ${res.statusCode} without a readable message`);
+              const after = await tableCounts(t);
+              for (const [table, n] of Object.entries(after))
+                if (before[table] !== n)
+                  failures.push(`${where}: ${res.statusCode} but ${table} changed ${before[table]} → ${n}`);
+            }
+            return true;
+          },
+        ),
         { numRuns: opts.runsPerRoute, seed: opts.seed, endOnFailure: true },
       );
       if (failures.length > 20) return { requests, statuses, failures };

@@ -2,6 +2,7 @@
 // network admin); staff and invitations by the organization's admin.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { audit } from '../../core/audit/index.js';
+import { badRequest } from '../../core/http/errors.js';
 import { authorize } from '../../core/auth/authorize.js';
 import { parseForm, seeOther } from '../../core/http/forms.js';
 import { renderPage } from '../../core/http/render.js';
@@ -240,7 +241,7 @@ export const organizationRoutes: FastifyPluginAsync = async (app) => {
       const org = await loadVisible(req, req.params.id);
       if (!org || !authorize(req.actor, 'manageStaff', asResource(org))) return reply.callNotFound();
       const form = parseForm(staffRemoveForm, req.body, req.i18n);
-      if (!form.ok) return reply.code(400).send(form.errors);
+      if (!form.ok) return badRequest(req, reply);
       // An organization keeps at least one admin: removing yourself as the last one is refused.
       const staff = await organizationStaff(db, org.id);
       const admins = staff.filter((s) => s.role === 'orgAdmin');
