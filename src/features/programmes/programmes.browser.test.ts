@@ -1,0 +1,189 @@
+// Programmes in Chromium: the certificate prints as one A4 page, in Arabic, right to left, without
+// overflow; attendance is taken on a phone-sized screen with JavaScript turned off.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { newTotpSecret } from '../../core/auth/totp.js';
+import {
+  DEMO_TEST_PASSWORD,
+  launchBrowser,
+  newPhonePage,
+  pageProblems,
+  signInInBrowser,
+  startServer,
+  type TestServer,
+} from '../../core/test/browser.js';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function expectClean(page: Page) {
+  const p = pageProblems(page);
+  expect(p.consoleErrors).toEqual([]);
+  expect(p.externalRequests).toEqual([]);
+}
+
+/** A demo staff account with two-step verification switched on, for signing in. */
+async function withTotp(username: string): Promise<string> {
+  const secret = newTotpSecret();
+  await server.handle.db
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled: 1 })
+    .where('username', '=', username)
+    .execute();
+  return secret;
+}
+
+async function orgIdOf(username: string): Promise<number> {
+  const row = await server.handle.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('memberships.organization_id')
+    .where('users.username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.organization_id;
+}
+
+describe('certificate', () => {
+  it('prints as a single A4 page, Arabic, right to left, with no overflow', async () => {
+    const secret = await withTotp('jusoor-admin');
+    const orgId = await orgIdOf('jusoor-admin');
+    const cert = await server.handle.db
+      .selectFrom('programme_certificates')
+      .innerJoin('programme_enrolments', 'programme_enrolments.id', 'programme_certificates.enrolment_id')
+      .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
+      .innerJoin('programme_trainees', 'programme_trainees.id', 'programme_enrolments.trainee_id')
+      .select(['programme_certificates.id', 'programme_certificates.code', 'programme_trainees.name'])
+      .where('programme_cohorts.organization_id', '=', orgId)
+      .where('programme_certificates.revoked_at', 'is', null)
+      .orderBy('programme_certificates.id')
+      .executeTakeFirstOrThrow();
+
+    const context = await browser.newContext({ viewport: { width: 1024, height: 1200 }, locale: 'ar-SY' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await signInInBrowser(page, server.baseUrl, 'jusoor-admin', DEMO_TEST_PASSWORD, secret);
+    const res = await page.goto(`${server.baseUrl}/programmes/certificates/${cert.id}/print`);
+    expect(res?.status()).toBe(200);
+    await page.emulateMedia({ media: 'print' });
+
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar-SY');
+    const layout = await page.$eval('#certificate', (el) => {
+      const cs = getComputedStyle(el);
+      const name = el.querySelector('.cert-name')!;
+      const title = el.querySelector('.cert-title')!;
+      return {
+        direction: cs.direction,
+        text: el.textContent ?? '',
+        overflowX: el.scrollWidth - el.clientWidth,
+        nameOverflow: name.scrollWidth - name.clientWidth,
+        titleLetterSpacing: getComputedStyle(title).letterSpacing,
+        toolbarShown: getComputedStyle(document.querySelector('.cert-toolbar')!).display !== 'none',
+      };
+    });
+    expect(layout.direction).toBe('rtl');
+    expect(layout.text).toContain(cert.name);
+    expect(layout.text).toContain('شهادة إتمام دورة تدريبية');
+    expect(layout.text).toContain(cert.code.slice(0, 4));
+    expect(layout.overflowX).toBeLessThanOrEqual(0);
+    expect(layout.nameOverflow).toBeLessThanOrEqual(0);
+    expect(layout.titleLetterSpacing).toBe('normal');
+    expect(layout.toolbarShown).toBe(false);
+    // The code reads left to right inside the Arabic page.
+    expect(await page.$eval('.cert-code', (el) => getComputedStyle(el).direction)).toBe('ltr');
+    // Arabic is shaped: the name in a run of Arabic letters is narrower than its letters set apart.
+    const shaped = await page.$eval('.cert-name bdi', (el) => {
+      const joined = el.getBoundingClientRect().width;
+      const probe = document.createElement('span');
+      probe.textContent = [...(el.textContent ?? '')].join('\u200c');
+      el.parentElement!.appendChild(probe);
+      const apart = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { joined, apart };
+    });
+    expect(shaped.joined).toBeGreaterThan(0);
+    expect(shaped.joined).toBeLessThan(shaped.apart);
+
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBe(1);
+    const size = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    expect(size).not.toBeNull();
+    // A4 is 595 × 842 points.
+    expect(Math.round(Number(size![1]))).toBe(595);
+    expect(Math.round(Number(size![2]))).toBe(842);
+    expect(errors).toEqual([]);
+
+    // The public verification page for the same code shows the name, in RTL, on a phone.
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${server.baseUrl}/certificates/${cert.code}`);
+    expect(await phone.textContent('main')).toContain(cert.name);
+    expect(
+      await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    expectClean(phone);
+    await context.close();
+  });
+});
+
+describe('attendance', () => {
+  it('is taken on a phone without JavaScript: large targets, one form, saved', async () => {
+    const secret = await withTotp('jusoor-staff');
+    const orgId = await orgIdOf('jusoor-staff');
+    const session = await server.handle.db
+      .selectFrom('programme_sessions')
+      .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_sessions.cohort_id')
+      .select(['programme_sessions.id', 'programme_sessions.cohort_id'])
+      .where('programme_cohorts.organization_id', '=', orgId)
+      .orderBy('programme_sessions.id')
+      .executeTakeFirstOrThrow();
+    const page = await newPhonePage(browser, { javaScript: false });
+    await signInInBrowser(page, server.baseUrl, 'jusoor-staff', DEMO_TEST_PASSWORD, secret);
+    await page.goto(`${server.baseUrl}/programmes/sessions/${session.id}/attendance`);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    const items = page.locator('label.attendance-item');
+    const n = await items.count();
+    expect(n).toBeGreaterThan(5);
+    // Touch targets: every row at least 44 px tall and as wide as the form.
+    const boxes = await page.$$eval('label.attendance-item', (ls) => ls.map((l) => l.getBoundingClientRect()));
+    for (const b of boxes) {
+      expect(b.height).toBeGreaterThanOrEqual(44);
+      expect(b.width).toBeGreaterThan(300);
+    }
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    // Tap the first three names off and the fourth on (tapping the label toggles the box).
+    const before = await page.$$eval('label.attendance-item input', (is) =>
+      is.map((i) => (i as HTMLInputElement).checked),
+    );
+    for (let i = 0; i < 4; i++) await items.nth(i).click();
+    const after = await page.$$eval('label.attendance-item input', (is) =>
+      is.map((i) => (i as HTMLInputElement).checked),
+    );
+    const expected = before.map((v, i) => (i < 4 ? !v : v));
+    expect(after).toEqual(expected);
+    await Promise.all([page.waitForURL(/\/programmes\/cohorts\/\d+/), page.click('button.attendance-submit')]);
+    expect(page.url()).toContain(`/programmes/cohorts/${session.cohort_id}`);
+    const saved = await server.handle.db
+      .selectFrom('programme_attendance')
+      .select(['enrolment_id', 'present'])
+      .where('session_id', '=', session.id)
+      .execute();
+    const presentCount = saved.filter((r) => r.present === 1).length;
+    expect(presentCount).toBe(expected.filter(Boolean).length);
+    expect(saved).toHaveLength(n);
+    expectClean(page);
+  });
+});
