@@ -13,7 +13,9 @@ afterAll(() => t.close());
 describe('form fuzzer', () => {
   it('never answers 5xx, always explains a 4xx, never writes part of a refused form', async () => {
     const result = await fuzzPostRoutes(t, { runsPerRoute: Number(process.env.FUZZ_RUNS ?? 25) });
-    console.log(`form fuzzer: ${result.requests} requests over ${t.app.routeTable.filter((r) => r.method === 'POST').length} POST routes × 4 roles; statuses ${JSON.stringify(result.statuses)}; failures ${result.failures.length}`);
+    console.log(
+      `form fuzzer: ${result.requests} requests over ${t.app.routeTable.filter((r) => r.method === 'POST').length} POST routes × 4 roles; statuses ${JSON.stringify(result.statuses)}; failures ${result.failures.length}`,
+    );
     expect(result.failures).toEqual([]);
   }, 1_200_000);
 });

@@ -20,14 +20,41 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-type Report = { vulnerabilities: Record<string, { method: string; path: string; info: string; level: number; parameter: string }[]>; anomalies: Record<string, unknown[]> };
+type Report = {
+  vulnerabilities: Record<string, { method: string; path: string; info: string; level: number; parameter: string }[]>;
+  anomalies: Record<string, unknown[]>;
+};
 
 describe('wapiti baseline scan', () => {
   it('finds no injection, XSS, traversal, open redirect or CRLF issue', () => {
     const out = path.join(tmp, 'report.json');
     const res = spawnSync(
       'wapiti',
-      ['-u', `${server.baseUrl}/`, '--scope', 'folder', '-m', MODULES, '-d', '3', '--max-links-per-page', '40', '--max-scan-time', '240', '--max-attack-time', '40', '--flush-session', '--store-session', tmp, '-f', 'json', '-o', out, '-v', '0'],
+      [
+        '-u',
+        `${server.baseUrl}/`,
+        '--scope',
+        'folder',
+        '-m',
+        MODULES,
+        '-d',
+        '3',
+        '--max-links-per-page',
+        '40',
+        '--max-scan-time',
+        '240',
+        '--max-attack-time',
+        '40',
+        '--flush-session',
+        '--store-session',
+        tmp,
+        '-f',
+        'json',
+        '-o',
+        out,
+        '-v',
+        '0',
+      ],
       { encoding: 'utf8', timeout: 420_000, env: { ...process.env, HOME: tmp } },
     );
     expect(res.error).toBeUndefined();
@@ -35,10 +62,26 @@ describe('wapiti baseline scan', () => {
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as Report;
     const summary = Object.entries(report.vulnerabilities)
       .filter(([, list]) => list.length)
-      .map(([name, list]) => `${name}: ${list.length} (${[...new Set(list.map((v) => `${v.method} ${v.path.split('?')[0]}`))].slice(0, 5).join('; ')})`);
-    const anomalies = Object.entries(report.anomalies ?? {}).filter(([, l]) => l.length).map(([n, l]) => `${n}: ${l.length}`);
-    console.log(`wapiti findings: ${summary.length ? summary.join(' | ') : 'none'}; anomalies: ${anomalies.length ? anomalies.join(', ') : 'none'}`);
-    const serious = ['SQL Injection', 'Blind SQL Injection', 'Cross Site Scripting', 'Stored Cross Site Scripting', 'Command execution', 'Path Traversal', 'Open Redirect', 'CRLF Injection'];
+      .map(
+        ([name, list]) =>
+          `${name}: ${list.length} (${[...new Set(list.map((v) => `${v.method} ${v.path.split('?')[0]}`))].slice(0, 5).join('; ')})`,
+      );
+    const anomalies = Object.entries(report.anomalies ?? {})
+      .filter(([, l]) => l.length)
+      .map(([n, l]) => `${n}: ${l.length}`);
+    console.log(
+      `wapiti findings: ${summary.length ? summary.join(' | ') : 'none'}; anomalies: ${anomalies.length ? anomalies.join(', ') : 'none'}`,
+    );
+    const serious = [
+      'SQL Injection',
+      'Blind SQL Injection',
+      'Cross Site Scripting',
+      'Stored Cross Site Scripting',
+      'Command execution',
+      'Path Traversal',
+      'Open Redirect',
+      'CRLF Injection',
+    ];
     for (const name of serious) expect(report.vulnerabilities[name] ?? [], name).toEqual([]);
   }, 480_000);
 });
