@@ -1475,10 +1475,10 @@ export interface MessageParams {
   'programmes.activity.title': {};
   'programmes.activity.town': {};
   'programmes.activity.upload': {};
-  'programmes.age.a15_17': {};
-  'programmes.age.a18_24': {};
-  'programmes.age.a25_35': {};
-  'programmes.age.a36_plus': {};
+  'programmes.age.a15_17': { from: number; to: number };
+  'programmes.age.a18_24': { from: number; to: number };
+  'programmes.age.a25_35': { from: number; to: number };
+  'programmes.age.a36_plus': { from: number };
   'programmes.attendance.alreadyTaken': {};
   'programmes.attendance.hint': {};
   'programmes.attendance.ratio': { attended: number; sessions: number };

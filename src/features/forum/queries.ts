@@ -104,6 +104,8 @@ export type TopicListOptions = {
   page: number;
   perPage?: number;
   now: Date;
+  /** false: skip counting (lists without pagination) */
+  withTotal?: boolean;
 };
 
 /** Topics of a category or of every category the viewer may read, newest activity first, pinned first in a category. */
@@ -133,10 +135,13 @@ export async function listTopics(
       ors.push(eb.and([eb('t.status', 'in', ['hidden', 'pending']), eb('t.author_id', '=', o.viewerId)]));
     return eb.or(ors);
   });
-  const total = await q
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-    .then((r) => Number(r.n));
+  const total =
+    o.withTotal === false
+      ? 0
+      : await q
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((r) => Number(r.n));
   let ordered = q
     .select((eb) => [
       't.id',

@@ -79,6 +79,8 @@ import {
 } from './trust.js';
 import { cook, quoteBlock } from './text.js';
 import { verifyUnsubscribeToken } from './digest.js';
+import { forumStylesheet } from './styles.js';
+import './sections.js';
 import { categoryName, topicPath } from './views/components.js';
 import {
   CategoryPage,
@@ -372,6 +374,13 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
     );
   }
 
+  app.get(forumStylesheet.href, { config: { access: 'public' } }, async (_req, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .type('text/css; charset=utf-8')
+      .send(forumStylesheet.body),
+  );
+
   // ——— reading ———
 
   app.get('/forum', { config: { access: 'public' } }, async (req, reply) => {
@@ -383,7 +392,14 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
       listTopics(
         db,
         { networkId, levels },
-        { viewerId: req.actor.user?.id ?? null, moderator: false, page: 1, perPage: 15, now: req.now },
+        {
+          viewerId: req.actor.user?.id ?? null,
+          moderator: false,
+          page: 1,
+          perPage: 15,
+          now: req.now,
+          withTotal: false,
+        },
       ),
       chrome(req),
     ]);

@@ -1,6 +1,8 @@
 // Pieces shared by the forum pages. Names are always in <bdi>; titles and bodies carry dir="auto".
 import type { ComponentChildren } from 'preact';
+import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
+import { forumStylesheet } from '../styles.js';
 import { slugify } from '../../../core/text/slug.js';
 import type { CategoryVisibility } from '../tables.js';
 
@@ -18,6 +20,29 @@ export function categoryName(c: { name_ar: string; name_en: string }, locale: st
 
 export function categoryDescription(c: { description_ar: string; description_en: string }, locale: string): string {
   return locale === 'ar' ? c.description_ar : c.description_en || c.description_ar;
+}
+
+/** The site layout with the forum's stylesheet. */
+export function ForumLayout(props: {
+  title: string;
+  description?: string;
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout
+      title={props.title}
+      description={props.description}
+      head={
+        <>
+          <link rel="stylesheet" href={forumStylesheet.href} />
+          {props.head}
+        </>
+      }
+    >
+      {props.children}
+    </Layout>
+  );
 }
 
 /** A member's public name, isolated from the text around it. Never a username, e-mail or real name. */

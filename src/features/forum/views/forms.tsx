@@ -1,10 +1,9 @@
 // Forum forms: a new topic, editing a post (and deleting it), flagging a post.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, type FieldErrors } from '../../../core/views/forms.js';
 import { Markdown } from '../../publishing/views/components.js';
 import { flagReasons } from '../schemas.js';
-import { Breadcrumb, categoryName, categoryPath, Name, topicPath } from './components.js';
+import { Breadcrumb, categoryName, categoryPath, Name, topicPath, ForumLayout } from './components.js';
 
 type Values = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -20,7 +19,7 @@ export function NewTopicPage(p: {
   const { t } = i18n;
   const name = categoryName(p.category, i18n.locale);
   return (
-    <Layout title={t('forum.topic.new.title')}>
+    <ForumLayout title={t('forum.topic.new.title')}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -56,7 +55,7 @@ export function NewTopicPage(p: {
           <button type="submit">{t('forum.topic.new.submit')}</button>
         </div>
       </Form>
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -69,7 +68,7 @@ export function EditPostPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.edit.title')}>
+    <ForumLayout title={t('forum.edit.title')}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -125,7 +124,7 @@ export function EditPostPage(p: {
           </Form>
         </section>
       ) : null}
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -138,7 +137,7 @@ export function FlagPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.flag.title')}>
+    <ForumLayout title={t('forum.flag.title')}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -182,6 +181,6 @@ export function FlagPage(p: {
           <button type="submit">{t('forum.flag.submit')}</button>
         </div>
       </Form>
-    </Layout>
+    </ForumLayout>
   );
 }

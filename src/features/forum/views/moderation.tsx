@@ -1,13 +1,12 @@
 // Moderators' pages: the review queue, one post's moderation (with sanctions for its author),
 // a topic's management (lock, pin, hide, move, merge, split) and category settings.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, Select, type FieldErrors } from '../../../core/views/forms.js';
 import { Markdown } from '../../publishing/views/components.js';
 import type { ReviewItem } from '../queries.js';
 import { sanctionDurations } from '../schemas.js';
 import type { TrustLevel } from '../trust.js';
-import { Breadcrumb, categoryName, Name, topicPath, When } from './components.js';
+import { Breadcrumb, categoryName, Name, topicPath, When, ForumLayout } from './components.js';
 
 function ReasonField(p: { id: string }) {
   const { i18n } = usePage();
@@ -104,7 +103,7 @@ export function ReviewPage(p: { flagged: ReviewItem[]; pending: ReviewItem[] }) 
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.review.title')}>
+    <ForumLayout title={t('forum.review.title')}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: t('forum.review.title') }]} />
       <h1>{t('forum.review.title')}</h1>
       <p>{t('forum.review.intro')}</p>
@@ -128,7 +127,7 @@ export function ReviewPage(p: { flagged: ReviewItem[]; pending: ReviewItem[] }) 
       ) : (
         <p>{t('forum.review.nonePending')}</p>
       )}
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -151,7 +150,7 @@ export function PostModeratePage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.moderate.title')}>
+    <ForumLayout title={t('forum.moderate.title')}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -246,7 +245,7 @@ export function PostModeratePage(p: {
           </Form>
         </section>
       ) : null}
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -267,7 +266,7 @@ export function TopicManagePage(p: {
     p.topic.status === 'hidden' ? 'restore' : 'hide',
   ];
   return (
-    <Layout title={t('forum.manage.title')}>
+    <ForumLayout title={t('forum.manage.title')}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -350,7 +349,7 @@ export function TopicManagePage(p: {
           <button type="submit">{t('forum.manage.splitSubmit')}</button>
         </div>
       </Form>
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -365,7 +364,7 @@ export function CategoryEditPage(p: {
   const v = (k: string) =>
     typeof p.values[k] === 'string' || typeof p.values[k] === 'number' ? String(p.values[k]) : '';
   return (
-    <Layout title={p.isNew ? t('forum.categories.new') : t('forum.categories.edit')}>
+    <ForumLayout title={p.isNew ? t('forum.categories.new') : t('forum.categories.edit')}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }]} />
       <h1>{p.isNew ? t('forum.categories.new') : t('forum.categories.edit')}</h1>
       <Form action={p.action}>
@@ -442,6 +441,6 @@ export function CategoryEditPage(p: {
           <button type="submit">{t('common.save')}</button>
         </div>
       </Form>
-    </Layout>
+    </ForumLayout>
   );
 }

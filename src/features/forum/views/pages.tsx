@@ -1,6 +1,5 @@
 // Forum pages people read: categories, a category's topics, a topic, edit history, search, the
 // moderation log, notifications, settings, unsubscribe. Props only; no database.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Pagination } from '../../../core/views/components.js';
 import { Field, Form, FormErrorSummary, type FieldErrors } from '../../../core/views/forms.js';
@@ -20,6 +19,7 @@ import {
   VisibilityBadge,
   When,
   type TopicListRow,
+  ForumLayout,
 } from './components.js';
 
 type CategoryCard = {
@@ -39,7 +39,7 @@ export function ForumHomePage(p: Chrome & { categories: CategoryCard[]; latest: 
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.title')} description={t('forum.intro')}>
+    <ForumLayout title={t('forum.title')} description={t('forum.intro')}>
       <h1>{t('forum.title')}</h1>
       <p>{t('forum.intro')}</p>
       <ForumNav unread={p.unread} moderator={p.moderator} />
@@ -67,7 +67,7 @@ export function ForumHomePage(p: Chrome & { categories: CategoryCard[]; latest: 
       ) : null}
       <h2>{t('forum.latest.title')}</h2>
       <TopicList topics={p.latest} showCategory now={p.now} />
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -88,7 +88,7 @@ export function CategoryPage(
   const name = categoryName(p.category, i18n.locale);
   const path = categoryPath(p.category);
   return (
-    <Layout
+    <ForumLayout
       title={name}
       description={categoryDescription(p.category, i18n.locale).slice(0, 160)}
       head={
@@ -122,7 +122,7 @@ export function CategoryPage(
       </div>
       <TopicList topics={p.topics} pinnedFirst now={p.now} />
       <Pagination page={p.page} pageCount={p.pageCount} hrefFor={(n) => `${path}?page=${n}`} />
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -191,7 +191,7 @@ export function PostArticle(p: { post: PostItem; quoteHref: string }) {
           <Markdown html={post.body_html} class="prose post-body" />
         </>
       )}
-      {post.status !== 'deleted' ? (
+      {post.status !== 'deleted' && (post.canQuote || post.canEdit || post.canFlag || post.canModerate) ? (
         <footer class="actions small">
           {post.canQuote ? <a href={p.quoteHref}>{t('forum.post.quote')}</a> : null}
           {post.canEdit ? <a href={`/forum/p/${post.id}/edit`}>{t('common.edit')}</a> : null}
@@ -239,7 +239,7 @@ export function TopicPage(
   const quoteHref = (id: number) => `${path}?${p.page > 1 ? `page=${p.page}&` : ''}quote=${id}#reply`;
   const cat = p.topic.category;
   return (
-    <Layout title={p.topic.title}>
+    <ForumLayout title={p.topic.title}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -256,17 +256,19 @@ export function TopicPage(
         {p.topic.status === 'deleted' ? <span class="badge">{t('forum.topic.deletedBadge')}</span> : null}
       </p>
       <ForumNav unread={p.unread} moderator={p.moderator} />
-      <div class="actions">
-        {p.subscribed !== null ? (
-          <ActionButton
-            action={`/forum/t/${p.topic.id}/subscribe`}
-            fields={{ subscribe: p.subscribed ? 'off' : 'on' }}
-            label={p.subscribed ? t('forum.subscribe.topicOff') : t('forum.subscribe.topicOn')}
-            class="secondary"
-          />
-        ) : null}
-        {p.moderator ? <a href={`/forum/t/${p.topic.id}/manage`}>{t('forum.manage.link')}</a> : null}
-      </div>
+      {p.subscribed !== null || p.moderator ? (
+        <div class="actions">
+          {p.subscribed !== null ? (
+            <ActionButton
+              action={`/forum/t/${p.topic.id}/subscribe`}
+              fields={{ subscribe: p.subscribed ? 'off' : 'on' }}
+              label={p.subscribed ? t('forum.subscribe.topicOff') : t('forum.subscribe.topicOn')}
+              class="secondary"
+            />
+          ) : null}
+          {p.moderator ? <a href={`/forum/t/${p.topic.id}/manage`}>{t('forum.manage.link')}</a> : null}
+        </div>
+      ) : null}
       <Pagination page={p.page} pageCount={p.pageCount} hrefFor={pageHref} />
       <div class="posts">
         {p.posts.map((post) => (
@@ -312,7 +314,7 @@ export function TopicPage(
           <p class="notice--warn">{p.reply.notice}</p>
         ) : null}
       </section>
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -324,7 +326,7 @@ export function HistoryPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.history.title')}>
+    <ForumLayout title={t('forum.history.title')}>
       <Breadcrumb
         items={[
           { href: '/forum', label: t('forum.title') },
@@ -359,7 +361,7 @@ export function HistoryPage(p: {
       <p>
         <a href={`/forum/p/${p.post.id}`}>{t('forum.history.back')}</a>
       </p>
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -387,7 +389,7 @@ export function SearchPage(
   const href = (n: number) =>
     `/forum/search?q=${encodeURIComponent(p.q)}${p.category ? `&category=${p.category}` : ''}&page=${n}`;
   return (
-    <Layout title={t('forum.search.title')}>
+    <ForumLayout title={t('forum.search.title')}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: t('forum.search.title') }]} />
       <h1>{t('forum.search.title')}</h1>
       <form method="get" action="/forum/search" class="form" role="search">
@@ -427,7 +429,7 @@ export function SearchPage(
         ))}
       </ul>
       <Pagination page={p.page} pageCount={p.pageCount} hrefFor={href} />
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -447,7 +449,7 @@ export function ModerationLogPage(p: Chrome & { rows: ModLogRow[]; page: number;
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.modLog.title')} description={t('forum.modLog.intro')}>
+    <ForumLayout title={t('forum.modLog.title')} description={t('forum.modLog.intro')}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: t('forum.modLog.title') }]} />
       <h1>{t('forum.modLog.title')}</h1>
       <p>{t('forum.modLog.intro')}</p>
@@ -494,7 +496,7 @@ export function ModerationLogPage(p: Chrome & { rows: ModLogRow[]; page: number;
         {p.page > 1 ? <a href={`/forum/moderation-log?page=${p.page - 1}`}>{t('common.previous')}</a> : <span />}
         {p.hasMore ? <a href={`/forum/moderation-log?page=${p.page + 1}`}>{t('common.next')}</a> : null}
       </nav>
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -514,7 +516,7 @@ export function NotificationsPage(
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.notifications.title')}>
+    <ForumLayout title={t('forum.notifications.title')}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: t('forum.notifications.title') }]} />
       <h1>{t('forum.notifications.title')}</h1>
       <ForumNav unread={p.unread} moderator={p.moderator} />
@@ -538,7 +540,7 @@ export function NotificationsPage(
       {p.unread > 0 ? (
         <ActionButton action="/forum/notifications/read" label={t('forum.notifications.markAll')} class="secondary" />
       ) : null}
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -546,7 +548,7 @@ export function SettingsPage(p: Chrome & { digest: string; hasEmail: boolean; er
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.settings.title')}>
+    <ForumLayout title={t('forum.settings.title')}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: t('forum.settings.title') }]} />
       <h1>{t('forum.settings.title')}</h1>
       <ForumNav unread={p.unread} moderator={p.moderator} />
@@ -566,7 +568,7 @@ export function SettingsPage(p: Chrome & { digest: string; hasEmail: boolean; er
           <button type="submit">{t('common.save')}</button>
         </div>
       </Form>
-    </Layout>
+    </ForumLayout>
   );
 }
 
@@ -574,7 +576,7 @@ export function UnsubscribePage(p: { token: string; done: boolean }) {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('forum.unsubscribe.title')}>
+    <ForumLayout title={t('forum.unsubscribe.title')}>
       <h1>{t('forum.unsubscribe.title')}</h1>
       {p.done ? (
         <p role="status">{t('forum.unsubscribe.done')}</p>
@@ -586,6 +588,6 @@ export function UnsubscribePage(p: { token: string; done: boolean }) {
           </div>
         </Form>
       )}
-    </Layout>
+    </ForumLayout>
   );
 }
