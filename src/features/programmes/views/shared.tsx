@@ -31,9 +31,17 @@ export function TownLink(props: { pcode: string; towns: TownMap }) {
   return <a href={`/towns/${props.pcode}`}>{named(i18n, props.towns.get(props.pcode), props.pcode)}</a>;
 }
 
+const ageRanges: Record<string, { from: number; to: number }> = {
+  a15_17: { from: 15, to: 17 },
+  a18_24: { from: 18, to: 24 },
+  a25_35: { from: 25, to: 35 },
+  a36_plus: { from: 36, to: 0 },
+};
+
 export const label = {
   gender: (i18n: Translator, g: string) => i18n.t(`programmes.gender.${g}` as never),
-  age: (i18n: Translator, a: string) => i18n.t(`programmes.age.${a}` as never),
+  age: (i18n: Translator, a: string) =>
+    i18n.t(`programmes.age.${a}` as never, (ageRanges[a] ?? { from: 0, to: 0 }) as never),
   kind: (i18n: Translator, k: string) => i18n.t(`programmes.kind.${k}` as never),
   institution: (i18n: Translator, k: string) => i18n.t(`programmes.institution.${k}` as never),
   status: (i18n: Translator, s: string) => i18n.t(`programmes.status.${s}` as never),
