@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function newNote(who: 'adminA' | 'staffA' | 'adminB', org: number, title: string, body = 'نص خاص') {
+async function newNote(who: 'adminA' | 'staffA' | 'adminB' | 'adminC', org: number, title: string, body = 'نص خاص') {
   await w.c[who].get(`/workspace/${org}`);
   const res = await w.c[who].post(`/workspace/${org}/notes`, { title, body });
   expect(res.statusCode).toBe(303);
