@@ -927,3 +927,49 @@ describe('categories', () => {
     expect((await member.c.get('/forum')).body).toContain('مبادرات شبابية');
   });
 });
+
+describe('pages around the forum', () => {
+  it('adds the latest public discussions to the home page and serves its stylesheet for a year', async () => {
+    const p = await person();
+    await newTopic(p, cat.news!, 'Home page forum block', 'Shown on the home page');
+    const home = await anon.get('/');
+    expect(home.body).toContain('من المنتدى');
+    expect(home.body).toContain('Home page forum block');
+    const forum = await anon.get('/forum');
+    const href = /href="(\/assets\/forum\.[0-9a-f]{10}\.css)"/.exec(forum.body)![1]!;
+    const css = await anon.get(href);
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['cache-control']).toContain('immutable');
+    expect(css.body).toContain('.mention');
+  });
+
+  it('stops a suspended member from flagging as well as posting', async () => {
+    const writer = await person();
+    const target = await person({ displayName: 'Suspended Sam' });
+    const a = await newTopic(writer, cat.news!, 'Topic for the suspension test', 'Words');
+    tick();
+    const b = await newTopic(target, cat.news!, 'A post by someone to be suspended', 'Words again');
+    await refresh(mod);
+    expect(
+      (await mod.c.post(`/forum/p/${b.postId}/sanction`, { kind: 'suspend', days: '3', reason: 'Threats' })).statusCode,
+    ).toBe(303);
+    const flag = await target.c.post(`/forum/p/${a.postId}/flag`, { reason: 'spam' });
+    expect(flag.statusCode).toBe(403);
+    expect(flag.body).toContain('Threats');
+    tick();
+    expect((await target.c.post(`/forum/t/${a.topicId}/reply`, { body: 'Am I allowed?' })).statusCode).toBe(403);
+    // A moderator cannot sanction another moderator or themselves.
+    const m2 = await person({ moderator: true });
+    const own = await newTopic(m2, cat.news!, 'A moderator writes a topic', 'Moderators write too');
+    expect(
+      (await mod.c.post(`/forum/p/${own.postId}/sanction`, { kind: 'suspend', days: '3', reason: 'No' })).statusCode,
+    ).toBe(400);
+    expect((await mod.c.post(`/forum/p/${b.postId}/sanction`, { kind: 'lift', reason: 'Apologised' })).statusCode).toBe(
+      303,
+    );
+    tick();
+    expect((await target.c.post(`/forum/t/${a.topicId}/reply`, { body: 'Thank you, I apologise' })).statusCode).toBe(
+      303,
+    );
+  });
+});
