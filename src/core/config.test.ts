@@ -12,7 +12,12 @@ describe('configuration', () => {
   });
 
   it('selects PostgreSQL from DATABASE_URL and secure cookies from an https BASE_URL', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/wasl', BASE_URL: 'https://wasl.example/', TRUST_PROXY: '127.0.0.1,10.0.0.0/8', DEMO_SEED: 'off' });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@127.0.0.1:5432/wasl',
+      BASE_URL: 'https://wasl.example/',
+      TRUST_PROXY: '127.0.0.1,10.0.0.0/8',
+      DEMO_SEED: 'off',
+    });
     expect(c.dialect).toBe('postgres');
     expect(c.secureCookies).toBe(true);
     expect(c.baseUrl).toBe('https://wasl.example');

@@ -23,7 +23,17 @@ function startServer(): Promise<{ proc: ChildProcess; url: string }> {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: root,
       // Vitest puts Vite's BASE_URL ('/') into process.env; the app would rightly refuse it.
-      env: { ...process.env, BASE_URL: 'http://127.0.0.1:3000', DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', DATA_DIR: tmp, DEMO_SEED: 'off', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        BASE_URL: 'http://127.0.0.1:3000',
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: tmp,
+        DEMO_SEED: 'off',
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -139,7 +149,8 @@ describe('two app processes on one database', () => {
     const tokenA = await csrfFrom(a!.url, jar);
     const statuses: number[] = [];
     // ten wrong guesses spread over both processes use up the per-account allowance
-    for (let i = 0; i < 10; i++) statuses.push(await postLogin(i % 2 ? b!.url : a!.url, jar, tokenA, `wrong-${i}`, 'guessed_user'));
+    for (let i = 0; i < 10; i++)
+      statuses.push(await postLogin(i % 2 ? b!.url : a!.url, jar, tokenA, `wrong-${i}`, 'guessed_user'));
     expect(statuses.every((s) => s === 401)).toBe(true);
     expect(await postLogin(b!.url, jar, tokenA, TEST_PASSWORD, 'guessed_user')).toBe(429);
     expect(await postLogin(a!.url, jar, tokenA, TEST_PASSWORD, 'guessed_user')).toBe(429);

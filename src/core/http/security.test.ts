@@ -56,7 +56,7 @@ describe('security headers', () => {
 });
 
 describe('errors and redirects', () => {
-  it('answers unknown pages with a generic 404 in the person\'s language', async () => {
+  it("answers unknown pages with a generic 404 in the person's language", async () => {
     const ar = await t.app.inject({ url: '/nothing/here' });
     expect(ar.statusCode).toBe(404);
     expect(ar.body).toContain('lang="ar-SY"');
@@ -66,7 +66,12 @@ describe('errors and redirects', () => {
   });
 
   it('answers malformed bodies with a clear 400, not a crash', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/login', payload: '%%%', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      payload: '%%%',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
   });

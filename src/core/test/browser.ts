@@ -25,7 +25,13 @@ export type TestServer = {
 export async function startServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
   const handle = await createTestDb();
   const clock: { now: Date | null } = { now: null };
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/browser-data', LOG_LEVEL: 'silent', DEMO_SEED: 'off', PORT: '0' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '.tmp/browser-data',
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'off',
+    PORT: '0',
+  });
   const app = await buildApp({ config, handle, clock: () => clock.now ?? new Date(), logger: false });
   if (opts.seed !== false) await seedDemoIfEmpty(app.wasl, { passwords: DEMO_TEST_PASSWORD });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -63,7 +69,10 @@ type Problems = { consoleErrors: string[]; externalRequests: string[] };
 const problems = new WeakMap<Page, Problems>();
 
 /** A phone-sized page (384 × 800) that records console errors and requests leaving 127.0.0.1. */
-export async function newPhonePage(browser: Browser, opts: { javaScript?: boolean; locale?: string } = {}): Promise<Page> {
+export async function newPhonePage(
+  browser: Browser,
+  opts: { javaScript?: boolean; locale?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 384, height: 800 },
     deviceScaleFactor: 1,
@@ -90,7 +99,13 @@ export function pageProblems(page: Page): Problems {
 }
 
 /** Signs in through the real form; answers the second step when a TOTP secret is given. */
-export async function signInInBrowser(page: Page, baseUrl: string, username: string, password: string, totpSecret?: string) {
+export async function signInInBrowser(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  totpSecret?: string,
+) {
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name=identifier]', username);
   await page.fill('input[name=password]', password);
