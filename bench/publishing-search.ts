@@ -4,7 +4,7 @@
 // Not part of `npm test`.
 //
 //   node --import tsx bench/publishing-search.ts
-//   BENCH_DOCS=20000 BENCH_RUNS=30 DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/publishing-search.ts
+//   BENCH_DB=sqlite BENCH_DOCS=20000 BENCH_RUNS=30 DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/publishing-search.ts
 //
 // Rows are written the way indexDocument writes them (same tokens, title written three times, same
 // excerpt source, same facets) but in batches, with each word's forms computed once; the script
@@ -28,6 +28,7 @@ const WARMUP = 2;
 const PG_URL = process.env.DATABASE_URL?.startsWith('postgres')
   ? process.env.DATABASE_URL
   : 'postgres://postgres@127.0.0.1:5432/test';
+const ONLY = process.env.BENCH_DB; // 'sqlite' or 'postgres' to run one database
 const BATCH = 500;
 const NOW = new Date('2026-06-28T09:00:00Z');
 const KINDS = ['activity', 'news', 'opinion', 'local_issue', 'resource', 'page'];
@@ -238,6 +239,12 @@ async function main() {
   const summary: Record<string, { p50: number; p95: number }> = {};
 
   // SQLite: a temporary file (WAL, as in production).
+  if (ONLY !== 'postgres') await benchSqlite(docs, summary);
+  if (ONLY !== 'sqlite') await benchPostgres(docs, summary);
+  return summary;
+}
+
+async function benchSqlite(docs: Doc[], summary: Record<string, { p50: number; p95: number }>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-bench-'));
   const file = path.join(dir, 'bench.sqlite');
   const lite = openDatabase(`sqlite:${file}`);
@@ -251,8 +258,10 @@ async function main() {
     await lite.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
 
-  // PostgreSQL: a fresh schema, dropped afterwards.
+// PostgreSQL: a fresh schema, dropped afterwards.
+async function benchPostgres(docs: Doc[], summary: Record<string, { p50: number; p95: number }>) {
   const schema = `bench_pub_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   try {
@@ -277,7 +286,6 @@ async function main() {
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   }
-  return summary;
 }
 
 const started = Date.now();
