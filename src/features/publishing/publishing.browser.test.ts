@@ -22,12 +22,18 @@ afterAll(async () => {
 async function checkRtl(page: Page) {
   const facts = await page.evaluate(() => {
     const html = document.documentElement;
-    const userText = [...document.querySelectorAll('h1, .card h2, .card h3, .pub-lead, .pub-excerpt, .byline .author')];
+    // This feature's user-written text (other features' sections answer for their own).
+    const userText = [
+      ...document.querySelectorAll(
+        '.pub-article h1, .pub-card h2, .pub-card h3, ol.card-list > li > h2, .pub-lead, .pub-excerpt, .byline .author, section[aria-labelledby="h-upcoming"] h3',
+      ),
+    ];
     const withoutDir = userText
       .filter((el) => !el.hasAttribute('dir') && !el.closest('[dir="auto"]') && el.tagName !== 'BDI')
       .map((el) => el.outerHTML.slice(0, 80));
     const body = getComputedStyle(document.body);
     return {
+      count: userText.length,
       lang: html.lang,
       dir: html.dir,
       overflow: html.scrollWidth - html.clientWidth,
@@ -39,6 +45,7 @@ async function checkRtl(page: Page) {
   expect(facts.lang).toBe('ar-SY');
   expect(facts.dir).toBe('rtl');
   expect(facts.overflow, page.url()).toBeLessThanOrEqual(0);
+  expect(facts.count, page.url()).toBeGreaterThan(0);
   expect(facts.withoutDir, page.url()).toEqual([]);
   expect(facts.letterSpacing).toBe('normal');
   expect(facts.textAlign).toBe('start');

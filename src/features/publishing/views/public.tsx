@@ -276,6 +276,15 @@ function toSearch(v: FilterValues): string {
   }).slice(1);
 }
 
+/** A URL as people read it (Arabic slug letters rather than percent-escapes). */
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 export type ResourceFile = { url: string; bytes: number; mime: string; pages: number | null; ext: string } | null;
 
 export function ItemPage(p: {
@@ -445,7 +454,7 @@ export function ItemPage(p: {
             </li>
           </ul>
           <p class="small">
-            {t('publishing.shareLink')} <bdi dir="ltr">{p.absoluteUrl}</bdi>
+            {t('publishing.shareLink')} <bdi dir="ltr">{readableUrl(p.absoluteUrl)}</bdi>
           </p>
         </section>
       ) : null}
