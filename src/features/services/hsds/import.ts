@@ -188,6 +188,16 @@ export class Collector {
     for (const [k, v] of Object.entries(o)) if (!known.has(k) && v !== undefined) extra[k] = v;
     row.extra = extra;
     if (name === 'schedule') row.closed = o.closed === true ? 1 : 0;
+    if (
+      name === 'location' &&
+      o.external_identifier_type === PCODE_IDENTIFIER_TYPE &&
+      typeof o.external_identifier === 'string'
+    ) {
+      // The community's P-code: a gazetteer town, not an outside identifier.
+      row.town_pcode = o.external_identifier.toUpperCase();
+      row.external_identifier = null;
+      row.external_identifier_type = null;
+    }
     for (const [col, value] of Object.entries(links)) if (value) row[col] = value.toLowerCase();
 
     const map = this.rows[name];
@@ -308,11 +318,6 @@ export class Collector {
     if (!id) return null;
     const obj = l as Obj;
     const row = this.rows.location.get(id)!;
-    if (obj.external_identifier_type === PCODE_IDENTIFIER_TYPE && typeof obj.external_identifier === 'string') {
-      row.town_pcode = obj.external_identifier.toUpperCase();
-      row.external_identifier = null;
-      row.external_identifier_type = null;
-    }
     this.list(obj, 'languages').forEach((x, i) =>
       this.add('language', x, `${where}.languages[${i}]`, { location_id: id }),
     );
