@@ -1,6 +1,6 @@
 // The ordered list of migrations. Core first; each feature adds its own file (kept in its
 // folder) with one line here. Names sort in the order they must run.
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from '../index.js';
 import * as core from './0001_core.js';
 import * as publishing from '../../../features/publishing/migration.js';
@@ -23,8 +23,13 @@ const migrations: Record<string, DialectMigration> = {
 };
 
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
+  // On Postgres, name the schema: Kysely's existence check for its own tables looks across all
+  // schemas, and would find another database user's (or another test's) migration tables.
+  const schema =
+    dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
   const migrator = new Migrator({
     db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       async getMigrations() {
         const out: Record<string, Migration> = {};
