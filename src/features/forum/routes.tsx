@@ -6,6 +6,7 @@ import { authorize } from '../../core/auth/authorize.js';
 import { holdsStaffRole } from '../../core/auth/actor.js';
 import { parseForm, safeLocalPath, seeOther } from '../../core/http/forms.js';
 import { renderPage } from '../../core/http/render.js';
+import { badRequest } from '../../core/http/errors.js';
 import type { Translator } from '../../core/i18n/index.js';
 import { searchDocuments } from '../../core/search/index.js';
 import { slugify } from '../../core/text/slug.js';
@@ -848,7 +849,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
     if (!form.ok) {
       if (authorize(req.actor, 'edit', found.res))
         return editPage(req, reply, found, { errors: form.errors, status: 400 });
-      return reply.code(400).send(form.errors);
+      return badRequest(req, reply);
     }
     const { post } = found;
     const own = post.author_id === req.actor.user!.id;
@@ -962,7 +963,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<IdParams>('/forum/t/:id/subscribe', { config: { access: 'member' } }, async (req, reply) => {
     const form = parseForm(s.subscribeForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send(form.errors);
+    if (!form.ok) return badRequest(req, reply);
     const found = await loadTopic(req, req.params.id);
     if (!found || !authorize(req.actor, 'subscribe', found.res)) return reply.callNotFound();
     await setSubscription(db, req.actor.user!.id, 'topic', found.topic.id, form.data.subscribe === 'on', req.now);
@@ -972,7 +973,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<IdParams>('/forum/c/:id/subscribe', { config: { access: 'member' } }, async (req, reply) => {
     const form = parseForm(s.subscribeForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send(form.errors);
+    if (!form.ok) return badRequest(req, reply);
     const c = await loadCategory(req, req.params.id, 'subscribe');
     if (!c) return reply.callNotFound();
     await setSubscription(db, req.actor.user!.id, 'category', c.id, form.data.subscribe === 'on', req.now);
@@ -987,7 +988,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/forum/notifications/read', { config: { access: 'member' } }, async (req, reply) => {
     const form = parseForm(s.emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send(form.errors);
+    if (!form.ok) return badRequest(req, reply);
     await markNotificationsRead(db, req.actor.user!.id, 'all', req.now);
     return seeOther(reply, '/forum/notifications');
   });
@@ -1102,7 +1103,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<IdParams>('/forum/p/:id/moderate', { config: { access: 'moderator' } }, async (req, reply) => {
     const form = parseForm(s.postModerationForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send(form.errors);
+    if (!form.ok) return badRequest(req, reply);
     const found = await loadPost(req, req.params.id, 'moderate');
     if (!found) return reply.callNotFound();
     const { post } = found;
@@ -1251,7 +1252,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<IdParams>('/forum/t/:id/moderate', { config: { access: 'moderator' } }, async (req, reply) => {
     const form = parseForm(s.topicModerationForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send(form.errors);
+    if (!form.ok) return badRequest(req, reply);
     const found = await loadManagedTopic(req, req.params.id);
     if (!found) return reply.callNotFound();
     const { topic } = found;
