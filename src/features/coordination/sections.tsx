@@ -1,14 +1,40 @@
 // Blocks coordination adds to pages it does not own: an organization's profile lists the
-// workspace items it made public.
+// workspace items it made public; the home page tells an organization's admins, wherever they
+// arrive, that a network admin used emergency access to their workspace.
 import { registerSection } from '../../core/views/sections.js';
 import { parseId } from './context.js';
-import { listPublicItems } from './workspace.js';
+import { listPublicItems, unacknowledgedEmergencies } from './workspace.js';
 
 let registered = false;
 
 export function registerCoordinationSections() {
   if (registered) return;
   registered = true;
+  registerSection({
+    slot: 'home',
+    order: 1,
+    async load(req) {
+      const adminOf = [...req.actor.orgRoles].filter(([, role]) => role === 'orgAdmin').map(([id]) => id);
+      if (!adminOf.length) return null;
+      const db = req.server.wasl.db;
+      const pending: number[] = [];
+      for (const orgId of adminOf) if ((await unacknowledgedEmergencies(db, orgId)).length) pending.push(orgId);
+      if (!pending.length) return null;
+      const { t } = req.i18n;
+      return (
+        <section class="notice--warn" role="alert">
+          <p>{t('coordination.emergency.noticeTitle')}</p>
+          <ul>
+            {pending.map((id) => (
+              <li>
+                <a href={`/workspace/${id}`}>{t('coordination.emergency.noticeLink')}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      );
+    },
+  });
   registerSection({
     slot: 'organization',
     order: 60,

@@ -231,6 +231,8 @@ describe('emergency access', () => {
     // The organization's admin sees the notice on the next visit; staff do not get the acknowledge button.
     const page = await w.c.adminB.get('/workspace');
     expect(page.body).toContain(reason);
+    expect((await w.c.adminB.get('/')).body).toContain(`/workspace/${w.orgB}`);
+    expect((await w.c.adminA.get('/')).body).not.toContain('عرض التفاصيل في مساحة العمل');
     expect((await w.c.staffB.get('/workspace')).body).not.toContain(reason);
 
     // Four hours later it has expired.
@@ -252,6 +254,7 @@ describe('emergency access', () => {
     expect(ack.statusCode).toBe(303);
     const after = await w.c.adminB.get('/workspace');
     expect(after.body).not.toContain('اطّلعت على ذلك');
+    expect((await w.c.adminB.get('/')).body).not.toContain('عرض التفاصيل في مساحة العمل');
   });
 
   it('is for network admins only, and not into their own organization', async () => {
