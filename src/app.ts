@@ -25,7 +25,7 @@ import { createMediaStore, MAX_UPLOAD_BYTES } from './core/media/index.js';
 import { registerErrorPages } from './core/http/errors.js';
 import { coreRoutes, loadStylesheet } from './core/http/core-routes.js';
 import { setSiteChrome } from './core/http/render.js';
-import { features, navItems } from './features/index.js';
+import { features, navItems, staffNavItems, footerNavItems } from './features/index.js';
 import { audit } from './core/audit/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -261,7 +261,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorPages(app);
 
   const css = loadStylesheet(root);
-  setSiteChrome(navItems, css.href);
+  setSiteChrome({ nav: navItems, staffNav: staffNavItems, footerNav: footerNavItems }, css.href);
   await app.register(coreRoutes, { css });
   for (const feature of features) await app.register(feature.routes);
   return app;

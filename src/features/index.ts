@@ -32,8 +32,37 @@ export const features: Feature[] = [
   { name: 'coordination', routes: coordinationRoutes },
 ];
 
+/** The main navigation: short, since it wraps on a 384 px phone. */
 export const navItems: NavItem[] = [
   { href: '/', labelKey: 'nav.home' },
+  { href: '/activities', labelKey: 'nav.activities' },
+  { href: '/services', labelKey: 'nav.services' },
+  { href: '/forum', labelKey: 'nav.forum' },
+  { href: '/resources', labelKey: 'nav.library' },
   { href: '/organizations', labelKey: 'nav.organizations' },
+  { href: '/search', labelKey: 'nav.search' },
+];
+
+/** Beside the account name, for people whose role uses them. */
+export const staffNavItems: NavItem[] = [
+  { href: '/workspace', labelKey: 'nav.workspace', access: 'orgStaff' },
+  { href: '/publishing', labelKey: 'nav.publishing', access: 'orgStaff' },
+  { href: '/programmes', labelKey: 'nav.programmes', access: 'orgStaff' },
+  { href: '/meetings', labelKey: 'nav.meetings', access: 'member' },
+  { href: '/admin', labelKey: 'nav.admin', access: 'networkAdmin' },
+];
+
+export const footerNavItems: NavItem[] = [
+  { href: '/pages/about', labelKey: 'footer.network' },
+  { href: '/news', labelKey: 'footer.news' },
+  { href: '/opinion', labelKey: 'footer.opinion' },
+  { href: '/local-issues', labelKey: 'footer.localIssues' },
   { href: '/towns', labelKey: 'nav.towns' },
+  { href: '/projects', labelKey: 'nav.projects' },
+  { href: '/trainings', labelKey: 'nav.trainings' },
+  { href: '/indicators', labelKey: 'nav.indicators' },
+  { href: '/elections', labelKey: 'nav.elections' },
+  { href: '/governance', labelKey: 'nav.governance' },
+  { href: '/pages/contact', labelKey: 'footer.contact' },
+  { href: '/pages/join', labelKey: 'footer.join' },
 ];

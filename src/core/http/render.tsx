@@ -4,10 +4,10 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { PageContext, type NavItem, type PageContextValue } from '../views/context.js';
 
-let nav: NavItem[] = [];
+let chrome: { nav: NavItem[]; staffNav: NavItem[]; footerNav: NavItem[] } = { nav: [], staffNav: [], footerNav: [] };
 let stylesheet = '/assets/style.css';
-export function setSiteChrome(items: NavItem[], stylesheetHref: string) {
-  nav = items;
+export function setSiteChrome(items: typeof chrome, stylesheetHref: string) {
+  chrome = items;
   stylesheet = stylesheetHref;
 }
 
@@ -19,7 +19,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     csrfToken: () => (token ??= reply.generateCsrf()),
     url: req.url,
     stylesheet,
-    nav,
+    ...chrome,
     flash: req.flash ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { usePage } from './context.js';
+import { meetsAccess } from '../auth/access.js';
+import { usePage, type NavItem } from './context.js';
 
 /** The language switcher keeps the current page and adds ?lang=…, which the server remembers in a cookie. */
 function switchUrl(url: string, lang: string): string {
@@ -14,7 +15,8 @@ export function Layout(props: {
   head?: ComponentChildren;
   children: ComponentChildren;
 }) {
-  const { i18n, actor, stylesheet, nav, url, flash, csrfToken } = usePage();
+  const { i18n, actor, stylesheet, nav, staffNav, footerNav, url, flash, csrfToken } = usePage();
+  const visible = (items: NavItem[]) => items.filter((n) => meetsAccess(actor, n.access ?? 'public'));
   const { t } = i18n;
   const other = i18n.locale === 'ar' ? { code: 'en', name: 'English' } : { code: 'ar', name: 'العربية' };
   const current = new URL(url, 'http://x').pathname;
@@ -39,20 +41,21 @@ export function Layout(props: {
           </a>
           <nav class="main-nav" aria-label={t('nav.main')}>
             <ul>
-              {nav
-                .filter((n) => n.access !== 'member' || actor.user)
-                .map((n) => (
-                  <li>
-                    <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
-                      {t(n.labelKey)}
-                    </a>
-                  </li>
-                ))}
+              {visible(nav).map((n) => (
+                <li>
+                  <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
+                    {t(n.labelKey)}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
           <div class="account-nav">
             {actor.user ? (
               <>
+                {visible(staffNav).map((n) => (
+                  <a href={n.href}>{t(n.labelKey)}</a>
+                ))}
                 <a href="/account">
                   <bdi>{actor.user.displayName}</bdi>
                 </a>
@@ -83,6 +86,15 @@ export function Layout(props: {
           {props.children}
         </main>
         <footer class="site-footer">
+          <nav aria-label={t('footer.explore')}>
+            <ul class="footer-links">
+              {visible(footerNav).map((n) => (
+                <li>
+                  <a href={n.href}>{t(n.labelKey)}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <p>{t('footer.about')}</p>
           <p class="small">{t('footer.privacy')}</p>
         </footer>

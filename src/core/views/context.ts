@@ -5,7 +5,10 @@ import { useContext } from 'preact/hooks';
 import type { Actor } from '../auth/actor.js';
 import type { Translator } from '../i18n/index.js';
 
-export type NavItem = { href: string; labelKey: Parameters<Translator['t']>[0]; access?: 'public' | 'member' };
+import type { AccessLevel } from '../auth/access.js';
+
+/** A link in the site's navigation; `access` hides it from people who could not use it. */
+export type NavItem = { href: string; labelKey: Parameters<Translator['t']>[0]; access?: AccessLevel };
 
 export type PageContextValue = {
   i18n: Translator;
@@ -16,6 +19,9 @@ export type PageContextValue = {
   url: string;
   stylesheet: string;
   nav: NavItem[];
+  /** Links for staff (workspace, tools), shown beside the account name to those who may use them. */
+  staffNav: NavItem[];
+  footerNav: NavItem[];
   flash: string | null;
 };
 
