@@ -1,5 +1,6 @@
 // Lessons learned: private to the organization by default, shareable with the network, and
 // publishable to the resources library (as a submission an editor reviews).
+import { badRequest } from '../../../core/http/errors.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../../core/audit/index.js';
 import { authorize } from '../../../core/auth/authorize.js';
@@ -188,7 +189,7 @@ export const lessonRoutes: FastifyPluginAsync = async (app) => {
     const x = await loadLesson(req, req.params.id);
     if (!x || !authorize(x.ctx.actor, 'publish', resource(x.l))) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     const l = x.l;
     const tr = app.wasl.i18n.translator(l.lang, { digits: req.i18n.digits });
     const body = lessonBody(l, {
@@ -237,7 +238,7 @@ export const lessonRoutes: FastifyPluginAsync = async (app) => {
     const x = await loadLesson(req, req.params.id);
     if (!x || !authorize(x.ctx.actor, 'edit', resource(x.l)) || x.l.published_id) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await deleteLesson(db, x.l.id, x.l.organization_id);
     reply.flashNext('common.deleted');
     return seeOther(reply, '/lessons');

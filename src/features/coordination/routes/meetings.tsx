@@ -1,6 +1,7 @@
 // The meetings cycle: list, meeting pages (full or public summary), create/edit, launch a
 // cycle, RSVP, agenda, attendance on a phone, minutes, decisions, action items, the action
 // tracker, and iCalendar (one file per meeting, and a private feed per person).
+import { badRequest } from '../../../core/http/errors.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../../core/audit/index.js';
 import { authorize } from '../../../core/auth/authorize.js';
@@ -301,7 +302,7 @@ export const meetingRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/meetings/calendar/reset', { config: { access: 'member' } }, async (req, reply) => {
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await feedNonce(req.actor.user!.id, req.now, true);
     reply.flashNext('coordination.calendar.wasReset');
     return seeOther(reply, '/meetings/calendar');
@@ -581,7 +582,7 @@ export const meetingRoutes: FastifyPluginAsync = async (app) => {
     const itemId = parseId(req.params.itemId);
     if (!l || !l.canManage || !itemId) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await removeAgendaItem(db, l.m.id, itemId);
     return seeOther(reply, `/meetings/${l.m.id}`);
   });
@@ -660,7 +661,7 @@ export const meetingRoutes: FastifyPluginAsync = async (app) => {
     const gid = parseId(req.params.gid);
     if (!l || !l.canManage || !gid) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await removeGuest(db, l.m.id, gid);
     return seeOther(reply, `/meetings/${l.m.id}/attendance`);
   });
@@ -807,7 +808,7 @@ export const meetingRoutes: FastifyPluginAsync = async (app) => {
     const back = safeLocalPath(typeof body.back === 'string' ? body.back : '/actions', '/actions');
     delete body.back;
     const form = parseForm(actionStatusForm, body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await setActionStatus(db, a.id, form.data.status, req.now);
     reply.flashNext('common.saved');
     return seeOther(reply, `${back}#action-${a.id}`);

@@ -1,5 +1,6 @@
 // Member workspaces: /workspace, items and their files, sharing, people and roles, export,
 // leaving the network, and the emergency access of network admins.
+import { badRequest } from '../../../core/http/errors.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../../../core/audit/index.js';
 import { authorize } from '../../../core/auth/authorize.js';
@@ -295,7 +296,7 @@ export const workspaceRoutes: FastifyPluginAsync = async (app) => {
     const w = await loadWorkspace(req, req.params.orgId);
     if (!w || !authorize(w.ctx.actor, 'manage', w.res)) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await cancelDeparture(db, w.org.id, req.now);
     await audit(db, req.now, {
       actorUserId: req.actor.user!.id,
@@ -342,7 +343,7 @@ export const workspaceRoutes: FastifyPluginAsync = async (app) => {
     const w = await loadWorkspace(req, req.params.orgId);
     if (!w || !authorize(w.ctx.actor, 'openEmergency', w.res)) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     await endEmergency(db, w.org.id, req.actor.user!.id, req.now);
     await audit(db, req.now, {
       actorUserId: req.actor.user!.id,
@@ -532,7 +533,7 @@ export const workspaceRoutes: FastifyPluginAsync = async (app) => {
     const l = await loadItem(req, req.params.id);
     if (!l || !authorize(l.ctx.actor, 'edit', l.res)) return reply.callNotFound();
     const form = parseForm(emptyForm, req.body, req.i18n);
-    if (!form.ok) return reply.code(400).send();
+    if (!form.ok) return badRequest(req, reply);
     const media = await deleteItem(db, l.item.id, l.item.organization_id);
     await removeMedia(app.wasl, media);
     await audit(db, req.now, {
