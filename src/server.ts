@@ -5,6 +5,8 @@ import { migrateToLatest } from './core/db/migrations/index.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { runDailyPurgeOnce } from './core/jobs/retention.js';
+import { startJobs } from './core/jobs/scheduler.js';
+import { jobs } from './features/index.js';
 
 async function main() {
   let config;
@@ -32,6 +34,7 @@ async function main() {
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
   void purge();
+  const stopJobs = startJobs(app.wasl, jobs, (msg, err) => app.log.error({ err: String(err) }, msg));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -41,6 +44,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     clearInterval(purgeTimer);
+    stopJobs();
     await app.close(); // stops accepting, waits for in-flight requests
     await handle.close();
     process.exit(0);

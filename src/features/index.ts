@@ -3,6 +3,9 @@
 // core/db/migrations/index.ts, its tables in core/db/schema.ts, its demo data in seed/demo.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import type { NavItem } from '../core/views/context.js';
+import type { Job } from '../core/jobs/scheduler.js';
+import { sendForumDigests } from './forum/digest.js';
+import { runCoordinationJobs } from './coordination/jobs.js';
 import { accountRoutes } from './accounts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { homeRoutes } from './home/routes.js';
@@ -17,6 +20,12 @@ import { electionsRoutes } from './elections/routes.js';
 import { coordinationRoutes } from './coordination/routes.js';
 
 export type Feature = { name: string; routes: FastifyPluginAsync };
+
+/** Periodic work of the features; each runs once per period across all instances (core/jobs). */
+export const jobs: Job[] = [
+  { name: 'forum-digests', everyMs: 3600_000, run: sendForumDigests },
+  { name: 'coordination', everyMs: 3600_000, run: runCoordinationJobs },
+];
 
 export const features: Feature[] = [
   { name: 'home', routes: homeRoutes },

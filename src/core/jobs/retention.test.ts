@@ -83,3 +83,21 @@ describe('retention purge', () => {
     expect(await runDailyPurgeOnce(h.db, new Date('2026-07-02T06:00:00Z'))).toBe(true);
   });
 });
+
+describe('periodic jobs', () => {
+  it('run once per period however many instances tick', async () => {
+    const { runJobOnce } = await import('./scheduler.js');
+    let runs = 0;
+    const job = { name: 'test-job', everyMs: 3600_000, run: async () => void runs++ };
+    const wasl = { db: h.db } as never;
+    const at = new Date('2026-07-01T10:05:00Z');
+    await Promise.all([
+      runJobOnce(wasl, job, at),
+      runJobOnce(wasl, job, at),
+      runJobOnce(wasl, job, new Date('2026-07-01T10:55:00Z')),
+    ]);
+    expect(runs).toBe(1);
+    await runJobOnce(wasl, job, new Date('2026-07-01T11:01:00Z'));
+    expect(runs).toBe(2);
+  });
+});

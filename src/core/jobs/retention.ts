@@ -2,6 +2,7 @@
 // register their own steps. Several app processes may run it; the `kv` row makes it once a day.
 import type { Db } from '../db/index.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
+import { claimPeriod } from './scheduler.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -70,25 +71,7 @@ export async function runRetentionPurge(db: Db, now: Date): Promise<Record<strin
 /** Runs the purge if no process has run it today (Asia/Damascus days); true if this call ran it. */
 export async function runDailyPurgeOnce(db: Db, now: Date): Promise<boolean> {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(now);
-  const claimed = await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('kv').select('value').where('key', '=', 'retention.last_day').executeTakeFirst();
-    if (row?.value === today) return false;
-    if (row) {
-      const res = await trx
-        .updateTable('kv')
-        .set({ value: today })
-        .where('key', '=', 'retention.last_day')
-        .where('value', '=', row.value)
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
-    }
-    const res = await trx
-      .insertInto('kv')
-      .values({ key: 'retention.last_day', value: today })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
-  });
+  const claimed = await claimPeriod(db, 'retention.last_day', today);
   if (claimed) await runRetentionPurge(db, now);
   return claimed;
 }
