@@ -26,7 +26,9 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
   // On Postgres, name the schema: Kysely's existence check for its own tables looks across all
   // schemas, and would find another database user's (or another test's) migration tables.
   const schema =
-    dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
+    dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s
+      : undefined;
   const migrator = new Migrator({
     db,
     ...(schema ? { migrationTableSchema: schema } : {}),
