@@ -184,6 +184,7 @@ async function matchingServiceIds(db: Db, dialect: 'sqlite' | 'postgres', p: Par
       limit: 5000,
       offset: 0,
       now,
+      excerpts: false,
     });
     const keep = new Set(ids);
     ids = hits.hits.map((h) => h.refId).filter((id) => keep.has(id));

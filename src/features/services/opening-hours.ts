@@ -62,8 +62,24 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Offsets change at most every quarter hour (clock changes happen on the hour or half hour), so
+// they are cached per zone and quarter hour: "open now" over thousands of services stays cheap.
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, number>();
+
 /** The zone's offset from UTC at an instant, in milliseconds (Damascus: +2 h or +3 h). */
 export function zoneOffsetMs(at: Date, timeZone: string): number {
+  const bucket = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+  const key = `${timeZone}|${bucket}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const offset = computeOffsetMs(new Date(bucket * QUARTER_HOUR_MS), timeZone);
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function computeOffsetMs(at: Date, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const p of partsFormatter(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
@@ -188,6 +204,17 @@ export function openingState(
     if (next) return { open: false, opensNext: next.start, closure };
   }
   return { open: false, opensNext: null, closure };
+}
+
+/** Just "open at this instant?" — cheaper than openingState (no search for the next opening). */
+export function isOpenAt(rules: readonly ScheduleRule[], at: Date, timeZone = DEFAULT_TIME_ZONE): boolean {
+  const today = localParts(at, timeZone).date;
+  const t = at.getTime();
+  for (const date of [today, addDays(today, -1)]) {
+    for (const iv of intervalsStartingOn(rules, date, timeZone))
+      if (iv.start.getTime() <= t && t < iv.end.getTime()) return true;
+  }
+  return false;
 }
 
 /** Combines several places (a service at several locations): open if any is, else the soonest. */

@@ -5,7 +5,14 @@ import { fromJson } from '../../core/db/helpers.js';
 import { indexDocument, removeDocument, searchDocuments } from '../../core/search/index.js';
 import { getTown, nearbyTowns } from '../../core/towns/queries.js';
 import { slugify } from '../../core/text/slug.js';
-import { combineStates, openingState, parseByday, type OpeningState, type ScheduleRule } from './opening-hours.js';
+import {
+  combineStates,
+  isOpenAt,
+  openingState,
+  parseByday,
+  type OpeningState,
+  type ScheduleRule,
+} from './opening-hours.js';
 import { CATEGORIES, GROUPS, TAXONOMIES, termId } from './taxonomy.js';
 import { pick } from './hsds/text.js';
 import type { SvcSchedulesTable, SvcServicesTable } from './tables.js';
@@ -89,9 +96,13 @@ export type Place = {
   town: { pcode: string; name_ar: string; name_en: string; lat: number | null; lon: number | null } | null;
 };
 
+/** Above this many ids, whole tables are read once instead of in chunks of ids. */
+const READ_ALL_ABOVE = 1500;
+
 export async function servicePlaces(db: Db, serviceIds: string[]): Promise<Map<string, Place[]>> {
-  const rows = await inChunks(serviceIds, (part) =>
-    db
+  const wanted = new Set(serviceIds);
+  const query = (part: string[] | null) => {
+    let q = db
       .selectFrom('svc_service_at_locations as sal')
       .innerJoin('svc_locations as l', 'l.id', 'sal.location_id')
       .leftJoin('towns as t', 't.pcode', 'l.town_pcode')
@@ -110,11 +121,14 @@ export async function servicePlaces(db: Db, serviceIds: string[]): Promise<Map<s
         't.name_en as town_en',
         't.lat',
         't.lon',
-      ])
-      .where('sal.service_id', 'in', part)
-      .orderBy('sal.id')
-      .execute(),
-  );
+      ]);
+    if (part) q = q.where('sal.service_id', 'in', part);
+    return q.orderBy('sal.id').execute();
+  };
+  const rows =
+    serviceIds.length > READ_ALL_ABOVE
+      ? (await query(null)).filter((r) => wanted.has(r.service_id))
+      : await inChunks(serviceIds, (part) => query(part));
   const out = new Map<string, Place[]>();
   for (const r of rows) {
     const list = out.get(r.service_id) ?? [];
@@ -151,8 +165,10 @@ export async function serviceAreaTowns(db: Db, serviceIds: string[]): Promise<Ma
   return out;
 }
 
-/** Schedules that concern these services: their own, their service_at_locations' and their locations'. */
-export async function schedulesFor(db: Db, serviceIds: string[], places: Map<string, Place[]>): Promise<ScheduleRow[]> {
+/** Schedules that concern these services (their own, their places' and their locations'), indexed. */
+export async function schedulesFor(db: Db, serviceIds: string[], places: Map<string, Place[]>): Promise<ScheduleIndex> {
+  if (serviceIds.length > READ_ALL_ABOVE)
+    return indexSchedules(await db.selectFrom('svc_schedules').selectAll().execute());
   const salIds = [...places.values()].flat().map((p) => p.salId);
   const locIds = [...places.values()].flat().map((p) => p.locationId);
   const [a, b, c] = await Promise.all([
@@ -165,38 +181,68 @@ export async function schedulesFor(db: Db, serviceIds: string[], places: Map<str
     inChunks(locIds, (part) => db.selectFrom('svc_schedules').selectAll().where('location_id', 'in', part).execute()),
   ]);
   const byId = new Map<string, ScheduleRow>();
-  for (const s of [...a, ...b, ...c]) byId.set(s.id, s);
-  return [...byId.values()];
+  for (const x of [...a, ...b, ...c]) byId.set(x.id, x);
+  return indexSchedules([...byId.values()]);
+}
+
+export type ScheduleIndex = {
+  bySal: Map<string, ScheduleRow[]>;
+  byLocation: Map<string, ScheduleRow[]>;
+  byService: Map<string, ScheduleRow[]>;
+};
+
+/** Schedules grouped by what they hang from, so a service's rules are found without scanning. */
+export function indexSchedules(rows: ScheduleRow[]): ScheduleIndex {
+  const idx: ScheduleIndex = { bySal: new Map(), byLocation: new Map(), byService: new Map() };
+  const add = (m: Map<string, ScheduleRow[]>, k: string, r: ScheduleRow) => {
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  };
+  for (const r of rows) {
+    if (r.service_at_location_id) add(idx.bySal, r.service_at_location_id, r);
+    else if (r.service_id) add(idx.byService, r.service_id, r);
+    else if (r.location_id) add(idx.byLocation, r.location_id, r);
+  }
+  return idx;
 }
 
 /** The rules that govern one place of a service: the place's own, else its location's, else the service's. */
-export function rulesForPlace(serviceId: string, place: Place | null, schedules: ScheduleRow[]): ScheduleRow[] {
+export function rulesForPlace(serviceId: string, place: Place | null, idx: ScheduleIndex): ScheduleRow[] {
   if (place) {
-    const own = schedules.filter((s) => s.service_at_location_id === place.salId);
-    if (own.length) return own;
-    const loc = schedules.filter(
-      (s) => s.location_id === place.locationId && !s.service_at_location_id && !s.service_id,
-    );
-    if (loc.length) return loc;
+    const own = idx.bySal.get(place.salId);
+    if (own?.length) return own;
+    const loc = idx.byLocation.get(place.locationId);
+    if (loc?.length) return loc;
   }
-  return schedules.filter((s) => s.service_id === serviceId && !s.service_at_location_id);
+  return idx.byService.get(serviceId) ?? [];
+}
+
+function ruleSets(service: { id: string }, places: Place[], idx: ScheduleIndex): ScheduleRule[][] {
+  return (places.length ? places : [null])
+    .map((p) =>
+      rulesForPlace(service.id, p, idx)
+        .map(toRule)
+        .filter((r): r is ScheduleRule => r !== null),
+    )
+    .filter((rules) => rules.length);
 }
 
 /** Open now / opens next for a service (any of its places); null when no hours are known. */
 export function serviceOpening(
   service: { id: string; status: string },
   places: Place[],
-  schedules: ScheduleRow[],
+  idx: ScheduleIndex,
   now: Date,
 ): OpeningState | null {
   if (service.status === 'temporarily closed') return { open: false, opensNext: null, closure: null };
-  const sets = (places.length ? places : [null]).map((p) =>
-    rulesForPlace(service.id, p, schedules)
-      .map(toRule)
-      .filter((r): r is ScheduleRule => r !== null),
-  );
-  const states = sets.filter((rules) => rules.length).map((rules) => openingState(rules, now));
-  return combineStates(states);
+  return combineStates(ruleSets(service, places, idx).map((rules) => openingState(rules, now)));
+}
+
+/** Just whether the service is open at this instant. */
+export function serviceOpenAt(service: { id: string; status: string }, places: Place[], idx: ScheduleIndex, now: Date) {
+  if (service.status === 'temporarily closed') return false;
+  return ruleSets(service, places, idx).some((rules) => isOpenAt(rules, now));
 }
 
 // ——— search index ———
@@ -361,26 +407,35 @@ export type SearchResult = {
 };
 
 export async function searchServices(db: Db, dialect: Dialect, f: SearchFilters, now: Date): Promise<SearchResult> {
-  // 1. Which services match the words (ranked), or all public ones.
-  let ranked: string[];
+  // 0. The public services, lightly (id, cost, status), in name order for browsing.
+  const light = await db
+    .selectFrom('svc_services')
+    .select(['id', 'is_free', 'status'])
+    .where('status', 'in', PUBLIC_STATUSES)
+    .orderBy('name_ar')
+    .orderBy('id')
+    .execute();
+  const byId = new Map(light.map((r) => [r.id, r]));
+
+  // 1. Which match the words (ranked), or all of them.
+  let ids: string[];
   const q = (f.q ?? '').trim();
   if (q) {
-    const hits = await searchDocuments(db, dialect, { q, kinds: [SEARCH_KIND], limit: 5000, offset: 0, now });
-    ranked = hits.hits.map((h) => h.refId);
+    const hits = await searchDocuments(db, dialect, {
+      q,
+      kinds: [SEARCH_KIND],
+      limit: 5000,
+      offset: 0,
+      now,
+      excerpts: false,
+    });
+    ids = hits.hits.map((h) => h.refId).filter((id) => byId.has(id));
   } else {
-    ranked = (
-      await db
-        .selectFrom('svc_services')
-        .select(['id', 'name_ar'])
-        .where('status', 'in', PUBLIC_STATUSES)
-        .orderBy('name_ar')
-        .orderBy('id')
-        .execute()
-    ).map((r) => r.id);
+    ids = light.map((r) => r.id);
   }
-  const order = new Map(ranked.map((id, i) => [id, i]));
+  const order = new Map(ids.map((id, i) => [id, i]));
 
-  // 2. Narrow by town (and nearby towns), category, target group, cost.
+  // 2. Narrow by town (and nearby towns), category, target group, cost — all together.
   let town: SearchResult['town'] = null;
   let nearby: SearchResult['nearby'] = [];
   let distance: Map<string, number> | null = null;
@@ -399,9 +454,8 @@ export async function searchServices(db: Db, dialect: Dialect, f: SearchFilters,
     } else {
       distance = new Map();
     }
+    ids = ids.filter((id) => distance!.has(id));
   }
-  let ids = ranked;
-  if (distance) ids = ids.filter((id) => distance!.has(id));
   if (f.category) {
     const set = await idsWithTerm(db, termId('categories', f.category));
     ids = ids.filter((id) => set.has(id));
@@ -410,44 +464,32 @@ export async function searchServices(db: Db, dialect: Dialect, f: SearchFilters,
     const set = await idsWithTerm(db, termId('groups', f.group));
     ids = ids.filter((id) => set.has(id));
   }
-  const rows = new Map(
-    (
-      await inChunks(ids, (part) =>
-        db
-          .selectFrom('svc_services')
-          .selectAll()
-          .where('id', 'in', part)
-          .where('status', 'in', PUBLIC_STATUSES)
-          .execute(),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  ids = ids.filter((id) => rows.has(id) && (!f.free || rows.get(id)!.is_free === 1));
+  if (f.free) ids = ids.filter((id) => byId.get(id)!.is_free === 1);
 
   // 3. Nearest first when a town is given, then by relevance (or name).
   if (distance) ids.sort((a, b) => distance!.get(a)! - distance!.get(b)! || order.get(a)! - order.get(b)!);
 
   // 4. "Open now" needs the hours of every remaining service; otherwise only of the page shown.
-  let page: string[];
-  let total: number;
-  const start = (f.page - 1) * PAGE_SIZE;
-  if (f.openNow) {
+  if (f.openNow && ids.length) {
     const places = await servicePlaces(db, ids);
     const schedules = await schedulesFor(db, ids, places);
-    ids = ids.filter((id) => serviceOpening(rows.get(id)!, places.get(id) ?? [], schedules, now)?.open === true);
-    total = ids.length;
-    page = ids.slice(start, start + PAGE_SIZE);
-  } else {
-    total = ids.length;
-    page = ids.slice(start, start + PAGE_SIZE);
+    ids = ids.filter((id) => serviceOpenAt(byId.get(id)!, places.get(id) ?? [], schedules, now));
   }
+  const start = (f.page - 1) * PAGE_SIZE;
+  const page = ids.slice(start, start + PAGE_SIZE);
+  const full = new Map(
+    (page.length ? await db.selectFrom('svc_services').selectAll().where('id', 'in', page).execute() : []).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
   const items = await serviceCards(
     db,
-    page.map((id) => rows.get(id)!),
+    page.map((id) => full.get(id)!),
     now,
     distance,
   );
-  return { total, items, town, nearby };
+  return { total: ids.length, items, town, nearby };
 }
 
 /** Everything a result card shows, for a handful of services. */

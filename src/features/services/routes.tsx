@@ -136,6 +136,28 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
     return towns.map((t) => ({ ...t, count: counts.get(t.pcode)!.size }));
   }
 
+  /** Names of the towns where services are, for the town field's suggestions (cheap: distinct P-codes). */
+  async function suggestedTowns() {
+    const rows = await db
+      .selectFrom('svc_locations')
+      .select('town_pcode as pcode')
+      .where('town_pcode', 'is not', null)
+      .union(db.selectFrom('svc_service_areas').select('town_pcode as pcode').where('town_pcode', 'is not', null))
+      .execute();
+    const pcodes = rows.map((r) => r.pcode!).filter(Boolean);
+    if (!pcodes.length) return [];
+    const out = [];
+    for (let i = 0; i < pcodes.length; i += 400)
+      out.push(
+        ...(await db
+          .selectFrom('towns')
+          .select(['pcode', 'name_ar', 'name_en'])
+          .where('pcode', 'in', pcodes.slice(i, i + 400))
+          .execute()),
+      );
+    return out;
+  }
+
   async function resolveTown(text: string | undefined, known: { pcode: string; name_ar: string; name_en: string }[]) {
     if (!text) return { pcode: undefined, notFound: false };
     if (/^c\d{4,6}$/i.test(text)) return { pcode: text.toUpperCase(), notFound: false };
@@ -169,7 +191,7 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/services', { config: { access: 'public' } }, async (req, reply) => {
     const query = searchQuery.parse(req.query ?? {});
-    const known = await townsWithServices();
+    const known = await suggestedTowns();
     const town = await resolveTown(query.town, known);
     const result = await searchServices(
       db,
@@ -658,7 +680,7 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
     const schedules = await schedulesFor(db, [serviceId], new Map([[serviceId, places]]));
     const groups = [
       { place: null, schedules: rulesForPlace(serviceId, null, schedules) },
-      ...places.map((p) => ({ place: p, schedules: schedules.filter((x) => x.service_at_location_id === p.salId) })),
+      ...places.map((p) => ({ place: p, schedules: schedules.bySal.get(p.salId) ?? [] })),
     ].filter((g, i) => i === 0 || g.schedules.length);
     return {
       service: { id: s.id, name_ar: s.name_ar, name_en: s.name_en, href: servicePath(s) },

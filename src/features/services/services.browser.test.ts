@@ -46,10 +46,7 @@ describe('finding a free clinic on a phone', () => {
       await page.check('input[name=got_service][value=yes]');
       await page.check('input[name=rating][value="5"]');
       await page.fill('textarea[name=comment]', 'استقبال جيد');
-      await Promise.all([
-        page.waitForURL(/#feedback$/),
-        page.click(`form[action$="/feedback"] button[type=submit]`),
-      ]);
+      await Promise.all([page.waitForURL(/#feedback$/), page.click(`form[action$="/feedback"] button[type=submit]`)]);
       expect(await page.locator('.flash').textContent()).toContain('شكراً لك');
       const stored = await server.handle.db
         .selectFrom('svc_feedback')

@@ -123,6 +123,20 @@ describe('search', () => {
   });
 });
 
+describe('page weight (first visit budget: HTML well under 20 KB compressed, no script)', () => {
+  it('the results page and a service page', async () => {
+    const c = await as(null);
+    const service = (await c.get(`/services/${clinic()}`)).headers.location as string;
+    for (const url of [`/services?q=${encodeURIComponent('عيادة مجانية')}&town=C1564`, '/services', service]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(res.rawPayload.length, url).toBeLessThan(20_000);
+      expect(res.body).not.toContain('<script');
+    }
+  });
+});
+
 describe('a service’s page', () => {
   it('redirects a wrong slug to the canonical address (301)', async () => {
     const c = await as(null);
