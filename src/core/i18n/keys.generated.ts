@@ -2104,6 +2104,7 @@ export interface MessageParams {
   'services.moderation.intro': {};
   'services.moderation.reject': {};
   'services.moderation.title': {};
+  'services.nav': {};
   'services.neverConfirmed': {};
   'services.report.details': {};
   'services.report.field.closed': {};
