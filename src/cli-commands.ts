@@ -8,6 +8,7 @@ import { importGazetteer } from './core/towns/queries.js';
 import { loadAleppoSeed } from './core/towns/seed.js';
 import { backupDatabase } from './core/db/backup.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { servicesCommands } from './features/services/cli.js';
 
 export type CliCommand = {
   name: string;
@@ -125,4 +126,6 @@ export const cliCommands: CliCommand[] = [
       console.log(printed ?? 'The database is not empty; nothing done.');
     },
   },
+  // import-hsds PATH, export-hsds DIR
+  ...servicesCommands,
 ];

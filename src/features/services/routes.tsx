@@ -576,8 +576,14 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
   app.post('/services/new', { config: { access: 'orgStaff' } }, async (req, reply) => {
     const orgId = pickOrg(req);
     if (orgId === null) return reply.callNotFound();
-    const svcOrgId = await ensureMemberOrganization(db, orgId, req.now);
-    const locations = await organizationLocations(db, svcOrgId);
+    // The directory's record of the organization is made only once the form is valid: a refused
+    // form writes nothing.
+    const existing = await db
+      .selectFrom('svc_organizations')
+      .select('id')
+      .where('member_org_id', '=', orgId)
+      .executeTakeFirst();
+    const locations = existing ? await organizationLocations(db, existing.id) : [];
     const action = `/services/new?org=${orgId}`;
     const form = parseForm(serviceForm, req.body, req.i18n);
     const bad = form.ok ? await unknownTowns(form.data.area) : [];
@@ -592,6 +598,7 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
         400,
       );
     }
+    const svcOrgId = await ensureMemberOrganization(db, orgId, req.now);
     const id = await saveService(db, { id: null, organizationId: svcOrgId, input: form.data, now: req.now });
     await audit(db, req.now, {
       actorUserId: req.actor.user!.id,
