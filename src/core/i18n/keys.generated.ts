@@ -14,6 +14,9 @@ export interface MessageParams {
   'account.email.sent': {};
   'account.email.submit': {};
   'account.email.title': {};
+  'account.export.download': {};
+  'account.export.explain': {};
+  'account.export.title': {};
   'account.greeting': { name: string | number };
   'account.memberships.none': {};
   'account.memberships.title': {};

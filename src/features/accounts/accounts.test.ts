@@ -345,3 +345,29 @@ describe('session lifetimes', () => {
     expect((await m.get('/account')).statusCode).toBe(303);
   });
 });
+
+describe('my data', () => {
+  it('gives a person a copy of what is held about them, without secrets, and nothing of others', async () => {
+    const { signIn } = await import('../../core/test/app.js');
+    const net = await makeNetwork(t.handle.db);
+    const org = await makeOrganization(t.handle.db, net);
+    const me = await makeUser(t.handle.db, {
+      username: 'export_me',
+      email: 'me@example.org',
+      org: [org, 'orgStaff'],
+      totpSecret: newTotpSecret(),
+    });
+    await makeUser(t.handle.db, { username: 'export_other', email: 'other@example.org', org: [org, 'orgAdmin'] });
+    const c = new Client(t.app);
+    await signIn(t, c, me.id);
+    const res = await c.get('/account/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="wasl-my-data-/);
+    const data = res.json() as { account: Record<string, unknown>; records: Record<string, Record<string, unknown>[]> };
+    expect(data.account).toMatchObject({ username: 'export_me', email: 'me@example.org', two_step_verification: true });
+    expect(data.records.memberships).toEqual([{ user_id: me.id, organization_id: org, role: 'orgStaff' }]);
+    expect(res.body).not.toMatch(/argon2|password_hash|totp_secret/);
+    expect(res.body).not.toContain('other@example.org');
+    expect(res.body).not.toContain('export_other');
+  });
+});

@@ -40,6 +40,7 @@ import {
   type InvitePayload,
 } from './queries.js';
 import * as s from './schemas.js';
+import { exportPersonalData } from './export.js';
 import {
   AccountPage,
   InvitePage,
@@ -580,6 +581,16 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     await audit(db, req.now, { actorUserId: user.id, action: 'account.2fa.disabled', ip: req.ip });
     reply.flashNext('account.twoFactor.disabled');
     return seeOther(reply, '/account');
+  });
+
+  // ——— a copy of everything held about me ———
+  app.get('/account/export', { config: memberOnly }, async (req, reply) => {
+    const data = await exportPersonalData(db, app.wasl.dialect, req.actor.user!.id, req.now);
+    await audit(db, req.now, { actorUserId: req.actor.user!.id, action: 'account.exported', ip: req.ip });
+    return reply
+      .header('content-disposition', `attachment; filename="wasl-my-data-${req.now.toISOString().slice(0, 10)}.json"`)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
   });
 
   // ——— deletion ———

@@ -318,6 +318,14 @@ export function AccountPage(p: { account: AccountView; errors?: FieldErrors; sec
         </Form>
       </section>
 
+      <section aria-labelledby="h-export">
+        <h2 id="h-export">{t('account.export.title')}</h2>
+        <p>{t('account.export.explain')}</p>
+        <a class="button secondary" href="/account/export" download>
+          {t('account.export.download')}
+        </a>
+      </section>
+
       <section aria-labelledby="h-delete">
         <h2 id="h-delete">{t('account.delete.title')}</h2>
         <p>{t('account.delete.explain')}</p>
