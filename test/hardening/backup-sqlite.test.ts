@@ -36,6 +36,7 @@ describe('SQLite backup while writing', () => {
     const writer = spawn(process.execPath, ['-e', writerCode], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let written = '';
     writer.stdout.on('data', (d) => (written += d));
+    const writerDone = new Promise<void>((r) => writer.once('exit', () => r())); // listen before it can exit
     await new Promise((r) => setTimeout(r, 1000));
 
     const backupFile = path.join(tmp, 'backup.sqlite');
@@ -46,7 +47,7 @@ describe('SQLite backup while writing', () => {
     });
     expect(backup.status, backup.stderr).toBe(0);
     expect(backup.stdout).toMatch(/Backup written/);
-    await new Promise<void>((r) => writer.on('exit', () => r()));
+    await writerDone;
     const total = Number(written.trim());
     expect(total).toBeGreaterThan(1000);
 

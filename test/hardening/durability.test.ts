@@ -63,7 +63,7 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function startServer(): Promise<{ proc: ChildProcess; url: string }> {
+function startServer(): Promise<{ proc: ChildProcess; url: string; exited: Promise<void> }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: root,
@@ -79,14 +79,18 @@ function startServer(): Promise<{ proc: ChildProcess; url: string }> {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Listen for the exit now: a SIGKILLed child leaves exitCode null, and a listener added
+    // after the event would wait forever.
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
     let out = '';
     const timer = setTimeout(() => reject(new Error('server did not start:\n' + out)), 60_000);
+    void exited.then(() => reject(new Error('server exited before listening:\n' + out)));
     proc.stdout!.on('data', (d) => {
       out += d;
       const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ proc, url: m[1]! });
+        resolve({ proc, url: m[1]!, exited });
       }
     });
     proc.stderr!.on('data', (d) => (out += d));
@@ -176,7 +180,7 @@ describe('durability of acknowledged submissions', () => {
       server.proc.kill('SIGKILL');
       stop = true;
       await Promise.allSettled(writers);
-      await new Promise<void>((r) => (server.proc.exitCode !== null ? r() : server.proc.on('exit', () => r())));
+      await server.exited;
     }
     const { missing, stored, integrity } = await withDb(async (h) => {
       const keys = new Set(
