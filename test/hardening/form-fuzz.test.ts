@@ -1,5 +1,5 @@
 // The full form fuzzer: many random, oversized, wrongly encoded and mixed-script inputs per POST
-// route and role (FUZZ_RUNS, default 25).
+// route and role (FUZZ_RUNS, default 12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../src/core/test/app.js';
 import { fuzzPostRoutes } from '../../src/core/test/form-fuzz.js';
@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 describe('form fuzzer', () => {
   it('never answers 5xx, always explains a 4xx, never writes part of a refused form', async () => {
-    const result = await fuzzPostRoutes(t, { runsPerRoute: Number(process.env.FUZZ_RUNS ?? 25) });
+    const result = await fuzzPostRoutes(t, { runsPerRoute: Number(process.env.FUZZ_RUNS ?? 12) });
     console.log(
       `form fuzzer: ${result.requests} requests over ${t.app.routeTable.filter((r) => r.method === 'POST').length} POST routes × 4 roles; statuses ${JSON.stringify(result.statuses)}; failures ${result.failures.length}`,
     );
