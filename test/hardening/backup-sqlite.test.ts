@@ -25,12 +25,12 @@ describe('SQLite backup while writing', () => {
     await migrateToLatest(h.db, h.dialect);
     await h.close();
 
-    // A writer in another process: one committed row every millisecond or so, for four seconds.
+    // A writer in another process: one committed row every millisecond or so, for twelve seconds.
     const writerCode = `
       const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)});
       db.pragma('journal_mode = WAL'); db.pragma('synchronous = FULL'); db.pragma('busy_timeout = 5000');
       const ins = db.prepare("INSERT INTO kv (key, value) VALUES (?, ?)");
-      const end = Date.now() + 4000; let i = 0;
+      const end = Date.now() + 12000; let i = 0;
       while (Date.now() < end) { ins.run('row-' + (i++), new Date().toISOString()); }
       console.log(i);`;
     const writer = spawn(process.execPath, ['-e', writerCode], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
