@@ -1,16 +1,18 @@
 // Generic error pages in the person's language: no stack traces, no details of what exists.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Layout } from '../views/Layout.js';
+import { usePage } from '../views/context.js';
 import { renderPage } from './render.js';
 import { anonymous } from '../auth/actor.js';
 
 function ErrorPage(props: { title: string; message: string }) {
+  const { t } = usePage().i18n;
   return (
     <Layout title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/">{props.title && '⌂'}</a>
+        <a href="/">{t('nav.home')}</a>
       </p>
     </Layout>
   );

@@ -1,4 +1,5 @@
 import { Layout } from '../../../core/views/Layout.js';
+import { Markdown } from '../../publishing/views/components.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, Select, type FieldErrors } from '../../../core/views/forms.js';
 import { UserText } from '../../../core/views/components.js';
@@ -780,7 +781,7 @@ export function MeetingPage(p: {
             <h2>{t('coordination.minutes.title')}</h2>
             {m.minutes_md ? (
               <>
-                <div class="prose" dangerouslySetInnerHTML={{ __html: p.minutesHtml }} />
+                <Markdown html={p.minutesHtml} />
                 {m.minutes_updated_at ? (
                   <p class="meta">{t('common.updatedOn', { date: i18n.dateTime(m.minutes_updated_at) })}</p>
                 ) : null}
@@ -1050,7 +1051,7 @@ export function MinutesPage(p: {
       {p.previewHtml ? (
         <section>
           <h2>{t('coordination.minutes.preview')}</h2>
-          <div class="prose" dangerouslySetInnerHTML={{ __html: p.previewHtml }} />
+          <Markdown html={p.previewHtml} />
         </section>
       ) : null}
     </Layout>
