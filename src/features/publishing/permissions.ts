@@ -1,7 +1,8 @@
 // Who may do what to a publishing item. Deny by default.
 //
-// - Anyone sees a published item. Drafts and everything in the workflow are seen only by the
-//   staff of the item's organization and the network's editors; anyone else gets a 404.
+// - Anyone sees a published item. An organization's draft is its own until its admin submits it:
+//   only its staff see it (not the network's editors). From submission on, the workflow is seen by
+//   the organization's staff and the network's editors; anyone else gets a 404.
 // - Org staff (and admins) write drafts for their own organization, and edit them while they are
 //   drafts, returned or unpublished. Only the organization's admin submits.
 // - A network editor (or network admin) publishes, schedules, returns with a comment, features,
@@ -38,7 +39,9 @@ function inOrg(actor: Actor, organizationId: number | null): boolean {
 }
 
 export function itemPolicy(actor: Actor, action: string, item: ItemResource): boolean {
-  const editor = isEditor(actor, item.networkId);
+  // An organization's never-submitted draft is private to it, editors included.
+  const privateDraft = item.status === 'draft' && item.organizationId !== null;
+  const editor = isEditor(actor, item.networkId) && !privateDraft;
   const member = inOrg(actor, item.organizationId);
   switch (action) {
     case 'view':

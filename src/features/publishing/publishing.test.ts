@@ -176,16 +176,20 @@ describe('editorial workflow', () => {
     const slugged = `/activities/${id}/${encodeURIComponent('زيارة-إلى-المجلس-المحلي-في-تل-عار')}`;
     expect((await clients.anon!.get(slugged)).statusCode).toBe(404);
     expect((await clients.staffB!.get(slugged)).statusCode).toBe(404);
-    // Their own staff and the editor see a preview.
+    // Their own staff see a preview; the network's editors see nothing until it is submitted.
     const preview = await clients.staffA!.get(slugged);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('معاينة');
     expect(preview.headers['cache-control']).toBe('no-store');
+    expect((await clients.editor!.get(`/publishing/items/${id}`)).statusCode).toBe(404);
+    expect((await clients.editor!.get(slugged)).statusCode).toBe(404);
+    await clients.adminA!.get(`/publishing/items/${id}`);
+    expect((await clients.adminA!.post(`/publishing/items/${id}/submit`, {})).statusCode).toBe(303);
     expect((await clients.editor!.get(`/publishing/items/${id}`)).statusCode).toBe(200);
     // Other organizations cannot act on it either.
     expect((await clients.adminB!.post(`/publishing/items/${id}/submit`, {})).statusCode).toBe(404);
     expect((await clients.staffB!.post(`/publishing/items/${id}/edit`, baseForm())).statusCode).toBe(404);
-    expect((await itemRow(id)).status).toBe('draft');
+    expect((await itemRow(id)).status).toBe('submitted');
   });
 
   it('staff draft, the org admin submits, the editor returns with a comment, then publishes', async () => {

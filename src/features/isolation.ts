@@ -1,0 +1,14 @@
+// Every feature's part of the cross-organization isolation property (see core/test/isolation.ts).
+// A new feature that holds an organization's data adds its probes here.
+import type { IsolationWorld, Probe } from '../core/test/isolation.js';
+import { publishingProbes } from './publishing/isolation.js';
+
+export const isolationProbeSets: [string, (w: IsolationWorld) => Promise<Probe[]>][] = [
+  ['publishing', publishingProbes],
+];
+
+export async function allIsolationProbes(w: IsolationWorld): Promise<Probe[]> {
+  const probes: Probe[] = [];
+  for (const [, set] of isolationProbeSets) probes.push(...(await set(w)));
+  return probes;
+}
