@@ -247,6 +247,38 @@ describe('parameters', () => {
   });
 });
 
+describe('what is published', () => {
+  it('an inactive or defunct service is its organization’s own: not in any list, item, organization or HXL row', async () => {
+    const hidden = 'f6f6f6f6-f6f6-46f6-86f6-f6f6f6f6f6f6';
+    const org = 'a7a7a7a7-a7a7-47a7-87a7-a7a7a7a7a7a7';
+    for (const status of ['inactive', 'defunct']) {
+      await importHsdsJson(
+        t.handle.db,
+        {
+          id: hidden,
+          name: `HIDDEN-${status}`,
+          status,
+          organization: { id: org, name: 'Quiet org', description: 'x' },
+        },
+        { now: new Date(NOW), networkId: null, reindex: indexServices },
+      );
+      for (const url of [
+        '/api/hsds/services',
+        '/api/hsds/services?format=ndjson',
+        `/api/hsds/services?search=HIDDEN-${status}`,
+        '/api/hsds/service_at_locations',
+        `/api/hsds/organizations/${org}`,
+        '/api/hsds/export/hxl.csv',
+      ]) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).not.toContain('HIDDEN-');
+      }
+      expect((await get(`/api/hsds/services/${hidden}`)).statusCode).toBe(404);
+    }
+  });
+});
+
 describe('HXL export', () => {
   it('tags a 3W sheet with HXL hashtags and neutralizes formulas', async () => {
     await importHsdsJson(

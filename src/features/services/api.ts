@@ -8,6 +8,7 @@ import { containsInsensitive } from '../../core/db/helpers.js';
 import { searchDocuments } from '../../core/search/index.js';
 import {
   loadGraph,
+  onlyPublicServices,
   organizationListItem,
   organizationObject,
   serviceAtLocationListItem,
@@ -20,7 +21,7 @@ import {
 import { profileDocument } from './hsds/profile.js';
 import { hxlCsv } from './hsds/hxl.js';
 import { SPECS, type ObjectName } from './hsds/spec.js';
-import { SEARCH_KIND } from './queries.js';
+import { PUBLIC_STATUSES, SEARCH_KIND } from './queries.js';
 import { audit } from '../../core/audit/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -153,7 +154,7 @@ async function chunked<T>(ids: string[], run: (part: string[]) => Promise<T[]>):
 
 /** Service ids matching the filters, in a stable order (search rank when searching). */
 async function matchingServiceIds(db: Db, dialect: 'sqlite' | 'postgres', p: Params, now: Date): Promise<string[]> {
-  let q = db.selectFrom('svc_services').select(['id']);
+  let q = db.selectFrom('svc_services').select(['id']).where('status', 'in', PUBLIC_STATUSES);
   if (p.organization_id) q = q.where('organization_id', '=', String(p.organization_id).toLowerCase());
   if (p.modified_after) q = q.where('last_modified', '>=', new Date(String(p.modified_after)).toISOString());
   if (p.taxonomy_term_id)
@@ -261,7 +262,7 @@ export const hsdsApiRoutes: FastifyPluginAsync = async (app) => {
     if (!parseParams(req, reply, 'item')) return reply;
     const id = req.params.id.toLowerCase();
     if (!UUID.test(id)) return reply.callNotFound();
-    const g = await loadGraph(db, { serviceIds: [id] });
+    const g = onlyPublicServices(await loadGraph(db, { serviceIds: [id] }), PUBLIC_STATUSES);
     const s = g.service.get(id);
     if (!s) return reply.callNotFound();
     return sendJson(reply, serviceObject(g, s));
@@ -291,7 +292,7 @@ export const hsdsApiRoutes: FastifyPluginAsync = async (app) => {
     if (!parseParams(req, reply, 'item')) return reply;
     const id = req.params.id.toLowerCase();
     if (!UUID.test(id)) return reply.callNotFound();
-    const g = await loadGraph(db, { salIds: [id] });
+    const g = onlyPublicServices(await loadGraph(db, { salIds: [id] }), PUBLIC_STATUSES);
     const sal = g.service_at_location.get(id);
     if (!sal) return reply.callNotFound();
     return sendJson(reply, serviceAtLocationObject(g, sal));
@@ -328,7 +329,7 @@ export const hsdsApiRoutes: FastifyPluginAsync = async (app) => {
     if (!parseParams(req, reply, 'item')) return reply;
     const id = req.params.id.toLowerCase();
     if (!UUID.test(id)) return reply.callNotFound();
-    const g = await loadGraph(db, { organizationIds: [id] });
+    const g = onlyPublicServices(await loadGraph(db, { organizationIds: [id] }), PUBLIC_STATUSES);
     const o = g.organization.get(id);
     if (!o) return reply.callNotFound();
     return sendJson(reply, organizationObject(g, o, true));

@@ -22,7 +22,8 @@ export const SEARCH_KIND = 'service';
 export const STALE_AFTER_DAYS = 183;
 export const NEARBY_KM = 15;
 export const PAGE_SIZE = 20;
-const PUBLIC_STATUSES = ['active', 'temporarily closed'];
+/** What the public site and the open API show; other services are their organization's own. */
+export const PUBLIC_STATUSES = ['active', 'temporarily closed'];
 const CHUNK = 400;
 const DAY_MS = 86_400_000;
 

@@ -24,6 +24,17 @@ const CHUNK = 400;
 const chunks = <T>(xs: T[]) =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
+/**
+ * The graph without services the public site does not show (inactive, defunct) and their places
+ * in time and space: what the open API and the HXL file publish. Full exports are for admins.
+ */
+export function onlyPublicServices(g: Graph, publicStatuses: readonly string[]): Graph {
+  for (const [id, s] of g.service) if (!publicStatuses.includes(String(s.status))) g.service.delete(id);
+  for (const [id, sal] of g.service_at_location)
+    if (!g.service.has(String(sal.service_id))) g.service_at_location.delete(id);
+  return g;
+}
+
 function emptyGraph(): Graph {
   const g = { towns: new Map() } as Graph;
   for (const name of Object.keys(SPECS) as ObjectName[]) (g as Record<string, unknown>)[name] = new Map();

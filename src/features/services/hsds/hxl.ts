@@ -3,7 +3,8 @@
 // run as a formula are neutralized by core/stats/export.ts (a leading ').
 import type { Db } from '../../../core/db/index.js';
 import { toCsv, type ExportCell } from '../../../core/stats/export.js';
-import { loadGraph } from './export.js';
+import { loadGraph, onlyPublicServices } from './export.js';
+import { PUBLIC_STATUSES } from '../queries.js';
 import { CATEGORIES, CLUSTERS, TAXONOMIES } from '../taxonomy.js';
 
 const HEADERS: [string, string][] = [
@@ -44,7 +45,8 @@ type TownRow = {
 };
 
 export async function hxlRows(db: Db): Promise<ExportCell[][]> {
-  const g = await loadGraph(db, { all: true });
+  // The HXL file is public: only services the public site shows.
+  const g = onlyPublicServices(await loadGraph(db, { all: true }), PUBLIC_STATUSES);
   const pcodes = [
     ...new Set(
       [...g.location.values(), ...g.service_area.values()]
