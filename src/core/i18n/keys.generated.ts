@@ -1372,6 +1372,7 @@ export interface MessageParams {
   'mail.signupExisting.subject': {};
   'media.error.empty': {};
   'media.error.executable': {};
+  'media.error.heic': {};
   'media.error.svg': {};
   'media.error.tooLarge': { max: number };
   'media.error.undecodable': {};
