@@ -1,13 +1,17 @@
 // Every feature's part of the cross-organization isolation property (see core/test/isolation.ts).
 // A new feature that holds an organization's data adds its probes here.
 import type { IsolationWorld, Probe } from '../core/test/isolation.js';
+import { accountsProbes } from './accounts/isolation.js';
 import { organizationsProbes } from './organizations/isolation.js';
 import { publishingProbes } from './publishing/isolation.js';
+import { programmesProbes } from './programmes/isolation.js';
 import { servicesProbes } from './services/isolation.js';
 
 export const isolationProbeSets: [string, (w: IsolationWorld) => Promise<Probe[]>][] = [
+  ['accounts', accountsProbes],
   ['organizations', organizationsProbes],
   ['publishing', publishingProbes],
+  ['programmes', programmesProbes],
   ['services', servicesProbes],
 ];
 

@@ -46,7 +46,7 @@ export type Probe = {
   marker: string;
   /** Who may see it, from its owner's sharing — not from the feature's permission code. */
   readers: (p: Person) => boolean;
-  /** Pages of the resource itself. */
+  /** Pages of the resource itself (none for things seen only inside pages everyone has, e.g. one's account). */
   pages: string[];
   /** Pages that list resources of this kind (the marker must not show to non-readers). */
   lists?: string[];
@@ -123,9 +123,15 @@ let n = 0;
 const OPS = ['page', 'list', 'write'] as const;
 type Op = (typeof OPS)[number];
 
-/** A probe without lists or a write is asked about its pages instead. */
-const effectiveOp = (probe: Probe, op: Op): Op =>
-  (op === 'list' && !probe.lists?.length) || (op === 'write' && !probe.write) ? 'page' : op;
+/** A probe without lists or a write is asked about its pages instead (and one without pages, about its lists). */
+const effectiveOp = (probe: Probe, op: Op): Op => {
+  if (op === 'page' && !probe.pages.length) return 'list';
+  return (op === 'list' && !probe.lists?.length) || (op === 'write' && !probe.write)
+    ? probe.pages.length
+      ? 'page'
+      : 'list'
+    : op;
+};
 
 export type IsolationReport = {
   cases: number;

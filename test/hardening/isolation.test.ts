@@ -1,0 +1,35 @@
+// Cross-organization isolation, the full figure: ISOLATION_CASES (default 10,000) random
+// (person, resource, operation) cases over every feature's probes, on the database DATABASE_URL
+// names (SQLite when unset; .ci/run runs it on both).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../src/core/test/app.js';
+import { makeIsolationWorld, runIsolation, type IsolationWorld, type Probe } from '../../src/core/test/isolation.js';
+import { allIsolationProbes } from '../../src/features/isolation.js';
+
+let t: TestApp;
+let w: IsolationWorld;
+let probes: Probe[];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await makeIsolationWorld(t);
+  probes = await allIsolationProbes(w);
+}, 300_000);
+afterAll(() => t?.close());
+
+describe('cross-organization isolation', () => {
+  it('no read or write crosses an organization unless it shared it (10,000 generated cases)', async () => {
+    const cases = Number(process.env.ISOLATION_CASES ?? 10_000);
+    const started = Date.now();
+    const report = await runIsolation(w, probes, { cases, seed: Number(process.env.ISOLATION_SEED ?? 2026) });
+    console.log(
+      `isolation (${t.handle.dialect}): ${report.cases} cases over ${report.probes} probes — ` +
+        `${report.allowed} allowed, ${report.denied} refused; page ${report.byOp.page}, list ${report.byOp.list}, ` +
+        `write ${report.byOp.write}; ${report.failures.length} failures; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    expect(report.failures).toEqual([]);
+    expect(report.cases).toBe(cases);
+    expect(report.allowed).toBeGreaterThan(cases / 10);
+    expect(report.denied).toBeGreaterThan(cases / 10);
+  }, 3_600_000);
+});
