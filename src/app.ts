@@ -18,7 +18,7 @@ import type { DbHandle } from './core/db/index.js';
 import { createI18n, loadCatalogs, pickLocale } from './core/i18n/index.js';
 import { anonymous, holdsStaffRole, loadActor } from './core/auth/actor.js';
 import { accessLevels, meetsAccess } from './core/auth/access.js';
-import { findSession, sessionCookieName } from './core/auth/sessions.js';
+import { findSession, hostCookieName, sessionCookieName } from './core/auth/sessions.js';
 import { createMailer } from './core/mail/index.js';
 import { databaseRateLimiter, redisRateLimiter } from './core/http/rate-limit.js';
 import { createMediaStore, MAX_UPLOAD_BYTES } from './core/media/index.js';
@@ -124,7 +124,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
+        baseUri: ["'none'"],
         objectSrc: ["'none'"],
         manifestSrc: ["'self'"],
         workerSrc: ["'self'"],
@@ -163,8 +163,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorateRequest('i18n', null as never);
   app.decorateRequest('now', null as never);
   app.decorateRequest('flash', null);
+  const langCookie = hostCookieName('wasl_lang', config.secureCookies);
+  const digitsCookieName = hostCookieName('wasl_digits', config.secureCookies);
+  const flashCookie = hostCookieName('wasl_flash', config.secureCookies);
   app.decorateReply('flashNext', function (this: { setCookie: Function }, key: string) {
-    this.setCookie('wasl_flash', key, {
+    this.setCookie(flashCookie, key, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
@@ -174,6 +177,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   const cookieName = sessionCookieName(config.secureCookies);
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
   app.addHook('onRequest', async (req, reply) => {
     req.now = clock();
     req.actor = anonymous;
@@ -186,33 +190,28 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       if (session && !session.pending2fa) {
         req.actor = (await loadActor(handle.db, session.userId, session.id)) ?? anonymous;
       } else if (!session) {
-        reply.clearCookie(cookieName, { path: '/' });
+        reply.clearCookie(cookieName, cookieOptions); // a __Host- cookie is only removed with Secure
       }
     }
     const query = req.query as Record<string, unknown>;
     const requested = typeof query?.lang === 'string' ? query.lang : undefined;
     const locale = pickLocale({
       query: requested,
-      cookie: req.cookies.wasl_lang,
+      cookie: req.cookies[langCookie],
       acceptLanguage: req.headers['accept-language'],
       available: i18n.locales,
     });
     if (requested && i18n.locales.includes(requested)) {
-      reply.setCookie('wasl_lang', requested, {
-        path: '/',
-        sameSite: 'lax',
-        maxAge: 365 * 86400,
-        secure: config.secureCookies,
-      });
+      reply.setCookie(langCookie, requested, { ...cookieOptions, maxAge: 365 * 86400 });
     }
-    const digitsCookie = req.cookies.wasl_digits;
+    const digitsCookie = req.cookies[digitsCookieName];
     const digits =
       req.actor.user?.digits ?? (digitsCookie === 'arab' || digitsCookie === 'latn' ? digitsCookie : config.digits);
     req.i18n = i18n.translator(locale, { digits, addressAs: req.actor.user?.addressAs ?? 'x' });
-    if (req.cookies.wasl_flash) {
-      const key = req.cookies.wasl_flash;
-      req.flash = i18n.has(key) ? req.i18n.t(key as never) : null;
-      reply.clearCookie('wasl_flash', { path: '/' });
+    const flash = req.cookies[flashCookie];
+    if (flash) {
+      req.flash = i18n.has(flash) ? req.i18n.t(flash as never) : null;
+      reply.clearCookie(flashCookie, cookieOptions);
     }
   });
 

@@ -20,6 +20,11 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-wasl_session' : 'wasl_session_insecure_dev';
 }
 
+/** Any other cookie's name: `__Host-` behind TLS (Secure, this host only, path /), plain over http. */
+export function hostCookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
+}
+
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }

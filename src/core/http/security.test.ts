@@ -1,7 +1,10 @@
 // What every response carries, and how errors look: headers a browser enforces, no-store on
 // private pages, generic error pages in the person's language, no open redirects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, Client, makeUser, type TestApp } from '../test/app.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../config.js';
+import { createTestDb } from '../test/db.js';
+import { buildTestApp, Client, makeUser, TEST_PASSWORD, type TestApp } from '../test/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,6 +20,8 @@ describe('security headers', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('same-origin');
       expect(res.headers['strict-transport-security']).toBeUndefined(); // plain http in tests
@@ -33,6 +38,40 @@ describe('security headers', () => {
       const login = await c.login('tls_user');
       const setCookie = ([] as string[]).concat(login.headers['set-cookie'] as string[]).join('\n');
       expect(setCookie).toMatch(/__Host-wasl_session=[^;]+;.*Path=\/.*HttpOnly.*Secure.*SameSite=Lax/i);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it('behind TLS sets every cookie __Host-, Secure and HttpOnly, and really removes them', async () => {
+    const tls = await buildTestApp({ BASE_URL: 'https://wasl.example' });
+    try {
+      await makeUser(tls.handle.db, { username: 'tls_cookies' });
+      const c = new Client(tls.app);
+      const setCookies: string[] = [];
+      const collect = (res: { headers: Record<string, unknown> }) =>
+        setCookies.push(...([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []));
+      collect(await c.get('/login?lang=en')); // the language cookie and the CSRF secret
+      collect(await c.login('tls_cookies'));
+      await c.get('/account');
+      const deleted = await c.post('/account/delete', { current_password: TEST_PASSWORD, confirm: 'on' });
+      collect(deleted); // the flash cookie, and the session cookie removed
+      const names = setCookies.map((h) => h.split('=')[0]);
+      expect(names).toEqual(
+        expect.arrayContaining(['__Host-wasl_lang', '__Host-wasl_csrf', '__Host-wasl_session', '__Host-wasl_flash']),
+      );
+      for (const h of setCookies) {
+        expect(h, h).toMatch(/^__Host-/);
+        expect(h, h).toMatch(/;\s*Secure/i);
+        expect(h, h).toMatch(/;\s*HttpOnly/i);
+        expect(h, h).toMatch(/;\s*Path=\/(;|$)/i);
+        expect(h, h).not.toMatch(/;\s*Domain=/i);
+      }
+      // A browser ignores a __Host- cookie without Secure, removal included.
+      const removal = ([] as string[])
+        .concat(deleted.headers['set-cookie'] as string[])
+        .find((h) => h.startsWith('__Host-wasl_session='));
+      expect(removal).toMatch(/^__Host-wasl_session=;.*Max-Age=0.*Secure/i);
     } finally {
       await tls.close();
     }
@@ -84,6 +123,36 @@ describe('errors and redirects', () => {
       const res = await c.post('/login', { identifier: 'redirect_user', password: 'correct horse battery', next });
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/');
+    }
+  });
+
+  it('answers an unexpected failure with a generic 500 page or JSON, never its details', async () => {
+    const handle = await createTestDb();
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/test-data', LOG_LEVEL: 'silent', DEMO_SEED: 'off' });
+    const app = await buildApp({ config, handle, logger: false });
+    app.get('/boom', { config: { access: 'public' } }, async () => {
+      throw new Error('SELECT secret_column FROM users WHERE token = 42');
+    });
+    await app.ready();
+    try {
+      const page = await app.inject({ url: '/boom' });
+      expect(page.statusCode).toBe(500);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('lang="ar-SY"');
+      const json = await app.inject({ url: '/boom?lang=en', headers: { accept: 'application/json' } });
+      expect(json.statusCode).toBe(500);
+      expect(Object.keys(json.json() as object).sort()).toEqual(['error', 'message']);
+      for (const body of [page.body, json.body]) expect(body).not.toMatch(/SELECT|secret_column|token = 42|at \S+:\d+/);
+    } finally {
+      await app.close();
+      await handle.close();
+    }
+  });
+
+  it('does not support TRACE (nor other methods no route declares)', async () => {
+    for (const method of ['TRACE', 'PUT', 'PATCH'] as const) {
+      const res = await t.app.inject({ method, url: '/' });
+      expect(res.statusCode, method).toBe(404);
     }
   });
 

@@ -17,6 +17,7 @@ import {
   destroyOtherSessions,
   destroySession,
   findSession,
+  hostCookieName,
   sessionCookieName,
 } from '../../core/auth/sessions.js';
 import { checkTotp, newTotpSecret, totpUri } from '../../core/auth/totp.js';
@@ -214,7 +215,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       if (session) await destroySession(db, session.id);
     }
     if (req.actor.user) await audit(db, req.now, { actorUserId: req.actor.user.id, action: 'auth.logout', ip: req.ip });
-    reply.clearCookie(cookieName, { path: '/' });
+    reply.clearCookie(cookieName, cookieOptions);
     return seeOther(reply, '/');
   });
 
@@ -406,11 +407,9 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       })
       .where('id', '=', req.actor.user!.id)
       .execute();
-    reply.setCookie('wasl_lang', d.locale, {
-      path: '/',
-      sameSite: 'lax',
+    reply.setCookie(hostCookieName('wasl_lang', config.secureCookies), d.locale, {
+      ...cookieOptions,
       maxAge: 365 * 86400,
-      secure: config.secureCookies,
     });
     reply.flashNext('common.saved');
     return seeOther(reply, '/account');
@@ -613,7 +612,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     // Sessions, memberships, roles and recovery codes go with the row (ON DELETE CASCADE);
     // features keep what a person published under "deleted member" (their FKs SET NULL).
     await db.deleteFrom('users').where('id', '=', user.id).execute();
-    reply.clearCookie(cookieName, { path: '/' });
+    reply.clearCookie(cookieName, cookieOptions);
     reply.flashNext('account.delete.done');
     return seeOther(reply, '/');
   });
