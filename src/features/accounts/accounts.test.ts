@@ -10,7 +10,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../core/test/app.js';
-import { totpCodeAt, newTotpSecret } from '../../core/auth/totp.js';
+import { checkTotp, totpCodeAt, newTotpSecret } from '../../core/auth/totp.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -254,6 +254,44 @@ describe('two-step verification', () => {
   });
 });
 
+describe('two-step verification: time window and guessing', () => {
+  it('accepts the code of the 30-second step before or after, and no older or newer one', async () => {
+    const secret = newTotpSecret();
+    const at = new Date('2026-06-28T09:00:15Z');
+    const codeAt = (s: number) => totpCodeAt(secret, new Date(at.getTime() + s * 1000));
+    expect(await checkTotp(secret, await codeAt(0), at, null)).not.toBeNull();
+    expect(await checkTotp(secret, await codeAt(-30), at, null)).not.toBeNull();
+    expect(await checkTotp(secret, await codeAt(30), at, null)).not.toBeNull();
+    expect(await checkTotp(secret, await codeAt(-60), at, null)).toBeNull();
+    expect(await checkTotp(secret, await codeAt(60), at, null)).toBeNull();
+    // once a step is used, neither it nor an earlier one is accepted again
+    const step = (await checkTotp(secret, await codeAt(0), at, null))!;
+    expect(await checkTotp(secret, await codeAt(0), at, step)).toBeNull();
+    expect(await checkTotp(secret, await codeAt(-30), at, step)).toBeNull();
+    expect(await checkTotp(secret, await codeAt(30), at, step)).not.toBeNull();
+  });
+
+  it('allows five wrong codes in five minutes, then refuses even the right one until the window ends', async () => {
+    const secret = newTotpSecret();
+    const net = await makeNetwork(t.handle.db);
+    const org = await makeOrganization(t.handle.db, net);
+    await makeUser(t.handle.db, { username: 'guessed', org: [org, 'orgStaff'], totpSecret: secret });
+    const c = new Client(t.app, ipOf());
+    expect((await c.login('guessed')).headers.location).toMatch(/^\/login\/2fa/);
+    await c.get('/login/2fa');
+    for (let i = 0; i < 5; i++) expect((await c.post('/login/2fa', { code: `00000${i}` })).statusCode).toBe(401);
+    const blocked = await c.post('/login/2fa', { code: await totpCodeAt(secret, t.clock.now) });
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await c.get('/account')).statusCode).toBe(303); // still not signed in
+    t.clock.advance(5 * 60_000);
+    const d = new Client(t.app, ipOf());
+    await d.login('guessed');
+    await d.get('/login/2fa');
+    expect((await d.post('/login/2fa', { code: await totpCodeAt(secret, t.clock.now) })).statusCode).toBe(303);
+  });
+});
+
 describe('password reset and e-mail change', () => {
   it('answers the same for known and unknown addresses, and the link sets a new password once', async () => {
     await makeUser(t.handle.db, { username: 'huda', email: 'huda@example.org' });
@@ -342,6 +380,36 @@ describe('session lifetimes', () => {
     expect((await s.get('/account')).statusCode).toBe(303);
     expect((await m.get('/account')).statusCode).toBe(200);
     t.clock.advance(15 * 24 * 3600_000);
+    expect((await m.get('/account')).statusCode).toBe(303);
+  });
+});
+
+describe('absolute session lifetimes', () => {
+  it('ends a staff session after twelve hours and a member session after thirty days, however active', async () => {
+    const { signIn } = await import('../../core/test/app.js');
+    const net = await makeNetwork(t.handle.db);
+    const org = await makeOrganization(t.handle.db, net);
+    const staff = await makeUser(t.handle.db, {
+      username: 'busy_staff',
+      org: [org, 'orgStaff'],
+      totpSecret: newTotpSecret(),
+    });
+    const member = await makeUser(t.handle.db, { username: 'busy_member' });
+    const s = new Client(t.app);
+    const m = new Client(t.app);
+    await signIn(t, s, staff.id);
+    await signIn(t, m, member.id);
+    for (let hour = 1; hour < 12; hour++) {
+      t.clock.advance(60 * 60_000);
+      expect((await s.get('/account')).statusCode, `hour ${hour}`).toBe(200);
+    }
+    t.clock.advance(61 * 60_000);
+    expect((await s.get('/account')).statusCode).toBe(303);
+    for (let day = 12; day < 30; day += 12) {
+      t.clock.advance(12 * 24 * 3600_000);
+      expect((await m.get('/account')).statusCode, `day ${day}`).toBe(200);
+    }
+    t.clock.advance(7 * 24 * 3600_000);
     expect((await m.get('/account')).statusCode).toBe(303);
   });
 });
