@@ -6,6 +6,8 @@ import type { NavItem } from '../core/views/context.js';
 import type { Job } from '../core/jobs/scheduler.js';
 import { sendForumDigests } from './forum/digest.js';
 import { runCoordinationJobs } from './coordination/jobs.js';
+import { registerPurgeStep } from '../core/jobs/retention.js';
+import { electionsPurgeSteps } from './elections/retention.js';
 import { accountRoutes } from './accounts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { homeRoutes } from './home/routes.js';
@@ -26,6 +28,9 @@ export const jobs: Job[] = [
   { name: 'forum-digests', everyMs: 3600_000, run: sendForumDigests },
   { name: 'coordination', everyMs: 3600_000, run: runCoordinationJobs },
 ];
+
+/** The features' steps of the daily retention purge (what the data inventory says goes, and when). */
+for (const step of electionsPurgeSteps) registerPurgeStep(step);
 
 export const features: Feature[] = [
   { name: 'home', routes: homeRoutes },

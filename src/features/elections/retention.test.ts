@@ -1,0 +1,97 @@
+// Elections' retention with an injected clock, through the core's daily purge: expired and revoked
+// observers' devices go; an archived election's observers lose name, phone and secret, and relayed
+// texts are erased; an active election's observers keep theirs. SQLite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../core/test/app.js';
+import { runRetentionPurge } from '../../core/jobs/retention.js';
+import { makeElectionFixture } from './fixture.js';
+import { createObserverToken, revokeObserver, saveTextReport } from './queries.js';
+import './../index.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const HOUR = 3600_000;
+
+describe('elections retention', () => {
+  it('removes expired and revoked devices, and erases archived elections’ observers and texts', async () => {
+    const db = t.handle.db;
+    const net = await makeNetwork(db);
+    const org = await makeOrganization(db, net, 'Retention');
+    const coordinator = await makeUser(db, { username: 'retention_coord', org: [org, 'orgStaff'] });
+    const t0 = new Date('2026-06-01T08:00:00Z');
+    const live = await makeElectionFixture(db, {
+      networkId: net,
+      organizerOrgId: org,
+      userId: coordinator.id,
+      now: t0,
+      status: 'active',
+      observers: 3,
+      codePrefix: 'RL',
+    });
+    const old = await makeElectionFixture(db, {
+      networkId: net,
+      organizerOrgId: org,
+      userId: coordinator.id,
+      now: t0,
+      status: 'active',
+      observers: 2,
+      codePrefix: 'RO',
+    });
+    await db.updateTable('observers').set({ phone: '+963944000123' }).execute();
+    const [a, b, c] = live.observers;
+    await createObserverToken(db, a!.id, t0); // expires after 4 days
+    const now = new Date(t0.getTime() + 10 * 24 * HOUR);
+    await createObserverToken(db, a!.id, now); // fresh: stays
+    await createObserverToken(db, b!.id, now);
+    await revokeObserver(db, b!.id, now); // (revocation deletes at once; the purge is the backstop)
+    await createObserverToken(db, c!.id, now);
+    await db.updateTable('observers').set({ status: 'revoked' }).where('id', '=', c!.id).execute();
+    await createObserverToken(db, old.observers[0]!.id, now);
+    await saveTextReport(
+      db,
+      old.electionId,
+      coordinator.id,
+      'RO-OB-01 1 نعم',
+      [{ line: 'RO-OB-01 1 نعم', ok: true }],
+      now,
+    );
+    await saveTextReport(
+      db,
+      live.electionId,
+      coordinator.id,
+      'RL-OB-01 1 نعم',
+      [{ line: 'RL-OB-01 1 نعم', ok: true }],
+      now,
+    );
+    await db.updateTable('elections').set({ status: 'archived' }).where('id', '=', old.electionId).execute();
+
+    const removed = await runRetentionPurge(db, now);
+    expect(removed['observer devices (expired or revoked)']).toBeGreaterThanOrEqual(2);
+    const tokens = await db.selectFrom('observer_tokens').select('observer_id').execute();
+    expect(tokens.map((r) => r.observer_id).sort()).toEqual([a!.id]);
+
+    const observers = await db
+      .selectFrom('observers')
+      .select(['election_id', 'code', 'name', 'phone', 'secret_hash', 'status'])
+      .execute();
+    for (const o of observers.filter((o) => o.election_id === old.electionId)) {
+      expect(o).toMatchObject({ name: '', phone: null, secret_hash: '', status: 'revoked' });
+      expect(o.code).toMatch(/^RO/); // the record keeps who observed where, by code
+    }
+    for (const o of observers.filter((o) => o.election_id === live.electionId)) {
+      expect(o.name).not.toBe('');
+      expect(o.phone).toBe('+963944000123');
+      expect(o.secret_hash).not.toBe('');
+    }
+    const texts = await db.selectFrom('election_text_reports').select(['election_id', 'raw', 'outcome']).execute();
+    expect(texts.find((x) => x.election_id === old.electionId)).toMatchObject({ raw: '', outcome: '[]' });
+    expect(texts.find((x) => x.election_id === live.electionId)!.raw).toContain('RL-OB-01');
+    // A second run has nothing left to do.
+    const again = await runRetentionPurge(db, now);
+    expect(again['archived elections: observers and relayed texts']).toBe(0);
+  });
+});
