@@ -438,4 +438,26 @@ describe('my data', () => {
     expect(res.body).not.toContain('other@example.org');
     expect(res.body).not.toContain('export_other');
   });
+  it('lets a person see and correct what is held about them, and refuses a bad correction without changing anything', async () => {
+    const { signIn } = await import('../../core/test/app.js');
+    const me = await makeUser(t.handle.db, { username: 'correct_me', displayName: 'Old name' });
+    const c = new Client(t.app);
+    await signIn(t, c, me.id);
+    const page = await c.get('/account');
+    expect(page.body).toContain('Old name');
+    expect(page.body).toContain('correct_me@example.org');
+    const bad = await c.post('/account/profile', { display_name: 'x', locale: 'ar', digits: 'latn', address_as: 'f' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/class="error|role="alert"/);
+    expect((await c.get('/account/export')).json()).toMatchObject({ account: { display_name: 'Old name' } });
+    const ok = await c.post('/account/profile', {
+      display_name: 'سلمى',
+      locale: 'en',
+      digits: 'arab',
+      address_as: 'f',
+    });
+    expect(ok.statusCode).toBe(303);
+    const data = (await c.get('/account/export')).json() as { account: Record<string, unknown> };
+    expect(data.account).toMatchObject({ display_name: 'سلمى', locale: 'en', digits: 'arab', address_as: 'f' });
+  });
 });
