@@ -2,66 +2,25 @@
 // the compressed bytes and request count of each page's first and repeat visit. Starts its own
 // servers on 127.0.0.1 with a fresh SQLite database in production mode; every load is bounded.
 // Options: BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 10).
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/core/db/index.js';
+import {
+  benchPaths,
+  get,
+  resolveRedirect,
+  root,
+  start,
+  stop,
+  stopAll,
+  waslServerEnv,
+  WASL_READY,
+  type Server,
+} from './lib.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const children: ChildProcess[] = [];
-
-function start(
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<{ proc: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(proc);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start:\n' + out)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = ready.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, port: Number(m[1]) });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
-  });
-}
-
-function get(
-  port: number,
-  urlPath: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: urlPath, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: body.length, body });
-        });
-      })
-      .on('error', reject);
-  });
-}
 
 async function load(port: number, urlPath: string) {
   const result = await autocannon({
@@ -99,50 +58,15 @@ async function pageWeight(port: number, urlPath: string) {
   };
 }
 
-async function benchPaths(dbFile: string): Promise<{ name: string; path: string }[]> {
-  const handle = openDatabase(`sqlite:${dbFile}`);
-  const paths: { name: string; path: string }[] = [
-    { name: 'home', path: '/' },
-    { name: 'organizations', path: '/organizations' },
-  ];
-  const org = await handle.db.selectFrom('organizations').select(['id']).orderBy('id').executeTakeFirst();
-  if (org) paths.push({ name: 'organization profile', path: `/organizations/${org.id}` });
-  paths.push({ name: 'town page', path: '/towns/C1594' });
-  for (const feature of fs.readdirSync(path.join(root, 'src/features'))) {
-    const file = path.join(root, 'src/features', feature, 'bench.ts');
-    if (!fs.existsSync(file)) continue;
-    const mod = (await import(file)) as { benchPaths?: (db: unknown) => Promise<{ name: string; path: string }[]> };
-    if (mod.benchPaths) paths.push(...(await mod.benchPaths(handle.db)));
-  }
-  await handle.close();
-  return paths;
-}
-
-async function resolveRedirect(port: number, p: string): Promise<string> {
-  for (let i = 0; i < 3; i++) {
-    const res = await get(port, p);
-    if (res.status >= 300 && res.status < 400 && res.headers.location) p = String(res.headers.location);
-    else break;
-  }
-  return p;
-}
-
-async function main() {
+/** Throughput, latency and page weight per page type beside the hello-world; written to bench/results/latest.json. */
+async function figures(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-bench-'));
+  const servers: Server[] = [];
   try {
     const hello = await start(['bench/hello.ts'], { PORT: '0' }, /listening (\d+)/);
-    const wasl = await start(
-      ['src/server.ts'],
-      {
-        NODE_ENV: 'production',
-        DATA_DIR: dataDir,
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        DATABASE_URL: '',
-        BASE_URL: 'http://127.0.0.1:3000',
-      },
-      /Server listening at http:\/\/127\.0\.0\.1:(\d+)/,
-    );
+    servers.push(hello);
+    const wasl = await start(['src/server.ts'], waslServerEnv(dataDir), WASL_READY);
+    servers.push(wasl);
     const paths = await benchPaths(path.join(dataDir, 'wasl.sqlite'));
     console.log(
       `\nWasl bench — ${os.cpus().length} cores, Node ${process.version}, ${seconds}s × ${connections} connections per target, SQLite, NODE_ENV=production\n`,
@@ -190,16 +114,21 @@ async function main() {
       JSON.stringify({ at: new Date().toISOString(), seconds, connections, rows }, null, 2),
     );
   } finally {
-    for (const c of children) c.kill('SIGTERM');
+    for (const s of servers) await stop(s.proc);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
+async function main(): Promise<number> {
+  await figures();
+  return 0;
+}
+
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (err) => {
     console.error(err);
-    for (const c of children) c.kill('SIGTERM');
+    stopAll();
     process.exit(1);
   },
 );
