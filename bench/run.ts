@@ -2,6 +2,13 @@
 // the compressed bytes and request count of each page's first and repeat visit. Starts its own
 // servers on 127.0.0.1 with a fresh SQLite database in production mode; every load is bounded.
 // Options: BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 10).
+//
+// Then the soak (bench/soak.ts): the same page mix, with a signed-in member and observer reports,
+// for SOAK_SECONDS (default 600; 0 skips it) against a server of its own, sampling its RSS every
+// 10 s; it prints RSS at start/end/max and the slope, requests, errors, req/s and p99, and a
+// verdict. Also SOAK_WARMUP_SECONDS (30), SOAK_CONNECTIONS (BENCH_CONNECTIONS), SOAK_MAX_SLOPE
+// (1 MB/min). The exit status is non-zero if the soak saw an error response, a failed request or
+// the server stop. `npm run bench:soak` runs the soak alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +25,7 @@ import {
   WASL_READY,
   type Server,
 } from './lib.js';
+import { soak, soakOptionsFromEnv } from './soak.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -114,6 +122,8 @@ async function figures(): Promise<void> {
       JSON.stringify({ at: new Date().toISOString(), seconds, connections, rows }, null, 2),
     );
   } finally {
+    // The soak starts a server of its own: these stop first, so they neither share the CPU nor
+    // count in its memory.
     for (const s of servers) await stop(s.proc);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -121,7 +131,13 @@ async function figures(): Promise<void> {
 
 async function main(): Promise<number> {
   await figures();
-  return 0;
+  const options = soakOptionsFromEnv();
+  if (options.seconds <= 0) {
+    console.log('\nSoak skipped (SOAK_SECONDS=0).');
+    return 0;
+  }
+  const { ok } = await soak(options);
+  return ok ? 0 : 1;
 }
 
 main().then(
