@@ -837,6 +837,10 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
 
   // ——— network admins: import and export ———
 
+  /** What an uploaded HSDS zip may unpack to: a data package is a few CSV files of a few MB. */
+  const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+  const MAX_ZIP_ENTRIES = 200;
+
   app.get('/services/admin', { config: { access: 'networkAdmin' } }, async (req, reply) =>
     renderPage(req, reply, <ImportExportPage />),
   );
@@ -852,7 +856,17 @@ export const servicesRoutes: FastifyPluginAsync = async (app) => {
     const opts = { now: req.now, networkId: network?.id ?? null, reindex: indexServices };
     try {
       if (file.data[0] === 0x50 && file.data[1] === 0x4b) {
-        const entries = unzipSync(new Uint8Array(file.data));
+        // A zip bomb is refused from its directory, before anything is inflated (fflate never
+        // writes past the size an entry declares).
+        let unpacked = 0;
+        let count = 0;
+        const entries = unzipSync(new Uint8Array(file.data), {
+          filter: (f) => {
+            unpacked += f.originalSize;
+            if (++count > MAX_ZIP_ENTRIES || unpacked > MAX_UNZIPPED_BYTES) throw new Error('zip too large');
+            return true;
+          },
+        });
         const files = new Map<string, string>();
         for (const [name, bytes] of Object.entries(entries)) {
           if (name.endsWith('/')) continue;

@@ -1,6 +1,7 @@
 // The services directory through HTTP, on SQLite and PostgreSQL: search (words, town and nearby
 // towns, category, group, open now, free), a service's page, the town pages, leaflet and map,
 // anonymous feedback and its moderation, and what each role may do (org A cannot touch org B's).
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -520,5 +521,38 @@ describe('network coordination and administration', () => {
     expect(good.statusCode).toBe(200);
     const found = await (await as(null)).get(`/services?q=${encodeURIComponent('مستوردة')}`);
     expect(found.body).toContain('خدمة مستوردة للاختبار');
+  });
+
+  it('refuses a zip that would unpack to more than 50 MB, or hold too many files, before inflating it', async () => {
+    const admin = await as('admin');
+    await admin.get('/services/admin?lang=en');
+    const upload = (zip: Uint8Array) => {
+      const boundary = '----wasltest';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${admin.csrf}\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.zip"\r\nContent-Type: application/zip\r\n\r\n`,
+        ),
+        Buffer.from(zip),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: '/services/admin/import?lang=en',
+        payload: body,
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+      });
+    };
+    const bomb = zipSync({ 'services.csv': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}.csv`, strToU8('id\n')])));
+    for (const zip of [bomb, many]) {
+      const res = await upload(zip);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('The file could not be read');
+    }
   });
 });
