@@ -36,6 +36,21 @@ export type BuildOptions = {
   /** Injected clock for tests; defaults to the wall clock. */
   clock?: () => Date;
   logger?: boolean | object;
+  /** Where the log lines go (tests read them); stdout otherwise. */
+  logStream?: { write(line: string): void };
+};
+
+/**
+ * What a log line says about a request: its method and the route's pattern, never the concrete
+ * path (a reset, invitation, unsubscribe or calendar-feed link carries its token there), nor the
+ * query string, cookies, body or address. A path that matched no route is logged as it came.
+ */
+export const logSerializers = {
+  req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+    method: req.method,
+    path: req.routeOptions?.url ?? req.url.split('?')[0],
+  }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
 /** A secret shared by every app process through the database: signs cookies and CSRF secrets. */
@@ -67,14 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       opts.logger === undefined
-        ? {
-            level: config.logLevel,
-            // No personal data in logs: no cookies, no bodies, no query strings, no full IPs.
-            serializers: {
-              req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          }
+        ? { level: config.logLevel, serializers: logSerializers, ...(opts.logStream ? { stream: opts.logStream } : {}) }
         : opts.logger,
     // a hop count is valid for Fastify (proxy-addr) though its types omit it
     trustProxy: config.trustProxy as boolean | string[],

@@ -149,6 +149,34 @@ describe('errors and redirects', () => {
     }
   });
 
+  it('logs method, route pattern and status only: no token, query string, cookie, body or address', async () => {
+    const lines: string[] = [];
+    const handle = await createTestDb();
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '.tmp/test-data', LOG_LEVEL: 'info', DEMO_SEED: 'off' });
+    const app = await buildApp({ config, handle, logStream: { write: (line) => void lines.push(line) } });
+    await app.ready();
+    try {
+      const headers = { cookie: 'wasl_session_insecure_dev=COOKIE-SECRET-42', 'user-agent': 'Phone-Of-Someone' };
+      await app.inject({ url: '/password-reset/RESET-TOKEN-42?email=someone%40example.org', headers });
+      await app.inject({ url: '/meetings/feed/FEED-TOKEN-42.ics', headers });
+      await app.inject({ url: '/invite/INVITE-TOKEN-42', headers, remoteAddress: '203.0.113.77' });
+      await app.inject({
+        method: 'POST',
+        url: '/login',
+        payload: 'identifier=someone&password=PASSWORD-42',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      const log = lines.join('');
+      expect(log).toContain('"path":"/password-reset/:token"');
+      expect(log).toContain('"path":"/meetings/feed/:token.ics"');
+      expect(log).toContain('"statusCode":');
+      expect(log).not.toMatch(/TOKEN-42|COOKIE-SECRET|PASSWORD-42|someone|Phone-Of-Someone|203\.0\.113/);
+    } finally {
+      await app.close();
+      await handle.close();
+    }
+  });
+
   it('does not support TRACE (nor other methods no route declares)', async () => {
     for (const method of ['TRACE', 'PUT', 'PATCH'] as const) {
       const res = await t.app.inject({ method, url: '/' });
