@@ -178,8 +178,10 @@ describe('strategic plans and reviews', () => {
     const meeting = idFrom(m.headers.location);
     await t.handle.db.updateTable('coord_reviews').set({ meeting_id: meeting }).where('id', '=', review).execute();
     const page = await w.c.editor.get(`/meetings/${meeting}`);
-    // the editor manages the meeting but may not open the review
+    // the editor manages the meeting but may not open the review, nor read the plan's title
     expect(page.body).not.toContain(`/plans/reviews/${review}"`);
+    expect(page.body).not.toContain('Plan 2026–2028');
+    expect(page.body).toMatch(new RegExp(`<option value="${review}"[^>]*>[^<]*Alpha`));
     expect((await w.c.adminC.get(`/meetings/${meeting}`)).body).toContain(`/plans/reviews/${review}`);
     const d = await w.c.editor.post(`/meetings/${meeting}/decisions`, {
       text: 'Alpha adds a gender goal',

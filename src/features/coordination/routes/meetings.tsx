@@ -457,10 +457,16 @@ export const meetingRoutes: FastifyPluginAsync = async (app) => {
         reviews={visibleReviews}
         reviewChoices={
           canManage
-            ? reviews.map((r) => ({
-                id: r.id,
-                label: `${r.plan_title} — ${nameOf(r.org_name_ar, r.org_name_en, loc)}`,
-              }))
+            ? reviews.map((r) => {
+                const org = nameOf(r.org_name_ar, r.org_name_en, loc);
+                // A manager outside the review (a coordinator chairing the meeting) ties decisions
+                // to it by organization; the plan's title is for the organization and its reviewers.
+                const readable = visibleReviews.some((v) => v.id === r.id);
+                return {
+                  id: r.id,
+                  label: readable ? `${r.plan_title} — ${org}` : req.i18n.t('coordination.plan.ours', { org }),
+                };
+              })
             : []
         }
         owners={[
