@@ -107,3 +107,65 @@ describe('route access walk', () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 });
+
+describe('CSRF on every state-changing route', () => {
+  it('refuses every non-GET route without its token, to a person allowed there, and writes nothing', async () => {
+    const db = t.handle.db;
+    // One person who meets every access level, holding the CSRF secret cookie a browser would have.
+    const net = await makeNetwork(db);
+    const all = await makeUser(db, {
+      username: 'csrf_everyone',
+      network: [net, 'networkAdmin'],
+      org: [ids.orgA!, 'orgAdmin'],
+      totpSecret: newTotpSecret(),
+    });
+    await db
+      .insertInto('network_roles')
+      .values([
+        { user_id: all.id, network_id: net, role: 'moderator' },
+        { user_id: all.id, network_id: net, role: 'networkEditor' },
+      ])
+      .execute();
+    const client = new Client(t.app);
+    await signIn(t, client, all.id);
+    await client.get('/login');
+    const actor = (await loadActor(db, all.id, 'x'))!;
+    const counts = async () => {
+      const out: Record<string, number> = {};
+      for (const table of await db.introspection.getTables()) {
+        const row = await db
+          .selectFrom(table.name as 'users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        out[table.name] = Number(row.n);
+      }
+      return out;
+    };
+    const before = await counts();
+    const notRefused: string[] = [];
+    let refused = 0;
+    for (const route of t.app.routeTable) {
+      if (route.method === 'GET') continue;
+      expect(meetsAccess(actor, route.access), route.url).toBe(true);
+      const res = await t.app.inject({
+        method: route.method as 'POST',
+        url: fill(route.url),
+        payload: 'title=x&body=y',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+      });
+      if (res.statusCode === 403) refused++;
+      else notRefused.push(`${route.method} ${route.url}`);
+    }
+    // Only the observer app's bearer-token API is exempt: a browser never sends its token by itself.
+    expect(notRefused.sort()).toEqual([
+      'DELETE /api/observe/session',
+      'POST /api/observe/session',
+      'POST /api/observe/submissions',
+    ]);
+    expect(refused).toBeGreaterThan(100);
+    expect(await counts()).toEqual(before);
+  });
+});
