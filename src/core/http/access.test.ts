@@ -169,3 +169,29 @@ describe('CSRF on every state-changing route', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('security headers on every response', () => {
+  it('every route, for anonymous people and a network admin, answers with CSP, nosniff, a referrer policy and cache-control', async () => {
+    const missing: string[] = [];
+    let seen = 0;
+    for (const route of t.app.routeTable) {
+      for (const actorKey of ['anonymous', 'networkAdmin'] as const) {
+        const { client } = actors.get(actorKey)!;
+        const url = fill(route.url);
+        const res = route.method === 'GET' ? await client.get(url) : await client.post(url, {}, { csrf: null });
+        seen++;
+        const csp = String(res.headers['content-security-policy'] ?? '');
+        if (
+          !csp.includes("default-src 'self'") ||
+          !csp.includes("frame-ancestors 'none'") ||
+          res.headers['x-content-type-options'] !== 'nosniff' ||
+          !['same-origin', 'no-referrer'].includes(String(res.headers['referrer-policy'])) || // no-referrer: reset links
+          !res.headers['cache-control']
+        )
+          missing.push(`${actorKey} ${route.method} ${route.url} (${res.statusCode})`);
+      }
+    }
+    expect(seen).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+  });
+});
