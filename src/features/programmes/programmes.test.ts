@@ -14,7 +14,7 @@ import {
   type TestApp,
 } from '../../core/test/app.js';
 import { importGazetteer } from '../../core/towns/queries.js';
-import { getItem } from '../publishing/queries.js';
+import { getItem, publishItem } from '../publishing/queries.js';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -238,6 +238,47 @@ describe('activities and visits', () => {
     expect(body).not.toContain('ملاحظة سرية');
     // 7 women and 5 men: both under ten, hidden; the total (12) is shown.
     expect(body).toContain('أقل من');
+  });
+
+  it('a report shows on the public project page once published, and never names a project that is not public', async () => {
+    // Submitted above, not published yet: the public project page does not list it.
+    expect((await clients.anon!.get(`/projects/${ids.project}`)).body).not.toContain('ورشة الشباب والمجلس');
+    const row = await db()
+      .selectFrom('programme_activities')
+      .select('published_item_id')
+      .where('id', '=', ids.activity!)
+      .executeTakeFirstOrThrow();
+    await publishItem(db(), row.published_item_id!, ids.admin!, t.clock.now);
+    expect((await clients.anon!.get(`/projects/${ids.project}`)).body).toContain('ورشة الشباب والمجلس');
+
+    const made = await clients.admin!.post('/projects', {
+      name_ar: 'مشروع غير معلن',
+      name_en: 'Unannounced project',
+      start_date: '2026-01-01',
+      coordinator_org_id: String(ids.orgB),
+      towns: 'C1564',
+    });
+    const projectId = idFrom(loc(made), /\/projects\/(\d+)/);
+    const act = await clients.staffB!.post(`/projects/${projectId}/activities`, {
+      organization_id: String(ids.orgB),
+      kind: 'meeting',
+      title: 'لقاء تشاوري',
+      held_on: '2026-03-12',
+      town_pcode: 'C1564',
+      summary: 'ما جرى',
+    });
+    expect(act.statusCode).toBe(303);
+    const activityId = idFrom(loc(act), /activities\/(\d+)/);
+    expect((await clients.staffB!.post(`/programmes/activities/${activityId}/publish`, {})).statusCode).toBe(303);
+    const published = await db()
+      .selectFrom('programme_activities')
+      .select('published_item_id')
+      .where('id', '=', activityId)
+      .executeTakeFirstOrThrow();
+    const item = JSON.stringify(await getItem(db(), published.published_item_id!));
+    expect(item).toContain('لقاء تشاوري');
+    expect(item).not.toContain('مشروع غير معلن');
+    expect(item).not.toContain('Unannounced project');
   });
 
   it('a visit with recommendations tracked through follow-ups', async () => {

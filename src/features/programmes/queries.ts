@@ -207,7 +207,17 @@ export type ActivityInput = {
 export async function listActivities(db: Db, projectId: number) {
   const rows = await db
     .selectFrom('programme_activities')
-    .select(['id', 'project_id', 'organization_id', 'kind', 'title', 'held_on', 'town_pcode', 'published_url'])
+    .select([
+      'id',
+      'project_id',
+      'organization_id',
+      'kind',
+      'title',
+      'held_on',
+      'town_pcode',
+      'published_item_id',
+      'published_url',
+    ])
     .where('project_id', '=', projectId)
     .orderBy('held_on', 'desc')
     .orderBy('id', 'desc')

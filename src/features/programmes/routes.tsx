@@ -12,6 +12,7 @@ import { uploadErrorMessage } from '../../core/media/index.js';
 import { INTERNAL_THRESHOLD, PUBLIC_THRESHOLD, suppressTable } from '../../core/stats/suppression.js';
 import { toCsv, toXlsx } from '../../core/stats/export.js';
 import { publishFromFeature } from '../publishing/actions.js';
+import { publishedByIds } from '../publishing/queries.js';
 import './permissions.js';
 import { actingOrgs, projectResource } from './permissions.js';
 import { buildIndicators } from './indicators.js';
@@ -169,6 +170,11 @@ export const programmesRoutes: FastifyPluginAsync = async (app) => {
       listCourses(db, { projectId: project.id }),
       listActivities(db, project.id),
     ]);
+    // Activity reports the editors have published: a submitted report is not public yet.
+    const reports = await publishedByIds(
+      db,
+      activities.flatMap((a) => (a.published_item_id ? [a.published_item_id] : [])),
+    );
     return renderPage(
       req,
       reply,
@@ -181,7 +187,7 @@ export const programmesRoutes: FastifyPluginAsync = async (app) => {
         headline={report.headline}
         courses={courses}
         reports={activities
-          .filter((a) => a.published_url)
+          .filter((a) => a.published_item_id && a.published_url && reports.has(a.published_item_id))
           .map((a) => ({ title: a.title, url: a.published_url!, held_on: a.held_on }))}
         canSeeInternal={canSeeInternal}
         canManage={authorize(req.actor, 'manage', res)}
@@ -598,7 +604,8 @@ export const programmesRoutes: FastifyPluginAsync = async (app) => {
         `- ${t('programmes.activity.date')}: ${day(req.i18n, a.held_on)}`,
         `- ${t('programmes.activity.town')}: ${town ? pick(req.i18n, town.name_ar, town.name_en) : a.town_pcode}`,
         `- ${t('programmes.ind.participants')}: ${fig(sup.grandTotal)} (${t('programmes.gender.f')}: ${fig(sup.cells[0]![0]!)}، ${t('programmes.gender.m')}: ${fig(sup.cells[0]![1]!)})`,
-        `- ${t('programmes.report.project')}: ${pick(req.i18n, p.name_ar, p.name_en)}`,
+        // A project that is not public is not named: the report may be published.
+        ...(p.is_public === 1 ? [`- ${t('programmes.report.project')}: ${pick(req.i18n, p.name_ar, p.name_en)}`] : []),
       ];
       const result = await publishFromFeature(
         app.wasl,
