@@ -1,0 +1,645 @@
+// Programmes' part of the cross-organization isolation property (core/test/isolation.ts). The
+// rules, as README.md and permissions.ts state them:
+// - a project is seen by everyone when public, otherwise by the staff of its participating members
+//   (the coordinator is one) and the network's admins; its internal page, its activities, visits
+//   and recommendations by those same people, whether it is public or not; the coordinating
+//   member's staff and the network's admins manage it (details, targets, courses);
+// - activity and visit notes, activity photos: the organizing member's staff only, who alone
+//   change the activity or visit and follow its recommendations up;
+// - cohorts with their sessions, attendance and scores, trainees (name, phone, affiliation) and
+//   certificates: the staff of the member that owns them — not the network's admins;
+// - a certificate's public page shows the name, the course and the date, nothing else, and a
+//   revoked one shows nothing;
+// - indicators and their exports carry other members' work only as aggregated figures.
+// World: P1 public, coordinated by A with B; P2 private, coordinated by B with C (A not in it).
+import sharp from 'sharp';
+import { who, type IsolationWorld, type Person, type Probe } from '../../core/test/isolation.js';
+import type { Client } from '../../core/test/app.js';
+import {
+  addActivityPhoto,
+  addRecommendation,
+  addSession,
+  addTarget,
+  createTrainee,
+  enrol,
+  followUpRecommendation,
+  issueCertificates,
+  getCohort,
+  revokeCertificate,
+  saveActivity,
+  saveAttendance,
+  saveCohort,
+  saveCourse,
+  saveProject,
+  saveVisit,
+} from './queries.js';
+import { CURRENT_CONSENT_VERSION } from './rules.js';
+
+type Org = 'A' | 'B' | 'C';
+type Rule = (p: Person) => boolean;
+
+export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
+  const db = w.t.handle.db;
+  const now = w.t.clock.now;
+  const orgId = (o: Org) => ({ A: w.orgA, B: w.orgB, C: w.orgC })[o];
+  const staff = (...orgs: Org[]): Rule => who.any(...orgs.map(who.staffOf));
+  const netAdmin = who.is('netAdmin');
+  const TOWN = 'C1564';
+  const DAY = '2026-06-01';
+  // Trainees are registered in a town a member works in.
+  await db.insertInto('organization_towns').values({ organization_id: w.orgA, town_pcode: TOWN }).execute();
+
+  const probes: Probe[] = [];
+  const num = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
+  const count = {
+    targets: async (projectId: number) =>
+      num(
+        await db
+          .selectFrom('programme_targets')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('project_id', '=', projectId)
+          .executeTakeFirst(),
+      ),
+    sessions: async (cohortId: number) =>
+      num(
+        await db
+          .selectFrom('programme_sessions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('cohort_id', '=', cohortId)
+          .executeTakeFirst(),
+      ),
+    trainees: async (organizationId: number) =>
+      num(
+        await db
+          .selectFrom('programme_trainees')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('organization_id', '=', organizationId)
+          .executeTakeFirst(),
+      ),
+  };
+  const projects: { key: string; id: number; targetId: number }[] = [];
+  const csv = (path: string, project: number) => `${path}?project=${project}&format=csv`;
+
+  for (const spec of [
+    { key: 'P1', coordinator: 'A', members: ['A', 'B'], isPublic: true },
+    { key: 'P2', coordinator: 'B', members: ['B', 'C'], isPublic: false },
+  ] as { key: string; coordinator: Org; members: Org[]; isPublic: boolean }[]) {
+    const tag = `ISOPRG${spec.key}`;
+    const name = `${tag}PROJECT`;
+    const projectInput = (summary: string) => ({
+      coordinator_org_id: orgId(spec.coordinator),
+      name_ar: name,
+      name_en: name,
+      supporter_ar: '',
+      supporter_en: '',
+      start_date: '2026-01-01',
+      end_date: null,
+      summary_ar: summary,
+      summary_en: summary,
+      goals_ar: '',
+      goals_en: '',
+      is_public: spec.isPublic,
+      members: spec.members.map(orgId),
+      towns: [TOWN],
+    });
+    const projectId = await saveProject(db, null, w.net, projectInput('ملخص'), now);
+    const participants = staff(...spec.members);
+    const internal = who.any(participants, netAdmin);
+    const viewers = spec.isPublic ? who.everyone : internal;
+    const managers = who.any(staff(spec.coordinator), netAdmin);
+    const internalIndicators = `/programmes/indicators?project=${projectId}`;
+    const exports = [
+      csv('/programmes/indicators/export', projectId),
+      `/programmes/indicators/export?project=${projectId}&format=xlsx`,
+      csv('/indicators/export', projectId),
+    ];
+
+    // ——— the project ———
+    const projectPage: Probe = {
+      name: `programmes: ${spec.key} (${spec.isPublic ? 'public' : 'private'}) project page`,
+      marker: name,
+      readers: viewers,
+      pages: [`/projects/${projectId}`],
+      lists: ['/projects', '/indicators', `/indicators?project=${projectId}`, '/programmes'],
+      write: {
+        writers: managers,
+        send: (c, n) =>
+          c.post(`/projects/${projectId}/edit`, {
+            coordinator_org_id: String(orgId(spec.coordinator)),
+            name_ar: name,
+            name_en: name,
+            supporter_ar: '',
+            supporter_en: '',
+            start_date: '2026-01-01',
+            end_date: '',
+            summary_ar: `ملخص ${n}`,
+            summary_en: `summary ${n}`,
+            goals_ar: '',
+            goals_en: '',
+            ...(spec.isPublic ? { is_public: 'on' } : {}),
+            members: spec.members.map((o) => String(orgId(o))),
+            towns: TOWN,
+          }),
+        state: async () =>
+          (await db
+            .selectFrom('programme_projects')
+            .select(['summary_ar', 'is_public', 'coordinator_org_id'])
+            .where('id', '=', projectId)
+            .executeTakeFirst()) ?? null,
+      },
+    };
+    probes.push(projectPage);
+    probes.push({
+      name: `programmes: ${spec.key} internal page and indicators`,
+      marker: name,
+      readers: internal,
+      pages: [`/projects/${projectId}/internal`, internalIndicators],
+      lists: [...exports, '/programmes/indicators'],
+    });
+    probes.push({
+      name: `programmes: ${spec.key} edit form`,
+      marker: name,
+      readers: managers,
+      pages: [`/projects/${projectId}/edit`],
+    });
+
+    const targetLabel = `${tag}TARGET`;
+    const targetId = await addTarget(
+      db,
+      projectId,
+      { metric: 'activities', label_ar: targetLabel, label_en: targetLabel, target: 5, manual_value: null },
+      now,
+    );
+    projects.push({ key: spec.key, id: projectId, targetId });
+    probes.push({
+      name: `programmes: ${spec.key} targets`,
+      marker: targetLabel,
+      readers: viewers,
+      pages: [`/projects/${projectId}`],
+      lists: ['/indicators', csv('/indicators/export', projectId)],
+      write: {
+        writers: managers,
+        send: (c, n) =>
+          c.post(`/projects/${projectId}/targets`, {
+            metric: 'visits',
+            label_ar: `هدف ${n}`,
+            label_en: `target ${n}`,
+            target: String(n),
+            manual_value: '',
+          }),
+        state: () => count.targets(projectId),
+      },
+    });
+
+    // ——— a course ———
+    const courseTitle = `${tag}COURSE`;
+    const courseInput = (topic: string) => ({
+      title_ar: courseTitle,
+      title_en: courseTitle,
+      topic_ar: topic,
+      topic_en: topic,
+      objectives_ar: '',
+      objectives_en: '',
+      hours: 10,
+      min_attendance_pct: 50,
+      min_post_score: null,
+    });
+    const courseId = await saveCourse(db, null, projectId, courseInput('موضوع'), now);
+    probes.push({
+      name: `programmes: ${spec.key} course`,
+      marker: courseTitle,
+      readers: viewers,
+      pages: [`/trainings/${courseId}`],
+      lists: ['/trainings', '/indicators'],
+      write: {
+        writers: managers,
+        send: (c, n) =>
+          c.post(`/trainings/${courseId}/edit`, {
+            ...Object.fromEntries(Object.entries(courseInput(`موضوع ${n}`)).map(([k, v]) => [k, String(v ?? '')])),
+          }),
+        state: async () =>
+          (await db.selectFrom('programme_courses').select('topic_ar').where('id', '=', courseId).executeTakeFirst()) ??
+          null,
+      },
+    });
+    probes.push({
+      name: `programmes: ${spec.key} course edit form`,
+      marker: courseTitle,
+      readers: managers,
+      pages: [`/trainings/${courseId}/edit`],
+    });
+
+    // ——— activities, visits, recommendations: one member's records in the project ———
+    const owner = spec.key === 'P1' ? 'A' : 'C';
+    const ownerStaff = staff(owner);
+    const act = {
+      title: `${tag}ACTIVITY${owner}`,
+      notes: `${tag}ACTNOTES${owner}`,
+    };
+    const activityFields = (summary: string) => ({
+      organization_id: orgId(owner),
+      kind: 'workshop' as const,
+      title: act.title,
+      held_on: DAY,
+      town_pcode: TOWN,
+      summary,
+      notes: act.notes,
+    });
+    const activityId = await saveActivity(
+      db,
+      null,
+      projectId,
+      { ...activityFields('ملخص'), counts: [{ gender: 'f', age_band: 'a18_24', count: 3 }] },
+      w.users[owner === 'A' ? 'staffA' : 'adminC'],
+      now,
+    );
+    // The organizing member turns it into an activity report (submitted to the editors).
+    const published = await w.c[owner === 'A' ? 'staffA' : 'adminC'].post(
+      `/programmes/activities/${activityId}/publish`,
+      {},
+    );
+    const reportId = (
+      await db
+        .selectFrom('programme_activities')
+        .select('published_item_id')
+        .where('id', '=', activityId)
+        .executeTakeFirst()
+    )?.published_item_id;
+    if (published.statusCode !== 303 || !reportId)
+      throw new Error(`isolation: ${spec.key} activity not published (${published.statusCode})`);
+    const report = [`/publishing/items/${reportId}`, `/activities/${reportId}`];
+    // A report names the project: not to anyone who may not see the project.
+    projectPage.lists!.push(...report);
+    probes.push({
+      name: `programmes: ${spec.key} ${owner}'s activity`,
+      marker: act.title,
+      readers: internal,
+      pages: [`/programmes/activities/${activityId}`],
+      lists: [`/projects/${projectId}`, '/programmes'],
+      write: {
+        writers: ownerStaff,
+        send: (c, n) =>
+          c.post(`/programmes/activities/${activityId}/edit`, {
+            ...Object.fromEntries(Object.entries(activityFields(`ملخص ${n}`)).map(([k, v]) => [k, String(v)])),
+            n_f_a18_24: '3',
+          }),
+        state: async () =>
+          (await db
+            .selectFrom('programme_activities')
+            .select(['summary', 'notes', 'organization_id'])
+            .where('id', '=', activityId)
+            .executeTakeFirst()) ?? null,
+      },
+    });
+    probes.push({
+      name: `programmes: ${spec.key} ${owner}'s activity notes`,
+      marker: act.notes,
+      readers: ownerStaff,
+      pages: [`/programmes/activities/${activityId}/edit`],
+      lists: [`/programmes/activities/${activityId}`, `/projects/${projectId}/internal`, ...report, exports[0]!],
+    });
+    if (spec.key === 'P1') {
+      // A private photo: only the organizing member's staff fetch it (WebP bytes carry "WEBPVP8").
+      const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#0b5d4b' } })
+        .png()
+        .toBuffer();
+      const saved = await w.t.app.wasl.media.save(
+        db,
+        { filename: 'p.png', mimetype: 'image/png', data: png },
+        { userId: w.users.staffA, organizationId: orgId(owner), isPublic: false, imagesOnly: true },
+        now,
+      );
+      if (!saved.ok) throw new Error(`isolation: photo not stored (${saved.error})`);
+      await addActivityPhoto(db, activityId, saved.media.id, now);
+      const file = Object.values(saved.media.variants)[0]!;
+      probes.push({
+        name: `programmes: ${spec.key} ${owner}'s activity photo`,
+        marker: 'WEBPVP8',
+        readers: ownerStaff,
+        pages: [`/programmes/activities/${activityId}/photos/${saved.media.id}/${file}`],
+        // The core media route serves public files only.
+        lists: [`/media/${saved.media.id}/${file}`],
+      });
+    }
+
+    const visitOwner: Org = 'B';
+    const visitStaff = staff(visitOwner);
+    const visit = {
+      name: `${tag}VISIT${visitOwner}`,
+      notes: `${tag}VISITNOTES${visitOwner}`,
+      rec: `${tag}RECOMMENDATION${visitOwner}`,
+      followup: `${tag}FOLLOWUP${visitOwner}`,
+    };
+    const visitFields = (whoWent: string) => ({
+      organization_id: orgId(visitOwner),
+      institution_type: 'local_council' as const,
+      institution_name: visit.name,
+      town_pcode: TOWN,
+      visited_on: DAY,
+      who_went: whoWent,
+      notes: visit.notes,
+    });
+    const visitId = await saveVisit(db, null, projectId, visitFields('فريق'), w.users.staffB, now);
+    const recId = await addRecommendation(db, visitId, { text: visit.rec, addressed_to: 'المجلس' }, now);
+    await followUpRecommendation(
+      db,
+      recId,
+      { status: 'acknowledged', response: '', note: visit.followup, followed_on: DAY },
+      w.users.staffB,
+      now,
+    );
+    probes.push({
+      name: `programmes: ${spec.key} ${visitOwner}'s advocacy visit`,
+      marker: visit.name,
+      readers: internal,
+      pages: [`/programmes/visits/${visitId}`],
+      lists: [`/projects/${projectId}`, '/programmes'],
+      write: {
+        writers: visitStaff,
+        send: (c, n) =>
+          c.post(`/programmes/visits/${visitId}/edit`, {
+            ...Object.fromEntries(Object.entries(visitFields(`فريق ${n}`)).map(([k, v]) => [k, String(v)])),
+          }),
+        state: async () =>
+          (await db
+            .selectFrom('programme_visits')
+            .select(['who_went', 'notes', 'organization_id'])
+            .where('id', '=', visitId)
+            .executeTakeFirst()) ?? null,
+      },
+    });
+    probes.push({
+      name: `programmes: ${spec.key} ${visitOwner}'s visit notes`,
+      marker: visit.notes,
+      readers: visitStaff,
+      pages: [`/programmes/visits/${visitId}/edit`],
+      lists: [`/programmes/visits/${visitId}`, `/projects/${projectId}/internal`],
+    });
+    probes.push({
+      name: `programmes: ${spec.key} ${visitOwner}'s recommendation and its follow-ups`,
+      marker: visit.rec,
+      readers: internal,
+      pages: [`/programmes/visits/${visitId}`],
+      lists: [`/projects/${projectId}`, internalIndicators],
+      write: {
+        writers: visitStaff,
+        send: (c, n) =>
+          c.post(`/programmes/recommendations/${recId}/follow-up`, {
+            status: n % 2 ? 'adopted' : 'acknowledged',
+            response: `رد ${n}`,
+            note: '',
+            followed_on: DAY,
+          }),
+        state: async () =>
+          (await db
+            .selectFrom('programme_recommendations')
+            .select(['status', 'response'])
+            .where('id', '=', recId)
+            .executeTakeFirst()) ?? null,
+      },
+    });
+    probes.push({
+      name: `programmes: ${spec.key} ${visitOwner}'s follow-up note`,
+      marker: visit.followup,
+      readers: internal,
+      pages: [`/programmes/visits/${visitId}`],
+      lists: [`/projects/${projectId}`],
+    });
+
+    // ——— training: a cohort of one member, its sessions, trainees, scores, certificates ———
+    const cohortOwner: Org = spec.key === 'P1' ? 'A' : 'C';
+    const cohortStaff = staff(cohortOwner);
+    const co = {
+      label: `${tag}COHORT${cohortOwner}`,
+      trainers: `${tag}TRAINERS${cohortOwner}`,
+      topic: `${tag}SESSION${cohortOwner}`,
+      trainee: `${tag}TRAINEE${cohortOwner}`,
+      other: `${tag}OTHERTRAINEE${cohortOwner}`,
+      revoked: `${tag}REVOKED${cohortOwner}`,
+      phone: spec.key === 'P1' ? '+963944710001' : '+963944710002',
+      affiliation: `${tag}AFFILIATION${cohortOwner}`,
+    };
+    const cohortId = await saveCohort(
+      db,
+      courseId,
+      {
+        organization_id: orgId(cohortOwner),
+        label: co.label,
+        start_date: DAY,
+        end_date: DAY,
+        town_pcode: TOWN,
+        trainers: co.trainers,
+      },
+      now,
+    );
+    const sessionId = await addSession(db, cohortId, { held_on: DAY, topic: co.topic }, now);
+    const trainee = (name: string, extra: { phone?: string; affiliation?: string } = {}) =>
+      createTrainee(
+        db,
+        orgId(cohortOwner),
+        {
+          name,
+          gender: 'f',
+          age_band: 'a18_24',
+          town_pcode: TOWN,
+          affiliation: extra.affiliation ?? null,
+          phone: extra.phone ?? null,
+          consent_version: CURRENT_CONSENT_VERSION,
+        },
+        null,
+        now,
+      );
+    const certified = await trainee(co.trainee, { phone: co.phone, affiliation: co.affiliation });
+    const revoked = await trainee(co.revoked);
+    const other = await trainee(co.other);
+    await enrol(db, cohortId, [certified, revoked, other], now);
+    const enrolments = await db
+      .selectFrom('programme_enrolments')
+      .select(['id', 'trainee_id'])
+      .where('cohort_id', '=', cohortId)
+      .execute();
+    const enrolmentOf = (traineeId: number) => enrolments.find((e) => e.trainee_id === traineeId)!.id;
+    await saveAttendance(
+      db,
+      sessionId,
+      enrolments.map((e) => e.id),
+      new Set([enrolmentOf(certified), enrolmentOf(revoked)]),
+    );
+    await issueCertificates(db, (await getCohort(db, cohortId))!, now);
+    const certs = await db
+      .selectFrom('programme_certificates')
+      .select(['id', 'code', 'enrolment_id'])
+      .where('enrolment_id', 'in', [enrolmentOf(certified), enrolmentOf(revoked)])
+      .execute();
+    const cert = certs.find((c) => c.enrolment_id === enrolmentOf(certified))!;
+    const revokedCert = certs.find((c) => c.enrolment_id === enrolmentOf(revoked))!;
+    await revokeCertificate(db, revokedCert.id, now);
+    // (Not `?lang=en`: it would switch the client's language for the rest of the run.)
+    const publicCert = [`/certificates/${cert.code}`];
+    const otherEnrolment = enrolmentOf(other);
+
+    probes.push({
+      name: `programmes: ${spec.key} ${cohortOwner}'s cohort and scores`,
+      marker: co.label,
+      readers: cohortStaff,
+      pages: [`/programmes/cohorts/${cohortId}`],
+      lists: [`/trainings/${courseId}`, `/projects/${projectId}/internal`, '/programmes', ...publicCert],
+      write: {
+        writers: cohortStaff,
+        send: (c, n) =>
+          c.post(`/programmes/cohorts/${cohortId}/scores`, {
+            [`pre_${otherEnrolment}`]: String(n % 101),
+            [`post_${otherEnrolment}`]: String(Math.floor(n / 101) % 101),
+          }),
+        state: async () =>
+          (await db
+            .selectFrom('programme_enrolments')
+            .select(['pre_score', 'post_score'])
+            .where('id', '=', otherEnrolment)
+            .executeTakeFirst()) ?? null,
+      },
+    });
+    probes.push({
+      name: `programmes: ${spec.key} ${cohortOwner}'s cohort trainers and sessions`,
+      marker: co.trainers,
+      readers: cohortStaff,
+      pages: [`/programmes/cohorts/${cohortId}`],
+      lists: [`/trainings/${courseId}`, ...publicCert],
+      write: {
+        writers: cohortStaff,
+        send: (c, n) => c.post(`/programmes/cohorts/${cohortId}/sessions`, { held_on: DAY, topic: `جلسة ${n}` }),
+        state: () => count.sessions(cohortId),
+      },
+    });
+    probes.push({
+      name: `programmes: ${spec.key} ${cohortOwner}'s attendance`,
+      marker: co.topic,
+      readers: cohortStaff,
+      pages: [`/programmes/sessions/${sessionId}/attendance`],
+      lists: [`/trainings/${courseId}`],
+      write: {
+        writers: cohortStaff,
+        // Turns the third trainee's presence over, whatever it was.
+        send: async (c) => {
+          const rows = await attendance(sessionId);
+          const present = rows.filter((r) => (r.enrolment_id === otherEnrolment ? !r.present : r.present));
+          return c.post(`/programmes/sessions/${sessionId}/attendance`, {
+            present: present.map((r) => String(r.enrolment_id)),
+          });
+        },
+        state: () => attendance(sessionId),
+      },
+    });
+
+    // Trainees: the owning member's staff only — network admins included only as that member's staff.
+    const traineeLists = [
+      '/programmes/trainees',
+      `/programmes/trainees?org=${orgId(cohortOwner)}`,
+      `/projects/${projectId}/internal`,
+      internalIndicators,
+      ...exports,
+    ];
+    probes.push({
+      name: `programmes: ${cohortOwner}'s trainee`,
+      marker: co.other,
+      readers: cohortStaff,
+      pages: [`/programmes/trainees/${other}`],
+      lists: traineeLists,
+      write: {
+        writers: cohortStaff,
+        send: (c: Client, n) =>
+          c.post('/programmes/trainees', {
+            organization_id: String(orgId(cohortOwner)),
+            name: `متدربة ${n}`,
+            gender: 'f',
+            age_band: 'a25_35',
+            town_pcode: TOWN,
+            affiliation: '',
+            phone: '',
+            consent_version: CURRENT_CONSENT_VERSION,
+            consent: 'on',
+          }),
+        state: () => count.trainees(orgId(cohortOwner)),
+      },
+    });
+    probes.push({
+      name: `programmes: ${cohortOwner}'s trainee's phone`,
+      marker: co.phone.slice(4),
+      readers: cohortStaff,
+      pages: [`/programmes/trainees/${certified}`],
+      lists: [...publicCert, `/programmes/cohorts/${cohortId}`, '/programmes/trainees'],
+    });
+    probes.push({
+      name: `programmes: ${cohortOwner}'s trainee's affiliation`,
+      marker: co.affiliation,
+      readers: cohortStaff,
+      pages: [`/programmes/trainees/${certified}`],
+      lists: [...publicCert, ...exports.slice(0, 1)],
+    });
+    probes.push({
+      name: `programmes: ${cohortOwner}'s certificate (staff pages)`,
+      marker: cert.code,
+      readers: cohortStaff,
+      pages: [`/programmes/certificates/${cert.id}`, `/programmes/certificates/${cert.id}/print`],
+      lists: [`/trainings/${courseId}`, '/programmes'],
+      write: {
+        writers: cohortStaff,
+        send: (c, n) => c.post(`/programmes/certificates/${cert.id}/english`, { name_en: `Trainee ${n}` }),
+        state: async () =>
+          (await db
+            .selectFrom('programme_certificates')
+            .select(['name_en', 'revoked_at'])
+            .where('id', '=', cert.id)
+            .executeTakeFirst()) ?? null,
+      },
+    });
+    // Anyone with the code verifies the certificate: the name, the course and the date.
+    probes.push({
+      name: `programmes: ${cohortOwner}'s certificate (public verification)`,
+      marker: co.trainee,
+      readers: who.everyone,
+      pages: [`/certificates/${cert.code}`],
+    });
+    probes.push({
+      name: `programmes: ${cohortOwner}'s revoked certificate`,
+      marker: co.revoked,
+      readers: who.nobody,
+      pages: [`/certificates/${revokedCert.code}`],
+    });
+    probes.push({
+      name: `programmes: ${cohortOwner}'s revoked certificate (staff page)`,
+      marker: revokedCert.code,
+      readers: cohortStaff,
+      pages: [`/programmes/certificates/${revokedCert.id}`],
+    });
+  }
+  // A project's target deleted through another project's URL (whose managers pass its check).
+  for (const [i, p] of projects.entries()) {
+    const via = projects[(i + 1) % projects.length]!;
+    probes.push({
+      name: `programmes: ${p.key}'s target deleted through ${via.key}'s URL`,
+      marker: `ISOPRG${p.key}TARGET`,
+      readers: who.nobody,
+      // Targets have no page of their own: what is asked is the change.
+      pages: [`/projects/${via.id}/targets/delete`],
+      write: {
+        writers: who.nobody,
+        send: (c) => c.post(`/projects/${via.id}/targets/delete`, { target_id: String(p.targetId) }),
+        state: async () =>
+          (await db.selectFrom('programme_targets').select(['id', 'project_id']).where('id', '=', p.targetId).execute())
+            .length,
+      },
+    });
+  }
+  return probes;
+
+  async function attendance(sessionId: number) {
+    const rows = await db
+      .selectFrom('programme_attendance')
+      .select(['enrolment_id', 'present'])
+      .where('session_id', '=', sessionId)
+      .orderBy('enrolment_id')
+      .execute();
+    return rows.map((r) => ({ enrolment_id: r.enrolment_id, present: r.present === 1 }));
+  }
+}
