@@ -104,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     media: createMediaStore(config.uploadDir),
   });
   app.addHook('onClose', async () => {
+    await app.wasl.mailer.idle();
     if (redis) await redis.quit();
   });
 

@@ -27,6 +27,8 @@ export type Feature = { name: string; routes: FastifyPluginAsync };
 export const jobs: Job[] = [
   { name: 'forum-digests', everyMs: 3600_000, run: sendForumDigests },
   { name: 'coordination', everyMs: 3600_000, run: runCoordinationJobs },
+  // Deliveries that failed (SMTP down) are tried again for a day.
+  { name: 'mail-retry', everyMs: 15 * 60_000, run: (wasl, now) => wasl.mailer.retryFailed(now) },
 ];
 
 /** The features' steps of the daily retention purge (what the data inventory says goes, and when). */

@@ -1,10 +1,22 @@
-// Outgoing e-mail. Every message is written to the outbox table first; with SMTP settings it is
-// then sent and marked, without them it stays there for admins to read (and is printed in dev).
+// Outgoing e-mail. Every message is written to the outbox table inside the request; with SMTP
+// settings it is then delivered AFTER the answer, so that how long a request takes never tells
+// whether a message was sent (a password reset for a registered address, a sign-up with an address
+// in use — see test/hardening/enumeration-timing.test.ts). Without SMTP it stays in the outbox for
+// admins to read (and is printed in dev). Failed deliveries are retried by the `mail-retry` job.
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 
-export type Mailer = { send(msg: { to: string; subject: string; text: string }, now: Date): Promise<void> };
+export type Mailer = {
+  /** Writes the message to the outbox and starts delivery without waiting for it. */
+  send(msg: { to: string; subject: string; text: string }, now: Date): Promise<void>;
+  /** Resolves when every delivery started so far has finished (shutdown, tests). */
+  idle(): Promise<void>;
+  /** Tries again the messages of the last day whose delivery failed; returns how many were sent. */
+  retryFailed(now: Date): Promise<number>;
+};
+
+const RETRY_WITHIN_MS = 24 * 3600 * 1000;
 
 export function createMailer(db: Db, config: Config, log: (m: string) => void): Mailer {
   const transport = config.smtp
@@ -15,6 +27,38 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
         auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.pass } : undefined,
       })
     : null;
+  const inFlight = new Set<Promise<boolean>>();
+
+  /** Sends one outbox row and records the outcome; never throws. */
+  async function deliver(id: number, msg: { to: string; subject: string; text: string }): Promise<boolean> {
+    try {
+      await transport!.sendMail({ from: config.smtp!.from, to: msg.to, subject: msg.subject, text: msg.text });
+      await db
+        .updateTable('mail_outbox')
+        .set({ sent_at: new Date().toISOString(), error: null })
+        .where('id', '=', id)
+        .execute();
+      return true;
+    } catch (err) {
+      try {
+        await db
+          .updateTable('mail_outbox')
+          .set({ error: String((err as Error).message).slice(0, 500) })
+          .where('id', '=', id)
+          .execute();
+      } catch {
+        // the database is going away (shutdown); the row stays unsent and is retried later
+      }
+      return false;
+    }
+  }
+
+  function track(p: Promise<boolean>): Promise<boolean> {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  }
+
   return {
     async send(msg, now) {
       const row = await db
@@ -26,20 +70,26 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
         if (config.env === 'development') log(`[outbox] to ${msg.to}: ${msg.subject}\n${msg.text}`);
         return;
       }
-      try {
-        await transport.sendMail({ from: config.smtp!.from, to: msg.to, subject: msg.subject, text: msg.text });
-        await db
-          .updateTable('mail_outbox')
-          .set({ sent_at: new Date().toISOString() })
-          .where('id', '=', row.id)
-          .execute();
-      } catch (err) {
-        await db
-          .updateTable('mail_outbox')
-          .set({ error: String((err as Error).message).slice(0, 500) })
-          .where('id', '=', row.id)
-          .execute();
-      }
+      void track(deliver(row.id, msg));
+    },
+    async idle() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+    async retryFailed(now) {
+      if (!transport) return 0;
+      const rows = await db
+        .selectFrom('mail_outbox')
+        .select(['id', 'to_address', 'subject', 'body_text'])
+        .where('sent_at', 'is', null)
+        .where('error', 'is not', null)
+        .where('created_at', '>=', new Date(now.getTime() - RETRY_WITHIN_MS).toISOString())
+        .orderBy('id')
+        .limit(100)
+        .execute();
+      let sent = 0;
+      for (const r of rows)
+        if (await track(deliver(r.id, { to: r.to_address, subject: r.subject, text: r.body_text }))) sent++;
+      return sent;
     },
   };
 }
