@@ -2,6 +2,7 @@
 // A new feature that holds an organization's data adds its probes here.
 import type { IsolationWorld, Probe } from '../core/test/isolation.js';
 import { accountsProbes } from './accounts/isolation.js';
+import { electionsProbes } from './elections/isolation.js';
 import { organizationsProbes } from './organizations/isolation.js';
 import { publishingProbes } from './publishing/isolation.js';
 import { programmesProbes } from './programmes/isolation.js';
@@ -9,6 +10,7 @@ import { servicesProbes } from './services/isolation.js';
 
 export const isolationProbeSets: [string, (w: IsolationWorld) => Promise<Probe[]>][] = [
   ['accounts', accountsProbes],
+  ['elections', electionsProbes],
   ['organizations', organizationsProbes],
   ['publishing', publishingProbes],
   ['programmes', programmesProbes],

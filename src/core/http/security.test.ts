@@ -177,6 +177,26 @@ describe('errors and redirects', () => {
     }
   });
 
+  it('serves no file outside what it stored, whatever the path says', async () => {
+    for (const url of [
+      '/media/..%2F..%2F..%2Fetc%2Fpasswd/x.webp',
+      '/media/00000000-0000-4000-8000-000000000000/..%2F..%2F..%2Fpackage.json',
+      '/media/00000000-0000-4000-8000-000000000000/....%2F%2Fpackage.json',
+      '/assets/..%2F..%2Fpackage.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/observe/..%2F..%2Fpackage.json',
+      '/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/public/style.css',
+      '/src/app.ts',
+      '/.git/config',
+      '/package.json',
+    ]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toMatch(/root:x:0|"name": "wasl"|\[core\]|buildApp/);
+    }
+  });
+
   it('does not support TRACE (nor other methods no route declares)', async () => {
     for (const method of ['TRACE', 'PUT', 'PATCH'] as const) {
       const res = await t.app.inject({ method, url: '/' });

@@ -125,6 +125,40 @@ describe('sign-up', () => {
   });
 });
 
+describe('passwords', () => {
+  it('takes any characters up to 128, checks them exactly as typed, and lets password managers fill the forms', async () => {
+    const long = 'Secret كلمة سر طويلة جداً بالعربية مع مسافات ورموز !@# '.repeat(3).slice(0, 128);
+    expect([...long].length).toBe(128);
+    const c = new Client(t.app, ipOf());
+    const page = await c.get('/signup');
+    expect(page.body).toMatch(
+      /<input[^>]*type="password"[^>]*autocomplete="new-password"|autocomplete="new-password"[^>]*type="password"/,
+    );
+    expect(page.body).not.toMatch(/onpaste|<script/i);
+    const res = await c.post('/signup', {
+      username: 'long_pass',
+      display_name: 'Long',
+      password: long,
+      password_confirm: long,
+    });
+    expect(res.statusCode).toBe(303);
+    const login = await new Client(t.app, ipOf()).get('/login');
+    expect(login.body).toMatch(
+      /type="password"[^>]*autocomplete="current-password"|autocomplete="current-password"[^>]*type="password"/,
+    );
+    expect((await new Client(t.app, ipOf()).login('long_pass', long)).statusCode).toBe(303);
+    expect((await new Client(t.app, ipOf()).login('long_pass', long.slice(0, 127))).statusCode).toBe(401);
+    expect((await new Client(t.app, ipOf()).login('long_pass', long.toUpperCase())).statusCode).toBe(401);
+    const tooLong = await c.post('/signup', {
+      username: 'too_long_pass',
+      display_name: 'Long',
+      password: long + 'x',
+      password_confirm: long + 'x',
+    });
+    expect(tooLong.statusCode).toBe(400);
+  });
+});
+
 describe('sign-in', () => {
   it('gives the same answer for an unknown account and a wrong password', async () => {
     await makeUser(t.handle.db, { username: 'samir' });
