@@ -164,6 +164,33 @@ describe('assignments', () => {
     expect(await rows([])).toEqual([]);
   });
 
+  it('a token of another election reads none of this election’s stations or forms and reports to none of them', async () => {
+    const o = other.observers[0]!;
+    const { token } = await login(o.code, o.secret);
+    const res = await t.app.inject({ url: '/api/observe/assignment', headers: auth(token) });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { election: { id: number }; stations: { id: number }[]; forms: { id: number }[] };
+    expect(body.election.id).toBe(other.electionId);
+    const ourStations = new Set(fx.stations.map((s) => s.id));
+    const ourForms = new Set(Object.values(fx.forms).map((f) => f.id));
+    expect(body.stations.filter((s) => ourStations.has(s.id))).toEqual([]);
+    expect(body.forms.filter((f) => ourForms.has(f.id))).toEqual([]);
+    const stored = () =>
+      t.handle.db
+        .selectFrom('observation_submissions')
+        .select('id')
+        .where('election_id', '=', fx.electionId)
+        .execute()
+        .then((r) => r.length);
+    const before = await stored();
+    const station = fx.stations[0]!.id;
+    // Our form at our station, their form at our station, our form at their own station.
+    expect((await submit(token, opening(fx, station))).statusCode).toBe(403);
+    expect((await submit(token, opening(other, station))).statusCode).toBe(403);
+    expect((await submit(token, opening(fx, o.stationId))).statusCode).toBe(404);
+    expect(await stored()).toBe(before);
+  });
+
   it('refuses answers that do not fit the form, and stores nothing', async () => {
     const o = fx.observers[1]!;
     const { token } = await login(o.code, o.secret);
