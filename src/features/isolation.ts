@@ -2,7 +2,9 @@
 // A new feature that holds an organization's data adds its probes here.
 import type { IsolationWorld, Probe } from '../core/test/isolation.js';
 import { accountsProbes } from './accounts/isolation.js';
+import { coordinationProbes } from './coordination/isolation.js';
 import { electionsProbes } from './elections/isolation.js';
+import { forumProbes } from './forum/isolation.js';
 import { organizationsProbes } from './organizations/isolation.js';
 import { publishingProbes } from './publishing/isolation.js';
 import { programmesProbes } from './programmes/isolation.js';
@@ -10,7 +12,9 @@ import { servicesProbes } from './services/isolation.js';
 
 export const isolationProbeSets: [string, (w: IsolationWorld) => Promise<Probe[]>][] = [
   ['accounts', accountsProbes],
+  ['coordination', coordinationProbes],
   ['elections', electionsProbes],
+  ['forum', forumProbes],
   ['organizations', organizationsProbes],
   ['publishing', publishingProbes],
   ['programmes', programmesProbes],
