@@ -64,11 +64,19 @@ export function seeOther(reply: FastifyReply, url: string): FastifyReply {
   return reply.code(303).header('location', safeLocalPath(url)).send();
 }
 
-/** Only same-site paths may be redirect targets (no //evil.example, no scheme). */
+/**
+ * Only same-site paths may be redirect targets (no //evil.example, no scheme, no control
+ * characters). Anything outside printable ASCII is percent-encoded, as a Location header needs.
+ */
 export function safeLocalPath(url: string | undefined | null, fallback = '/'): string {
   if (!url || typeof url !== 'string') return fallback;
-  if (!url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\') || /[\r\n]/.test(url)) return fallback;
-  return url;
+  if (!url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\') || /[\x00-\x1f\x7f]/.test(url))
+    return fallback;
+  try {
+    return url.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return fallback; // a lone surrogate cannot be encoded
+  }
 }
 
 /** Common field shapes. */

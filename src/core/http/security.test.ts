@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../config.js';
 import { createTestDb } from '../test/db.js';
+import { safeLocalPath } from './forms.js';
 import { buildTestApp, Client, makeUser, TEST_PASSWORD, type TestApp } from '../test/app.js';
 
 let t: TestApp;
@@ -202,6 +203,28 @@ describe('errors and redirects', () => {
       const res = await t.app.inject({ method, url: '/' });
       expect(res.statusCode, method).toBe(404);
     }
+  });
+
+  it('redirects to a local path with any characters in it, encoded, never failing', async () => {
+    await makeUser(t.handle.db, { username: 'unicode_next' });
+    const c = new Client(t.app);
+    await c.get('/login');
+    const arabic = '/towns/C1594?q=تل عار';
+    const res = await c.post('/login', { identifier: 'unicode_next', password: TEST_PASSWORD, next: arabic });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/towns/C1594?q=' + encodeURIComponent('تل') + '%20' + encodeURIComponent('عار'));
+    // Signed in, /login sends the person on at once; header-splitting tricks and broken text fall back to /.
+    for (const [next, location] of [
+      ['/a\u560a\u560dSet-Cookie:x=1', '/a' + encodeURIComponent('\u560a\u560d') + 'Set-Cookie:x=1'],
+      ['/a\r\nSet-Cookie:x=1', '/'],
+      ['/a\u0000b', '/'],
+    ]) {
+      const r = await c.get(`/login?next=${encodeURIComponent(next!)}`);
+      expect(r.statusCode, next).toBe(303);
+      expect(r.headers.location, next).toBe(location);
+      expect(r.headers['set-cookie'] ?? '', next).not.toContain('x=1');
+    }
+    expect(safeLocalPath('/a\ud800')).toBe('/'); // a lone surrogate (a JSON body can carry one)
   });
 
   it('reports health with the database state', async () => {
