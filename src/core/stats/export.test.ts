@@ -4,7 +4,7 @@ import { neutralize, safeSheetName, toCsv, toXlsx } from './export.js';
 
 describe('neutralize', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {
-    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")']) {
+    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\0=1+1', '=HYPERLINK("http://x","y")']) {
       expect(neutralize(bad)).toBe(`'${bad}`);
     }
     for (const ok of ['حلب', 'a=b', '10%', '', "'quoted"]) expect(neutralize(ok)).toBe(ok);

@@ -1,13 +1,13 @@
 // Tabular exports (CSV and XLSX) that are safe to open in a spreadsheet.
 //
-// Formula neutralization: a text cell that starts with = + - @ tab or CR could be run as a formula
+// Formula neutralization: a text cell that starts with = + - @ tab, CR or NUL could be run as a formula
 // by Excel or LibreOffice ("CSV injection"); such cells get a leading apostrophe. Numbers are
 // written as numbers and left alone.
 import ExcelJS from 'exceljs';
 
 export type ExportCell = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
 /** A text cell as it is safe to export. */
