@@ -537,7 +537,8 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
       `/programmes/trainees?org=${orgId(cohortOwner)}`,
       `/projects/${projectId}/internal`,
       internalIndicators,
-      ...exports,
+      exports[0]!, // CSV: the XLSX is compressed, a marker would not show in it
+      exports[2]!,
     ];
     probes.push({
       name: `programmes: ${cohortOwner}'s trainee`,
