@@ -365,7 +365,7 @@ export async function coordinationProbes(w: IsolationWorld): Promise<Probe[]> {
     users.adminB,
   );
   const meetingNet = await meeting(
-    { kind: 'consultative', title: `اجتماع ${mk('MTGNET')}`, visibility: 'network' },
+    { kind: 'consultative', title: `اجتماع ${mk('MTGNET')}`, visibility: 'network', description: mk('MTGFULL') },
     [orgA, orgB],
     [],
     users.editor,
@@ -375,7 +375,9 @@ export async function coordinationProbes(w: IsolationWorld): Promise<Probe[]> {
       title: `اجتماع ${mk('MTGPUB')}`,
       visibility: 'public',
       public_summary: mk('MTGPUBSUM'),
-      description: mk('MTGPUBDESC'),
+      // What only people inside the network read of it: the same words as the network meeting's.
+      description: mk('MTGFULL'),
+      place_detail: mk('MTGFULL'),
     },
     [orgA],
     [],
@@ -703,6 +705,15 @@ export async function coordinationProbes(w: IsolationWorld): Promise<Probe[]> {
       readers: who.everyone,
       pages: [`/meetings/${meetingPub}`, `/meetings/${meetingPub}.ics`],
       lists: ['/meetings'],
+    },
+    {
+      // A public meeting shows everyone a summary; its description and the place's details are for
+      // people inside the network, like those of a network meeting (which carries the same words).
+      name: "coordination: a public meeting's full details (inside the network)",
+      marker: mk('MTGFULL'),
+      readers: who.network,
+      pages: [`/meetings/${meetingNet}`, `/meetings/${meetingNet}.ics`],
+      lists: [`/meetings/${meetingPub}`, `/meetings/${meetingPub}.ics`, '/meetings', ...feedsOutside(who.network)],
     },
   );
 
