@@ -513,7 +513,7 @@ export async function coordinationProbes(w: IsolationWorld): Promise<Probe[]> {
           activities: '',
           note: '',
         },
-        { file: { filename: 'plan.pdf', data: PDF(mk(`PLANREVFILE${org}`)) } },
+        { file: { filename: `${mk(`PLANFNAME${org}`)}.pdf`, data: PDF(mk(`PLANREVFILE${org}`)) } },
       ),
       'reviewed plan',
     );
@@ -568,6 +568,14 @@ export async function coordinationProbes(w: IsolationWorld): Promise<Probe[]> {
       marker: mk(`PLANREVFILE${org}`),
       readers: reviewers,
       pages: [`/plans/reviews/${reviewId}/file`],
+    });
+    // The reviewer's organization exports its own plans, not the ones its people review.
+    probes.push({
+      name: `coordination: ${org}'s export (a plan reviewed by ${reviewer})`,
+      marker: mk(`PLANFNAME${org}`),
+      readers: who.adminOf(org),
+      pages: [`/workspace/${orgId}/export`],
+      lists: [orgA, orgB, orgC].filter((o) => o !== orgId).map((o) => `/workspace/${o}/export`),
     });
     probes.push({
       name: `coordination: ${org}'s plan version that is not under review`,

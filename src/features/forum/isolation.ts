@@ -72,6 +72,16 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
     });
   }
 
+  // Each category has been edited once: the public moderation log names it, to those who may read it.
+  for (const visibility of ['public', 'members', 'staff'] as const) {
+    const { position, ...rest } = categoryInput(visibility);
+    const res = await c.moderator.post(`/forum/c/${category[visibility]}/edit`, {
+      ...rest,
+      position: String(position),
+    });
+    if (res.statusCode !== 303) throw new Error(`forum isolation fixture: category edit → ${res.statusCode}`);
+  }
+
   // ——— topics and replies ———
   const topic = (
     visibility: CategoryVisibility,
