@@ -321,7 +321,13 @@ export async function coordinationProbes(w: IsolationWorld): Promise<Probe[]> {
     write: {
       writers: who.adminOf('B'),
       send: async (client) => {
-        const res = await client.post(`/workspace/${orgB}/leave`, { confirm_name: 'Beta' });
+        // The name as it is now (other features' probes edit the profile).
+        const org = await db
+          .selectFrom('organizations')
+          .select('name_en')
+          .where('id', '=', orgB)
+          .executeTakeFirstOrThrow();
+        const res = await client.post(`/workspace/${orgB}/leave`, { confirm_name: org.name_en.trim() });
         if (res.statusCode !== 303) return res;
         return client.post(`/workspace/${orgB}/leave/cancel`, {});
       },
