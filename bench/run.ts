@@ -7,8 +7,9 @@
 // for SOAK_SECONDS (default 600; 0 skips it) against a server of its own, sampling its RSS every
 // 10 s; it prints RSS at start/end/max and the slope, requests, errors, req/s and p99, and a
 // verdict. Also SOAK_WARMUP_SECONDS (30), SOAK_CONNECTIONS (BENCH_CONNECTIONS), SOAK_MAX_SLOPE
-// (1 MB/min). The exit status is non-zero if the soak saw an error response, a failed request or
-// the server stop. `npm run bench:soak` runs the soak alone.
+// (MB/min; default: 5% of the starting RSS over the soak), SOAK_HEAP=1 (the live heap too). The
+// exit status is non-zero if the soak saw an error response, a failed request, memory that is not
+// flat, or the server stop. `npm run bench:soak` runs the soak alone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
