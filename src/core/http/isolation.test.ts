@@ -1,6 +1,7 @@
-// Cross-organization isolation, the fast part (npm test): every probe of every feature once for
-// every person and operation, then a few hundred random cases. The 10,000-case run on both
-// databases is test/hardening/isolation.test.ts.
+// Cross-organization isolation, the fast part (npm test): every probe of every feature, for each
+// operation and page, asked of one person its rule allows and one it refuses (in turn), then a few
+// hundred random cases. The full run — every probe × all ten people, then 10,000 random cases, on
+// both databases — is test/hardening/isolation.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/app.js';
 import {
@@ -32,8 +33,8 @@ describe('cross-organization isolation', () => {
       ).toBe(true);
   });
 
-  it('every resource × every person × page, list and write: no read or write crosses an organization', async () => {
-    const report = await runIsolationExhaustively(w, probes);
+  it('every resource × page, list and write, both sides of its rule: no read or write crosses an organization', async () => {
+    const report = await runIsolationExhaustively(w, probes, { sample: true });
     expect(report.failures).toEqual([]);
     // Not vacuous: both answers occur, for each operation.
     expect(report.allowed).toBeGreaterThan(0);
