@@ -1720,8 +1720,11 @@ export interface MessageParams {
   'programmes.trainee.consentRecorded': { date: string | number; version: string | number };
   'programmes.trainee.consentRequired': {};
   'programmes.trainee.consentTitle': {};
+  'programmes.trainee.corrected': {};
   'programmes.trainee.count': { count: number };
   'programmes.trainee.courses': {};
+  'programmes.trainee.edit': {};
+  'programmes.trainee.editNote': {};
   'programmes.trainee.gender': {};
   'programmes.trainee.listTitle': {};
   'programmes.trainee.minimumNote': {};

@@ -564,6 +564,30 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
       },
     });
     probes.push({
+      name: `programmes: ${cohortOwner}'s trainee (correcting their details)`,
+      marker: co.other,
+      readers: cohortStaff,
+      pages: [`/programmes/trainees/${other}/edit`],
+      write: {
+        writers: cohortStaff,
+        send: (c: Client, n) =>
+          c.post(`/programmes/trainees/${other}/edit`, {
+            name: co.other,
+            gender: 'f',
+            age_band: 'a18_24',
+            town_pcode: TOWN,
+            affiliation: `تصحيح ${n}`,
+            phone: '',
+          }),
+        state: () =>
+          db
+            .selectFrom('programme_trainees')
+            .select(['name', 'affiliation'])
+            .where('id', '=', other)
+            .executeTakeFirst(),
+      },
+    });
+    probes.push({
       name: `programmes: ${cohortOwner}'s trainee's phone`,
       marker: co.phone.slice(4),
       readers: cohortStaff,

@@ -578,6 +578,61 @@ describe('certificates', () => {
     expect((await clients.anon!.get(`/certificates/${c.code}`)).statusCode).toBe(404);
   });
 
+  it('a trainee’s details are corrected on request by their member only; the certificate shows the new name', async () => {
+    const c = certs()[0]!;
+    const before = await db()
+      .selectFrom('programme_trainees')
+      .selectAll()
+      .where('id', '=', c.trainee_id)
+      .executeTakeFirstOrThrow();
+    const form = {
+      name: 'ريم الحسن المصحَّح',
+      gender: before.gender,
+      age_band: before.age_band,
+      town_pcode: before.town_pcode,
+      affiliation: '',
+      phone: '',
+    };
+    // Another member, a network admin: nothing to see, nothing changed.
+    for (const who of ['staffB', 'admin'] as const) {
+      expect((await clients[who]!.get(`/programmes/trainees/${c.trainee_id}/edit`)).statusCode).toBe(404);
+      await clients[who]!.get('/programmes');
+      expect([403, 404]).toContain(
+        (await clients[who]!.post(`/programmes/trainees/${c.trainee_id}/edit`, form)).statusCode,
+      );
+    }
+    const page = await clients.staffA!.get(`/programmes/trainees/${c.trainee_id}/edit`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(before.name);
+    expect(page.body).not.toContain('name="consent"');
+    // Bad input: a clear message, nothing written.
+    const bad = await clients.staffA!.post(`/programmes/trainees/${c.trainee_id}/edit`, {
+      ...form,
+      name: '',
+      phone: 'abc',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('class="error');
+    expect(
+      await db().selectFrom('programme_trainees').selectAll().where('id', '=', c.trainee_id).executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    expect((await clients.staffA!.post(`/programmes/trainees/${c.trainee_id}/edit`, form)).statusCode).toBe(303);
+    const after = await db()
+      .selectFrom('programme_trainees')
+      .selectAll()
+      .where('id', '=', c.trainee_id)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ name: form.name, affiliation: null, phone: null, consent_at: before.consent_at });
+    expect((await clients.anon!.get(`/certificates/${c.code}`)).body).toContain(form.name);
+    const log = await db()
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'programmes.trainee.corrected')
+      .execute();
+    expect(log).toHaveLength(1);
+    expect(log[0]!.details).not.toContain('ريم');
+  });
+
   it('removal on request deletes the trainee and everything about them; the certificate no longer verifies', async () => {
     const c = certs()[0]!;
     const page = await clients.staffA!.get(`/programmes/trainees/${c.trainee_id}`);

@@ -710,6 +710,11 @@ export async function createTrainee(
   return row.id;
 }
 
+/** Corrects a trainee's details (their right to have wrong data put right); consent is unchanged. */
+export async function updateTrainee(db: Db, id: number, input: Omit<TraineeInput, 'consent_version'>) {
+  await db.updateTable('programme_trainees').set(input).where('id', '=', id).execute();
+}
+
 /**
  * Removal on request: the trainee's row, enrolments, attendance, scores and certificates are
  * deleted (foreign keys cascade; done explicitly too, in one transaction, so it does not depend

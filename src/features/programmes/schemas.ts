@@ -175,6 +175,9 @@ export const traineeForm = z.object({
   consent: z.literal('on', { message: 'i18n:programmes.trainee.consentRequired' }),
 });
 
+/** Correcting a trainee's details on their request: the organization and the consent stay. */
+export const traineeEditForm = traineeForm.omit({ organization_id: true, consent_version: true, consent: true });
+
 export const removeTraineeForm = z.object({
   confirm: z.literal('on', { message: 'i18n:programmes.trainee.removeConfirmRequired' }),
 });

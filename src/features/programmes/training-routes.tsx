@@ -28,6 +28,7 @@ import {
   listTrainees,
   organizationNames,
   removeTrainee,
+  updateTrainee,
   revokeCertificate,
   saveAttendance,
   saveCohort,
@@ -48,6 +49,7 @@ import {
   emptyForm,
   enrolForm,
   removeTraineeForm,
+  traineeEditForm,
   scoresForm,
   sessionForm,
   traineeForm,
@@ -594,6 +596,68 @@ export const trainingRoutes: FastifyPluginAsync<{ stylesheet: string }> = async 
 
   app.get<{ Params: { id: string } }>('/programmes/trainees/:id', { config: { access: 'orgStaff' } }, (req, reply) =>
     traineePage(req, reply, req.params.id),
+  );
+
+  // Correction on the trainee's request: only the registering member's staff; consent unchanged.
+  app.get<{ Params: { id: string } }>(
+    '/programmes/trainees/:id/edit',
+    { config: { access: 'orgStaff' } },
+    async (req, reply) => {
+      const trainee = await ownTrainee(req, req.params.id);
+      if (!trainee) return reply.callNotFound();
+      const c = await traineeChoices(req);
+      return renderPage(
+        req,
+        reply,
+        <TraineeFormPage
+          values={trainee}
+          orgOptions={c.orgOptions}
+          townOptions={c.townOptions}
+          consentVersion={trainee.consent_version}
+          editing={{ id: trainee.id }}
+        />,
+      );
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/programmes/trainees/:id/edit',
+    { config: { access: 'orgStaff' } },
+    async (req, reply) => {
+      const trainee = await ownTrainee(req, req.params.id);
+      if (!trainee) return reply.callNotFound();
+      const c = await traineeChoices(req);
+      const form = parseForm(traineeEditForm, req.body, req.i18n);
+      const rerender = (errors: Record<string, string>) =>
+        renderPage(
+          req,
+          reply,
+          <TraineeFormPage
+            values={form.raw}
+            errors={errors}
+            orgOptions={c.orgOptions}
+            townOptions={c.townOptions}
+            consentVersion={trainee.consent_version}
+            editing={{ id: trainee.id }}
+          />,
+          400,
+        );
+      if (!form.ok) return rerender(form.errors);
+      if (form.data.town_pcode !== trainee.town_pcode && !c.towns.some((t) => t.pcode === form.data.town_pcode))
+        return rerender({ town_pcode: req.i18n.t('form.invalidChoice') });
+      await updateTrainee(db, trainee.id, form.data);
+      // No name in the log: only that a correction happened, by whom, for which member.
+      await audit(db, req.now, {
+        actorUserId: req.actor.user!.id,
+        action: 'programmes.trainee.corrected',
+        targetType: 'programme_trainee',
+        targetId: trainee.id,
+        organizationId: trainee.organization_id,
+        ip: req.ip,
+      });
+      reply.flashNext('programmes.trainee.corrected');
+      return seeOther(reply, `/programmes/trainees/${trainee.id}`);
+    },
   );
 
   app.post<{ Params: { id: string } }>(

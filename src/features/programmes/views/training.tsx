@@ -707,30 +707,35 @@ export function TraineesPage(p: {
   );
 }
 
+/** Registering a trainee (with consent), or — with `editing` — correcting their details. */
 export function TraineeFormPage(p: {
   values: Record<string, unknown>;
   errors?: FieldErrors;
   orgOptions: Option[];
   townOptions: Option[];
   consentVersion: string;
+  editing?: { id: number };
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const v = p.values;
   const e = p.errors ?? {};
+  const title = p.editing ? t('programmes.trainee.edit') : t('programmes.trainee.new');
   return (
-    <Layout title={t('programmes.trainee.new')}>
-      <h1>{t('programmes.trainee.new')}</h1>
-      <p class="small">{t('programmes.trainee.minimumNote')}</p>
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <p class="small">{p.editing ? t('programmes.trainee.editNote') : t('programmes.trainee.minimumNote')}</p>
       <FormErrorSummary message={e._form} />
-      <Form action="/programmes/trainees">
-        <Select
-          name="organization_id"
-          label={t('programmes.trainee.organization')}
-          value={String(v.organization_id ?? '')}
-          options={p.orgOptions}
-          error={e.organization_id}
-        />
+      <Form action={p.editing ? `/programmes/trainees/${p.editing.id}/edit` : '/programmes/trainees'}>
+        {p.editing ? null : (
+          <Select
+            name="organization_id"
+            label={t('programmes.trainee.organization')}
+            value={String(v.organization_id ?? '')}
+            options={p.orgOptions}
+            error={e.organization_id}
+          />
+        )}
         <Field
           name="name"
           label={t('programmes.trainee.name')}
@@ -778,15 +783,17 @@ export function TraineeFormPage(p: {
           error={e.phone}
           autocomplete="off"
         />
-        <fieldset class="consent">
-          <legend>{t('programmes.trainee.consentTitle')}</legend>
-          <p>{t(consentKey(p.consentVersion) as never)}</p>
-          <input type="hidden" name="consent_version" value={p.consentVersion} />
-          <label class="checkbox">
-            <input type="checkbox" name="consent" value="on" required /> {t('programmes.trainee.consentCheckbox')}
-          </label>
-          {e.consent ? <p class="error">{e.consent}</p> : null}
-        </fieldset>
+        {p.editing ? null : (
+          <fieldset class="consent">
+            <legend>{t('programmes.trainee.consentTitle')}</legend>
+            <p>{t(consentKey(p.consentVersion) as never)}</p>
+            <input type="hidden" name="consent_version" value={p.consentVersion} />
+            <label class="checkbox">
+              <input type="checkbox" name="consent" value="on" required /> {t('programmes.trainee.consentCheckbox')}
+            </label>
+            {e.consent ? <p class="error">{e.consent}</p> : null}
+          </fieldset>
+        )}
         <button type="submit">{t('common.save')}</button>
       </Form>
     </Layout>
@@ -862,6 +869,9 @@ export function TraineePage(p: {
           {t('programmes.trainee.consentRecorded', { version: tr.consent_version, date: i18n.date(tr.consent_at) })}
         </dd>
       </dl>
+      <p>
+        <a href={`/programmes/trainees/${tr.id}/edit`}>{t('programmes.trainee.edit')}</a>
+      </p>
       <h2>{t('programmes.trainee.courses')}</h2>
       {p.enrolments.length ? (
         <ul>
