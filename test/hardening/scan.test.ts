@@ -30,7 +30,7 @@ const dataDir = path.join(tmp, 'data');
 const dbFile = path.join(dataDir, 'wasl.sqlite');
 const serverLog = path.join(tmp, 'server.log');
 /** Seconds each attack module may run (wapiti stops a module there and moves to the next). */
-/** `0` is the full run: no module is stopped early (about 20 minutes on two busy cores). */
+/** `0` is the full run: no module is stopped early (about 30 minutes on two busy cores). */
 const ATTACK_SECONDS = Number(process.env.SCAN_ATTACK_SECONDS ?? 30);
 const FULL = ATTACK_SECONDS === 0;
 const TEST_MS = FULL ? 3_600_000 : 600_000;
