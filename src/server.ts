@@ -37,7 +37,7 @@ async function main() {
   const stopJobs = startJobs(app.wasl, jobs, (msg, err) => app.log.error({ err: String(err) }, msg));
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, code = 0) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
@@ -47,10 +47,16 @@ async function main() {
     stopJobs();
     await app.close(); // stops accepting, waits for in-flight requests
     await handle.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  // Last resort: a failure outside any request is logged (without its details reaching anyone)
+  // and the process stops cleanly, for the supervisor to start a fresh one.
+  process.on('unhandledRejection', (err) => {
+    app.log.fatal({ err: String(err) }, 'unhandled rejection');
+    void shutdown('unhandledRejection', 1);
+  });
   await app.listen({ host: config.host, port: config.port });
 }
 

@@ -18,15 +18,22 @@ export type Mailer = {
 
 const RETRY_WITHIN_MS = 24 * 3600 * 1000;
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/** How to reach the SMTP server: TLS from the start on 465, STARTTLS required elsewhere. */
+export function smtpTransportOptions(smtp: NonNullable<Config['smtp']>) {
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.port === 465,
+    // Never fall back to plain text over the network; a relay on this machine may be plain.
+    requireTLS: smtp.port !== 465 && !isLoopback(smtp.host),
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined,
+  };
+}
+
 export function createMailer(db: Db, config: Config, log: (m: string) => void): Mailer {
-  const transport = config.smtp
-    ? nodemailer.createTransport({
-        host: config.smtp.host,
-        port: config.smtp.port,
-        secure: config.smtp.port === 465,
-        auth: config.smtp.user ? { user: config.smtp.user, pass: config.smtp.pass } : undefined,
-      })
-    : null;
+  const transport = config.smtp ? nodemailer.createTransport(smtpTransportOptions(config.smtp)) : null;
   const inFlight = new Set<Promise<boolean>>();
 
   /** Sends one outbox row and records the outcome; never throws. */

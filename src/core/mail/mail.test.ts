@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { createTestDb } from '../test/db.js';
 import type { DbHandle } from '../db/index.js';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.js';
-import { createMailer } from './index.js';
+import { createMailer, smtpTransportOptions } from './index.js';
 
 let h: DbHandle;
 const sinks: SmtpSink[] = [];
@@ -34,6 +34,16 @@ const row = (subject: string) =>
   h.db.selectFrom('mail_outbox').select(['sent_at', 'error']).where('subject', '=', subject).executeTakeFirstOrThrow();
 
 describe('mailer', () => {
+  it('requires TLS to any mail server off this machine', () => {
+    const from = 'wasl@example.org';
+    expect(smtpTransportOptions({ host: 'mail.example.org', port: 587, from })).toMatchObject({
+      secure: false,
+      requireTLS: true,
+    });
+    expect(smtpTransportOptions({ host: 'mail.example.org', port: 465, from })).toMatchObject({ secure: true });
+    expect(smtpTransportOptions({ host: '127.0.0.1', port: 25, from })).toMatchObject({ requireTLS: false });
+  });
+
   it('answers before a slow mail server has accepted the message, then records the delivery', async () => {
     const sink = await startSmtpSink({ delayMs: 400 });
     sinks.push(sink);
