@@ -1,6 +1,7 @@
 // Every feature's part of the cross-organization isolation property (see core/test/isolation.ts).
 // A new feature that holds an organization's data adds its probes here.
-import type { IsolationWorld, Probe } from '../core/test/isolation.js';
+import { buildTestApp, type TestApp } from '../core/test/app.js';
+import { makeIsolationWorld, type IsolationWorld, type Probe } from '../core/test/isolation.js';
 import { accountsProbes } from './accounts/isolation.js';
 import { coordinationProbes } from './coordination/isolation.js';
 import { electionsProbes } from './elections/isolation.js';
@@ -25,4 +26,11 @@ export async function allIsolationProbes(w: IsolationWorld): Promise<Probe[]> {
   const probes: Probe[] = [];
   for (const [, set] of isolationProbeSets) probes.push(...(await set(w)));
   return probes;
+}
+
+/** A fresh app with the isolation world and every feature's probes in it (for the tests). */
+export async function isolationSetUp(): Promise<{ t: TestApp; w: IsolationWorld; probes: Probe[] }> {
+  const t = await buildTestApp();
+  const w = await makeIsolationWorld(t);
+  return { t, w, probes: await allIsolationProbes(w) };
 }

@@ -2,24 +2,21 @@
 // page, list and write, then ISOLATION_CASES (default 10,000) random (person, resource, operation)
 // cases, on the database DATABASE_URL names (SQLite when unset; .ci/run runs it on both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../src/core/test/app.js';
+import type { TestApp } from '../../src/core/test/app.js';
 import {
-  makeIsolationWorld,
   runIsolation,
   runIsolationExhaustively,
   type IsolationWorld,
   type Probe,
 } from '../../src/core/test/isolation.js';
-import { allIsolationProbes } from '../../src/features/isolation.js';
+import { isolationSetUp } from '../../src/features/isolation.js';
 
 let t: TestApp;
 let w: IsolationWorld;
 let probes: Probe[];
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  w = await makeIsolationWorld(t);
-  probes = await allIsolationProbes(w);
+  ({ t, w, probes } = await isolationSetUp());
 }, 300_000);
 afterAll(() => t?.close());
 

@@ -3,25 +3,17 @@
 // hundred random cases. The full run — every probe × all ten people, then 10,000 random cases, on
 // both databases — is test/hardening/isolation.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/app.js';
-import {
-  makeIsolationWorld,
-  runIsolation,
-  runIsolationExhaustively,
-  type IsolationWorld,
-  type Probe,
-} from '../test/isolation.js';
-import { allIsolationProbes, isolationProbeSets } from '../../features/isolation.js';
+import type { TestApp } from '../test/app.js';
+import { runIsolation, runIsolationExhaustively, type IsolationWorld, type Probe } from '../test/isolation.js';
+import { isolationSetUp, isolationProbeSets } from '../../features/isolation.js';
 
 let t: TestApp;
 let w: IsolationWorld;
 let probes: Probe[];
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  w = await makeIsolationWorld(t);
-  probes = await allIsolationProbes(w);
-}, 120_000);
+  ({ t, w, probes } = await isolationSetUp());
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('cross-organization isolation', () => {

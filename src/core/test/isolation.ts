@@ -219,6 +219,20 @@ async function checkCase(
   };
 }
 
+function emptyReport(probes: number): IsolationReport {
+  return { cases: 0, probes, allowed: 0, denied: 0, byOp: { page: 0, list: 0, write: 0 }, failures: [] };
+}
+
+/** Asks one case and counts it; a failure is listed once however often it recurs. */
+async function ask(w: IsolationWorld, report: IsolationReport, probe: Probe, person: Person, op: Op, pick: number) {
+  const result = await checkCase(w, probe, person, op, pick, ++n);
+  report.cases++;
+  report.byOp[op]++;
+  if (result.allowed) report.allowed++;
+  else report.denied++;
+  if (result.failure && !report.failures.includes(result.failure)) report.failures.push(result.failure);
+}
+
 /**
  * Runs `cases` random cases over the probes. Failures are collected (not thrown at the first) so
  * that a report names every broken rule; the caller asserts there are none.
@@ -228,15 +242,7 @@ export async function runIsolation(
   probes: Probe[],
   opts: { cases: number; seed?: number },
 ): Promise<IsolationReport> {
-  const report: IsolationReport = {
-    cases: 0,
-    probes: probes.length,
-    allowed: 0,
-    denied: 0,
-    byOp: { page: 0, list: 0, write: 0 },
-    failures: [],
-  };
-  const seen = new Set<string>();
+  const report = emptyReport(probes.length);
   const arbitrary = fc.record({
     probe: fc.nat({ max: probes.length - 1 }),
     person: fc.constantFrom(...PEOPLE),
@@ -245,16 +251,7 @@ export async function runIsolation(
   });
   for (const c of fc.sample(arbitrary, { numRuns: opts.cases, seed: opts.seed ?? 8 })) {
     const probe = probes[c.probe]!;
-    const op = effectiveOp(probe, c.op);
-    const result = await checkCase(w, probe, c.person, op, c.pick, ++n);
-    report.cases++;
-    report.byOp[op]++;
-    if (result.allowed) report.allowed++;
-    else report.denied++;
-    if (result.failure && !seen.has(result.failure)) {
-      seen.add(result.failure);
-      report.failures.push(result.failure);
-    }
+    await ask(w, report, probe, c.person, effectiveOp(probe, c.op), c.pick);
   }
   return report;
 }
@@ -269,14 +266,7 @@ export async function runIsolationExhaustively(
   probes: Probe[],
   opts: { sample?: boolean } = {},
 ): Promise<IsolationReport> {
-  const report: IsolationReport = {
-    cases: 0,
-    probes: probes.length,
-    allowed: 0,
-    denied: 0,
-    byOp: { page: 0, list: 0, write: 0 },
-    failures: [],
-  };
+  const report = emptyReport(probes.length);
   let turn = 0;
   const peopleFor = (probe: Probe, op: Op): Person[] => {
     if (!opts.sample) return [...PEOPLE];
@@ -291,14 +281,7 @@ export async function runIsolationExhaustively(
       if (effectiveOp(probe, op) !== op) continue;
       const picks = op === 'page' ? probe.pages.length : op === 'list' ? (probe.lists?.length ?? 1) : 1;
       for (let pick = 0; pick < picks; pick++)
-        for (const person of peopleFor(probe, op)) {
-          const result = await checkCase(w, probe, person, op, pick, ++n);
-          report.cases++;
-          report.byOp[op]++;
-          if (result.allowed) report.allowed++;
-          else report.denied++;
-          if (result.failure) report.failures.push(result.failure);
-        }
+        for (const person of peopleFor(probe, op)) await ask(w, report, probe, person, op, pick);
     }
   return report;
 }
