@@ -513,6 +513,28 @@ export const trainingRoutes: FastifyPluginAsync<{ stylesheet: string }> = async 
     return { mine, orgOptions: orgOptions(req.i18n, mine, orgs), towns, townOptions: townOptions(req.i18n, towns) };
   }
 
+  /** The trainee form — registering, or correcting with `editing` — with this person's choices; 400 with errors. */
+  function showTraineeForm(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    c: Awaited<ReturnType<typeof traineeChoices>>,
+    p: { values: object; errors?: Record<string, string>; consentVersion: string; editing?: { id: number } },
+  ) {
+    return renderPage(
+      req,
+      reply,
+      <TraineeFormPage
+        values={p.values as Record<string, unknown>}
+        errors={p.errors}
+        orgOptions={c.orgOptions}
+        townOptions={c.townOptions}
+        consentVersion={p.consentVersion}
+        editing={p.editing}
+      />,
+      p.errors ? 400 : 200,
+    );
+  }
+
   app.get('/programmes/trainees/new', { config: { access: 'orgStaff' } }, async (req, reply) => {
     const orgId = pickOrg(req);
     if (orgId === null) return reply.callNotFound();
@@ -533,18 +555,7 @@ export const trainingRoutes: FastifyPluginAsync<{ stylesheet: string }> = async 
     const c = await traineeChoices(req);
     const form = parseForm(traineeForm, req.body, req.i18n);
     const rerender = (errors: Record<string, string>) =>
-      renderPage(
-        req,
-        reply,
-        <TraineeFormPage
-          values={form.raw}
-          errors={errors}
-          orgOptions={c.orgOptions}
-          townOptions={c.townOptions}
-          consentVersion={CURRENT_CONSENT_VERSION}
-        />,
-        400,
-      );
+      showTraineeForm(req, reply, c, { values: form.raw, errors, consentVersion: CURRENT_CONSENT_VERSION });
     if (!form.ok) return rerender(form.errors);
     if (!c.mine.includes(form.data.organization_id)) return reply.callNotFound();
     if (!c.towns.some((t) => t.pcode === form.data.town_pcode))
@@ -605,18 +616,11 @@ export const trainingRoutes: FastifyPluginAsync<{ stylesheet: string }> = async 
     async (req, reply) => {
       const trainee = await ownTrainee(req, req.params.id);
       if (!trainee) return reply.callNotFound();
-      const c = await traineeChoices(req);
-      return renderPage(
-        req,
-        reply,
-        <TraineeFormPage
-          values={trainee}
-          orgOptions={c.orgOptions}
-          townOptions={c.townOptions}
-          consentVersion={trainee.consent_version}
-          editing={{ id: trainee.id }}
-        />,
-      );
+      return showTraineeForm(req, reply, await traineeChoices(req), {
+        values: trainee,
+        consentVersion: trainee.consent_version,
+        editing: { id: trainee.id },
+      });
     },
   );
 
@@ -629,19 +633,12 @@ export const trainingRoutes: FastifyPluginAsync<{ stylesheet: string }> = async 
       const c = await traineeChoices(req);
       const form = parseForm(traineeEditForm, req.body, req.i18n);
       const rerender = (errors: Record<string, string>) =>
-        renderPage(
-          req,
-          reply,
-          <TraineeFormPage
-            values={form.raw}
-            errors={errors}
-            orgOptions={c.orgOptions}
-            townOptions={c.townOptions}
-            consentVersion={trainee.consent_version}
-            editing={{ id: trainee.id }}
-          />,
-          400,
-        );
+        showTraineeForm(req, reply, c, {
+          values: form.raw,
+          errors,
+          consentVersion: trainee.consent_version,
+          editing: { id: trainee.id },
+        });
       if (!form.ok) return rerender(form.errors);
       if (form.data.town_pcode !== trainee.town_pcode && !c.towns.some((t) => t.pcode === form.data.town_pcode))
         return rerender({ town_pcode: req.i18n.t('form.invalidChoice') });
