@@ -10,7 +10,12 @@ import type { Db } from '../db/index.js';
 export type Mailer = {
   /** Writes the message to the outbox and starts delivery without waiting for it. */
   send(msg: { to: string; subject: string; text: string }, now: Date): Promise<void>;
-  /** Resolves when every delivery started so far has finished (shutdown, tests). */
+  /**
+   * Runs `task` (which may write an outbox row) after the request has been answered: for work whose
+   * cost would tell something, e.g. whether an address has an account. Failures go to `log`.
+   */
+  later(task: () => Promise<void>): void;
+  /** Resolves when every delivery and later task started so far has finished (shutdown, tests). */
   idle(): Promise<void>;
   /** Tries again the messages of the last day whose delivery failed; returns how many were sent. */
   retryFailed(now: Date): Promise<number>;
@@ -34,7 +39,7 @@ export function smtpTransportOptions(smtp: NonNullable<Config['smtp']>) {
 
 export function createMailer(db: Db, config: Config, log: (m: string) => void): Mailer {
   const transport = config.smtp ? nodemailer.createTransport(smtpTransportOptions(config.smtp)) : null;
-  const inFlight = new Set<Promise<boolean>>();
+  const inFlight = new Set<Promise<unknown>>();
 
   /** Sends one outbox row and records the outcome; never throws. */
   async function deliver(id: number, msg: { to: string; subject: string; text: string }): Promise<boolean> {
@@ -60,7 +65,7 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
     }
   }
 
-  function track(p: Promise<boolean>): Promise<boolean> {
+  function track<T>(p: Promise<T>): Promise<T> {
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
     return p;
@@ -78,6 +83,12 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
         return;
       }
       void track(deliver(row.id, msg));
+    },
+    later(task) {
+      const run = new Promise<void>((resolve) => setImmediate(resolve)).then(task).catch((err: unknown) => {
+        log(`mail task failed: ${String(err)}`);
+      });
+      void track(run);
     },
     async idle() {
       while (inFlight.size) await Promise.all([...inFlight]);
