@@ -56,6 +56,26 @@ describe('mailer', () => {
     expect((await row('slow')).sent_at).not.toBeNull();
   });
 
+  it('runs later work after the caller has moved on, and idle() waits for it and its delivery', async () => {
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const mailer = mailerFor(sink);
+    let ran = false;
+    mailer.later(async () => {
+      ran = true;
+      await mailer.send({ to: 'c@example.org', subject: 'later', text: 'hello' }, new Date());
+    });
+    expect(ran).toBe(false); // not in the caller's time
+    await mailer.idle();
+    expect(ran).toBe(true);
+    expect((await row('later')).sent_at).not.toBeNull();
+    // A failing task is logged, never thrown at anyone.
+    mailer.later(async () => {
+      throw new Error('boom');
+    });
+    await expect(mailer.idle()).resolves.toBeUndefined();
+  });
+
   it('records a refused delivery, and the retry job sends it once the server accepts', async () => {
     const broken = await startSmtpSink({ refuse: true });
     sinks.push(broken);
