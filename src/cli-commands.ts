@@ -13,6 +13,8 @@ import { servicesCommands } from './features/services/cli.js';
 export type CliCommand = {
   name: string;
   help: string;
+  /** Writes nothing: the database is not migrated first (a backup must not wait for the write lock). */
+  readOnly?: boolean;
   run: (wasl: WaslServices, args: string[], io: { fs: typeof fs; path: typeof path }) => Promise<number | void>;
 };
 
@@ -106,6 +108,7 @@ export const cliCommands: CliCommand[] = [
   },
   {
     name: 'backup',
+    readOnly: true,
     help: 'Consistent copy of the SQLite database while the app runs: backup [FILE] (default DATA_DIR/backups/wasl-<time>.sqlite).',
     async run(wasl, args, { path }) {
       if (wasl.dialect !== 'sqlite') {

@@ -19,7 +19,7 @@ async function main() {
   const config = loadConfig();
   const handle = openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(handle.db, handle.dialect);
+    if (!entry.readOnly) await migrateToLatest(handle.db, handle.dialect);
     if (entry.name === 'migrate') {
       console.log('Database is at the latest migration.');
       return;
