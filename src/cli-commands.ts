@@ -13,7 +13,10 @@ import { servicesCommands } from './features/services/cli.js';
 export type CliCommand = {
   name: string;
   help: string;
-  /** Writes nothing: the database is not migrated first (a backup must not wait for the write lock). */
+  /**
+   * Writes nothing: the database is not migrated and no app is built first (a backup must not wait
+   * for the write lock); `run` may use only config, handle, db, dialect and clock.
+   */
   readOnly?: boolean;
   run: (wasl: WaslServices, args: string[], io: { fs: typeof fs; path: typeof path }) => Promise<number | void>;
 };

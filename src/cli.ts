@@ -6,6 +6,7 @@ import { openDatabase } from './core/db/index.js';
 import { migrateToLatest } from './core/db/migrations/index.js';
 import { buildApp } from './app.js';
 import { cliCommands } from './cli-commands.js';
+import type { WaslServices } from './core/services.js';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -22,6 +23,13 @@ async function main() {
     if (!entry.readOnly) await migrateToLatest(handle.db, handle.dialect);
     if (entry.name === 'migrate') {
       console.log('Database is at the latest migration.');
+      return;
+    }
+    if (entry.readOnly) {
+      // No app, so nothing is written on the way in (not even the cookie secret): a backup must
+      // not wait for the write lock of a busy database. Read-only commands use these fields only.
+      const services = { config, handle, db: handle.db, dialect: handle.dialect, clock: () => new Date() };
+      process.exitCode = (await entry.run(services as unknown as WaslServices, args, { fs, path })) ?? 0;
       return;
     }
     const app = await buildApp({ config, handle, logger: false });
