@@ -18,7 +18,8 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { openDatabase, type DbHandle } from '../src/core/db/index.js';
-import { migrateToLatest } from '../src/core/db/migrations/index.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { features } from '../src/features/index.js';
 import { goodSheet, makeElectionFixture, type Fixture } from '../src/features/elections/fixture.js';
 
 const OBSERVERS = Number(process.env.BENCH_OBSERVERS ?? 200);
@@ -141,7 +142,7 @@ async function run(kind: 'sqlite' | 'postgres') {
   const deadline = Date.now() + DEADLINE_MS;
   let timedOut = false;
   try {
-    await migrateToLatest(handle.db, handle.dialect);
+    await migrateToLatest(handle.db, handle.dialect, features);
     const now = new Date();
     const net = await handle.db
       .insertInto('networks')

@@ -15,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../src/core/db/index.js';
-import { migrateToLatest } from '../src/core/db/migrations/index.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { features } from '../src/features/index.js';
 import { indexTokens } from '../src/core/text/stem.js';
 import { searchDocuments } from '../src/core/search/index.js';
 
@@ -249,7 +250,7 @@ async function benchSqlite(docs: Doc[], summary: Record<string, { p50: number; p
   const file = path.join(dir, 'bench.sqlite');
   const lite = openDatabase(`sqlite:${file}`);
   try {
-    await migrateToLatest(lite.db, lite.dialect);
+    await migrateToLatest(lite.db, lite.dialect, features);
     const fillMs = await fill(lite, docs);
     const m = await measure(lite);
     report('SQLite (FTS5)', fillMs, m);
@@ -275,7 +276,7 @@ async function benchPostgres(docs: Doc[], summary: Record<string, { p50: number;
   await admin.query(`CREATE SCHEMA ${schema}`);
   const pgh = openDatabase(PG_URL, { pgSchema: schema, pgPoolSize: 4 });
   try {
-    await migrateToLatest(pgh.db, pgh.dialect);
+    await migrateToLatest(pgh.db, pgh.dialect, features);
     const fillMs = await fill(pgh, docs);
     await admin.query(`ANALYZE ${schema}.search_documents`);
     const m = await measure(pgh);

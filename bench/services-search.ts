@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../src/core/db/index.js';
-import { migrateToLatest } from '../src/core/db/migrations/index.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { features } from '../src/features/index.js';
 import { loadAleppoSeed } from '../src/core/towns/seed.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
@@ -415,7 +416,7 @@ async function measure(label: string, h: DbHandle) {
 }
 
 async function prepare(h: DbHandle) {
-  await migrateToLatest(h.db, h.dialect);
+  await migrateToLatest(h.db, h.dialect, features);
   await loadAleppoSeed(h.db, NOW);
   const t0 = performance.now();
   seed = 7;

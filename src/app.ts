@@ -23,9 +23,14 @@ import { createMailer } from './core/mail/index.js';
 import { databaseRateLimiter, redisRateLimiter } from './core/http/rate-limit.js';
 import { createMediaStore, MAX_UPLOAD_BYTES } from './core/media/index.js';
 import { registerErrorPages } from './core/http/errors.js';
-import { coreRoutes, loadStylesheet } from './core/http/core-routes.js';
+import { coreRoutes } from './core/http/core-routes.js';
+import { siteStylesheet } from './core/http/assets.js';
 import { setSiteChrome } from './core/http/render.js';
-import { features, navItems, staffNavItems, footerNavItems } from './features/index.js';
+import type { RouteDef } from './core/http/route.js';
+import { installPolicies } from './core/auth/authorize.js';
+import { installSections } from './core/views/sections.js';
+import type { Feature, NavEntry } from './core/feature.js';
+import { features as allFeatures } from './features/index.js';
 import { audit } from './core/audit/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +43,8 @@ export type BuildOptions = {
   logger?: boolean | object;
   /** Where the log lines go (tests read them); stdout otherwise. */
   logStream?: { write(line: string): void };
+  /** The features to mount; all of them unless a test says otherwise. */
+  features?: Feature[];
 };
 
 /**
@@ -76,8 +83,32 @@ async function sharedSecret(handle: DbHandle, configured: string | undefined): P
   return row.value;
 }
 
+/** The navigation of every feature, in order. */
+function navOf(features: Feature[], which: 'main' | 'staff' | 'footer') {
+  return features
+    .flatMap((f) => f.nav?.[which] ?? [])
+    .sort((a: NavEntry, b: NavEntry) => a.order - b.order)
+    .map(({ order: _order, ...item }) => item);
+}
+
+/** Registers one route record (see core/http/route.ts). */
+function mount(app: FastifyInstance, route: RouteDef) {
+  app.route({
+    method: route.method,
+    url: route.path,
+    bodyLimit: route.bodyLimit,
+    config: {
+      access: route.access,
+      ...(route.csrf === false ? { csrf: false } : {}),
+      ...(route.allowWithout2fa ? { allowWithout2fa: true } : {}),
+    },
+    handler: route.handler,
+  });
+}
+
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, handle } = opts;
+  const features = opts.features ?? allFeatures;
   const clock = opts.clock ?? (() => new Date());
   const app = Fastify({
     logger:
@@ -158,6 +189,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // Every route must say who may call it, or the app does not boot.
   const routeTable: RouteEntry[] = [];
+  let mounting = 'core';
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -165,7 +197,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       throw new Error(`Route ${route.method} ${route.url} declares no access level (config.access)`);
     }
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access, feature: mounting });
   });
 
   app.decorateRequest('actor', null as never);
@@ -268,9 +300,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   registerErrorPages(app);
 
-  const css = loadStylesheet(root);
-  setSiteChrome({ nav: navItems, staffNav: staffNavItems, footerNav: footerNavItems }, css.href);
-  await app.register(coreRoutes, { css });
-  for (const feature of features) await app.register(feature.routes);
+  installPolicies(features.flatMap((f) => f.policies ?? []));
+  installSections(features.flatMap((f) => f.sections ?? []));
+  const css = siteStylesheet(
+    root,
+    features.flatMap((f) => f.styles ?? []),
+  );
+  setSiteChrome(
+    { nav: navOf(features, 'main'), staffNav: navOf(features, 'staff'), footerNav: navOf(features, 'footer') },
+    css.href,
+  );
+  for (const route of coreRoutes([css])) mount(app, route);
+  for (const feature of features) {
+    mounting = feature.name;
+    for (const route of feature.routes ?? []) mount(app, route);
+    if (feature.plugin) await app.register(feature.plugin);
+  }
+  mounting = 'core';
   return app;
 }

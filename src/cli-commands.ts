@@ -1,25 +1,16 @@
-// The `wasl` admin commands. Each gets the app's services; features may add commands here.
-import type fs from 'node:fs';
-import type path from 'node:path';
+// The `wasl` admin commands of the core. Each gets the app's services; features add theirs in
+// their manifests (`cli`), and cli.ts lists both.
 import crypto from 'node:crypto';
-import type { WaslServices } from './core/services.js';
+import type { CliCommand } from './core/feature.js';
+import { openDatabase } from './core/db/index.js';
+import { migrateToLatest } from './core/db/migrate.js';
+import { buildApp } from './app.js';
+import { features } from './features/index.js';
 import { hashPassword } from './core/auth/passwords.js';
 import { importGazetteer } from './core/towns/queries.js';
 import { loadAleppoSeed } from './core/towns/seed.js';
 import { backupDatabase } from './core/db/backup.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
-import { servicesCommands } from './features/services/cli.js';
-
-export type CliCommand = {
-  name: string;
-  help: string;
-  /**
-   * Writes nothing: the database is not migrated and no app is built first (a backup must not wait
-   * for the write lock); `run` may use only config, handle, db, dialect and clock.
-   */
-  readOnly?: boolean;
-  run: (wasl: WaslServices, args: string[], io: { fs: typeof fs; path: typeof path }) => Promise<number | void>;
-};
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -132,6 +123,25 @@ export const cliCommands: CliCommand[] = [
       console.log(printed ?? 'The database is not empty; nothing done.');
     },
   },
-  // import-hsds PATH, export-hsds DIR
-  ...servicesCommands,
+  {
+    name: 'routes',
+    readOnly: true,
+    help: 'List every route: method, path, who may call it (access level) and the feature it belongs to.',
+    async run(wasl) {
+      // An app on an empty in-memory database: the route table, without touching the real one.
+      const handle = openDatabase(':memory:');
+      try {
+        await migrateToLatest(handle.db, handle.dialect, features);
+        const app = await buildApp({ config: wasl.config, handle, logger: false });
+        const rows = [...app.routeTable].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+        const width = Math.max(...rows.map((r) => r.url.length));
+        for (const r of rows)
+          console.log(`${r.method.padEnd(6)} ${r.url.padEnd(width)}  ${r.access.padEnd(13)} ${r.feature}`);
+        console.log(`\n${rows.length} routes`);
+        await app.close();
+      } finally {
+        await handle.close();
+      }
+    },
+  },
 ];

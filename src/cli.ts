@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
-import { migrateToLatest } from './core/db/migrations/index.js';
+import { migrateToLatest } from './core/db/migrate.js';
 import { buildApp } from './app.js';
-import { cliCommands } from './cli-commands.js';
+import { cliCommands as coreCommands } from './cli-commands.js';
+import { features } from './features/index.js';
 import type { WaslServices } from './core/services.js';
 
 const [command, ...args] = process.argv.slice(2);
+const cliCommands = [...coreCommands, ...features.flatMap((f) => f.cli ?? [])];
 
 async function main() {
   const entry = cliCommands.find((c) => c.name === command);
@@ -20,7 +22,7 @@ async function main() {
   const config = loadConfig();
   const handle = openDatabase(config.databaseUrl);
   try {
-    if (!entry.readOnly) await migrateToLatest(handle.db, handle.dialect);
+    if (!entry.readOnly) await migrateToLatest(handle.db, handle.dialect, features);
     if (entry.name === 'migrate') {
       console.log('Database is at the latest migration.');
       return;

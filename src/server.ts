@@ -1,12 +1,13 @@
 // Listen and shut down gracefully; everything else is in app.ts.
 import { loadConfig, ConfigError } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
-import { migrateToLatest } from './core/db/migrations/index.js';
+import { migrateToLatest } from './core/db/migrate.js';
 import { buildApp } from './app.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { runDailyPurgeOnce } from './core/jobs/retention.js';
 import { startJobs } from './core/jobs/scheduler.js';
-import { jobs } from './features/index.js';
+import { features } from './features/index.js';
+import { coreJobs } from './core/jobs/core-jobs.js';
 
 async function main() {
   let config;
@@ -20,7 +21,7 @@ async function main() {
     throw err;
   }
   const handle = openDatabase(config.databaseUrl);
-  await migrateToLatest(handle.db, handle.dialect);
+  await migrateToLatest(handle.db, handle.dialect, features);
   const app = await buildApp({ config, handle });
   if (config.demoSeed) {
     const printed = await seedDemoIfEmpty(app.wasl);
@@ -28,13 +29,17 @@ async function main() {
   }
   // The retention purge: checked hourly, run once a day across all instances.
   const purge = () =>
-    runDailyPurgeOnce(handle.db, app.wasl.clock()).catch((err) =>
-      app.log.error({ err: String(err) }, 'retention purge failed'),
-    );
+    runDailyPurgeOnce(
+      handle.db,
+      app.wasl.clock(),
+      features.flatMap((f) => f.purge ?? []),
+    ).catch((err) => app.log.error({ err: String(err) }, 'retention purge failed'));
   const purgeTimer = setInterval(purge, 3600_000);
   purgeTimer.unref();
   void purge();
-  const stopJobs = startJobs(app.wasl, jobs, (msg, err) => app.log.error({ err: String(err) }, msg));
+  const stopJobs = startJobs(app.wasl, [...coreJobs, ...features.flatMap((f) => f.jobs ?? [])], (msg, err) =>
+    app.log.error({ err: String(err) }, msg),
+  );
 
   let closing = false;
   const shutdown = async (signal: string, code = 0) => {

@@ -7,31 +7,10 @@ import { hashPassword } from '../core/auth/passwords.js';
 import { loadAleppoSeed } from '../core/towns/seed.js';
 import { saveOrganization } from '../features/organizations/queries.js';
 import { demoOrganizations, demoNetwork } from './demo-content.js';
-import { seedPublishing } from '../features/publishing/seed.js';
-import { seedForum } from '../features/forum/seed.js';
-import { seedServices } from '../features/services/seed.js';
-import { seedProgrammes } from '../features/programmes/seed.js';
-import { seedElections } from '../features/elections/seed.js';
-import { seedCoordination } from '../features/coordination/seed.js';
+import type { DemoContext } from '../core/feature.js';
+import { features } from '../features/index.js';
 
-export type DemoContext = {
-  now: Date;
-  networkId: number;
-  /** organization key (e.g. 'ghiras') → id */
-  orgs: Record<string, number>;
-  /** username → user id */
-  users: Record<string, number>;
-};
-
-/** Features add their demo data here, in order; each receives the ids made before it. */
-export const demoSteps: { name: string; run: (wasl: WaslServices, ctx: DemoContext) => Promise<void> }[] = [
-  { name: 'publishing', run: seedPublishing },
-  { name: 'forum', run: seedForum },
-  { name: 'services', run: seedServices },
-  { name: 'programmes', run: seedProgrammes },
-  { name: 'elections', run: seedElections },
-  { name: 'coordination', run: seedCoordination },
-];
+export type { DemoContext };
 
 function newPassword(): string {
   // 15 characters from a 56-symbol alphabet without look-alikes: ~87 bits.
@@ -117,7 +96,8 @@ export async function seedDemoIfEmpty(
     lines.push(`  ${a.username.padEnd(22)} ${password}   ${a.network ?? a.org?.[1] ?? 'member'}`);
   }
 
-  for (const step of demoSteps) await step.run(wasl, ctx);
+  // Each feature's demo data, in the feature list's order; each receives the ids made before it.
+  for (const feature of features) if (feature.seed) await (await feature.seed())(wasl, ctx);
 
   return [
     '',

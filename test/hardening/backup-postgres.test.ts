@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db/index.js';
-import { migrateToLatest } from '../../src/core/db/migrations/index.js';
+import { migrateToLatest } from '../../src/core/db/migrate.js';
+import { features } from '../../src/features/index.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/core/config.js';
 
@@ -82,7 +83,7 @@ describe('PostgreSQL base backup + WAL archive restore', () => {
     asPostgres('pg_ctl', ['-D', dirs.primary, '-w', '-l', path.join(tmp, 'primary.log'), 'start']);
     const primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/postgres`;
     const h = openDatabase(primaryUrl, { pgPoolSize: 1 });
-    await migrateToLatest(h.db, h.dialect);
+    await migrateToLatest(h.db, h.dialect, features);
     await h.close();
     await insertRows(primaryUrl, 'before', 300);
 

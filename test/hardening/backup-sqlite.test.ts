@@ -8,7 +8,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db/index.js';
-import { migrateToLatest } from '../../src/core/db/migrations/index.js';
+import { migrateToLatest } from '../../src/core/db/migrate.js';
+import { features } from '../../src/features/index.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/core/config.js';
 
@@ -22,7 +23,7 @@ describe('SQLite backup while writing', () => {
     const dataDir = path.join(tmp, 'live');
     const file = path.join(dataDir, 'wasl.sqlite');
     const h = openDatabase(`sqlite:${file}`);
-    await migrateToLatest(h.db, h.dialect);
+    await migrateToLatest(h.db, h.dialect, features);
     await h.close();
 
     // A writer in another process: one committed row every millisecond or so, for twelve seconds.

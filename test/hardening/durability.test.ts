@@ -13,8 +13,9 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '../../src/core/db/index.js';
-import { migrateToLatest } from '../../src/core/db/migrations/index.js';
-import { makeNetwork, makeOrganization } from '../../src/core/test/app.js';
+import { migrateToLatest } from '../../src/core/db/migrate.js';
+import { features } from '../../src/features/index.js';
+import { makeNetwork, makeOrganization } from '../../src/testing/app.js';
 import { makeElectionFixture, type Fixture } from '../../src/features/elections/fixture.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -39,7 +40,7 @@ beforeAll(async () => {
     databaseUrl = `sqlite:${path.join(tmp, 'wasl.sqlite')}`;
   }
   const h = openDatabase(databaseUrl);
-  await migrateToLatest(h.db, h.dialect);
+  await migrateToLatest(h.db, h.dialect, features);
   const net = await makeNetwork(h.db);
   const org = await makeOrganization(h.db, net, 'Observers');
   fx = await makeElectionFixture(h.db, {

@@ -22,8 +22,8 @@
 //   (PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> in front)
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, Client, makeUser, type TestApp } from '../../src/core/test/app.js';
-import { startSmtpSink, type SmtpSink } from '../../src/core/test/smtp-sink.js';
+import { buildTestApp, Client, makeUser, type TestApp } from '../../src/testing/app.js';
+import { startSmtpSink, type SmtpSink } from '../../src/testing/smtp-sink.js';
 
 const ROUNDS = Number(process.env.TIMING_ROUNDS ?? 40);
 const WARM_UP = 5;

@@ -1,8 +1,8 @@
 // The full form fuzzer: many random, oversized, wrongly encoded and mixed-script inputs per POST
 // route and role (FUZZ_RUNS, default 12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../src/core/test/app.js';
-import { fuzzPostRoutes } from '../../src/core/test/form-fuzz.js';
+import { buildTestApp, type TestApp } from '../../src/testing/app.js';
+import { fuzzPostRoutes } from '../../src/testing/form-fuzz.js';
 
 let t: TestApp;
 beforeAll(async () => {

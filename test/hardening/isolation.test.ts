@@ -2,14 +2,14 @@
 // page, list and write, then ISOLATION_CASES (default 10,000) random (person, resource, operation)
 // cases, on the database DATABASE_URL names (SQLite when unset; .ci/run runs it on both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../src/core/test/app.js';
+import type { TestApp } from '../../src/testing/app.js';
 import {
   runIsolation,
   runIsolationExhaustively,
   type IsolationWorld,
   type Probe,
-} from '../../src/core/test/isolation.js';
-import { isolationSetUp } from '../../src/features/isolation.js';
+} from '../../src/testing/isolation.js';
+import { isolationSetUp } from '../../src/testing/isolation-probes.js';
 
 let t: TestApp;
 let w: IsolationWorld;

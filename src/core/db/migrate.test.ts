@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from './index.js';
 
 let h: DbHandle;

@@ -3,7 +3,15 @@
 // actor must get 404 (or, anonymous, a redirect to sign in), never the page. New routes are
 // covered automatically; organization routes get a real object and the rules listed below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from '../test/app.js';
+import {
+  buildTestApp,
+  Client,
+  makeNetwork,
+  makeOrganization,
+  makeUser,
+  signIn,
+  type TestApp,
+} from '../../testing/app.js';
 import { meetsAccess } from '../auth/access.js';
 import { loadActor, anonymous, type Actor } from '../auth/actor.js';
 import { newTotpSecret } from '../auth/totp.js';

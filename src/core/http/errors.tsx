@@ -4,6 +4,7 @@ import { Layout } from '../views/Layout.js';
 import { usePage } from '../views/context.js';
 import { renderPage } from './render.js';
 import { anonymous } from '../auth/actor.js';
+import { NotFound } from './not-found.js';
 
 function ErrorPage(props: { title: string; message: string }) {
   const { t } = usePage().i18n;
@@ -56,6 +57,9 @@ export function registerErrorPages(app: FastifyInstance) {
     send(req, reply, 404, 'error.notFound.title', 'error.notFound.message'),
   );
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // A loader or handler found nothing the person may see (core/http/route.ts): the same page
+    // as any unknown address, so a 404 never tells "exists but not yours" from "does not exist".
+    if (err instanceof NotFound) return reply.callNotFound();
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET') {
       return send(req, reply, 403, 'error.csrf.title', 'error.csrf.message');

@@ -1,8 +1,8 @@
 // Smoke run of the form fuzzer (a few inputs per POST route and role); the full run with many
 // more is in test/hardening/form-fuzz.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/app.js';
-import { fuzzPostRoutes } from '../test/form-fuzz.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { fuzzPostRoutes } from '../../testing/form-fuzz.js';
 
 let t: TestApp;
 beforeAll(async () => {

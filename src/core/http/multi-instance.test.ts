@@ -9,8 +9,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/index.js';
-import { migrateToLatest } from '../db/migrations/index.js';
-import { makeUser, TEST_PASSWORD } from '../test/app.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { features } from '../../features/index.js';
+import { makeUser, TEST_PASSWORD } from '../../testing/app.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-multi-'));
@@ -66,7 +67,7 @@ beforeAll(async () => {
     databaseUrl = `sqlite:${path.join(tmp, 'shared.sqlite')}`;
   }
   const h = openDatabase(databaseUrl);
-  await migrateToLatest(h.db, h.dialect);
+  await migrateToLatest(h.db, h.dialect, features);
   await makeUser(h.db, { username: 'shared_user' });
   await makeUser(h.db, { username: 'guessed_user' });
   await h.close();

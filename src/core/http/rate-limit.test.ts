@@ -2,7 +2,7 @@
 // dialects, and the Redis store used when REDIS_URL is set (Redis runs on 127.0.0.1:6379 here).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from '../db/index.js';
 import { databaseRateLimiter, redisRateLimiter, type RateLimiter } from './rate-limit.js';
 

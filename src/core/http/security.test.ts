@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../config.js';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import { safeLocalPath } from './forms.js';
-import { buildTestApp, Client, makeUser, TEST_PASSWORD, type TestApp } from '../test/app.js';
+import { buildTestApp, Client, makeUser, TEST_PASSWORD, type TestApp } from '../../testing/app.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import type { AccessLevel } from '../auth/access.js';
 import type { Translator } from '../i18n/index.js';
 import type { WaslServices } from '../services.js';
 
-export type RouteEntry = { method: string; url: string; access: AccessLevel };
+export type RouteEntry = { method: string; url: string; access: AccessLevel; feature: string };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -175,6 +175,7 @@ export interface MessageParams {
   'common.copy': {};
   'common.dateRange': { from: string | number; to: string | number };
   'common.delete': {};
+  'common.deleteConfirmButton': {};
   'common.deleted': {};
   'common.download': {};
   'common.edit': {};

@@ -1,10 +1,10 @@
 // The retention purge with an injected clock: expired sessions, tokens, counters, old mail and
 // year-old audit entries go; everything still within its retention stays; once a day only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from '../db/index.js';
 import { createSession } from '../auth/sessions.js';
-import { makeUser } from '../test/app.js';
+import { makeUser } from '../../testing/app.js';
 import { runDailyPurgeOnce, runRetentionPurge } from './retention.js';
 
 let h: DbHandle;

@@ -3,6 +3,7 @@
 import type { Db } from '../db/index.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { claimPeriod } from './scheduler.js';
+import { damascusDay } from '../time.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -57,21 +58,20 @@ const steps: PurgeStep[] = [
   },
 ];
 
-export function registerPurgeStep(step: PurgeStep): void {
-  steps.push(step);
-}
-
-/** Runs every step; returns rows removed per step. */
-export async function runRetentionPurge(db: Db, now: Date): Promise<Record<string, number>> {
+/** Runs the core's steps, then the features'; returns rows removed per step. */
+export async function runRetentionPurge(
+  db: Db,
+  now: Date,
+  featureSteps: PurgeStep[] = [],
+): Promise<Record<string, number>> {
   const removed: Record<string, number> = {};
-  for (const step of steps) removed[step.name] = await step.run(db, now);
+  for (const step of [...steps, ...featureSteps]) removed[step.name] = await step.run(db, now);
   return removed;
 }
 
 /** Runs the purge if no process has run it today (Asia/Damascus days); true if this call ran it. */
-export async function runDailyPurgeOnce(db: Db, now: Date): Promise<boolean> {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Damascus' }).format(now);
-  const claimed = await claimPeriod(db, 'retention.last_day', today);
-  if (claimed) await runRetentionPurge(db, now);
+export async function runDailyPurgeOnce(db: Db, now: Date, featureSteps: PurgeStep[] = []): Promise<boolean> {
+  const claimed = await claimPeriod(db, 'retention.last_day', damascusDay(now));
+  if (claimed) await runRetentionPurge(db, now, featureSteps);
   return claimed;
 }

@@ -3,9 +3,9 @@
 // delivery is recorded and tried again by the retry job. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from '../db/index.js';
-import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.js';
+import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
 import { createMailer, smtpTransportOptions } from './index.js';
 
 let h: DbHandle;

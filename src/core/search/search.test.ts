@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from '../db/index.js';
 import { indexDocument, removeDocument, searchDocuments, type SearchOptions } from './index.js';
 import { CORPUS, NOW } from './corpus.fixture.js';

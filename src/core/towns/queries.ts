@@ -5,7 +5,7 @@ import type { TownsTable } from '../db/core-tables.js';
 import { normalizeArabic } from '../text/normalize.js';
 import { lightStem } from '../text/stem.js';
 import { TOWN_ALIASES } from './aliases.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
+import { CsvSyntaxError, parseCsv } from '../text/csv.js';
 
 export type Town = Omit<Selectable<TownsTable>, 'search_name'>;
 export type GazetteerImport = { inserted: number; updated: number; rejected: { line: number; reason: string }[] };

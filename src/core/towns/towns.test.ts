@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from '../db/index.js';
 import { normalizeArabic } from '../text/normalize.js';
 import { TOWN_ALIASES } from './aliases.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../text/csv.js';
 import { findTowns, getTown, importGazetteer, listTownsByDistrict, nearbyTowns } from './queries.js';
 import { ALEPPO_SEED, loadAleppoSeed } from './seed.js';
 

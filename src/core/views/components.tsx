@@ -53,3 +53,74 @@ export function Pagination(props: { page: number; pageCount: number; hrefFor: (p
     </nav>
   );
 }
+
+/** A quiet line where a list has nothing to show. */
+export function Empty(props: { text: string }) {
+  return <p class="meta empty">{props.text}</p>;
+}
+
+/** A status word; `warn` draws the eye (marked), the rest are plain badges. */
+export function StatusBadge(props: { label: string; tone?: 'plain' | 'warn' | 'ok' }) {
+  if (props.tone === 'warn') return <mark>{props.label}</mark>;
+  return <span class={props.tone === 'ok' ? 'badge badge--ok' : 'badge'}>{props.label}</span>;
+}
+
+export type Column<R> = {
+  label: ComponentChildren;
+  cell: (row: R, index: number) => ComponentChildren;
+  /** the column that names the row (a <th scope="row">) */
+  rowHeader?: boolean;
+  /** figures: aligned as numbers */
+  numeric?: boolean;
+  class?: string;
+};
+
+/**
+ * A table that scrolls in its own box on a narrow phone (never the page sideways), or the `empty`
+ * line when there are no rows.
+ */
+export function DataTable<R>(props: {
+  columns: (Column<R> | false | null | undefined)[];
+  rows: R[];
+  empty?: string;
+  caption?: ComponentChildren;
+  class?: string;
+  foot?: ComponentChildren;
+  rowId?: (row: R) => string | undefined;
+}) {
+  if (!props.rows.length && props.empty !== undefined) return <Empty text={props.empty} />;
+  const columns = props.columns.filter((c): c is Column<R> => !!c);
+  const cls = (c: Column<R>) => [c.numeric ? 'num' : '', c.class ?? ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="table-wrap">
+      <table class={props.class}>
+        {props.caption ? <caption>{props.caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" class={cls(c)}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row, i) => (
+            <tr id={props.rowId?.(row)}>
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <th scope="row" class={cls(c)}>
+                    {c.cell(row, i)}
+                  </th>
+                ) : (
+                  <td class={cls(c)}>{c.cell(row, i)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+        {props.foot ? <tfoot>{props.foot}</tfoot> : null}
+      </table>
+    </div>
+  );
+}

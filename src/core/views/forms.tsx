@@ -1,19 +1,70 @@
-// Shared form pieces. Every form posts and works without JavaScript; errors come back beside
-// the field, in the user's language.
+// The form kit. Every form posts and works without JavaScript; errors come back beside the field,
+// in the reader's language.
+//
+// A <Form> is a scope: its fields find their own value and error by name, so a field is written
+// once — <Field name="title" label={t('…')} /> — instead of naming itself three times. After a
+// refused submission the route kit hands the page a FormState; only the form it came from (same
+// `id`, by default the same action) shows those values and errors, so pages with several forms
+// keep each one's errors to itself. Before that, a form shows its `values` (e.g. the saved row).
 import type { ComponentChildren, JSX } from 'preact';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { usePage } from './context.js';
 
 export type FieldErrors = Record<string, string | undefined>;
+
+/** What a refused submission brings back: which form, what was typed, what is wrong. */
+export type FormState = { id: string; values: Record<string, unknown>; errors: Record<string, string> };
+
+type Scope = { values: Record<string, unknown>; errors: FieldErrors; prefix: string };
+const FormScope = createContext<Scope | null>(null);
+
+function useScope(): Scope {
+  return useContext(FormScope) ?? { values: {}, errors: {}, prefix: 'f' };
+}
+
+/** The string a text input shows for a stored or typed value. */
+export function asText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.length ? asText(v[0]) : '';
+  return String(v);
+}
+
+/** The strings of a multi-valued field (checkboxes, multi-select), typed or stored. */
+export function asList(v: unknown): string[] {
+  if (v === null || v === undefined || v === '') return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+const truthy = (v: unknown) => v === true || v === 1 || v === '1' || v === 'on';
 
 export function Form(props: {
   action: string;
   method?: 'post' | 'get';
   multipart?: boolean;
   class?: string;
+  /** which FormState belongs here (default: the action) */
+  id?: string;
+  /** a refused submission; shown only if it came from this form */
+  state?: FormState | null;
+  /** what the fields show before any submission (a saved row, defaults) */
+  values?: Record<string, unknown>;
+  /** errors computed by the page itself (rare; the route kit passes them in `state`) */
+  errors?: FieldErrors;
+  /** distinguishes field ids when one page shows the same field names twice */
+  idPrefix?: string;
+  /** the form-level message goes at the top of the form (default on) */
+  summary?: boolean;
   children: ComponentChildren;
 }) {
   const { csrfToken } = usePage();
   const method = props.method ?? 'post';
+  const mine = props.state && props.state.id === (props.id ?? props.action) ? props.state : null;
+  const scope: Scope = {
+    values: mine ? mine.values : (props.values ?? {}),
+    errors: mine ? mine.errors : (props.errors ?? {}),
+    prefix: props.idPrefix ?? 'f',
+  };
   return (
     <form
       method={method}
@@ -22,7 +73,8 @@ export function Form(props: {
       enctype={props.multipart ? 'multipart/form-data' : undefined}
     >
       {method === 'post' ? <input type="hidden" name="_csrf" value={csrfToken()} /> : null}
-      {props.children}
+      {props.summary === false ? null : <FormErrorSummary message={scope.errors._form} />}
+      <FormScope.Provider value={scope}>{props.children}</FormScope.Provider>
     </form>
   );
 }
@@ -31,7 +83,9 @@ type FieldProps = {
   name: string;
   label: string;
   type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'datetime-local' | 'time' | 'search';
+  /** overrides the scope's value */
   value?: string | number | null;
+  /** overrides the scope's error */
   error?: string;
   hint?: string;
   required?: boolean;
@@ -39,78 +93,275 @@ type FieldProps = {
   inputmode?: JSX.HTMLAttributes['inputMode'];
   minLength?: number;
   maxLength?: number;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  placeholder?: string;
+  pattern?: string;
   multiline?: boolean;
   rows?: number;
+  list?: string;
+  id?: string;
 };
 
 /** tel, email and url inputs are always LTR; free text gets dir="auto" and dirname so the server learns its direction. */
 export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
+  const scope = useScope();
+  const id = p.id ?? `${scope.prefix}-${p.name}`;
+  const error = p.error ?? scope.errors[p.name];
+  const value = p.value !== undefined ? p.value : asText(scope.values[p.name]);
   const type = p.type ?? 'text';
   const ltr = type === 'tel' || type === 'email' || type === 'url' || type === 'password';
   const common = {
     id,
     name: p.name,
     required: p.required,
-    'aria-invalid': p.error ? ('true' as const) : undefined,
-    'aria-describedby': p.error ? `${id}-err` : p.hint ? `${id}-hint` : undefined,
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': error ? `${id}-err` : p.hint ? `${id}-hint` : undefined,
     maxLength: p.maxLength,
     minLength: p.minLength,
+    placeholder: p.placeholder,
   };
   return (
-    <div class={p.error ? 'field field--error' : 'field'}>
+    <div class={error ? 'field field--error' : 'field'}>
       <label for={id}>{p.label}</label>
       {p.multiline ? (
         <textarea {...common} rows={p.rows ?? 6} dir="auto" dirName={`${p.name}.dir`}>
-          {p.value ?? ''}
+          {value ?? ''}
         </textarea>
       ) : (
         <input
           {...common}
           type={type}
-          value={p.value ?? undefined}
+          value={p.value !== undefined ? (p.value ?? undefined) : value || undefined}
           autocomplete={p.autocomplete}
           inputMode={p.inputmode}
+          min={p.min}
+          max={p.max}
+          step={p.step}
+          pattern={p.pattern}
+          list={p.list}
           dir={ltr ? 'ltr' : 'auto'}
           {...(ltr || type !== 'text' ? {} : { dirName: `${p.name}.dir` })}
         />
       )}
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="error" id={`${id}-err`}>
-          {p.error}
-        </p>
-      ) : null}
+      <Hint id={id} text={p.hint} />
+      <ErrorText id={id} text={error} />
     </div>
   );
 }
 
+export type Option = { value: string; label: string };
+
 export function Select(p: {
   name: string;
   label: string;
-  options: { value: string; label: string }[];
+  options: Option[];
   value?: string | null;
   error?: string;
+  hint?: string;
+  /** an empty first choice with this label */
   includeEmpty?: string;
+  multiple?: boolean;
+  required?: boolean;
 }) {
-  const id = `f-${p.name}`;
+  const scope = useScope();
+  const id = `${scope.prefix}-${p.name}`;
+  const error = p.error ?? scope.errors[p.name];
+  const selected = p.value !== undefined ? asList(p.value) : asList(scope.values[p.name]);
   return (
-    <div class={p.error ? 'field field--error' : 'field'}>
+    <div class={error ? 'field field--error' : 'field'}>
       <label for={id}>{p.label}</label>
-      <select id={id} name={p.name}>
+      <select
+        id={id}
+        name={p.name}
+        multiple={p.multiple}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-err` : p.hint ? `${id}-hint` : undefined}
+      >
         {p.includeEmpty !== undefined ? <option value="">{p.includeEmpty}</option> : null}
         {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
+          <option value={o.value} selected={selected.includes(o.value)}>
             {o.label}
           </option>
         ))}
       </select>
-      {p.error ? <p class="error">{p.error}</p> : null}
+      <Hint id={id} text={p.hint} />
+      <ErrorText id={id} text={error} />
     </div>
+  );
+}
+
+/** One checkbox; checked from the scope ('on', '1', 1, true) unless `checked` says. */
+export function Checkbox(p: { name: string; label: string; checked?: boolean; value?: string; hint?: string }) {
+  const scope = useScope();
+  const id = `${scope.prefix}-${p.name}${p.value && p.value !== 'on' ? `-${p.value}` : ''}`;
+  const stored = scope.values[p.name];
+  const checked =
+    p.checked !== undefined
+      ? p.checked
+      : p.value && p.value !== 'on'
+        ? asList(stored).includes(p.value)
+        : truthy(stored);
+  const error = scope.errors[p.name];
+  return (
+    <>
+      <label class="checkbox" for={id}>
+        <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} checked={checked} /> {p.label}
+      </label>
+      <Hint id={id} text={p.hint} />
+      <ErrorText id={id} text={error} />
+    </>
+  );
+}
+
+/** Several choices under one name, in a fieldset. */
+export function Checkboxes(p: { name: string; legend: string; options: Option[]; selected?: string[]; hint?: string }) {
+  const scope = useScope();
+  const id = `${scope.prefix}-${p.name}`;
+  const selected = p.selected ?? asList(scope.values[p.name]);
+  const error = scope.errors[p.name];
+  return (
+    <fieldset class={error ? 'field--error' : undefined} aria-describedby={error ? `${id}-err` : undefined}>
+      <legend>{p.legend}</legend>
+      {p.options.map((o) => (
+        <label class="checkbox">
+          <input type="checkbox" name={p.name} value={o.value} checked={selected.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+      <Hint id={id} text={p.hint} />
+      <ErrorText id={id} text={error} />
+    </fieldset>
+  );
+}
+
+/** One choice of a few, as radio buttons in a fieldset. */
+export function Radios(p: { name: string; legend: string; options: Option[]; value?: string | null; hint?: string }) {
+  const scope = useScope();
+  const id = `${scope.prefix}-${p.name}`;
+  const value = p.value !== undefined ? asText(p.value) : asText(scope.values[p.name]);
+  const error = scope.errors[p.name];
+  return (
+    <fieldset class={error ? 'field--error' : undefined}>
+      <legend>{p.legend}</legend>
+      {p.options.map((o) => (
+        <label class="checkbox">
+          <input type="radio" name={p.name} value={o.value} checked={value === o.value} /> {o.label}
+        </label>
+      ))}
+      <Hint id={id} text={p.hint} />
+      <ErrorText id={id} text={error} />
+    </fieldset>
+  );
+}
+
+/** A file input (the form must be `multipart`). */
+export function FileField(p: {
+  name: string;
+  label: string;
+  accept?: string;
+  required?: boolean;
+  hint?: string;
+  multiple?: boolean;
+}) {
+  const scope = useScope();
+  const id = `${scope.prefix}-${p.name}`;
+  const error = scope.errors[p.name];
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      <input
+        id={id}
+        type="file"
+        name={p.name}
+        accept={p.accept}
+        required={p.required}
+        multiple={p.multiple}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-err` : p.hint ? `${id}-hint` : undefined}
+      />
+      <Hint id={id} text={p.hint} />
+      <ErrorText id={id} text={error} />
+    </div>
+  );
+}
+
+export function Hidden(p: { name: string; value: string | number }) {
+  return <input type="hidden" name={p.name} value={String(p.value)} />;
+}
+
+export function Submit(p: { label: string; class?: string; name?: string; value?: string }) {
+  return (
+    <button type="submit" class={p.class} name={p.name} value={p.value}>
+      {p.label}
+    </button>
+  );
+}
+
+/** A small form that is only a button (publish, accept, mark done). */
+export function ButtonForm(p: {
+  action: string;
+  label: string;
+  class?: string;
+  hidden?: Record<string, string | number>;
+}) {
+  return (
+    <Form action={p.action} class="inline-form" summary={false}>
+      {Object.entries(p.hidden ?? {}).map(([name, value]) => (
+        <Hidden name={name} value={value} />
+      ))}
+      <button type="submit" class={p.class}>
+        {p.label}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * An action that cannot be taken back (delete, revoke, cancel) asks twice, without JavaScript:
+ * the first button opens the question, the second one, inside it, posts.
+ */
+export function ConfirmButton(p: {
+  action: string;
+  /** the first button: "Delete", "Revoke…" */
+  label: string;
+  /** what will happen, said plainly */
+  question: string;
+  /** the second button: "Yes, delete" */
+  confirm: string;
+  hidden?: Record<string, string | number>;
+  /** extra fields asked at the confirm step (a reason) */
+  children?: ComponentChildren;
+}) {
+  return (
+    <details class="confirm">
+      <summary class="danger">{p.label}</summary>
+      <Form action={p.action} class="inline-form" summary={false}>
+        <p role="alert">{p.question}</p>
+        {Object.entries(p.hidden ?? {}).map(([name, value]) => (
+          <Hidden name={name} value={value} />
+        ))}
+        {p.children}
+        <button type="submit" class="danger">
+          {p.confirm}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/** ConfirmButton in the words of deleting `what`. */
+export function DeleteButton(p: { action: string; what: string; hidden?: Record<string, string | number> }) {
+  const { t } = usePage().i18n;
+  return (
+    <ConfirmButton
+      action={p.action}
+      label={t('common.delete')}
+      question={`${t('common.confirmDelete', { name: p.what })} ${t('common.cannotUndo')}`}
+      confirm={t('common.deleteConfirmButton')}
+      hidden={p.hidden}
+    />
   );
 }
 
@@ -121,4 +372,20 @@ export function FormErrorSummary(props: { message?: string | null }) {
       {props.message}
     </p>
   );
+}
+
+function Hint(p: { id: string; text?: string }) {
+  return p.text ? (
+    <p class="hint" id={`${p.id}-hint`}>
+      {p.text}
+    </p>
+  ) : null;
+}
+
+function ErrorText(p: { id: string; text?: string }) {
+  return p.text ? (
+    <p class="error" id={`${p.id}-err`}>
+      {p.text}
+    </p>
+  ) : null;
 }

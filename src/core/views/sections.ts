@@ -12,11 +12,20 @@ export type Section = {
   load: (req: FastifyRequest, key: string) => Promise<VNode | null>;
 };
 
-const sections: Section[] = [];
+let installed: Section[] = [];
+let legacy: Section[] = [];
+let sections: Section[] = [];
 
+/** The features' sections, set by the app from the feature list. */
+export function installSections(list: Section[]): void {
+  installed = list;
+  sections = [...installed, ...legacy].sort((a, b) => a.order - b.order);
+}
+
+/** Transitional: a feature not yet on its manifest registers a section on import. */
 export function registerSection(section: Section): void {
-  sections.push(section);
-  sections.sort((a, b) => a.order - b.order);
+  legacy = [...legacy, section];
+  sections = [...installed, ...legacy].sort((a, b) => a.order - b.order);
 }
 
 export async function loadSections(slot: Slot, req: FastifyRequest, key: string): Promise<VNode[]> {

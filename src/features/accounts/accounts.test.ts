@@ -9,7 +9,7 @@ import {
   makeUser,
   TEST_PASSWORD,
   type TestApp,
-} from '../../core/test/app.js';
+} from '../../testing/app.js';
 import { checkTotp, totpCodeAt, newTotpSecret } from '../../core/auth/totp.js';
 
 let t: TestApp;
@@ -394,7 +394,7 @@ describe('password reset and e-mail change', () => {
 
 describe('session lifetimes', () => {
   it('ends a staff session after two idle hours and a member session after fourteen idle days', async () => {
-    const { signIn } = await import('../../core/test/app.js');
+    const { signIn } = await import('../../testing/app.js');
     const net = await makeNetwork(t.handle.db);
     const org = await makeOrganization(t.handle.db, net);
     const staff = await makeUser(t.handle.db, {
@@ -421,7 +421,7 @@ describe('session lifetimes', () => {
 
 describe('absolute session lifetimes', () => {
   it('ends a staff session after twelve hours and a member session after thirty days, however active', async () => {
-    const { signIn } = await import('../../core/test/app.js');
+    const { signIn } = await import('../../testing/app.js');
     const net = await makeNetwork(t.handle.db);
     const org = await makeOrganization(t.handle.db, net);
     const staff = await makeUser(t.handle.db, {
@@ -451,7 +451,7 @@ describe('absolute session lifetimes', () => {
 
 describe('my data', () => {
   it('gives a person a copy of what is held about them, without secrets, and nothing of others', async () => {
-    const { signIn } = await import('../../core/test/app.js');
+    const { signIn } = await import('../../testing/app.js');
     const net = await makeNetwork(t.handle.db);
     const org = await makeOrganization(t.handle.db, net);
     const me = await makeUser(t.handle.db, {
@@ -474,7 +474,7 @@ describe('my data', () => {
     expect(res.body).not.toContain('export_other');
   });
   it('lets a person see and correct what is held about them, and refuses a bad correction without changing anything', async () => {
-    const { signIn } = await import('../../core/test/app.js');
+    const { signIn } = await import('../../testing/app.js');
     const me = await makeUser(t.handle.db, { username: 'correct_me', displayName: 'Old name' });
     const c = new Client(t.app);
     await signIn(t, c, me.id);

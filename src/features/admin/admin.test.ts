@@ -3,8 +3,8 @@
 // how the link reaches the person. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTotpSecret } from '../../core/auth/totp.js';
-import { buildTestApp, Client, makeNetwork, makeUser, signIn, type TestApp } from '../../core/test/app.js';
-import { startSmtpSink, type SmtpSink } from '../../core/test/smtp-sink.js';
+import { buildTestApp, Client, makeNetwork, makeUser, signIn, type TestApp } from '../../testing/app.js';
+import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
 import { withoutOneTimeTokens } from './routes.js';
 
 describe('one-time links in the outbox', () => {

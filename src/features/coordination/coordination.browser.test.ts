@@ -10,8 +10,8 @@ import {
   signInInBrowser,
   startServer,
   type TestServer,
-} from '../../core/test/browser.js';
-import { makeUser, TEST_PASSWORD } from '../../core/test/app.js';
+} from '../../testing/browser.js';
+import { makeUser, TEST_PASSWORD } from '../../testing/app.js';
 import { newTotpSecret } from '../../core/auth/totp.js';
 
 let server: TestServer;

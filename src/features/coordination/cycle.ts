@@ -5,7 +5,7 @@
 import type { Db } from '../../core/db/index.js';
 import { createCycle, createMeeting, directorsAndRepresentatives } from './meetings.js';
 import { activeOrganizations } from './workspace.js';
-import { addDays, damascusLocalToDate, HOUR } from './time.js';
+import { addDays, damascusLocalToDate, HOUR } from '../../core/time.js';
 
 export type CycleTexts = {
   preparatoryTitle: (org: string) => string;

@@ -1,4 +1,4 @@
-// Coordination's part of the cross-organization isolation property (core/test/isolation.ts). The
+// Coordination's part of the cross-organization isolation property (src/testing/isolation.ts). The
 // rules come from README.md ("URLs and who may use them", "Privacy decisions") and the comments in
 // permissions.ts, not from the permission code:
 // - A workspace — its items, people and their titles, its export — belongs to its organization's
@@ -21,8 +21,8 @@
 // - Votes are seen inside the network and created by network admins; a ballot is secret from
 //   everyone (it has no page and must show on none).
 import type { LightMyRequestResponse } from 'fastify';
-import type { Client } from '../../core/test/app.js';
-import { who, PEOPLE, type IsolationWorld, type Person, type Probe } from '../../core/test/isolation.js';
+import type { Client } from '../../testing/app.js';
+import { who, PEOPLE, type IsolationWorld, type Person, type Probe } from '../../testing/isolation.js';
 import { publishItem } from '../publishing/queries.js';
 import { createItem, openEmergency, setPersonRole, setSharing } from './workspace.js';
 import { createMeeting, createAction, type MeetingInput } from './meetings.js';
@@ -31,7 +31,7 @@ import { addVisit, createLicence, saveCouncil, updateLicence } from './licensing
 import { saveLesson, type LessonInput } from './lessons.js';
 import { castBallot, createBody, createVote, getVote } from './votes.js';
 import { idFrom, PDF, postMultipart } from './test-helpers.js';
-import { dateToDamascusLocal, DAY, HOUR } from './time.js';
+import { dateToDamascusLocal, DAY, HOUR } from '../../core/time.js';
 
 type Rule = (p: Person) => boolean;
 

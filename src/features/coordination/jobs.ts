@@ -8,7 +8,7 @@ import { audit } from '../../core/audit/index.js';
 import { fromJson } from '../../core/db/helpers.js';
 import { expectedPeople, getMeeting } from './meetings.js';
 import { EXPIRY_REMINDER_DAYS } from './licensing.js';
-import { addDays, damascusDay, DAY } from './time.js';
+import { addDays, damascusDay, DAY } from '../../core/time.js';
 
 function translatorFor(
   wasl: WaslServices,

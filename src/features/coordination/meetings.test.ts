@@ -2,11 +2,11 @@
 // attendance and quorum, minutes, decisions, action items and the tracker, iCalendar, reminders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { buildTestApp, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { idFrom, makeWorld, resignIn, type World } from './test-helpers.js';
 import { sendMeetingReminders } from './jobs.js';
 import { calendar, escapeText, foldLine } from './ical.js';
-import { dateToDamascusLocal, damascusLocalToDate, HOUR, DAY } from './time.js';
+import { dateToDamascusLocal, damascusLocalToDate, HOUR, DAY } from '../../core/time.js';
 
 let t: TestApp;
 let w: World;

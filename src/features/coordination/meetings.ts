@@ -4,7 +4,7 @@
 import type { Db } from '../../core/db/index.js';
 import type { MeetingResource } from './permissions.js';
 import type { ActionStatus, MeetingKind, MeetingVisibility } from './tables.js';
-import { damascusDay } from './time.js';
+import { damascusDay } from '../../core/time.js';
 
 export type MeetingInput = {
   kind: MeetingKind;

@@ -2,7 +2,7 @@
 // carries the facts (owner organization, sharing, invitees, reviewers, an active emergency
 // grant). Deny by default. Network admins get NO read access to an organization's private rows:
 // only an emergency grant (logged, time-limited, shown to the organization) opens a workspace.
-import { registerPolicy } from '../../core/auth/authorize.js';
+import { definePolicy } from '../../core/auth/authorize.js';
 import { hasNetworkRole, orgRole, type Actor } from '../../core/auth/actor.js';
 import type { MeetingVisibility, Sharing } from './tables.js';
 
@@ -24,7 +24,7 @@ export type WorkspaceResource = {
   /** an emergency grant for this actor is running now */
   emergency: boolean;
 };
-registerPolicy<WorkspaceResource>('coord.workspace', (a, action, r) => {
+const coordWorkspacePolicyDef = definePolicy('coord.workspace', (a, action, r) => {
   switch (action) {
     case 'view':
       return member(a, r.orgId) || r.emergency;
@@ -47,7 +47,7 @@ export type ItemResource = {
   sharedOrgIds: number[];
   emergency: boolean;
 };
-registerPolicy<ItemResource>('coord.item', (a, action, r) => {
+const coordItemPolicyDef = definePolicy('coord.item', (a, action, r) => {
   switch (action) {
     case 'view':
       return (
@@ -83,7 +83,7 @@ export function isInvited(a: Actor, r: MeetingResource): boolean {
   if (!a.user) return false;
   return r.inviteeUserIds.includes(a.user.id) || sharesOrg(a, r.inviteeOrgIds) || member(a, r.hostOrgId);
 }
-registerPolicy<MeetingResource>('coord.meeting', (a, action, r) => {
+const coordMeetingPolicyDef = definePolicy('coord.meeting', (a, action, r) => {
   const view =
     canManageMeeting(a, r) ||
     isInvited(a, r) ||
@@ -110,7 +110,7 @@ export type ActionResource = {
   sharing: 'org' | 'network';
   createdBy: number | null;
 };
-registerPolicy<ActionResource>('coord.action', (a, action, r) => {
+const coordActionPolicyDef = definePolicy('coord.action', (a, action, r) => {
   const own =
     member(a, r.ownerOrgId) || (a.user !== null && (r.ownerUserId === a.user.id || r.createdBy === a.user.id));
   switch (action) {
@@ -124,7 +124,7 @@ registerPolicy<ActionResource>('coord.action', (a, action, r) => {
 });
 
 export type PlanResource = { type: 'coord.plan'; orgId: number };
-registerPolicy<PlanResource>('coord.plan', (a, action, r) => {
+const coordPlanPolicyDef = definePolicy('coord.plan', (a, action, r) => {
   switch (action) {
     case 'view':
     case 'edit':
@@ -140,7 +140,7 @@ export type ReviewResource = {
   reviewerIds: number[];
   status: 'open' | 'closed';
 };
-registerPolicy<ReviewResource>('coord.review', (a, action, r) => {
+const coordReviewPolicyDef = definePolicy('coord.review', (a, action, r) => {
   const reviewer = a.user !== null && r.reviewerIds.includes(a.user.id);
   switch (action) {
     case 'view':
@@ -159,7 +159,7 @@ registerPolicy<ReviewResource>('coord.review', (a, action, r) => {
 });
 
 export type LicenceResource = { type: 'coord.licence'; orgId: number; networkId: number };
-registerPolicy<LicenceResource>('coord.licence', (a, action, r) => {
+const coordLicencePolicyDef = definePolicy('coord.licence', (a, action, r) => {
   switch (action) {
     case 'view':
     case 'edit':
@@ -170,7 +170,7 @@ registerPolicy<LicenceResource>('coord.licence', (a, action, r) => {
 });
 
 export type LicensingResource = { type: 'coord.licensing'; networkId: number };
-registerPolicy<LicensingResource>('coord.licensing', (a, action, r) => {
+const coordLicensingPolicyDef = definePolicy('coord.licensing', (a, action, r) => {
   switch (action) {
     case 'view': // the councils list and one's own rows
       return isNetworkMember(a, r.networkId);
@@ -189,7 +189,7 @@ export type LessonResource = {
   sharing: 'private' | 'network';
   published: boolean;
 };
-registerPolicy<LessonResource>('coord.lesson', (a, action, r) => {
+const coordLessonPolicyDef = definePolicy('coord.lesson', (a, action, r) => {
   switch (action) {
     case 'view':
       return member(a, r.orgId) || (r.sharing === 'network' && isNetworkMember(a, r.networkId));
@@ -203,7 +203,7 @@ registerPolicy<LessonResource>('coord.lesson', (a, action, r) => {
 });
 
 export type GovernanceResource = { type: 'coord.governance'; networkId: number };
-registerPolicy<GovernanceResource>('coord.governance', (a, action, r) => {
+const coordGovernancePolicyDef = definePolicy('coord.governance', (a, action, r) => {
   switch (action) {
     case 'viewVotes':
       return isNetworkMember(a, r.networkId);
@@ -213,3 +213,32 @@ registerPolicy<GovernanceResource>('coord.governance', (a, action, r) => {
       return false;
   }
 });
+
+/** This feature's policies, installed by the app from the manifest. */
+export const coordinationPolicies = [
+  coordWorkspacePolicyDef,
+  coordItemPolicyDef,
+  coordMeetingPolicyDef,
+  coordActionPolicyDef,
+  coordPlanPolicyDef,
+  coordReviewPolicyDef,
+  coordLicencePolicyDef,
+  coordLicensingPolicyDef,
+  coordLessonPolicyDef,
+  coordGovernancePolicyDef,
+];
+
+declare module '../../core/auth/authorize.js' {
+  interface Policies {
+    'coord.workspace': { resource: WorkspaceResource; action: 'view' | 'edit' | 'manage' | 'openEmergency' };
+    'coord.item': { resource: ItemResource; action: 'view' | 'edit' };
+    'coord.meeting': { resource: MeetingResource; action: 'view' | 'viewSummary' | 'rsvp' | 'manage' };
+    'coord.action': { resource: ActionResource; action: 'view' | 'update' };
+    'coord.plan': { resource: PlanResource; action: 'view' | 'edit' };
+    'coord.review': { resource: ReviewResource; action: 'view' | 'comment' | 'answer' | 'close' | 'tieDecisions' };
+    'coord.licence': { resource: LicenceResource; action: 'view' | 'edit' };
+    'coord.licensing': { resource: LicensingResource; action: 'view' | 'viewNetwork' | 'manageCouncils' };
+    'coord.lesson': { resource: LessonResource; action: 'view' | 'edit' | 'publish' };
+    'coord.governance': { resource: GovernanceResource; action: 'viewVotes' | 'manage' };
+  }
+}

@@ -1,10 +1,10 @@
 // Strategic plans and reviews, licensing with local councils, lessons learned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { findBySource } from '../publishing/queries.js';
 import { idFrom, makeWorld, PDF, postMultipart, resignIn, type World } from './test-helpers.js';
 import { sendLicenceReminders } from './jobs.js';
-import { DAY } from './time.js';
+import { DAY } from '../../core/time.js';
 
 let t: TestApp;
 let w: World;

@@ -1,6 +1,5 @@
 // Coordination: routes (see README.md for what this feature owns). Each area is its own plugin.
 import type { FastifyPluginAsync } from 'fastify';
-import './permissions.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { governanceRoutes } from './routes/governance.js';
 import { meetingRoutes } from './routes/meetings.js';

@@ -1,7 +1,7 @@
 // Form schemas of the coordination feature. Unknown fields are refused by parseForm.
 import { z } from 'zod';
 import { fields } from '../../core/http/forms.js';
-import { damascusLocalToDate } from './time.js';
+import { damascusLocalToDate } from '../../core/time.js';
 
 const longText = (max: number) => z.string().trim().max(max).default('');
 

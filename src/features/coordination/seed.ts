@@ -5,7 +5,7 @@
 // items; plan reviews; licensing at the councils of A'zaz, al-Bab, Mare' and Tal'ar; a board
 // with a chair; a closed vote with its results; and an upcoming board meeting with a public summary.
 import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../core/feature.js';
 import { launchCycle, cycleTexts } from './cycle.js';
 import {
   addDecision,
@@ -30,7 +30,7 @@ import {
 } from './licensing.js';
 import { createItem, setPersonRole, setSharing } from './workspace.js';
 import { saveLesson } from './lessons.js';
-import { addDays, damascusDay, damascusLocalToDate, HOUR } from './time.js';
+import { addDays, damascusDay, damascusLocalToDate, HOUR } from '../../core/time.js';
 
 const PDF = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`, 'latin1');
 

@@ -452,3 +452,8 @@ export interface CoordinationTables {
   coord_licence_visits: CoordLicenceVisitsTable;
   coord_lessons: CoordLessonsTable;
 }
+
+// The feature's tables join the one Database type (the core names no feature).
+declare module '../../core/db/schema.js' {
+  interface Database extends CoordinationTables {}
+}

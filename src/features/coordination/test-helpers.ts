@@ -1,7 +1,7 @@
 // Shared set-up for the coordination tests: a network with three member organizations and the
 // people every visibility question needs, each with a signed-in client.
 import { newTotpSecret } from '../../core/auth/totp.js';
-import { Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from '../../core/test/app.js';
+import { Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from '../../testing/app.js';
 import { importGazetteer } from '../../core/towns/queries.js';
 
 export type World = {

@@ -3,9 +3,9 @@
 // item appears); anything else must be a 404 — or, for anonymous people on member pages, the
 // sign-in redirect — and must not contain the item's text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { idFrom, makeWorld, PDF, postMultipart, type World } from './test-helpers.js';
-import { dateToDamascusLocal, DAY, HOUR } from './time.js';
+import { dateToDamascusLocal, DAY, HOUR } from '../../core/time.js';
 
 type Who = 'own' | 'other' | 'networkAdmin' | 'reviewer' | 'anonymous';
 const everyone: Who[] = ['own', 'other', 'networkAdmin', 'reviewer', 'anonymous'];

@@ -2,11 +2,11 @@
 // representative, quorum, opening and closing times, results with turnout, reproducible count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildTestApp, type TestApp } from '../../core/test/app.js';
-import { testDialect } from '../../core/test/db.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { testDialect } from '../../testing/db.js';
 import { idFrom, makeWorld, resignIn, type World } from './test-helpers.js';
 import { castBallot, getVote, tally } from './votes.js';
-import { dateToDamascusLocal, HOUR, DAY } from './time.js';
+import { dateToDamascusLocal, HOUR, DAY } from '../../core/time.js';
 
 let t: TestApp;
 let w: World;

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../core/db/index.js';
 import { fromJson } from '../../core/db/helpers.js';
-import { damascusDay } from './time.js';
+import { damascusDay } from '../../core/time.js';
 import type { VoteKind } from './tables.js';
 
 // ——— bodies, seats, terms ———

@@ -2,10 +2,10 @@
 // private files, people and roles, emergency access (audit + notice), export, leaving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { buildTestApp, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { idFrom, makeWorld, PDF, postMultipart, resignIn, type World } from './test-helpers.js';
 import { processDepartures } from './jobs.js';
-import { HOUR, DAY } from './time.js';
+import { HOUR, DAY } from '../../core/time.js';
 
 let t: TestApp;
 let w: World;

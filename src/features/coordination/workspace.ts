@@ -3,7 +3,7 @@
 // acting organization id (the organization whose workspace is open, or whose member asks).
 import type { Db } from '../../core/db/index.js';
 import type { Sharing } from './tables.js';
-import { HOUR } from './time.js';
+import { HOUR } from '../../core/time.js';
 
 export type WorkspaceItem = {
   id: number;

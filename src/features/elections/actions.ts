@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Db, Dialect } from '../../core/db/index.js';
 import { fromJson, toJson } from '../../core/db/helpers.js';
-import { parseCsv, CsvSyntaxError } from '../../core/towns/csv.js';
+import { parseCsv, CsvSyntaxError } from '../../core/text/csv.js';
 import { westernDigits } from './expr.js';
 import { checkRules, sheetFields, validateAnswers, type AnswerError, type Answers, type RuleFlag } from './formdef.js';
 import type { FormRow } from './queries.js';

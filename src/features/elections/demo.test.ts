@@ -1,6 +1,6 @@
 // The demo story adds up (its own file: one fresh database with the whole demo seed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
 import { seedDemoIfEmpty } from '../../seed/demo.js';
 
 let t2: TestApp;

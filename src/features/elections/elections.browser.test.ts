@@ -3,7 +3,7 @@
 // acknowledged exactly once — the server holds exactly two rows. Nothing leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../core/test/browser.js';
+import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../testing/browser.js';
 import { makeElectionFixture, type Fixture } from './fixture.js';
 
 let server: TestServer;

@@ -10,7 +10,7 @@ import {
   makeUser,
   signIn,
   type TestApp,
-} from '../../core/test/app.js';
+} from '../../testing/app.js';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import { ensureTown, goodSheet, makeElectionFixture, type Fixture } from './fixture.js';
 import { ingestSubmission } from './actions.js';

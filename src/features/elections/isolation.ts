@@ -1,4 +1,4 @@
-// Elections' part of the cross-organization isolation property (core/test/isolation.ts). The rule,
+// Elections' part of the cross-organization isolation property (src/testing/isolation.ts). The rule,
 // as README.md and permissions.ts state it: an election's coordinators are the staff of its
 // organizing members and the network's admins — partners named on it (members or not) do not
 // coordinate it. Anyone reads an election that is not a draft and its published statement; only
@@ -11,8 +11,8 @@
 // The observer API (bearer tokens, no session) is proven apart in observe.test.ts: a token reaches
 // only its own election's stations and forms.
 import crypto from 'node:crypto';
-import { who, type IsolationWorld, type Person, type Probe } from '../../core/test/isolation.js';
-import type { Client } from '../../core/test/app.js';
+import { who, type IsolationWorld, type Person, type Probe } from '../../testing/isolation.js';
+import type { Client } from '../../testing/app.js';
 import { ingestSubmission } from './actions.js';
 import { goodSheet } from './fixture.js';
 import {

@@ -12,7 +12,7 @@ import {
   makeUser,
   signIn,
   type TestApp,
-} from '../../core/test/app.js';
+} from '../../testing/app.js';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import { goodSheet, makeElectionFixture, type Fixture } from './fixture.js';
 import { LOGIN_LIMITS } from './observe.js';

@@ -5,7 +5,7 @@
 // named on the election but their staff do not coordinate it. Anyone may read a non-draft
 // election and its published results. Observers never hold an account: they reach only the
 // observer API, with a bearer token scoped to their own assignments (checked in observe.ts).
-import { registerPolicy } from '../../core/auth/authorize.js';
+import { definePolicy } from '../../core/auth/authorize.js';
 import type { Actor } from '../../core/auth/actor.js';
 
 export type ElectionResource = {
@@ -42,7 +42,7 @@ export function electionPolicy(actor: Actor, action: string, e: ElectionResource
   }
 }
 
-registerPolicy<ElectionResource>('election', electionPolicy);
+const electionPolicyDef = definePolicy('election', electionPolicy);
 
 export function asResource(e: {
   id: number;
@@ -51,4 +51,13 @@ export function asResource(e: {
   organizerOrgIds: number[];
 }): ElectionResource {
   return { type: 'election', id: e.id, networkId: e.network_id, status: e.status, organizerOrgIds: e.organizerOrgIds };
+}
+
+/** This feature's policies, installed by the app from the manifest. */
+export const electionsPolicies = [electionPolicyDef];
+
+declare module '../../core/auth/authorize.js' {
+  interface Policies {
+    election: { resource: ElectionResource; action: 'view' | 'coordinate' | 'change' };
+  }
 }

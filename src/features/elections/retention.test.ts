@@ -2,11 +2,11 @@
 // observers' devices go; an archived election's observers lose name, phone and secret, and relayed
 // texts are erased; an active election's observers keep theirs. SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
 import { runRetentionPurge } from '../../core/jobs/retention.js';
 import { makeElectionFixture } from './fixture.js';
 import { createObserverToken, revokeObserver, saveTextReport } from './queries.js';
-import './../index.js';
+import elections from './index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('elections retention', () => {
     );
     await db.updateTable('elections').set({ status: 'archived' }).where('id', '=', old.electionId).execute();
 
-    const removed = await runRetentionPurge(db, now);
+    const removed = await runRetentionPurge(db, now, elections.purge);
     expect(removed['observer devices (expired or revoked)']).toBeGreaterThanOrEqual(2);
     const tokens = await db.selectFrom('observer_tokens').select('observer_id').execute();
     expect(tokens.map((r) => r.observer_id).sort()).toEqual([a!.id]);
@@ -91,7 +91,7 @@ describe('elections retention', () => {
     expect(texts.find((x) => x.election_id === old.electionId)).toMatchObject({ raw: '', outcome: '[]' });
     expect(texts.find((x) => x.election_id === live.electionId)!.raw).toContain('RL-OB-01');
     // A second run has nothing left to do.
-    const again = await runRetentionPurge(db, now);
+    const again = await runRetentionPurge(db, now, elections.purge);
     expect(again['archived elections: observers and relayed texts']).toBe(0);
   });
 });

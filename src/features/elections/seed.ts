@@ -7,7 +7,7 @@
 //    statement drafted by one person and approved by another.
 import crypto from 'node:crypto';
 import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../core/feature.js';
 import { hashPassword } from '../../core/auth/passwords.js';
 import { toJson } from '../../core/db/helpers.js';
 import { ingestSubmission, resolveSheet } from './actions.js';

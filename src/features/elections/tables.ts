@@ -236,3 +236,8 @@ export interface ElectionsTables {
   election_text_reports: TextReportsTable;
   election_statements: ElectionStatementsTable;
 }
+
+// The feature's tables join the one Database type (the core names no feature).
+declare module '../../core/db/schema.js' {
+  interface Database extends ElectionsTables {}
+}

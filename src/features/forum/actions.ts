@@ -6,7 +6,7 @@ import type { Db } from '../../core/db/index.js';
 import type { Database } from '../../core/db/schema.js';
 import { audit } from '../../core/audit/index.js';
 import { indexDocument } from '../../core/search/index.js';
-import { markdownToText } from '../publishing/markdown.js';
+import { markdownToText } from '../../core/text/markdown.js';
 import type { CategoryVisibility, NotificationKind, PostStatus, TopicStatus } from './tables.js';
 import { cook, resolveMentions, quotedPostIds } from './text.js';
 import { markRead, userIsStaff } from './queries.js';

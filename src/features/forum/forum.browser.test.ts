@@ -12,9 +12,9 @@ import {
   signInInBrowser,
   startServer,
   type TestServer,
-} from '../../core/test/browser.js';
+} from '../../testing/browser.js';
 import { newTotpSecret } from '../../core/auth/totp.js';
-import { makeUser, TEST_PASSWORD } from '../../core/test/app.js';
+import { makeUser, TEST_PASSWORD } from '../../testing/app.js';
 
 let server: TestServer;
 let browser: Browser;

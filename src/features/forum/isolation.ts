@@ -1,4 +1,4 @@
-// The forum's part of the cross-organization isolation property (core/test/isolation.ts). The
+// The forum's part of the cross-organization isolation property (src/testing/isolation.ts). The
 // forum is network-wide, so the lines it must hold are between people and visibility levels; the
 // rules come from README.md ("Permissions", "Search") and the comments in permissions.ts:
 // - A category is read by everyone (public), anyone signed in (members) or anyone holding an
@@ -11,8 +11,8 @@
 //   moderators. Following a topic is open to whoever may read it.
 // Posting limits are not in the way: the fixtures are written with the feature's own functions,
 // and the probes' changes are edits (not new posts), which have no rate limit.
-import { makeUser, type Client } from '../../core/test/app.js';
-import { who, PEOPLE, type IsolationWorld, type Person, type Probe } from '../../core/test/isolation.js';
+import { makeUser, type Client } from '../../testing/app.js';
+import { who, PEOPLE, type IsolationWorld, type Person, type Probe } from '../../testing/isolation.js';
 import { addFlag, createReply, createTopic, setPostStatus, setTopicStatus } from './actions.js';
 import { saveCategory, type CategoryInput } from './queries.js';
 import type { CategoryVisibility } from './tables.js';

@@ -1,7 +1,7 @@
 // Who may do what in the forum. Pure functions of the actor and the resource; deny by default.
 // Sanctions (silence, suspension) and trust limits are state in the database, checked by the
 // routes through trust.ts after these rules pass.
-import { registerPolicy } from '../../core/auth/authorize.js';
+import { definePolicy } from '../../core/auth/authorize.js';
 import { hasNetworkRole, holdsStaffRole, type Actor } from '../../core/auth/actor.js';
 import type { CategoryVisibility, PostStatus, TopicCreators, TopicStatus } from './tables.js';
 
@@ -144,9 +144,9 @@ export function postPolicy(actor: Actor, action: string, p: PostResource): boole
   }
 }
 
-registerPolicy<CategoryResource>('forumCategory', categoryPolicy);
-registerPolicy<TopicResource>('forumTopic', topicPolicy);
-registerPolicy<PostResource>('forumPost', postPolicy);
+const forumcategoryPolicyDef = definePolicy('forumCategory', categoryPolicy);
+const forumtopicPolicyDef = definePolicy('forumTopic', topicPolicy);
+const forumpostPolicyDef = definePolicy('forumPost', postPolicy);
 
 export function categoryResource(c: {
   id: number;
@@ -200,4 +200,18 @@ export function postResource(
     createdAt: p.created_at,
     now,
   };
+}
+
+/** This feature's policies, installed by the app from the manifest. */
+export const forumPolicies = [forumcategoryPolicyDef, forumtopicPolicyDef, forumpostPolicyDef];
+
+declare module '../../core/auth/authorize.js' {
+  interface Policies {
+    forumCategory: { resource: CategoryResource; action: 'view' | 'createTopic' | 'subscribe' | 'manage' };
+    forumTopic: { resource: TopicResource; action: 'view' | 'reply' | 'subscribe' | 'moderate' };
+    forumPost: {
+      resource: PostResource;
+      action: 'view' | 'readContent' | 'edit' | 'delete' | 'flag' | 'quote' | 'moderate';
+    };
+  }
 }

@@ -2,7 +2,7 @@
 // Every route: parse → load → authorize → act → render or 303. Anything the viewer may not see
 // answers 404.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { authorize } from '../../core/auth/authorize.js';
+import { authorize, type ActionOf } from '../../core/auth/authorize.js';
 import { holdsStaffRole } from '../../core/auth/actor.js';
 import { parseForm, safeLocalPath, seeOther } from '../../core/http/forms.js';
 import { renderPage } from '../../core/http/render.js';
@@ -10,13 +10,15 @@ import { badRequest } from '../../core/http/errors.js';
 import type { Translator } from '../../core/i18n/index.js';
 import { searchDocuments } from '../../core/search/index.js';
 import { slugify } from '../../core/text/slug.js';
-import { escapeHtml } from '../publishing/markdown.js';
+import { escapeHtml } from '../../core/text/markdown.js';
 import {
   categoryResource,
   isForumModerator,
   postResource,
   topicResource,
   visibleLevels,
+  type CategoryResource,
+  type PostResource,
   type TopicResource,
 } from './permissions.js';
 import {
@@ -173,7 +175,11 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
     };
   }
 
-  async function loadCategory(req: Req, raw: string | undefined, action = 'view'): Promise<CategoryRow | null> {
+  async function loadCategory(
+    req: Req,
+    raw: string | undefined,
+    action: ActionOf<CategoryResource> = 'view',
+  ): Promise<CategoryRow | null> {
     const id = parseId(raw);
     if (!id) return null;
     const c = await getCategory(db, id);
@@ -196,7 +202,7 @@ export const forumRoutes: FastifyPluginAsync = async (app) => {
     return { topic, res };
   }
 
-  async function loadPost(req: Req, raw: string | undefined, action: string) {
+  async function loadPost(req: Req, raw: string | undefined, action: ActionOf<PostResource>) {
     const id = parseId(raw);
     if (!id) return null;
     const post = await getPost(db, id);

@@ -4,7 +4,7 @@
 // random passwords that are never printed, so they cannot sign in.
 import crypto from 'node:crypto';
 import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../core/feature.js';
 import { hashPassword } from '../../core/auth/passwords.js';
 import { createReply, createTopic, logModeration, setTopicFlags } from './actions.js';
 import { saveCategory, type CategoryInput } from './queries.js';

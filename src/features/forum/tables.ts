@@ -171,3 +171,8 @@ export interface ForumTables {
   forum_notifications: ForumNotificationsTable;
   forum_settings: ForumSettingsTable;
 }
+
+// The feature's tables join the one Database type (the core names no feature).
+declare module '../../core/db/schema.js' {
+  interface Database extends ForumTables {}
+}

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../core/db/index.js';
 import { normalizeArabic } from '../../core/text/normalize.js';
-import { escapeHtml, markdownToText, renderMarkdown } from '../publishing/markdown.js';
+import { escapeHtml, markdownToText, renderMarkdown } from '../../core/text/markdown.js';
 
 /** Same text by the same member, whatever the spacing, tashkeel, letter forms or punctuation. */
 export function bodyHash(body: string): string {

@@ -10,7 +10,7 @@ import {
   pageProblems,
   startServer,
   type TestServer,
-} from '../../core/test/browser.js';
+} from '../../testing/browser.js';
 import { totpCodeAt } from '../../core/auth/totp.js';
 
 let server: TestServer;

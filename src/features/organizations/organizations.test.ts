@@ -10,7 +10,7 @@ import {
   makeUser,
   signIn,
   type TestApp,
-} from '../../core/test/app.js';
+} from '../../testing/app.js';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import { importGazetteer } from '../../core/towns/queries.js';
 

@@ -1,5 +1,5 @@
 // Who may do what to an organization. Deny by default.
-import { registerPolicy } from '../../core/auth/authorize.js';
+import { definePolicy } from '../../core/auth/authorize.js';
 import { hasNetworkRole, orgRole, type Actor } from '../../core/auth/actor.js';
 
 export type OrganizationResource = { type: 'organization'; id: number; networkId: number; status: string };
@@ -20,8 +20,17 @@ export function organizationPolicy(actor: Actor, action: string, org: Organizati
   }
 }
 
-registerPolicy<OrganizationResource>('organization', organizationPolicy);
+const organizationPolicyDef = definePolicy('organization', organizationPolicy);
 
 export function asResource(org: { id: number; network_id: number; status: string }): OrganizationResource {
   return { type: 'organization', id: org.id, networkId: org.network_id, status: org.status };
+}
+
+/** This feature's policies, installed by the app from the manifest. */
+export const organizationsPolicies = [organizationPolicyDef];
+
+declare module '../../core/auth/authorize.js' {
+  interface Policies {
+    organization: { resource: OrganizationResource; action: 'view' | 'edit' | 'manageStaff' | 'viewStaff' };
+  }
 }

@@ -1,4 +1,4 @@
-// Programmes' part of the cross-organization isolation property (core/test/isolation.ts). The
+// Programmes' part of the cross-organization isolation property (src/testing/isolation.ts). The
 // rules, as README.md and permissions.ts state them:
 // - a project is seen by everyone when public, otherwise by the staff of its participating members
 //   (the coordinator is one) and the network's admins; its internal page, its activities, visits
@@ -13,8 +13,8 @@
 // - indicators and their exports carry other members' work only as aggregated figures.
 // World: P1 public, coordinated by A with B; P2 private, coordinated by B with C (A not in it).
 import sharp from 'sharp';
-import { who, type IsolationWorld, type Person, type Probe } from '../../core/test/isolation.js';
-import type { Client } from '../../core/test/app.js';
+import { who, type IsolationWorld, type Person, type Probe } from '../../testing/isolation.js';
+import type { Client } from '../../testing/app.js';
 import {
   addActivityPhoto,
   addRecommendation,

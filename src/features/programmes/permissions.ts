@@ -8,7 +8,7 @@
 // - Records that belong to one member (trainees, cohorts with their attendance and scores,
 //   certificates, activity and visit notes): that member's staff only. Network admins have no
 //   read access to a member's trainees.
-import { registerPolicy } from '../../core/auth/authorize.js';
+import { definePolicy } from '../../core/auth/authorize.js';
 import { orgRole, type Actor } from '../../core/auth/actor.js';
 
 export type ProjectResource = {
@@ -55,8 +55,8 @@ export function orgRecordPolicy(actor: Actor, action: string, r: OrgRecordResour
   }
 }
 
-registerPolicy<ProjectResource>('programmeProject', projectPolicy);
-registerPolicy<OrgRecordResource>('programmeOrgRecord', orgRecordPolicy);
+const programmeprojectPolicyDef = definePolicy('programmeProject', projectPolicy);
+const programmeorgrecordPolicyDef = definePolicy('programmeOrgRecord', orgRecordPolicy);
 
 export function projectResource(p: {
   id: number;
@@ -83,4 +83,14 @@ export const orgRecord = (organizationId: number): OrgRecordResource => ({
 /** The organizations the actor works for among those given (for "on behalf of" choices). */
 export function actingOrgs(actor: Actor, among: number[]): number[] {
   return among.filter((id) => orgRole(actor, id) !== null);
+}
+
+/** This feature's policies, installed by the app from the manifest. */
+export const programmesPolicies = [programmeprojectPolicyDef, programmeorgrecordPolicyDef];
+
+declare module '../../core/auth/authorize.js' {
+  interface Policies {
+    programmeProject: { resource: ProjectResource; action: 'view' | 'viewInternal' | 'manage' | 'contribute' };
+    programmeOrgRecord: { resource: OrgRecordResource; action: 'view' | 'edit' };
+  }
 }

@@ -11,7 +11,7 @@ import {
   signInInBrowser,
   startServer,
   type TestServer,
-} from '../../core/test/browser.js';
+} from '../../testing/browser.js';
 
 let server: TestServer;
 let browser: Browser;

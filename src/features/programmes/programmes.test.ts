@@ -12,7 +12,7 @@ import {
   makeUser,
   signIn,
   type TestApp,
-} from '../../core/test/app.js';
+} from '../../testing/app.js';
 import { importGazetteer } from '../../core/towns/queries.js';
 import { getItem, publishItem } from '../publishing/queries.js';
 

@@ -13,7 +13,6 @@ import { INTERNAL_THRESHOLD, PUBLIC_THRESHOLD, suppressTable } from '../../core/
 import { toCsv, toXlsx } from '../../core/stats/export.js';
 import { publishFromFeature } from '../publishing/actions.js';
 import { publishedByIds } from '../publishing/queries.js';
-import './permissions.js';
 import { actingOrgs, projectResource } from './permissions.js';
 import { buildIndicators } from './indicators.js';
 import {

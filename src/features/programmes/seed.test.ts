@@ -2,7 +2,7 @@
 // recommendations in several towns), and every published table from it obeys the suppression rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_THRESHOLD } from '../../core/stats/suppression.js';
-import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
 import { loadAleppoSeed } from '../../core/towns/seed.js';
 import type { DemoContext } from '../../seed/demo.js';
 import { buildIndicators } from './indicators.js';

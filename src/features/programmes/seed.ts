@@ -5,7 +5,7 @@
 // and men) with attendance, test scores, completions and certificates. Deterministic (seeded
 // pseudo-random numbers), so every start tells the same story.
 import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../core/feature.js';
 import { publishFromFeature } from '../publishing/actions.js';
 import {
   addRecommendation,

@@ -230,3 +230,8 @@ export interface ProgrammesTables {
   programme_attendance: ProgrammeAttendanceTable;
   programme_certificates: ProgrammeCertificatesTable;
 }
+
+// The feature's tables join the one Database type (the core names no feature).
+declare module '../../core/db/schema.js' {
+  interface Database extends ProgrammesTables {}
+}

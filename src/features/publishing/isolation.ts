@@ -1,8 +1,8 @@
-// Publishing's part of the cross-organization isolation property (core/test/isolation.ts): A's and
+// Publishing's part of the cross-organization isolation property (src/testing/isolation.ts): A's and
 // B's items at every stage of the workflow. The rule: an organization's draft is its own; from
 // submission on, the network's editors see and edit it too; once published, everyone reads it and
 // only editors change it.
-import { who, type IsolationWorld, type Probe } from '../../core/test/isolation.js';
+import { who, type IsolationWorld, type Probe } from '../../testing/isolation.js';
 import { createItem, publishItem, returnItem, submitItem, type ItemInput } from './queries.js';
 
 export async function publishingProbes(w: IsolationWorld): Promise<Probe[]> {
@@ -53,7 +53,7 @@ export async function publishingProbes(w: IsolationWorld): Promise<Probe[]> {
       const workflowReaders = stage === 'draft' ? staff : who.any(staff, editors);
       const edit = {
         writers: stage === 'draft' || stage === 'returned' ? workflowReaders : editors,
-        send: (client: import('../../core/test/app.js').Client, n: number) =>
+        send: (client: import('../../testing/app.js').Client, n: number) =>
           client.post(`/publishing/items/${id}/edit`, {
             organization_id: String(orgId),
             lang: 'ar',

@@ -7,7 +7,7 @@
 //   drafts, returned or unpublished. Only the organization's admin submits.
 // - A network editor (or network admin) publishes, schedules, returns with a comment, features,
 //   unpublishes, and edits at any stage; news and static pages are theirs alone.
-import { registerPolicy } from '../../core/auth/authorize.js';
+import { definePolicy } from '../../core/auth/authorize.js';
 import { hasNetworkRole, orgRole, type Actor } from '../../core/auth/actor.js';
 import type { ItemKind, ItemStatus } from './tables.js';
 import { ORG_KINDS } from './queries.js';
@@ -80,8 +80,8 @@ export function newItemPolicy(actor: Actor, action: string, r: NewItemResource):
   return inOrg(actor, r.organizationId) && ORG_KINDS.includes(r.kind);
 }
 
-registerPolicy<ItemResource>('publishingItem', itemPolicy);
-registerPolicy<NewItemResource>('publishingNew', newItemPolicy);
+const publishingitemPolicyDef = definePolicy('publishingItem', itemPolicy);
+const publishingnewPolicyDef = definePolicy('publishingNew', newItemPolicy);
 
 export function asItem(row: {
   id: number;
@@ -98,4 +98,17 @@ export function asItem(row: {
     status: row.status,
     kind: row.kind,
   };
+}
+
+/** This feature's policies, installed by the app from the manifest. */
+export const publishingPolicies = [publishingitemPolicyDef, publishingnewPolicyDef];
+
+declare module '../../core/auth/authorize.js' {
+  interface Policies {
+    publishingItem: {
+      resource: ItemResource;
+      action: 'view' | 'viewWorkflow' | 'edit' | 'submit' | 'publish' | 'return' | 'feature' | 'unpublish';
+    };
+    publishingNew: { resource: NewItemResource; action: 'create' };
+  }
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../core/db/index.js';
 import { fromJson } from '../../core/db/helpers.js';
 import { indexDocument, removeDocument } from '../../core/search/index.js';
 import { slugify } from '../../core/text/slug.js';
-import { markdownToText } from './markdown.js';
+import { markdownToText } from '../../core/text/markdown.js';
 import type { ItemKind, ItemStatus, PubItemsTable } from './tables.js';
 
 export type ItemRow = Selectable<PubItemsTable>;

@@ -13,7 +13,7 @@ import { getTown } from '../../core/towns/queries.js';
 import { registerSection } from '../../core/views/sections.js';
 import { existingTownCodes, getDefaultNetwork } from '../organizations/queries.js';
 import { atomFeed, sitemap, type FeedEntry } from './feeds.js';
-import { markdownToText, renderMarkdown } from './markdown.js';
+import { markdownToText, renderMarkdown } from '../../core/text/markdown.js';
 import { asItem, isEditor } from './permissions.js';
 import {
   KIND_SEGMENT,

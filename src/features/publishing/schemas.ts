@@ -1,7 +1,7 @@
 // Form and query schemas of the publishing feature.
 import { z } from 'zod';
 import { fields } from '../../core/http/forms.js';
-import { MARKDOWN_MAX_CHARS } from './markdown.js';
+import { MARKDOWN_MAX_CHARS } from '../../core/text/markdown.js';
 import { COLLECTIONS, KINDS, RESOURCE_TYPES, TOPICS } from './queries.js';
 
 const PCODE = /^C\d{4,6}$/;

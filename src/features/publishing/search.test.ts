@@ -3,7 +3,7 @@
 // gives the same pages on SQLite and PostgreSQL (this file runs on both in CI; the expected
 // orders and scores below are pinned, so a dialect that differs fails here).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
 import { indexDocument, searchDocuments } from '../../core/search/index.js';
 import { createItem, KINDS, publishItem, unpublishItem, type ItemInput } from './queries.js';
 

@@ -4,7 +4,7 @@
 // and a few items still in the editorial workflow. Every person named here is fictional.
 import sharp from 'sharp';
 import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../core/feature.js';
 import {
   createItem,
   publishItem,

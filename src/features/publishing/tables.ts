@@ -95,3 +95,8 @@ export interface PublishingTables {
   pub_revisions: PubRevisionsTable;
   pub_events: PubEventsTable;
 }
+
+// The feature's tables join the one Database type (the core names no feature).
+declare module '../../core/db/schema.js' {
+  interface Database extends PublishingTables {}
+}

@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, makeNetwork, makeOrganization, type TestApp } from '../../testing/app.js';
 import { loadAleppoSeed } from '../../core/towns/seed.js';
 import { seedDemoServices } from './seed.js';
 import { mergePatch, profilePatches } from './hsds/profile.js';

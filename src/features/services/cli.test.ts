@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, type TestApp } from '../../core/test/app.js';
+import { buildTestApp, makeNetwork, makeOrganization, type TestApp } from '../../testing/app.js';
 import { loadAleppoSeed } from '../../core/towns/seed.js';
 import { seedDemoServices } from './seed.js';
 import { servicesCommands } from './cli.js';

@@ -5,7 +5,7 @@
 //                                      a directory with datapackage.json + CSVs, or a .zip of one
 //   npm run wasl -- export-hsds DIR    writes DIR/services.json and the tabular package in DIR/
 import { strFromU8, unzipSync } from 'fflate';
-import type { CliCommand } from '../../cli-commands.js';
+import type { CliCommand } from '../../core/feature.js';
 import { audit } from '../../core/audit/index.js';
 import { getDefaultNetwork } from '../organizations/queries.js';
 import { collectJson, importCollected, type ImportResult } from './hsds/import.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../core/test/db.js';
+import { createTestDb } from '../../testing/db.js';
 import type { DbHandle } from '../../core/db/index.js';
 import { loadAleppoSeed } from '../../core/towns/seed.js';
 import { searchDocuments } from '../../core/search/index.js';

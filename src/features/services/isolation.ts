@@ -1,10 +1,10 @@
 // The services directory's part of the cross-organization isolation property
-// (core/test/isolation.ts). A member's active services are public; everything else about them —
+// (src/testing/isolation.ts). A member's active services are public; everything else about them —
 // the editing forms, hours, inactive services, reports of wrong information and the feedback the
 // moderators let through — is its own staff's alone (not other members', not the network's admins').
 // Pending feedback is seen by the moderators only.
-import type { Client } from '../../core/test/app.js';
-import { who, type IsolationWorld, type Probe } from '../../core/test/isolation.js';
+import type { Client } from '../../testing/app.js';
+import { who, type IsolationWorld, type Probe } from '../../testing/isolation.js';
 import { moderateFeedback, submitFeedback } from './actions.js';
 
 export async function servicesProbes(w: IsolationWorld): Promise<Probe[]> {

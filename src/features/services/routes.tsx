@@ -16,7 +16,6 @@ import { registerSection } from '../../core/views/sections.js';
 import { findTowns, getTown } from '../../core/towns/queries.js';
 import { normalizeArabic } from '../../core/text/normalize.js';
 import { getDefaultNetwork, getOrganization } from '../organizations/queries.js';
-import './permissions.js';
 import { locationResource, serviceResource } from './permissions.js';
 import {
   addHours,

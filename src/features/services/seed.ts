@@ -3,7 +3,7 @@
 // computed from the Umm al-Qura calendar for the coming year, a temporary closure, a mobile team
 // covering villages by service area, one service left unconfirmed, and feedback to moderate.
 import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../seed/demo.js';
+import type { DemoContext } from '../../core/feature.js';
 import type { Db } from '../../core/db/index.js';
 import {
   addHours,

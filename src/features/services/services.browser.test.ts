@@ -3,7 +3,7 @@
 // feedback. No console errors, nothing requested from outside 127.0.0.1, no sideways scrolling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../core/test/browser.js';
+import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../testing/browser.js';
 
 let server: TestServer;
 let browser: Browser;

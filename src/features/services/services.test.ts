@@ -11,7 +11,7 @@ import {
   makeUser,
   signIn,
   type TestApp,
-} from '../../core/test/app.js';
+} from '../../testing/app.js';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import { loadAleppoSeed } from '../../core/towns/seed.js';
 import { seedDemoServices } from './seed.js';

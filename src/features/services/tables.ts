@@ -225,3 +225,8 @@ export interface ServicesTables {
   svc_required_documents: SvcRequiredDocumentsTable;
   svc_feedback: SvcFeedbackTable;
 }
+
+// The feature's tables join the one Database type (the core names no feature).
+declare module '../../core/db/schema.js' {
+  interface Database extends ServicesTables {}
+}

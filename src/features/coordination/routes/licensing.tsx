@@ -34,7 +34,7 @@ import {
   visitForm,
 } from '../schemas.js';
 import { LicencePage, LicensingPage } from '../views/licensing.js';
-import { addDays, damascusDay } from '../time.js';
+import { addDays, damascusDay } from '../../../core/time.js';
 
 type Req = FastifyRequest<{ Params: Record<string, string> }>;
 

@@ -9,7 +9,7 @@ import { loadActor } from '../../../core/auth/actor.js';
 import { parseForm, safeLocalPath, seeOther } from '../../../core/http/forms.js';
 import { renderPage } from '../../../core/http/render.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
-import { renderMarkdown } from '../../publishing/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { coordContext, parseId, type CoordContext } from '../context.js';
 import { isCoordinator, isNetworkMember, type ActionResource } from '../permissions.js';
 import {
@@ -72,7 +72,7 @@ import { calendar, feedToken, feedTokenMatches, meetingUid, parseFeedToken, type
 import { cycleTexts, launchCycle } from '../cycle.js';
 import type { z } from 'zod';
 import crypto from 'node:crypto';
-import { DAY } from '../time.js';
+import { DAY } from '../../../core/time.js';
 import { nameOf } from '../views/common.js';
 
 type Req = FastifyRequest<{ Params: Record<string, string> }>;

@@ -1,7 +1,7 @@
 // Pieces shared by the coordination pages.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../core/views/context.js';
-import { dayAsDate } from '../time.js';
+import { dayAsDate } from '../../../core/time.js';
 
 export function pick(o: { name_ar?: string | null; name_en?: string | null } | null | undefined, locale: string) {
   if (!o) return '';

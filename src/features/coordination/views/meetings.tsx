@@ -4,7 +4,7 @@ import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, Select, type FieldErrors } from '../../../core/views/forms.js';
 import { UserText } from '../../../core/views/components.js';
 import type { ActionStatus, MeetingKind, MeetingVisibility } from '../tables.js';
-import { dateToDamascusLocal } from '../time.js';
+import { dateToDamascusLocal } from '../../../core/time.js';
 import { Checkbox, CoordNav, Day, Empty, ErrorText, Hidden, Paragraphs, When, nameOf } from './common.js';
 
 type Org = { id: number; name_ar: string; name_en: string };

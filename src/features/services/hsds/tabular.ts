@@ -6,7 +6,15 @@
 // funding, programs, accessibility and organization_identifiers kept from imports.
 // Import: the same files (datapackage.json, when present, says which); rows become the same
 // records the JSON importer checks and writes (hsds/import.ts), all or nothing.
-import { parseCsv, CsvSyntaxError, toCsvLine } from '../../../core/towns/csv.js';
+import { parseCsv, CsvSyntaxError, toCsv } from '../../../core/text/csv.js';
+
+/**
+ * A data-package file. Values are written exactly (neutralization off, no BOM): this is data for
+ * programs to read back, and a phone number such as +963… must stay as it is.
+ */
+function csvFile(cols: string[], rows: Record<string, unknown>[]): string {
+  return toCsv([cols, ...rows.map((r) => cols.map((c) => cell(r[c])))], { neutralize: false, bom: false });
+}
 import type { Db } from '../../../core/db/index.js';
 import { fromJson } from '../../../core/db/helpers.js';
 import { loadGraph, ownFields, locationBasic, type Graph } from './export.js';
@@ -102,10 +110,7 @@ export async function exportTabular(db: Db): Promise<DataPackage> {
       }
       rows.sort(byId);
     }
-    files.set(
-      SPECS[name].csv,
-      [toCsvLine(cols), ...rows.map((r) => toCsvLine(cols.map((c) => cell(r[c]))))].join('\r\n') + '\r\n',
-    );
+    files.set(SPECS[name].csv, csvFile(cols, rows));
     resources.push(resourceOf(SPECS[name].csv, cols));
   }
   for (const [key, t] of Object.entries(EXTRA_TABLES)) {
@@ -132,12 +137,7 @@ export async function exportTabular(db: Db): Promise<DataPackage> {
       }
     }
     const cols = [...t.columns];
-    files.set(
-      t.file,
-      [toCsvLine(cols), ...[...rows.values()].sort(byId).map((r) => toCsvLine(cols.map((c) => cell(r[c]))))].join(
-        '\r\n',
-      ) + '\r\n',
-    );
+    files.set(t.file, csvFile(cols, [...rows.values()].sort(byId)));
     resources.push(resourceOf(t.file, cols));
   }
   files.set(

@@ -3,9 +3,9 @@
 // hundred random cases. The full run — every probe × all ten people, then 10,000 random cases, on
 // both databases — is test/hardening/isolation.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../test/app.js';
-import { runIsolation, runIsolationExhaustively, type IsolationWorld, type Probe } from '../test/isolation.js';
-import { isolationSetUp, isolationProbeSets } from '../../features/isolation.js';
+import type { TestApp } from './app.js';
+import { runIsolation, runIsolationExhaustively, type IsolationWorld, type Probe } from './isolation.js';
+import { isolationSetUp, isolationProbeSets } from './isolation-probes.js';
 
 let t: TestApp;
 let w: IsolationWorld;
@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('cross-organization isolation', () => {
-  it('has probes from every feature that holds an organization’s data', () => {
-    for (const [feature] of isolationProbeSets)
+  it('has probes from every feature that holds an organization’s data', async () => {
+    for (const [feature] of await isolationProbeSets())
       expect(
         probes.some((p) => p.name.startsWith(`${feature}:`)),
         feature,

@@ -3,11 +3,11 @@
 // would leave the machine, so every browser test can assert "nothing left 127.0.0.1".
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../config.js';
-import type { DbHandle } from '../db/index.js';
-import { seedDemoIfEmpty } from '../../seed/demo.js';
-import { totpCodeAt } from '../auth/totp.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../core/config.js';
+import type { DbHandle } from '../core/db/index.js';
+import { seedDemoIfEmpty } from '../seed/demo.js';
+import { totpCodeAt } from '../core/auth/totp.js';
 import { createTestDb } from './db.js';
 
 /** Every demo account gets this password in browser tests (never in a real start). */

@@ -2,11 +2,11 @@
 // movable clock, people with roles, and a cookie-keeping client that fetches CSRF tokens the way
 // a browser would (from the form it was given).
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../config.js';
-import type { DbHandle } from '../db/index.js';
-import { hashPassword } from '../auth/passwords.js';
-import type { NetworkRole, OrgRole } from '../db/core-tables.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../core/config.js';
+import type { DbHandle } from '../core/db/index.js';
+import { hashPassword } from '../core/auth/passwords.js';
+import type { NetworkRole, OrgRole } from '../core/db/core-tables.js';
 import { createTestDb } from './db.js';
 
 export type TestApp = {
@@ -210,7 +210,7 @@ export class Client {
 
 /** Signs a client in directly (a session row and its cookie), for tests about what people may do. */
 export async function signIn(t: TestApp, client: Client, userId: number): Promise<void> {
-  const { createSession, sessionCookieName } = await import('../auth/sessions.js');
+  const { createSession, sessionCookieName } = await import('../core/auth/sessions.js');
   const staff =
     !!(await t.handle.db
       .selectFrom('memberships')

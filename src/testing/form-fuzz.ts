@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { TestApp } from './app.js';
 import { Client, makeNetwork, makeOrganization, makeUser, signIn } from './app.js';
-import { newTotpSecret } from '../auth/totp.js';
+import { newTotpSecret } from '../core/auth/totp.js';
 
 /** Tables that legitimately change on a refused request (denials are audited, attempts counted). */
 const WRITTEN_ON_REFUSAL = new Set([

@@ -1,4 +1,5 @@
 // Markdown for everything people write on the site (articles, forum posts, coordination notes).
+// The only path by which user-written text becomes raw HTML.
 //
 // markdown-it parses with `html: false` (raw HTML stays text); then this file's own allowlist
 // renderer walks the token stream and writes ONLY these elements: p, h2–h4, ul/ol/li, blockquote,

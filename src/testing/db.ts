@@ -3,8 +3,9 @@
 // parallel against one server.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DbHandle } from '../db/index.js';
-import { migrateToLatest } from '../db/migrations/index.js';
+import { openDatabase, type DbHandle } from '../core/db/index.js';
+import { migrateToLatest } from '../core/db/migrate.js';
+import { features } from '../features/index.js';
 
 export const testDialect: 'sqlite' | 'postgres' = process.env.DATABASE_URL?.startsWith('postgres')
   ? 'postgres'
@@ -19,7 +20,7 @@ export async function createTestDb(): Promise<DbHandle> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
     const handle = openDatabase(url, { pgSchema: schema, pgPoolSize: 4 });
-    await migrateToLatest(handle.db, handle.dialect);
+    await migrateToLatest(handle.db, handle.dialect, features);
     const close = handle.close;
     return {
       ...handle,
@@ -33,6 +34,6 @@ export async function createTestDb(): Promise<DbHandle> {
     };
   }
   const handle = openDatabase(':memory:');
-  await migrateToLatest(handle.db, handle.dialect);
+  await migrateToLatest(handle.db, handle.dialect, features);
   return handle;
 }

@@ -10,8 +10,8 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { isDeepStrictEqual } from 'node:util';
-import { newTotpSecret } from '../auth/totp.js';
-import { importGazetteer } from '../towns/queries.js';
+import { newTotpSecret } from '../core/auth/totp.js';
+import { importGazetteer } from '../core/towns/queries.js';
 import { Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from './app.js';
 
 export const PEOPLE = [

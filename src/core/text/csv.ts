@@ -1,5 +1,9 @@
-// RFC 4180 CSV, as small as it can be while still correct: quoted fields with "" escapes, commas
-// and line breaks inside quotes, CRLF or LF, an optional BOM. Blank lines are skipped.
+// RFC 4180 CSV, read and written in one place. Reading: quoted fields with "" escapes, commas
+// and line breaks inside quotes, CRLF or LF, an optional BOM; blank lines are skipped.
+// Writing: fields quoted only where needed, and formula neutralization ON by default — a text
+// cell that starts with = + - @ tab, CR or NUL could be run as a formula by Excel or LibreOffice
+// ("CSV injection"), so it gets a leading apostrophe. A caller that must write values exactly
+// (a data-interchange format read back by programs) turns it off by name: `{ neutralize: false }`.
 
 export type CsvRecord = { fields: string[]; /** 1-based line where the record starts */ line: number };
 
@@ -75,11 +79,37 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
+export type CsvCell = string | number | null | undefined;
+export type CsvWriteOptions = {
+  /** prefix formula-like text with an apostrophe (default true) */
+  neutralize?: boolean;
+};
+
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+
+/** A text cell as it is safe to open in a spreadsheet. */
+export function neutralize(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function cellText(cell: CsvCell, opts: CsvWriteOptions): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  return opts.neutralize === false ? cell : neutralize(cell);
+}
+
 function quoteField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One CSV line (no line break), quoting only where needed. */
-export function toCsvLine(fields: string[]): string {
-  return fields.map(quoteField).join(',');
+export function toCsvLine(fields: CsvCell[], opts: CsvWriteOptions = {}): string {
+  return fields.map((f) => quoteField(cellText(f, opts))).join(',');
+}
+
+/**
+ * A whole file: CRLF line ends, and a UTF-8 byte-order mark first (default) so Excel reads Arabic.
+ */
+export function toCsv(rows: CsvCell[][], opts: CsvWriteOptions & { bom?: boolean } = {}): string {
+  return (opts.bom === false ? '' : '\uFEFF') + rows.map((row) => toCsvLine(row, opts) + '\r\n').join('');
 }

@@ -1,6 +1,8 @@
-// Network time (Asia/Damascus) for forms and dates: a `datetime-local` value typed by a person
-// in Syria becomes a UTC instant, and back. The offset comes from the runtime's time-zone data
-// (Syria has kept UTC+3 all year since 2022), never hard-coded.
+// Network time (Asia/Damascus), the one place it is computed: a `datetime-local` value typed by a
+// person in Syria becomes a UTC instant, and back; calendar days are Damascus days. The offset
+// comes from the runtime's time-zone data — Syria kept summer time (UTC+2 in winter, UTC+3 in
+// summer) until 2022 and UTC+3 all year since — so dates before the change stay right. Never
+// hard-code +03:00.
 export const NETWORK_TZ = 'Asia/Damascus';
 
 const partsFmt = new Intl.DateTimeFormat('en-US', {

@@ -1,0 +1,35 @@
+// Runs migrations: the core's first, then each feature's (its manifest's `migration`), in name
+// order. The caller passes the feature list, so the core names no feature.
+import { Migrator, sql, type Kysely, type Migration as KyselyMigration } from 'kysely';
+import type { Dialect } from './index.js';
+import type { Migration } from '../feature.js';
+import * as core from './migrations/0001_core.js';
+
+export async function migrateToLatest(
+  db: Kysely<any>,
+  dialect: Dialect,
+  features: { migration?: Migration }[],
+): Promise<string[]> {
+  const all: Migration[] = [{ name: '0001_core', up: core.up }];
+  for (const f of features) if (f.migration) all.push(f.migration);
+  // On Postgres, name the schema: Kysely's existence check for its own tables looks across all
+  // schemas, and would find another database user's (or another test's) migration tables.
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    provider: {
+      async getMigrations() {
+        const out: Record<string, KyselyMigration> = {};
+        for (const m of all) out[m.name] = { up: (d) => m.up(d, dialect) };
+        return out;
+      },
+    },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

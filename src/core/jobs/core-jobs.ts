@@ -1,0 +1,7 @@
+// The core's own periodic work (features list theirs in their manifests).
+import type { Job } from './scheduler.js';
+
+export const coreJobs: Job[] = [
+  // Deliveries that failed (SMTP down) are tried again for a day.
+  { name: 'mail-retry', everyMs: 15 * 60_000, run: (wasl, now) => wasl.mailer.retryFailed(now) },
+];

@@ -1,0 +1,9 @@
+// The home feature's manifest: what it adds to the app (see src/features/README.md).
+import { defineFeature } from '../../core/feature.js';
+import { homeRoutes } from './routes.js';
+
+export default defineFeature({
+  name: 'home',
+  plugin: homeRoutes,
+  nav: { main: [{ href: '/', labelKey: 'nav.home', order: 10 }] },
+});

@@ -1,0 +1,19 @@
+// The organizations feature's manifest: what it adds to the app (see src/features/README.md).
+import { defineFeature } from '../../core/feature.js';
+import { organizationsPolicies } from './permissions.js';
+import { organizationRoutes } from './routes.js';
+
+export default defineFeature({
+  name: 'organizations',
+  policies: organizationsPolicies,
+  plugin: organizationRoutes,
+  nav: {
+    main: [{ href: '/organizations', labelKey: 'nav.organizations', order: 60 }],
+    footer: [
+      { href: '/pages/about', labelKey: 'footer.network', order: 10 },
+      { href: '/pages/contact', labelKey: 'footer.contact', order: 110 },
+      { href: '/pages/join', labelKey: 'footer.join', order: 120 },
+    ],
+  },
+  isolation: () => import('./isolation.js').then((m) => m.organizationsProbes),
+});
