@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/core/db/index.js';
+import { features } from '../src/features/index.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -137,7 +138,7 @@ export function get(port: number, urlPath: string, headers: Record<string, strin
   return request(port, 'GET', urlPath, headers);
 }
 
-/** The bench's page mix: core pages, then what each feature's bench.ts lists (after the demo seed). */
+/** The bench's page mix: core pages, then what each feature's manifest lists (`bench`), after the demo seed. */
 export async function benchPaths(dbFile: string): Promise<{ name: string; path: string }[]> {
   const handle = openDatabase(`sqlite:${dbFile}`);
   const paths: { name: string; path: string }[] = [
@@ -147,12 +148,7 @@ export async function benchPaths(dbFile: string): Promise<{ name: string; path: 
   const org = await handle.db.selectFrom('organizations').select(['id']).orderBy('id').executeTakeFirst();
   if (org) paths.push({ name: 'organization profile', path: `/organizations/${org.id}` });
   paths.push({ name: 'town page', path: '/towns/C1594' });
-  for (const feature of fs.readdirSync(path.join(root, 'src/features'))) {
-    const file = path.join(root, 'src/features', feature, 'bench.ts');
-    if (!fs.existsSync(file)) continue;
-    const mod = (await import(file)) as { benchPaths?: (db: unknown) => Promise<{ name: string; path: string }[]> };
-    if (mod.benchPaths) paths.push(...(await mod.benchPaths(handle.db)));
-  }
+  for (const feature of features) if (feature.bench) paths.push(...(await (await feature.bench())(handle.db)));
   await handle.close();
   return paths;
 }

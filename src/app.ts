@@ -313,7 +313,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   for (const route of coreRoutes([css])) mount(app, route);
   for (const feature of features) {
     mounting = feature.name;
-    for (const route of feature.routes ?? []) mount(app, route);
+    for (const route of (feature.routes ?? []).flat()) mount(app, route);
     if (feature.plugin) await app.register(feature.plugin);
   }
   mounting = 'core';

@@ -3,7 +3,7 @@
 // purge, the job runner and the isolation pass all read that list; the core imports no feature.
 import type { Kysely } from 'kysely';
 import type { PolicyDef } from './auth/authorize.js';
-import type { Dialect } from './db/index.js';
+import type { Db, Dialect } from './db/index.js';
 import type { RouteDef } from './http/route.js';
 import type { Job } from './jobs/scheduler.js';
 import type { PurgeStep } from './jobs/retention.js';
@@ -45,8 +45,8 @@ export type NavEntry = NavItem & { order: number };
 
 export type Feature = {
   name: string;
-  /** every route, built with core/http/route.ts */
-  routes?: RouteDef[];
+  /** every route, built with core/http/route.ts (a form's GET and POST come as a pair) */
+  routes?: (RouteDef | RouteDef[])[];
   migration?: Migration;
   policies?: PolicyDef[];
   /** blocks on the home page, a town page or an organization profile */
@@ -63,6 +63,8 @@ export type Feature = {
   /** cross-organization isolation probes (src/testing/isolation.ts), loaded only by the tests */
   isolation?: () => Promise<(world: any) => Promise<any[]>>;
   cli?: CliCommand[];
+  /** pages this feature adds to `npm run bench`'s mix, found in a seeded database */
+  bench?: () => Promise<(db: Db) => Promise<{ name: string; path: string }[]>>;
   /**
    * Transitional: a feature not yet written with the route kit registers a Fastify plugin.
    * Removed once every feature lists `routes`.

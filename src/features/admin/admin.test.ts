@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import { buildTestApp, Client, makeNetwork, makeUser, signIn, type TestApp } from '../../testing/app.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
-import { withoutOneTimeTokens } from './routes.js';
+import { withoutOneTimeTokens } from './queries.js';
 
 describe('one-time links in the outbox', () => {
   it('hides tokens of any kind in a link, and nothing else', () => {

@@ -4,6 +4,6 @@ import { adminRoutes } from './routes.js';
 
 export default defineFeature({
   name: 'admin',
-  plugin: adminRoutes,
+  routes: adminRoutes,
   nav: { staff: [{ href: '/admin', labelKey: 'nav.admin', access: 'networkAdmin', order: 50 }] },
 });

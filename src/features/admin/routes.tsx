@@ -1,148 +1,110 @@
 // The network admin's pages: organizations, invitations, the mail outbox, the audit log.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { audit, listAudit } from '../../core/audit/index.js';
-import { parseForm, seeOther } from '../../core/http/forms.js';
-import { renderPage } from '../../core/http/render.js';
+import { listAudit } from '../../core/audit/index.js';
+import { form, page, type MemberCtx } from '../../core/http/route.js';
 import { sendInvitation } from '../accounts/actions.js';
 import { organizationForm } from '../organizations/schemas.js';
 import { existingTownCodes, listOrganizations, saveOrganization } from '../organizations/queries.js';
 import { OrganizationEditPage } from '../organizations/views/pages.js';
+import { countUnsentMail, outboxForAdmin } from './queries.js';
 import { auditFilter, inviteForm } from './schemas.js';
 import { AdminHome, AuditPage, InvitePage, OutboxPage } from './views/pages.js';
 
-/**
- * A delivered message's one-time links (reset, invitation, unsubscribe, calendar feed) belong to
- * its recipient: an admin who could read them could take over the account (ASVS 6.4.6). Unsent
- * messages keep them, since without SMTP the admin is how they reach the person.
- */
-export function withoutOneTimeTokens(text: string): string {
-  return text.replace(/([/=])[A-Za-z0-9_-]{20,}/g, '$1[…]');
+/** The network this admin administers (one install may host several). */
+function adminNetwork(c: MemberCtx): number {
+  for (const [id, roles] of c.actor.networkRoles) if (roles.has('networkAdmin')) return id;
+  throw new Error('unreachable: route requires networkAdmin');
 }
 
-export const adminRoutes: FastifyPluginAsync = async (app) => {
-  const { db } = app.wasl;
-  const cfg = { config: { access: 'networkAdmin' as const } };
+const access = 'networkAdmin' as const;
 
-  /** The network this admin administers (one install may host several). */
-  function adminNetwork(req: FastifyRequest): number {
-    for (const [id, roles] of req.actor.networkRoles) if (roles.has('networkAdmin')) return id;
-    throw new Error('unreachable: route requires networkAdmin');
-  }
+export const adminRoutes = [
+  page('/admin', {
+    access,
+    async render(c) {
+      const [orgs, unsent] = await Promise.all([listOrganizations(c.db, adminNetwork(c)), countUnsentMail(c.db)]);
+      return <AdminHome orgs={orgs} unsent={unsent} />;
+    },
+  }),
 
-  app.get('/admin', cfg, async (req, reply) => {
-    const networkId = adminNetwork(req);
-    const orgs = await listOrganizations(db, networkId);
-    const outbox = await db
-      .selectFrom('mail_outbox')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('sent_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return renderPage(req, reply, <AdminHome orgs={orgs} unsent={Number(outbox.n)} />);
-  });
+  form('/admin/organizations/new', {
+    access,
+    get: true,
+    schema: organizationForm,
+    show: (_c, _l, state) => (
+      <OrganizationEditPage
+        action="/admin/organizations/new"
+        values={state?.values ?? {}}
+        errors={state?.errors}
+        isNew
+      />
+    ),
+    async check(c, _l, data) {
+      const known = await existingTownCodes(c.db, data.towns);
+      const unknown = data.towns.filter((p) => !known.has(p));
+      if (unknown.length) return { towns: c.t('organizations.form.unknownTowns', { codes: unknown.join(', ') }) };
+    },
+    async save(c, _l, data) {
+      const id = await saveOrganization(c.db, null, adminNetwork(c), data, c.now);
+      await c.audit('admin.organization.created', { targetType: 'organization', targetId: id, organizationId: id });
+      return `/organizations/${id}`;
+    },
+  }),
 
-  app.get('/admin/organizations/new', cfg, async (req, reply) =>
-    renderPage(req, reply, <OrganizationEditPage action="/admin/organizations/new" values={{}} isNew />),
-  );
-
-  app.post('/admin/organizations/new', cfg, async (req, reply) => {
-    const networkId = adminNetwork(req);
-    const form = parseForm(organizationForm, req.body, req.i18n);
-    if (!form.ok)
-      return renderPage(
-        req,
-        reply,
-        <OrganizationEditPage action="/admin/organizations/new" values={form.raw} errors={form.errors} isNew />,
-        400,
+  form('/admin/invite', {
+    access,
+    get: true,
+    load: (c) => listOrganizations(c.db, adminNetwork(c)),
+    schema: inviteForm,
+    show: (_c, orgs, state) => <InvitePage orgs={orgs} state={state} />,
+    check(c, orgs, data) {
+      const isOrgRole = data.role === 'orgAdmin' || data.role === 'orgStaff';
+      if (isOrgRole && !orgs.some((o) => o.id === data.organization_id))
+        return { organization_id: c.t('form.invalidChoice') };
+    },
+    async save(c, _orgs, data) {
+      const isOrgRole = data.role === 'orgAdmin' || data.role === 'orgStaff';
+      const orgId = isOrgRole ? data.organization_id : null;
+      await sendInvitation(
+        c.wasl,
+        {
+          email: data.email,
+          networkId: adminNetwork(c),
+          organizationId: orgId,
+          role: data.role,
+          invitedBy: c.user.id,
+          locale: c.locale,
+        },
+        c.now,
       );
-    const known = await existingTownCodes(db, form.data.towns);
-    const unknown = form.data.towns.filter((p) => !known.has(p));
-    if (unknown.length) {
-      const errors = { towns: req.i18n.t('organizations.form.unknownTowns', { codes: unknown.join(', ') }) };
-      return renderPage(
-        req,
-        reply,
-        <OrganizationEditPage action="/admin/organizations/new" values={form.raw} errors={errors} isNew />,
-        400,
-      );
-    }
-    const id = await saveOrganization(db, null, networkId, form.data, req.now);
-    await audit(db, req.now, {
-      actorUserId: req.actor.user!.id,
-      action: 'admin.organization.created',
-      targetType: 'organization',
-      targetId: id,
-      organizationId: id,
-      ip: req.ip,
-    });
-    reply.flashNext('common.saved');
-    return seeOther(reply, `/organizations/${id}`);
-  });
+      await c.audit('admin.invited', { organizationId: orgId, details: { role: data.role } });
+      return { to: '/admin/invite', flash: 'admin.invite.sent' };
+    },
+  }),
 
-  app.get('/admin/invite', cfg, async (req, reply) => {
-    const orgs = await listOrganizations(db, adminNetwork(req));
-    return renderPage(req, reply, <InvitePage orgs={orgs} />);
-  });
+  page('/admin/outbox', {
+    access,
+    async render(c) {
+      const rows = await outboxForAdmin(c.db);
+      // Reading the outbox is itself audited: it can hold links meant for someone else.
+      await c.audit('admin.outbox.viewed');
+      return <OutboxPage rows={rows} />;
+    },
+  }),
 
-  app.post('/admin/invite', cfg, async (req, reply) => {
-    const networkId = adminNetwork(req);
-    const orgs = await listOrganizations(db, networkId);
-    const form = parseForm(inviteForm, req.body, req.i18n);
-    if (!form.ok) return renderPage(req, reply, <InvitePage orgs={orgs} values={form.raw} errors={form.errors} />, 400);
-    const isOrgRole = form.data.role === 'orgAdmin' || form.data.role === 'orgStaff';
-    const orgId = isOrgRole ? form.data.organization_id : null;
-    if (orgId !== null && !orgs.some((o) => o.id === orgId)) {
-      return renderPage(
-        req,
-        reply,
-        <InvitePage orgs={orgs} values={form.raw} errors={{ organization_id: req.i18n.t('form.invalidChoice') }} />,
-        400,
-      );
-    }
-    await sendInvitation(
-      app.wasl,
-      {
-        email: form.data.email,
-        networkId,
-        organizationId: orgId,
-        role: form.data.role,
-        invitedBy: req.actor.user!.id,
-        locale: req.i18n.locale,
-      },
-      req.now,
-    );
-    await audit(db, req.now, {
-      actorUserId: req.actor.user!.id,
-      action: 'admin.invited',
-      organizationId: orgId,
-      details: { role: form.data.role },
-      ip: req.ip,
-    });
-    reply.flashNext('admin.invite.sent');
-    return seeOther(reply, '/admin/invite');
-  });
-
-  app.get('/admin/outbox', cfg, async (req, reply) => {
-    const rows = (await db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').limit(100).execute()).map((r) =>
-      r.sent_at ? { ...r, body_text: withoutOneTimeTokens(r.body_text) } : r,
-    );
-    await audit(db, req.now, { actorUserId: req.actor.user!.id, action: 'admin.outbox.viewed', ip: req.ip });
-    return renderPage(req, reply, <OutboxPage rows={rows} />);
-  });
-
-  app.get('/admin/audit', cfg, async (req, reply) => {
-    const f = auditFilter.parse(req.query ?? {});
-    const perPage = 50;
-    const rows = await listAudit(db, {
-      action: f.action,
-      from: f.from ? `${f.from}T00:00:00.000Z` : undefined,
-      to: f.to ? `${f.to}T23:59:59.999Z` : undefined,
-      limit: perPage + 1,
-      offset: (f.page - 1) * perPage,
-    });
-    return renderPage(
-      req,
-      reply,
-      <AuditPage rows={rows.slice(0, perPage)} filter={f} hasNext={rows.length > perPage} />,
-    );
-  });
-};
+  page('/admin/audit', {
+    access,
+    query: auditFilter,
+    async render(c) {
+      const f = c.query;
+      const perPage = 50;
+      const rows = await listAudit(c.db, {
+        action: f.action,
+        from: f.from ? `${f.from}T00:00:00.000Z` : undefined,
+        to: f.to ? `${f.to}T23:59:59.999Z` : undefined,
+        limit: perPage + 1,
+        offset: (f.page - 1) * perPage,
+      });
+      return <AuditPage rows={rows.slice(0, perPage)} filter={f} hasNext={rows.length > perPage} />;
+    },
+  }),
+];

@@ -19,5 +19,6 @@ export default defineFeature({
   },
   jobs: [{ name: 'coordination', everyMs: 3600_000, run: runCoordinationJobs }],
   seed: () => import('./seed.js').then((m) => m.seedCoordination),
+  bench: () => import('./bench.js').then((m) => m.benchPaths),
   isolation: () => import('./isolation.js').then((m) => m.coordinationProbes),
 });

@@ -13,5 +13,6 @@ export default defineFeature({
   nav: { footer: [{ href: '/elections', labelKey: 'nav.elections', order: 90 }] },
   purge: electionsPurgeSteps,
   seed: () => import('./seed.js').then((m) => m.seedElections),
+  bench: () => import('./bench.js').then((m) => m.benchPaths),
   isolation: () => import('./isolation.js').then((m) => m.electionsProbes),
 });

@@ -14,5 +14,6 @@ export default defineFeature({
   jobs: [{ name: 'forum-digests', everyMs: 3600_000, run: sendForumDigests }],
   styles: [new URL('./forum.css', import.meta.url)],
   seed: () => import('./seed.js').then((m) => m.seedForum),
+  bench: () => import('./bench.js').then((m) => m.benchPaths),
   isolation: () => import('./isolation.js').then((m) => m.forumProbes),
 });

@@ -4,6 +4,6 @@ import { homeRoutes } from './routes.js';
 
 export default defineFeature({
   name: 'home',
-  plugin: homeRoutes,
+  routes: homeRoutes,
   nav: { main: [{ href: '/', labelKey: 'nav.home', order: 10 }] },
 });

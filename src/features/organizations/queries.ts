@@ -8,6 +8,17 @@ export async function getDefaultNetwork(db: Db) {
   return db.selectFrom('networks').selectAll().orderBy('id').executeTakeFirst();
 }
 
+/** How many towns the network's members work in (the home page's figure). */
+export async function countNetworkTowns(db: Db, networkId: number): Promise<number> {
+  const row = await db
+    .selectFrom('organization_towns')
+    .innerJoin('organizations', 'organizations.id', 'organization_towns.organization_id')
+    .select((eb) => eb.fn.count<number>('organization_towns.town_pcode').distinct().as('n'))
+    .where('organizations.network_id', '=', networkId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function listNetworks(db: Db) {
   return db.selectFrom('networks').selectAll().orderBy('id').execute();
 }

@@ -19,5 +19,6 @@ export default defineFeature({
   },
   styles: [new URL('./programmes.css', import.meta.url)],
   seed: () => import('./seed.js').then((m) => m.seedProgrammes),
+  bench: () => import('./bench.js').then((m) => m.benchPaths),
   isolation: () => import('./isolation.js').then((m) => m.programmesProbes),
 });

@@ -24,5 +24,6 @@ export default defineFeature({
   },
   styles: [new URL('./publishing.css', import.meta.url)],
   seed: () => import('./seed.js').then((m) => m.seedPublishing),
+  bench: () => import('./bench.js').then((m) => m.benchPaths),
   isolation: () => import('./isolation.js').then((m) => m.publishingProbes),
 });

@@ -14,5 +14,6 @@ export default defineFeature({
   styles: [new URL('./assets/services.css', import.meta.url)],
   cli: servicesCommands,
   seed: () => import('./seed.js').then((m) => m.seedServices),
+  bench: () => import('./bench.js').then((m) => m.benchPaths),
   isolation: () => import('./isolation.js').then((m) => m.servicesProbes),
 });

@@ -4,6 +4,6 @@ import { townRoutes } from './routes.js';
 
 export default defineFeature({
   name: 'towns',
-  plugin: townRoutes,
+  routes: townRoutes,
   nav: { footer: [{ href: '/towns', labelKey: 'nav.towns', order: 50 }] },
 });

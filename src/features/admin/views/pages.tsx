@@ -1,6 +1,7 @@
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { Field, Form, FormErrorSummary, Select, type FieldErrors } from '../../../core/views/forms.js';
+import { Field, Form, Select, type FormState } from '../../../core/views/forms.js';
+import { localized } from '../../../core/i18n/localized.js';
 
 export function AdminNav() {
   const { t } = usePage().i18n;
@@ -26,7 +27,7 @@ export function AdminHome(p: { orgs: { id: number; name_ar: string; name_en: str
       <ul>
         {p.orgs.map((o) => (
           <li>
-            <a href={`/organizations/${o.id}`}>{i18n.locale === 'ar' ? o.name_ar : o.name_en}</a> ·{' '}
+            <a href={`/organizations/${o.id}`}>{localized(o, 'name', i18n.locale)}</a> ·{' '}
             <a href={`/organizations/${o.id}/edit`}>{t('common.edit')}</a>
           </li>
         ))}
@@ -36,34 +37,18 @@ export function AdminHome(p: { orgs: { id: number; name_ar: string; name_en: str
   );
 }
 
-export function InvitePage(p: {
-  orgs: { id: number; name_ar: string; name_en: string }[];
-  values?: Record<string, unknown>;
-  errors?: FieldErrors;
-}) {
+export function InvitePage(p: { orgs: { id: number; name_ar: string; name_en: string }[]; state?: FormState | null }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const v = p.values ?? {};
-  const e = p.errors ?? {};
   return (
     <Layout title={t('admin.invite.title')}>
       <h1>{t('admin.invite.title')}</h1>
       <AdminNav />
-      <FormErrorSummary message={e._form} />
-      <Form action="/admin/invite">
-        <Field
-          name="email"
-          type="email"
-          label={t('auth.signup.email')}
-          value={String(v.email ?? '')}
-          error={e.email}
-          required
-        />
+      <Form action="/admin/invite" state={p.state} values={{ role: 'orgStaff' }}>
+        <Field name="email" type="email" label={t('auth.signup.email')} required />
         <Select
           name="role"
           label={t('organizations.staff.role')}
-          value={String(v.role ?? 'orgStaff')}
-          error={e.role}
           options={(['orgStaff', 'orgAdmin', 'moderator', 'networkEditor', 'networkAdmin'] as const).map((r) => ({
             value: r,
             label: t(`role.${r}`),
@@ -72,10 +57,8 @@ export function InvitePage(p: {
         <Select
           name="organization_id"
           label={t('admin.invite.organization')}
-          value={String(v.organization_id ?? '')}
-          error={e.organization_id}
           includeEmpty="—"
-          options={p.orgs.map((o) => ({ value: String(o.id), label: i18n.locale === 'ar' ? o.name_ar : o.name_en }))}
+          options={p.orgs.map((o) => ({ value: String(o.id), label: localized(o, 'name', i18n.locale) }))}
         />
         <button type="submit">{t('common.send')}</button>
       </Form>
