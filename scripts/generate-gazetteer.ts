@@ -1,6 +1,6 @@
 // Builds the Aleppo seed (src/core/towns/data/aleppo-communities.csv) from OCHA's communities file.
 //   node --import tsx scripts/generate-gazetteer.ts [path/to/communities.csv]
-// Default input: ../shared/data/syria-gazetteer/communities.csv, relative to the repository.
+// Default input: scripts/data/ocha-communities-aleppo.csv (the OCHA rows of Aleppo governorate).
 // Source defects are handled visibly in a `data_note` column, never silently:
 //  - a U+FFFD in an Arabic name (the source cut names at 50 bytes, mid-letter) is repaired only
 //    where a reviewed repair below says so; otherwise the character is removed and the row is
@@ -10,9 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeArabic } from '../src/core/text/normalize.js';
-import { parseCsv, toCsvLine } from '../src/core/towns/csv.js';
+import { parseCsv, toCsvLine } from '../src/core/text/csv.js';
 
 const ALEPPO = 'SY02';
+// Seed data is read back by programs: values are written exactly (no spreadsheet neutralization).
+const EXACT = { neutralize: false };
 const REPLACEMENT = '\uFFFD';
 
 // Each repair was checked by hand; it applies only while the source still reads exactly `broken`.
@@ -28,7 +30,7 @@ const REVIEWED_REPAIRS: Record<string, { broken: string; fixed: string; why: str
 };
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const input = path.resolve(process.argv[2] ?? path.join(repoRoot, '../shared/data/syria-gazetteer/communities.csv'));
+const input = path.resolve(process.argv[2] ?? path.join(repoRoot, 'scripts/data/ocha-communities-aleppo.csv'));
 const output = path.join(repoRoot, 'src/core/towns/data/aleppo-communities.csv');
 
 const [header, ...records] = parseCsv(fs.readFileSync(input, 'utf8'));
@@ -67,8 +69,8 @@ for (const group of byName.values()) {
 }
 
 const lines = [
-  toCsvLine([...header.fields, 'data_note']),
-  ...rows.map((f) => toCsvLine([...f, notes.get(f[PCODE])!.join(';')])),
+  toCsvLine([...header.fields, 'data_note'], EXACT),
+  ...rows.map((f) => toCsvLine([...f, notes.get(f[PCODE])!.join(';')], EXACT)),
 ];
 fs.mkdirSync(path.dirname(output), { recursive: true });
 fs.writeFileSync(output, lines.join('\n') + '\n');

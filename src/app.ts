@@ -33,7 +33,9 @@ import type { Feature, NavEntry } from './core/feature.js';
 import { features as allFeatures } from './features/index.js';
 import { audit } from './core/audit/index.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// src/ under tsx, dist/ when compiled: catalogs and stylesheets are read from beside the code.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
 
 export type BuildOptions = {
   config: Config;
@@ -121,7 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
-  const i18n = createI18n(loadCatalogs(path.join(root, 'src')));
+  const i18n = createI18n(loadCatalogs(here));
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
   app.decorate('wasl', {
     config,

@@ -2,6 +2,7 @@
 // their manifests (`cli`), and cli.ts lists both.
 import crypto from 'node:crypto';
 import type { CliCommand } from './core/feature.js';
+import type { RouteEntry } from './core/http/types.js';
 import { openDatabase } from './core/db/index.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { buildApp } from './app.js';
@@ -11,6 +12,17 @@ import { importGazetteer } from './core/towns/queries.js';
 import { loadAleppoSeed } from './core/towns/seed.js';
 import { backupDatabase } from './core/db/backup.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+
+/** `wasl routes`: one line per route — method, path, access level, feature — sorted by path. */
+export function routeListing(table: RouteEntry[]): string[] {
+  const rows = [...table].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+  const width = Math.max(...rows.map((r) => r.url.length));
+  return [
+    ...rows.map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(width)}  ${r.access.padEnd(13)} ${r.feature}`),
+    '',
+    `${rows.length} routes`,
+  ];
+}
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);

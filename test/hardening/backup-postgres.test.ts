@@ -4,6 +4,7 @@
 // before the primary stopped must be there, and Wasl must serve the restored database.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,8 +23,46 @@ const asPostgres = (cmd: string, args: string[]) =>
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-const primaryPort = 55432 + Math.floor(Math.random() * 500);
-const restoredPort = primaryPort + 1000;
+
+/** A port nothing listens on now: bind it, read it, let it go. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a cluster on a free port, up to three times (a port taken between our check and the
+ * server's bind, a slow start on a busy machine); on failure the server's own log is printed
+ * before the temporary folder goes, so the reason is in CI's output.
+ */
+async function startCluster(dir: string, name: string): Promise<number> {
+  const log = path.join(tmp, `${name}.log`);
+  let last: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = await freePort();
+    fs.appendFileSync(path.join(dir, 'postgresql.conf'), `port = ${port}\n`);
+    try {
+      asPostgres('pg_ctl', ['-D', dir, '-w', '-t', '120', '-l', log, 'start']);
+      return port;
+    } catch (err) {
+      last = err;
+      const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '(no log)';
+      console.error(`pg_ctl start of ${name} failed (attempt ${attempt}, port ${port}):\n${text.slice(-4000)}`);
+      try {
+        asPostgres('pg_ctl', ['-D', dir, 'stop', '-m', 'immediate']);
+      } catch {
+        /* not running */
+      }
+    }
+  }
+  throw last;
+}
 const dirs = {
   primary: path.join(tmp, 'primary'),
   base: path.join(tmp, 'base'),
@@ -71,7 +110,6 @@ describe('PostgreSQL base backup + WAL archive restore', () => {
     fs.appendFileSync(
       path.join(dirs.primary, 'postgresql.conf'),
       [
-        `port = ${primaryPort}`,
         `listen_addresses = '127.0.0.1'`,
         `unix_socket_directories = '${tmp}'`,
         'wal_level = replica',
@@ -80,7 +118,7 @@ describe('PostgreSQL base backup + WAL archive restore', () => {
         'fsync = on',
       ].join('\n') + '\n',
     );
-    asPostgres('pg_ctl', ['-D', dirs.primary, '-w', '-l', path.join(tmp, 'primary.log'), 'start']);
+    const primaryPort = await startCluster(dirs.primary, 'primary');
     const primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/postgres`;
     const h = openDatabase(primaryUrl, { pgPoolSize: 1 });
     await migrateToLatest(h.db, h.dialect, features);
@@ -124,10 +162,10 @@ describe('PostgreSQL base backup + WAL archive restore', () => {
     fs.writeFileSync(path.join(dirs.restored, 'recovery.signal'), '');
     fs.appendFileSync(
       path.join(dirs.restored, 'postgresql.conf'),
-      [`port = ${restoredPort}`, 'archive_mode = off', `restore_command = 'cp ${dirs.wal}/%f %p'`].join('\n') + '\n',
+      ['archive_mode = off', `restore_command = 'cp ${dirs.wal}/%f %p'`].join('\n') + '\n',
     );
     execFileSync('chown', ['-R', 'postgres:postgres', dirs.restored]);
-    asPostgres('pg_ctl', ['-D', dirs.restored, '-w', '-t', '120', '-l', path.join(tmp, 'restored.log'), 'start']);
+    const restoredPort = await startCluster(dirs.restored, 'restored');
     const restoredUrl = `postgres://postgres@127.0.0.1:${restoredPort}/postgres`;
     // recovery replays the archive, then promotes; wait for it to accept writes
     for (let i = 0; i < 100; i++) {

@@ -1,13 +1,15 @@
-// The observer app's files, built once per process at server start by esbuild, in memory, and
-// served with content-hashed URLs (cached for a year). The service worker keeps a fixed URL
-// (/observe/sw.js, scope /observe/) and carries the hashed URLs, so a new build updates it.
+// The observer app's files, served with content-hashed URLs (cached for a year). The service
+// worker keeps a fixed URL (/observe/sw.js, scope /observe/) and carries the hashed URLs, so a
+// new build updates it. `npm run build` writes them next to the compiled module (observer-app/);
+// the server reads them from there and never runs esbuild. In development and tests (tsx, no
+// build) they are built once per process, in memory.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PREBUILT = path.join(here, 'observer-app');
 
 export type Asset = { url: string; type: string; body: Buffer };
 export type ObserverAssets = {
@@ -21,7 +23,8 @@ export type ObserverAssets = {
 
 const hash = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest('hex').slice(0, 12);
 
-async function bundle(entry: string, define: Record<string, string> = {}): Promise<Buffer> {
+async function bundle(dir: string, entry: string, define: Record<string, string> = {}): Promise<Buffer> {
+  const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [path.join(dir, entry)],
     bundle: true,
@@ -36,8 +39,10 @@ async function bundle(entry: string, define: Record<string, string> = {}): Promi
   return Buffer.from(out.outputFiles[0]!.contents);
 }
 
-async function buildAssets(): Promise<ObserverAssets> {
-  const jsBody = await bundle('app.ts');
+/** Bundles the client from its sources (`src/features/elections/client`). */
+export async function buildObserverAssets(dir = path.join(here, 'client')): Promise<ObserverAssets> {
+  const { build } = await import('esbuild');
+  const jsBody = await bundle(dir, 'app.ts');
   const cssOut = await build({
     entryPoints: [path.join(dir, 'app.css')],
     bundle: true,
@@ -59,7 +64,7 @@ async function buildAssets(): Promise<ObserverAssets> {
   };
   const icon: Asset = { url: `/observe/assets/icon.${hash(iconBody)}.svg`, type: 'image/svg+xml', body: iconBody };
   const version = hash(js.url + css.url + icon.url);
-  const swBody = await bundle('sw.ts', {
+  const swBody = await bundle(dir, 'sw.ts', {
     __VERSION__: JSON.stringify(version),
     __ASSETS__: JSON.stringify([js.url, css.url, icon.url]),
   });
@@ -67,10 +72,36 @@ async function buildAssets(): Promise<ObserverAssets> {
   return { js, css, icon, sw, version, byUrl: new Map([js, css, icon].map((a) => [a.url, a])) };
 }
 
+type Manifest = { version: string; files: { key: 'js' | 'css' | 'icon' | 'sw'; url: string; type: string; file: string }[] };
+
+/** Writes the built files and their manifest (the build step). */
+export async function writeObserverAssets(sourceDir: string, outDir = PREBUILT): Promise<void> {
+  const a = await buildObserverAssets(sourceDir);
+  fs.mkdirSync(outDir, { recursive: true });
+  const manifest: Manifest = { version: a.version, files: [] };
+  for (const key of ['js', 'css', 'icon', 'sw'] as const) {
+    const file = path.basename(a[key].url);
+    fs.writeFileSync(path.join(outDir, file), a[key].body);
+    manifest.files.push({ key, url: a[key].url, type: a[key].type, file });
+  }
+  fs.writeFileSync(path.join(outDir, 'assets.json'), JSON.stringify(manifest));
+}
+
+function readPrebuilt(): ObserverAssets | null {
+  const file = path.join(PREBUILT, 'assets.json');
+  if (!fs.existsSync(file)) return null;
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+  const byKey = new Map(
+    manifest.files.map((f) => [f.key, { url: f.url, type: f.type, body: fs.readFileSync(path.join(PREBUILT, f.file)) }]),
+  );
+  const [js, css, icon, sw] = (['js', 'css', 'icon', 'sw'] as const).map((k) => byKey.get(k)!) as [Asset, Asset, Asset, Asset];
+  return { js, css, icon, sw, version: manifest.version, byUrl: new Map([js, css, icon].map((a) => [a.url, a])) };
+}
+
 let built: Promise<ObserverAssets> | null = null;
-/** Built once per process; every app in the process shares it. */
+/** Read from the build, or built once per process; every app in the process shares it. */
 export function observerAssets(): Promise<ObserverAssets> {
-  built ??= buildAssets().catch((e) => {
+  built ??= Promise.resolve(readPrebuilt() ?? buildObserverAssets()).catch((e) => {
     built = null;
     throw e;
   });
