@@ -1,6 +1,6 @@
 // publishFromFeature: what programmes and coordination call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
+import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from './testing/fixtures.js';
 import { publishFromFeature } from './actions.js';
 
 let t: TestApp;

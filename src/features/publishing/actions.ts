@@ -3,7 +3,8 @@
 // way the item enters the editorial workflow as *submitted*: a network editor still reads it and
 // publishes, schedules or returns it.
 import type { WaslServices } from '../../core/services.js';
-import { createItem, findBySource, itemPath } from './queries.js';
+import { findBySource, itemPath } from './queries.js';
+import { createItem } from './workspace/actions.js';
 
 const PCODE = /^C\d{4,6}$/;
 

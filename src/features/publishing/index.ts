@@ -1,14 +1,22 @@
 // The publishing feature's manifest: what it adds to the app (see src/features/README.md).
 import { defineFeature } from '../../core/feature.js';
-import { publishingPolicies } from './permissions.js';
-import { publishingRoutes } from './routes.js';
+import { feedRoutes } from './feeds/routes.js';
 import { up } from './migration.js';
+import { publishingPolicies } from './permissions.js';
+import { publicRoutes } from './public/routes.js';
+import { publishingSections } from './public/sections.js';
+import { searchRoutes } from './search/routes.js';
+import { publishDue } from './workspace/actions.js';
+import { workspaceRoutes } from './workspace/routes.js';
 
 export default defineFeature({
   name: 'publishing',
   policies: publishingPolicies,
-  plugin: publishingRoutes,
+  routes: [...publicRoutes, ...searchRoutes, ...feedRoutes, ...workspaceRoutes],
   migration: { name: '0100_publishing', up },
+  sections: publishingSections,
+  // Scheduled items are public from their time on (every read sees them); this records it.
+  jobs: [{ name: 'publish-due', everyMs: 60_000, run: (wasl, now) => publishDue(wasl.db, now) }],
   nav: {
     main: [
       { href: '/activities', labelKey: 'nav.activities', order: 20 },
@@ -23,7 +31,7 @@ export default defineFeature({
     ],
   },
   styles: [new URL('./publishing.css', import.meta.url)],
-  seed: () => import('./seed.js').then((m) => m.seedPublishing),
-  bench: () => import('./bench.js').then((m) => m.benchPaths),
-  isolation: () => import('./isolation.js').then((m) => m.publishingProbes),
+  seed: () => import('./testing/seed.js').then((m) => m.seedPublishing),
+  bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
+  isolation: () => import('./testing/isolation.js').then((m) => m.publishingProbes),
 });

@@ -9,8 +9,10 @@
 //   unpublishes, and edits at any stage; news and static pages are theirs alone.
 import { definePolicy } from '../../core/auth/authorize.js';
 import { hasNetworkRole, orgRole, type Actor } from '../../core/auth/actor.js';
+import { notFound, type AnyCtx } from '../../core/http/route.js';
 import type { ItemKind, ItemStatus } from './tables.js';
-import { ORG_KINDS } from './queries.js';
+import { ORG_KINDS, getItem, live, type ItemRow } from './queries.js';
+import { getDefaultNetwork } from '../organizations/queries.js';
 
 export type ItemResource = {
   type: 'publishingItem';
@@ -80,8 +82,8 @@ export function newItemPolicy(actor: Actor, action: string, r: NewItemResource):
   return inOrg(actor, r.organizationId) && ORG_KINDS.includes(r.kind);
 }
 
-const publishingitemPolicyDef = definePolicy('publishingItem', itemPolicy);
-const publishingnewPolicyDef = definePolicy('publishingNew', newItemPolicy);
+const itemPolicyDef = definePolicy('publishingItem', itemPolicy);
+const newItemPolicyDef = definePolicy('publishingNew', newItemPolicy);
 
 export function asItem(row: {
   id: number;
@@ -100,14 +102,46 @@ export function asItem(row: {
   };
 }
 
+type ItemAction = 'view' | 'viewWorkflow' | 'edit' | 'submit' | 'publish' | 'return' | 'feature' | 'unpublish';
+
+/**
+ * The item of the path's `:id` as readers see it now (queries.ts `live`), if the person asking may
+ * do `action` with it (and it is of `kind`, when given); anything else is a 404. Writes record a
+ * due publication first (workspace/routes.tsx `settled`), once their input is accepted.
+ */
+export function itemLoader(action: ItemAction, kind?: ItemKind) {
+  return async (c: AnyCtx): Promise<ItemRow> => {
+    const id = c.id('id');
+    const row = await getItem(c.db, id);
+    const item = row ? live(row, c.now) : null;
+    if (!item || (kind && item.kind !== kind) || !c.can(action, asItem(item))) notFound();
+    return item;
+  };
+}
+
+/** The item in the workspace: its workflow must be visible to the person asking, and `action` allowed. */
+export function workflowItem(action: ItemAction = 'viewWorkflow') {
+  const load = itemLoader(action);
+  return async (c: AnyCtx): Promise<ItemRow> => {
+    const item = await load(c);
+    if (!c.can('viewWorkflow', asItem(item))) notFound();
+    return item;
+  };
+}
+
+/** The network the public site shows (a loader): none yet is a 404. */
+export async function siteNetwork(c: AnyCtx): Promise<number> {
+  return (await getDefaultNetwork(c.db))?.id ?? notFound();
+}
+
 /** This feature's policies, installed by the app from the manifest. */
-export const publishingPolicies = [publishingitemPolicyDef, publishingnewPolicyDef];
+export const publishingPolicies = [itemPolicyDef, newItemPolicyDef];
 
 declare module '../../core/auth/authorize.js' {
   interface Policies {
     publishingItem: {
       resource: ItemResource;
-      action: 'view' | 'viewWorkflow' | 'edit' | 'submit' | 'publish' | 'return' | 'feature' | 'unpublish';
+      action: ItemAction;
     };
     publishingNew: { resource: NewItemResource; action: 'create' };
   }

@@ -1,12 +1,14 @@
-// Publishing: items of every kind, their workflow, revisions, search index entries and listings.
+// Publishing items as readers and other features see them: kinds and topics, an item's URL, the
+// one rule of what is public at a moment (`live`), the cards listings show and the listing query.
 // Every function takes `db` first and returns plain rows; routes decide who may call what.
-import type { Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../core/db/index.js';
 import { fromJson } from '../../core/db/helpers.js';
-import { indexDocument, removeDocument } from '../../core/search/index.js';
 import { slugify } from '../../core/text/slug.js';
-import { markdownToText } from '../../core/text/markdown.js';
 import type { ItemKind, ItemStatus, PubItemsTable } from './tables.js';
+
+// Other features publish through these (the paths and names are stable).
+export { publishItem } from './workspace/actions.js';
 
 export type ItemRow = Selectable<PubItemsTable>;
 
@@ -51,11 +53,73 @@ export const ORG_KINDS: ItemKind[] = ['activity', 'opinion', 'local_issue', 'res
 
 export const PAGE_SIZE = 12;
 
-// ——— URLs ———
-
 export function itemPath(item: { id: number; kind: ItemKind; title: string; page_key?: string | null }): string {
   if (item.kind === 'page' && item.page_key) return `/pages/${item.page_key}`;
   return `/${KIND_SEGMENT[item.kind]}/${item.id}/${slugify(item.title)}`;
+}
+
+/** An absolute URL on this site (canonical links, OpenGraph, feeds, the sitemap). */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return baseUrl + encodeURI(path);
+}
+
+// ——— what is public at a moment ———
+//
+// A scheduled item is public from its `publish_at` on. The one-minute `publish-due` job
+// (workspace/actions.ts) records that, but readers do not wait for it: every read treats a due
+// item as published at its `publish_at`, exactly as the job will write it, so a GET never writes.
+
+type Schedulable = { status: ItemStatus; publish_at: string | null };
+
+export function isDue(row: Schedulable, now: Date): boolean {
+  return row.status === 'scheduled' && row.publish_at !== null && Date.parse(row.publish_at) <= now.getTime();
+}
+
+const later = (a: string, b: string) => (Date.parse(a) > Date.parse(b) ? a : b);
+
+/** The row as readers see it at `now`: a due scheduled item is published at its `publish_at`. */
+export function live<R extends Schedulable>(row: R, now: Date): R {
+  if (!isDue(row, now)) return row;
+  const at = row.publish_at!;
+  const out: Record<string, unknown> = { ...row, status: 'published', publish_at: null };
+  if ('published_at' in row) out.published_at = at;
+  if ('first_published_at' in row) out.first_published_at = (row.first_published_at as string | null) ?? at;
+  if ('updated_at' in row) out.updated_at = later(row.updated_at as string, at);
+  if ('return_comment' in row) out.return_comment = null;
+  return out as R;
+}
+
+/** `live` in SQL, on `pub_items as i`. */
+export function liveSql(now: Date) {
+  return sql<boolean>`(${sql.ref('i.status')} = 'published' or (${sql.ref('i.status')} = 'scheduled' and ${sql.ref('i.publish_at')} <= ${now.toISOString()}))`;
+}
+
+/** When a live item was published: its `publish_at` while the job has not recorded it yet. */
+export const liveTime = sql<string>`coalesce(${sql.ref('i.publish_at')}, ${sql.ref('i.published_at')})`;
+
+/** What is public, in SQL on `pub_items as i`, and the time to order it by. */
+export type Visibility = { where: RawBuilder<boolean>; time: RawBuilder<string> };
+
+const RECORDED: Visibility = {
+  where: sql<boolean>`${sql.ref('i.status')} = 'published'`,
+  time: sql<string>`${sql.ref('i.published_at')}`,
+};
+
+/**
+ * What is public in a network at `now`: plain `status = 'published'`, which keeps the listing
+ * index's order, unless an item is due and not yet recorded by the job (a minute at most); then
+ * `liveSql`, ordered by `liveTime`. Both are exact; the first is what the index is for.
+ */
+export async function visibility(db: Db, networkId: number, now: Date): Promise<Visibility> {
+  const due = await db
+    .selectFrom('pub_items')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('publish_at', '<=', now.toISOString())
+    .where('network_id', '=', networkId)
+    .limit(1)
+    .executeTakeFirst();
+  return due ? { where: liveSql(now), time: liveTime } : RECORDED;
 }
 
 // ——— reading ———
@@ -65,24 +129,23 @@ export async function getItem(db: Db, id: number): Promise<ItemRow | null> {
   return (await db.selectFrom('pub_items').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export async function getPageByKey(db: Db, networkId: number, key: string, lang: string): Promise<ItemRow | null> {
-  const rows = await db
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('network_id', '=', networkId)
-    .where('kind', '=', 'page')
-    .where('page_key', '=', key)
-    .where('status', '=', 'published')
-    .orderBy('id')
-    .execute();
-  return rows.find((r) => r.lang === lang) ?? rows[0] ?? null;
+/** An item another feature created from one of its records, if any. */
+export async function findBySource(db: Db, feature: string, id: string): Promise<ItemRow | null> {
+  return (
+    (await db
+      .selectFrom('pub_items')
+      .selectAll()
+      .where('source_feature', '=', feature)
+      .where('source_id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export type TownRef = { pcode: string; name_ar: string; name_en: string };
 export type OrgRef = { id: number; name_ar: string; name_en: string };
 export type Cover = { id: string; variants: Record<string, string>; width: number | null; height: number | null };
 
-export async function itemTowns(db: Db, ids: number[]): Promise<Map<number, TownRef[]>> {
+async function itemTowns(db: Db, ids: number[]): Promise<Map<number, TownRef[]>> {
   const out = new Map<number, TownRef[]>();
   if (!ids.length) return out;
   const rows = await db
@@ -101,7 +164,7 @@ export async function itemTowns(db: Db, ids: number[]): Promise<Map<number, Town
   return out;
 }
 
-export async function itemTopics(db: Db, ids: number[]): Promise<Map<number, string[]>> {
+async function itemTopics(db: Db, ids: number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   if (!ids.length) return out;
   const rows = await db
@@ -173,7 +236,7 @@ export type ItemCard = {
   cover_alt: string;
 };
 
-/** Adds towns, topics, organization and cover to item rows, keeping their order. */
+/** Adds towns, topics, organization and cover to item rows (as `live` gives them), keeping their order. */
 export async function toCards(db: Db, rows: ItemRow[]): Promise<ItemCard[]> {
   const ids = rows.map((r) => r.id);
   const [towns, topics, orgs, media] = await Promise.all([
@@ -211,8 +274,18 @@ export async function toCards(db: Db, rows: ItemRow[]): Promise<ItemCard[]> {
   }));
 }
 
+/** Rows as readers see them at `now`, as cards. */
+export async function liveCards(db: Db, rows: ItemRow[], now: Date): Promise<ItemCard[]> {
+  return toCards(
+    db,
+    rows.map((r) => live(r, now)),
+  );
+}
+
 export type ListFilters = {
   networkId: number;
+  /** what is public is decided at this moment (see `live`) */
+  now: Date;
   kinds?: ItemKind[];
   town?: string | null;
   organizationId?: number | null;
@@ -230,8 +303,9 @@ function yearRange(year: number): [string, string] {
   return [new Date(Date.UTC(year, 0, 1)).toISOString(), new Date(Date.UTC(year + 1, 0, 1)).toISOString()];
 }
 
-function publishedQuery(db: Db, f: ListFilters) {
-  let q = db.selectFrom('pub_items as i').where('i.status', '=', 'published').where('i.network_id', '=', f.networkId);
+/** Public items matching the filters, on `pub_items as i`. */
+export function publicQuery(db: Db, f: ListFilters, v: Visibility) {
+  let q = db.selectFrom('pub_items as i').where(v.where).where('i.network_id', '=', f.networkId);
   if (f.kinds) q = f.kinds.length ? q.where('i.kind', 'in', f.kinds) : q.where('i.id', '<', 0);
   if (f.town)
     q = q.where('i.id', 'in', db.selectFrom('pub_item_towns').select('item_id').where('town_pcode', '=', f.town));
@@ -241,7 +315,7 @@ function publishedQuery(db: Db, f: ListFilters) {
   if (f.lang) q = q.where('i.lang', '=', f.lang as 'ar' | 'en');
   if (f.year) {
     const [from, to] = yearRange(f.year);
-    q = q.where('i.published_at', '>=', from).where('i.published_at', '<', to);
+    q = q.where(v.time, '>=', from).where(v.time, '<', to);
   }
   if (f.resourceType) q = q.where('i.resource_type', '=', f.resourceType);
   if (f.collection) q = q.where('i.collection', '=', f.collection);
@@ -251,621 +325,37 @@ function publishedQuery(db: Db, f: ListFilters) {
   return q;
 }
 
-/** Published items, newest first, with the total for pagination. */
+/** Public items, newest first, with the total for pagination. */
 export async function listPublished(
   db: Db,
   f: ListFilters,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: ItemCard[] }> {
+  const v = await visibility(db, f.networkId, f.now);
   const [count, rows] = await Promise.all([
-    publishedQuery(db, f)
+    publicQuery(db, f, v)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    publishedQuery(db, f)
+    publicQuery(db, f, v)
       .selectAll('i')
-      .orderBy('i.published_at', 'desc')
+      .orderBy(v.time, 'desc')
       .orderBy('i.id', 'desc')
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
   ]);
-  return { total: Number(count.n), items: await toCards(db, rows) };
-}
-
-/** Years that have published items of these kinds, newest first (for the year filter). */
-export async function publishedYears(db: Db, networkId: number, kinds: ItemKind[]): Promise<number[]> {
-  const rows = await publishedQuery(db, { networkId, kinds }).select('i.published_at').execute();
-  const years = new Set<number>();
-  for (const r of rows) if (r.published_at) years.add(new Date(r.published_at).getUTCFullYear());
-  return [...years].sort((a, b) => b - a);
-}
-
-/** Organizations that have published items (for filters). */
-export async function publishingOrganizations(db: Db, networkId: number): Promise<OrgRef[]> {
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'name_ar', 'name_en'])
-    .where('network_id', '=', networkId)
-    .where('status', '=', 'active')
-    .orderBy('name_ar')
-    .execute();
-}
-
-/** Towns named by published items (for filters), with how many items each. */
-export async function publishedTowns(db: Db, networkId: number): Promise<(TownRef & { n: number })[]> {
-  const rows = await db
-    .selectFrom('pub_item_towns as it')
-    .innerJoin('pub_items as i', 'i.id', 'it.item_id')
-    .leftJoin('towns', 'towns.pcode', 'it.town_pcode')
-    .select((eb) => [
-      'it.town_pcode',
-      eb.fn.max('towns.name_ar').as('name_ar'),
-      eb.fn.max('towns.name_en').as('name_en'),
-      eb.fn.countAll<number>().as('n'),
-    ])
-    .where('i.status', '=', 'published')
-    .where('i.network_id', '=', networkId)
-    .groupBy('it.town_pcode')
-    .execute();
-  return rows
-    .map((r) => ({
-      pcode: r.town_pcode,
-      name_ar: r.name_ar ?? r.town_pcode,
-      name_en: r.name_en ?? r.town_pcode,
-      n: Number(r.n),
-    }))
-    .sort((a, b) => a.name_ar.localeCompare(b.name_ar, 'ar') || (a.pcode < b.pcode ? -1 : 1));
-}
-
-export type KeyFigures = { activities: number; towns: number; resources: number; organizations: number };
-
-export async function keyFigures(db: Db, networkId: number): Promise<KeyFigures> {
-  const base = db.selectFrom('pub_items').where('status', '=', 'published').where('network_id', '=', networkId);
-  const [activities, resources, orgs, towns] = await Promise.all([
-    base
-      .where('kind', '=', 'activity')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    base
-      .where('kind', '=', 'resource')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    base
-      .where('organization_id', 'is not', null)
-      .select((eb) => eb.fn.count<number>('organization_id').distinct().as('n'))
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('pub_item_towns as it')
-      .innerJoin('pub_items as i', 'i.id', 'it.item_id')
-      .where('i.status', '=', 'published')
-      .where('i.network_id', '=', networkId)
-      .where('i.kind', '=', 'activity')
-      .select((eb) => eb.fn.count<number>('it.town_pcode').distinct().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return {
-    activities: Number(activities.n),
-    resources: Number(resources.n),
-    organizations: Number(orgs.n),
-    towns: Number(towns.n),
-  };
-}
-
-/** Published activities whose day is today or later: the network's upcoming public events. */
-export async function upcomingActivities(db: Db, networkId: number, now: Date, limit: number): Promise<ItemCard[]> {
-  const today = now.toISOString().slice(0, 10);
-  const rows = await db
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('status', '=', 'published')
-    .where('network_id', '=', networkId)
-    .where('kind', '=', 'activity')
-    .where('activity_date', '>=', today)
-    .orderBy('activity_date')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return toCards(db, rows);
-}
-
-/** Published local-issue dossiers about a town. */
-export async function issuesInTown(db: Db, networkId: number, pcode: string, limit: number) {
-  return listPublished(db, { networkId, kinds: ['local_issue'], town: pcode }, { limit, offset: 0 });
-}
-
-/** Items related to one: same local issue, then same towns or topics, newest first. */
-export async function relatedItems(db: Db, item: ItemRow, limit: number): Promise<ItemCard[]> {
-  const [towns, topics] = await Promise.all([
-    db.selectFrom('pub_item_towns').select('town_pcode').where('item_id', '=', item.id).execute(),
-    db.selectFrom('pub_item_topics').select('topic').where('item_id', '=', item.id).execute(),
-  ]);
-  const townCodes = towns.map((t) => t.town_pcode);
-  const topicKeys = topics.map((t) => t.topic);
-  if (!townCodes.length && !topicKeys.length && !item.local_issue_id) return [];
-  const rows = await db
-    .selectFrom('pub_items as i')
-    .selectAll('i')
-    .where('i.status', '=', 'published')
-    .where('i.network_id', '=', item.network_id)
-    .where('i.id', '!=', item.id)
-    .where('i.kind', '!=', 'page')
-    .where((eb) =>
-      eb.or([
-        ...(item.local_issue_id
-          ? [eb('i.local_issue_id', '=', item.local_issue_id), eb('i.id', '=', item.local_issue_id)]
-          : []),
-        ...(townCodes.length
-          ? [eb('i.id', 'in', db.selectFrom('pub_item_towns').select('item_id').where('town_pcode', 'in', townCodes))]
-          : []),
-        ...(topicKeys.length
-          ? [eb('i.id', 'in', db.selectFrom('pub_item_topics').select('item_id').where('topic', 'in', topicKeys))]
-          : []),
-      ]),
-    )
-    .orderBy('i.published_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(limit)
-    .execute();
-  return toCards(db, rows);
-}
-
-/** Published local-issue dossiers (for the "belongs to dossier" select). */
-export async function listIssues(db: Db, networkId: number) {
-  return db
-    .selectFrom('pub_items')
-    .select(['id', 'title', 'lang'])
-    .where('network_id', '=', networkId)
-    .where('kind', '=', 'local_issue')
-    .where('status', '=', 'published')
-    .orderBy('title')
-    .execute();
-}
-
-/** The translation link both ways: what this item translates, or what translates it. */
-export async function translationOf(db: Db, item: ItemRow): Promise<ItemRow | null> {
-  if (item.translation_of) {
-    const other = await getItem(db, item.translation_of);
-    return other && other.status === 'published' ? other : null;
-  }
-  return (
-    (await db
-      .selectFrom('pub_items')
-      .selectAll()
-      .where('translation_of', '=', item.id)
-      .where('status', '=', 'published')
-      .orderBy('id')
-      .executeTakeFirst()) ?? null
-  );
-}
-
-// ——— workspace ———
-
-/** Items of the given organizations (any status), newest change first. */
-export async function listForOrganizations(db: Db, orgIds: number[], limit = 200): Promise<ItemCard[]> {
-  if (!orgIds.length) return [];
-  const rows = await db
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('organization_id', 'in', orgIds)
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return toCards(db, rows);
-}
-
-/** What an editor has to look at: submitted and scheduled items, then the network's own drafts. */
-export async function editorQueue(db: Db, networkId: number, limit = 200): Promise<ItemCard[]> {
-  const rows = await db
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('network_id', '=', networkId)
-    .where((eb) =>
-      eb.or([
-        eb('status', 'in', ['submitted', 'scheduled']),
-        eb.and([eb('organization_id', 'is', null), eb('status', '!=', 'published')]),
-      ]),
-    )
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return toCards(db, rows);
-}
-
-export async function itemEvents(db: Db, itemId: number) {
-  return db
-    .selectFrom('pub_events as e')
-    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.id', 'e.action', 'e.comment', 'e.at', 'u.display_name'])
-    .where('e.item_id', '=', itemId)
-    .orderBy('e.id', 'desc')
-    .execute();
-}
-
-export async function itemRevisions(db: Db, itemId: number) {
-  return db
-    .selectFrom('pub_revisions as r')
-    .leftJoin('users as u', 'u.id', 'r.edited_by')
-    .select(['r.id', 'r.number', 'r.title', 'r.summary', 'r.body', 'r.byline', 'r.edited_at', 'u.display_name'])
-    .where('r.item_id', '=', itemId)
-    .orderBy('r.number', 'desc')
-    .execute();
-}
-
-// ——— writing ———
-
-export type ItemInput = {
-  kind: ItemKind;
-  organizationId: number | null;
-  lang: 'ar' | 'en';
-  title: string;
-  summary: string;
-  body: string;
-  byline: string;
-  bylinePseudonym: boolean;
-  towns: string[];
-  topics: string[];
-  collection: string | null;
-  resourceType: string | null;
-  pageKey: string | null;
-  translationOf: number | null;
-  localIssueId: number | null;
-  projectId: number | null;
-  activityDate: string | null;
-  coverAlt: string;
-  filePages: number | null;
-  externalUrl: string | null;
-};
-
-async function writeTownsAndTopics(trx: Db, itemId: number, towns: string[], topics: string[]) {
-  await trx.deleteFrom('pub_item_towns').where('item_id', '=', itemId).execute();
-  await trx.deleteFrom('pub_item_topics').where('item_id', '=', itemId).execute();
-  const t = [...new Set(towns)];
-  const p = [...new Set(topics)];
-  if (t.length)
-    await trx
-      .insertInto('pub_item_towns')
-      .values(t.map((town_pcode) => ({ item_id: itemId, town_pcode })))
-      .execute();
-  if (p.length)
-    await trx
-      .insertInto('pub_item_topics')
-      .values(p.map((topic) => ({ item_id: itemId, topic })))
-      .execute();
-}
-
-async function logEvent(
-  trx: Db,
-  itemId: number,
-  action: string,
-  actorId: number | null,
-  now: Date,
-  comment: string | null = null,
-) {
-  await trx
-    .insertInto('pub_events')
-    .values({ item_id: itemId, action, actor_user_id: actorId, comment, at: now.toISOString() })
-    .execute();
-}
-
-function contentColumns(input: ItemInput) {
-  return {
-    organization_id: input.organizationId,
-    kind: input.kind,
-    lang: input.lang,
-    title: input.title,
-    summary: input.summary,
-    body: input.body,
-    byline: input.byline,
-    byline_pseudonym: input.bylinePseudonym ? 1 : 0,
-    collection: input.kind === 'resource' ? input.collection : null,
-    resource_type: input.kind === 'resource' ? input.resourceType : null,
-    page_key: input.kind === 'page' ? input.pageKey : null,
-    translation_of: input.translationOf,
-    local_issue_id: input.kind === 'local_issue' ? null : input.localIssueId,
-    project_id: input.projectId,
-    activity_date: input.kind === 'activity' ? input.activityDate : null,
-    cover_alt: input.coverAlt,
-    file_pages: input.kind === 'resource' ? input.filePages : null,
-    external_url: input.kind === 'resource' ? input.externalUrl : null,
-  };
-}
-
-/** A new item (draft unless told otherwise), its towns and topics, and its 'created' event. */
-export async function createItem(
-  db: Db,
-  networkId: number,
-  input: ItemInput,
-  actorId: number | null,
-  now: Date,
-  opts: { status?: ItemStatus; source?: { feature: string; id: string } | null } = {},
-): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const iso = now.toISOString();
-    const row = await trx
-      .insertInto('pub_items')
-      .values({
-        ...contentColumns(input),
-        network_id: networkId,
-        status: opts.status ?? 'draft',
-        cover_media_id: null,
-        file_media_id: null,
-        featured: 0,
-        publish_at: null,
-        published_at: null,
-        first_published_at: null,
-        return_comment: null,
-        source_feature: opts.source?.feature ?? null,
-        source_id: opts.source?.id ?? null,
-        created_by: actorId,
-        updated_by: actorId,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeTownsAndTopics(trx, row.id, input.towns, input.topics);
-    await logEvent(trx, row.id, 'created', actorId, now);
-    if (opts.status === 'submitted')
-      await logEvent(
-        trx,
-        row.id,
-        'submitted',
-        actorId,
-        now,
-        opts.source ? `${opts.source.feature}:${opts.source.id}` : null,
-      );
-    return row.id;
-  });
-}
-
-async function addRevision(
-  trx: Db,
-  item: Pick<ItemRow, 'id' | 'title' | 'summary' | 'body' | 'byline'>,
-  actorId: number | null,
-  now: Date,
-) {
-  const last = await trx
-    .selectFrom('pub_revisions')
-    .select((eb) => eb.fn.max('number').as('n'))
-    .where('item_id', '=', item.id)
-    .executeTakeFirst();
-  await trx
-    .insertInto('pub_revisions')
-    .values({
-      item_id: item.id,
-      number: Number(last?.n ?? 0) + 1,
-      title: item.title,
-      summary: item.summary,
-      body: item.body,
-      byline: item.byline,
-      edited_by: actorId,
-      edited_at: now.toISOString(),
-    })
-    .execute();
+  return { total: Number(count.n), items: await liveCards(db, rows, f.now) };
 }
 
 /**
- * Saves an edit. Once an item has been published, every edit adds a revision (the history
- * starts with the version first published), and a published item is re-indexed at once.
+ * Items by id, public only, as a map (search hits → cards). Without `now`, only what is recorded
+ * as published; with it, also what is due (see `live`).
  */
-export async function updateItem(
-  db: Db,
-  id: number,
-  input: ItemInput,
-  actorId: number | null,
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ ...contentColumns(input), updated_by: actorId, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await writeTownsAndTopics(trx, id, input.towns, input.topics);
-    await logEvent(trx, id, 'edited', actorId, now);
-    const item = (await trx
-      .selectFrom('pub_items')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()) as ItemRow;
-    if (item.first_published_at) await addRevision(trx, item, actorId, now);
-    if (item.status === 'published') await indexItem(trx, item);
-  });
-}
-
-export async function setMedia(db: Db, id: number, column: 'cover_media_id' | 'file_media_id', mediaId: string | null) {
-  await db
-    .updateTable('pub_items')
-    .set(column === 'cover_media_id' ? { cover_media_id: mediaId } : { file_media_id: mediaId })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function submitItem(db: Db, id: number, actorId: number | null, now: Date, comment: string | null = null) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ status: 'submitted', updated_at: now.toISOString(), updated_by: actorId })
-      .where('id', '=', id)
-      .execute();
-    await logEvent(trx, id, 'submitted', actorId, now, comment);
-  });
-}
-
-export async function returnItem(db: Db, id: number, actorId: number, comment: string, now: Date) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({
-        status: 'returned',
-        return_comment: comment,
-        publish_at: null,
-        updated_at: now.toISOString(),
-        updated_by: actorId,
-      })
-      .where('id', '=', id)
-      .execute();
-    await logEvent(trx, id, 'returned', actorId, now, comment);
-  });
-}
-
-/** Publishes now, or schedules when `at` is later than now. */
-export async function publishItem(db: Db, id: number, actorId: number | null, now: Date, at: Date | null = null) {
-  await db.transaction().execute(async (trx) => {
-    if (at && at.getTime() > now.getTime()) {
-      await trx
-        .updateTable('pub_items')
-        .set({ status: 'scheduled', publish_at: at.toISOString(), updated_at: now.toISOString(), updated_by: actorId })
-        .where('id', '=', id)
-        .execute();
-      await logEvent(trx, id, 'scheduled', actorId, now, at.toISOString());
-      return;
-    }
-    await goLive(trx, id, actorId, now);
-  });
-}
-
-async function goLive(trx: Db, id: number, actorId: number | null, now: Date) {
-  const before = (await trx
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()) as ItemRow;
-  const iso = now.toISOString();
-  await trx
-    .updateTable('pub_items')
-    .set({
-      status: 'published',
-      published_at: iso,
-      first_published_at: before.first_published_at ?? iso,
-      publish_at: null,
-      return_comment: null,
-      updated_at: iso,
-    })
-    .where('id', '=', id)
-    .execute();
-  // The history starts with the version as published; a republished edit adds one more.
-  const hasRevision = await trx.selectFrom('pub_revisions').select('id').where('item_id', '=', id).executeTakeFirst();
-  if (!hasRevision) await addRevision(trx, before, actorId, now);
-  await logEvent(trx, id, 'published', actorId, now);
-  const item = (await trx
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow()) as ItemRow;
-  await indexItem(trx, item);
-}
-
-export async function unpublishItem(db: Db, id: number, actorId: number, now: Date, comment: string | null) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ status: 'unpublished', featured: 0, publish_at: null, updated_at: now.toISOString(), updated_by: actorId })
-      .where('id', '=', id)
-      .execute();
-    await logEvent(trx, id, 'unpublished', actorId, now, comment);
-    const item = await trx.selectFrom('pub_items').select(['kind']).where('id', '=', id).executeTakeFirstOrThrow();
-    await removeDocument(trx, item.kind, id);
-  });
-}
-
-export async function setFeatured(db: Db, id: number, featured: boolean, actorId: number, now: Date) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ featured: featured ? 1 : 0 })
-      .where('id', '=', id)
-      .execute();
-    await logEvent(trx, id, featured ? 'featured' : 'unfeatured', actorId, now);
-  });
-}
-
-/** Scheduled items whose time has come go live. Cheap (an indexed lookup); called by public pages. */
-export async function publishDue(db: Db, now: Date): Promise<number> {
-  const due = await db
-    .selectFrom('pub_items')
-    .select('id')
-    .where('status', '=', 'scheduled')
-    .where('publish_at', '<=', now.toISOString())
-    .execute();
-  for (const { id } of due) {
-    await db.transaction().execute(async (trx) => {
-      // Another request may have published it meanwhile.
-      const still = await trx.selectFrom('pub_items').select('status').where('id', '=', id).executeTakeFirst();
-      if (still?.status === 'scheduled') await goLive(trx, id, null, now);
-    });
-  }
-  return due.length;
-}
-
-// ——— search ———
-
-/** The search entry of a published item: title, summary and body as text, and its facets. */
-export async function indexItem(db: Db, item: ItemRow): Promise<void> {
-  const [towns, topics] = await Promise.all([
-    db.selectFrom('pub_item_towns').select('town_pcode').where('item_id', '=', item.id).execute(),
-    db.selectFrom('pub_item_topics').select('topic').where('item_id', '=', item.id).execute(),
-  ]);
-  const publishedAt = item.published_at ?? item.updated_at;
-  await indexDocument(db, {
-    kind: item.kind,
-    refId: item.id,
-    networkId: item.network_id,
-    organizationId: item.organization_id,
-    lang: item.lang,
-    title: item.title,
-    body: [item.byline_pseudonym ? '' : item.byline, item.summary, markdownToText(item.body)]
-      .filter(Boolean)
-      .join('\n'),
-    facets: {
-      town: towns.map((t) => t.town_pcode),
-      organization: item.organization_id !== null ? [String(item.organization_id)] : [],
-      topic: topics.map((t) => t.topic),
-      language: item.lang,
-      year: String(new Date(publishedAt).getUTCFullYear()),
-    },
-    publishedAt,
-  });
-}
-
-/** Items by id, published only, in the order given (search hits → cards). */
-export async function publishedByIds(db: Db, ids: number[]): Promise<Map<number, ItemCard>> {
+export async function publishedByIds(db: Db, ids: number[], now?: Date): Promise<Map<number, ItemCard>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('pub_items')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .execute();
-  const cards = await toCards(db, rows);
+  let q = db.selectFrom('pub_items as i').selectAll('i').where('i.id', 'in', ids);
+  q = now ? q.where(liveSql(now)) : q.where('i.status', '=', 'published');
+  const rows = await q.execute();
+  const cards = now ? await liveCards(db, rows, now) : await toCards(db, rows);
   return new Map(cards.map((c) => [c.id, c]));
-}
-
-/** Everything public, for the sitemap. */
-export async function sitemapEntries(db: Db, networkId: number) {
-  const rows = await db
-    .selectFrom('pub_items')
-    .select(['id', 'kind', 'title', 'page_key', 'updated_at', 'published_at'])
-    .where('network_id', '=', networkId)
-    .where('status', '=', 'published')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    url: itemPath(r),
-    lastmod: r.updated_at > (r.published_at ?? '') ? r.updated_at : r.published_at!,
-  }));
-}
-
-/** An item another feature created from one of its records, if any. */
-export async function findBySource(db: Db, feature: string, id: string): Promise<ItemRow | null> {
-  return (
-    (await db
-      .selectFrom('pub_items')
-      .selectAll()
-      .where('source_feature', '=', feature)
-      .where('source_id', '=', id)
-      .executeTakeFirst()) ?? null
-  );
 }

@@ -34,14 +34,6 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** Syria keeps UTC+3 all year (since 2022); a datetime-local value is read as Damascus time. */
-export function damascusLocalToDate(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00+03:00`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
 export const itemForm = z.object({
   organization_id: optionalId,
   lang: z.enum(['ar', 'en']),

@@ -1,9 +1,9 @@
 // Pieces shared by the publishing pages and the sections other pages show.
-import type { ComponentChildren } from 'preact';
+import { localized } from '../../../core/i18n/localized.js';
+import { dayAsDate } from '../../../core/time.js';
 import { usePage } from '../../../core/views/context.js';
-import { DateText } from '../../../core/views/components.js';
+import { DateText, Empty } from '../../../core/views/components.js';
 import type { Cover, ItemCard, OrgRef, TownRef } from '../queries.js';
-import { KIND_SEGMENT } from '../queries.js';
 import type { ItemKind } from '../tables.js';
 
 /**
@@ -21,10 +21,6 @@ export function Markdown(props: { html: string; lang?: string; class?: string })
   );
 }
 
-export function localName(o: { name_ar: string; name_en: string }, locale: string): string {
-  return locale === 'ar' ? o.name_ar : o.name_en;
-}
-
 export function kindLabel(t: ReturnType<typeof usePage>['i18n']['t'], kind: ItemKind): string {
   return t(`publishing.kind.${kind}` as never);
 }
@@ -33,8 +29,9 @@ export function kindsLabel(t: ReturnType<typeof usePage>['i18n']['t'], kind: Ite
   return t(`publishing.kinds.${kind}` as never);
 }
 
-export function listingPath(kind: ItemKind): string {
-  return `/${KIND_SEGMENT[kind]}`;
+/** The title of a kind's feed, or of the lessons-learned collection's. */
+export function feedTitle(t: ReturnType<typeof usePage>['i18n']['t'], kind: ItemKind | 'lessons'): string {
+  return kind === 'lessons' ? t('publishing.collection.lessons-learned') : kindsLabel(t, kind);
 }
 
 /** A cover image from the 320/640/1280 variants: lazy, with its box reserved (width/height). */
@@ -74,7 +71,7 @@ export function TownLinks(props: { towns: TownRef[] }) {
       {props.towns.map((tn, i) => (
         <>
           {i > 0 ? (i18n.locale === 'ar' ? '، ' : ', ') : ''}
-          <a href={`/towns/${tn.pcode}`}>{localName(tn, i18n.locale)}</a>
+          <a href={`/towns/${tn.pcode}`}>{localized(tn, 'name', i18n.locale)}</a>
         </>
       ))}
     </>
@@ -84,7 +81,7 @@ export function TownLinks(props: { towns: TownRef[] }) {
 export function OrgLink(props: { org: OrgRef | null }) {
   const { i18n } = usePage();
   if (!props.org) return <>{i18n.t('publishing.byNetwork')}</>;
-  return <a href={`/organizations/${props.org.id}`}>{localName(props.org, i18n.locale)}</a>;
+  return <a href={`/organizations/${props.org.id}`}>{localized(props.org, 'name', i18n.locale)}</a>;
 }
 
 /** "By <name>" with the name isolated; a pseudonym says so. */
@@ -122,9 +119,7 @@ export function ItemMeta(props: { item: ItemCard; showKind?: boolean }) {
         <span class="badge">{t(`publishing.resourceType.${it.resource_type}` as never)}</span>
       ) : null}
       {it.published_at ? (
-        <DateText
-          value={it.activity_date && it.kind === 'activity' ? `${it.activity_date}T12:00:00Z` : it.published_at}
-        />
+        <DateText value={it.activity_date && it.kind === 'activity' ? dayAsDate(it.activity_date) : it.published_at} />
       ) : null}
       {it.towns.length ? (
         <>
@@ -159,13 +154,8 @@ export function ItemCardView(props: { item: ItemCard; showKind?: boolean; withCo
   );
 }
 
-export function ItemList(props: {
-  items: ItemCard[];
-  showKind?: boolean;
-  headingLevel?: 2 | 3;
-  empty?: ComponentChildren;
-}) {
-  if (!props.items.length) return props.empty ? <p>{props.empty}</p> : null;
+export function ItemList(props: { items: ItemCard[]; showKind?: boolean; headingLevel?: 2 | 3; empty?: string }) {
+  if (!props.items.length) return props.empty ? <Empty text={props.empty} /> : null;
   return (
     <ul class="card-list">
       {props.items.map((it) => (
@@ -178,4 +168,28 @@ export function ItemList(props: {
 export function formatBytes(i18n: ReturnType<typeof usePage>['i18n'], bytes: number): string {
   if (bytes >= 1024 * 1024) return i18n.t('publishing.size.mb', { n: Math.round((bytes / 1024 / 1024) * 10) / 10 });
   return i18n.t('publishing.size.kb', { n: Math.max(1, Math.round(bytes / 1024)) });
+}
+
+/** The two languages an item is written in, as select options. */
+export function languageOptions(t: ReturnType<typeof usePage>['i18n']['t']) {
+  return [
+    { value: 'ar', label: t('publishing.language.ar') },
+    { value: 'en', label: t('publishing.language.en') },
+  ];
+}
+
+/** Topic links as tags. */
+export function TopicTags(props: { topics: readonly string[]; label?: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <ul class="tags" aria-label={props.label}>
+      {props.topics.map((tp) => (
+        <li>
+          <a class="badge" href={`/topics/${tp}`}>
+            {t(`publishing.topic.${tp}` as never)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }

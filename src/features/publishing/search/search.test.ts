@@ -3,9 +3,10 @@
 // gives the same pages on SQLite and PostgreSQL (this file runs on both in CI; the expected
 // orders and scores below are pinned, so a dialect that differs fails here).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
-import { indexDocument, searchDocuments } from '../../core/search/index.js';
-import { createItem, KINDS, publishItem, unpublishItem, type ItemInput } from './queries.js';
+import { indexDocument, searchDocuments } from '../../../core/search/index.js';
+import { KINDS } from '../queries.js';
+import { buildTestApp, itemInput, makeNetwork, makeOrganization, makeUser, type TestApp } from '../testing/fixtures.js';
+import { createItem, publishItem, unpublishItem, type ItemInput } from '../workspace/actions.js';
 
 let t: TestApp;
 let net: number;
@@ -13,36 +14,10 @@ let orgA: number;
 let orgB: number;
 let editor: number;
 
-function input(over: Partial<ItemInput>): ItemInput {
-  return {
-    kind: 'activity',
-    organizationId: orgA,
-    lang: 'ar',
-    title: 'عنوان',
-    summary: '',
-    body: '',
-    byline: '',
-    bylinePseudonym: false,
-    towns: [],
-    topics: [],
-    collection: null,
-    resourceType: null,
-    pageKey: null,
-    translationOf: null,
-    localIssueId: null,
-    projectId: null,
-    activityDate: null,
-    coverAlt: '',
-    filePages: null,
-    externalUrl: null,
-    ...over,
-  };
-}
-
 const ids: Record<string, number> = {};
 async function publish(key: string, over: Partial<ItemInput>, daysAgo: number) {
   const at = new Date(t.clock.now.getTime() - daysAgo * 86_400_000);
-  const id = await createItem(t.handle.db, net, input(over), editor, at);
+  const id = await createItem(t.handle.db, net, itemInput(orgA, over), editor, at);
   await publishItem(t.handle.db, id, editor, at);
   ids[key] = id;
 }
@@ -109,7 +84,7 @@ beforeAll(async () => {
     2,
   );
   // Not published: never found.
-  await createItem(db, net, input({ title: 'مسودة عن المياه' }), editor, t.clock.now);
+  await createItem(db, net, itemInput(orgA, { title: 'مسودة عن المياه' }), editor, t.clock.now);
   // Another feature's document with the same words: the site search is about publishing only.
   await indexDocument(db, {
     kind: 'forum_topic',

@@ -2,43 +2,24 @@
 // B's items at every stage of the workflow. The rule: an organization's draft is its own; from
 // submission on, the network's editors see and edit it too; once published, everyone reads it and
 // only editors change it.
-import { who, type IsolationWorld, type Probe } from '../../testing/isolation.js';
-import { createItem, publishItem, returnItem, submitItem, type ItemInput } from './queries.js';
+import { who, type IsolationWorld, type Probe } from '../../../testing/isolation.js';
+import { createItem, publishItem, returnItem, submitItem } from '../workspace/actions.js';
+import { itemFormFields, itemInput } from './fixtures.js';
+
+/** An activity in C1564 whose body is a keyword (searched for, so the search page's echo of the query is not the marker). */
+const isoInput = (organizationId: number, title: string, keyword: string) =>
+  itemInput(organizationId, { title, body: keyword, towns: ['C1564'], activityDate: '2026-06-20' });
 
 export async function publishingProbes(w: IsolationWorld): Promise<Probe[]> {
   const db = w.t.handle.db;
   const now = w.t.clock.now;
   const editors = who.is('editor', 'netAdmin');
-  const input = (organizationId: number, title: string): ItemInput => ({
-    kind: 'activity',
-    organizationId,
-    lang: 'ar',
-    title,
-    summary: '',
-    body: 'نص',
-    byline: '',
-    bylinePseudonym: false,
-    towns: ['C1564'],
-    topics: [],
-    collection: null,
-    resourceType: null,
-    pageKey: null,
-    translationOf: null,
-    localIssueId: null,
-    projectId: null,
-    activityDate: '2026-06-20',
-    coverAlt: '',
-    filePages: null,
-    externalUrl: null,
-  });
-
   async function item(org: 'A' | 'B', stage: 'draft' | 'submitted' | 'returned' | 'published') {
     const orgId = org === 'A' ? w.orgA : w.orgB;
     const marker = `ISOPUB${stage.toUpperCase()}${org}`;
-    // Searched for by a word of its body, so that the search page's echo of the query is not the marker.
     const keyword = `kw${stage}${org}`.toLowerCase();
     const author = w.users[org === 'A' ? 'staffA' : 'staffB'];
-    const id = await createItem(db, w.net, { ...input(orgId, `نشاط ${marker}`), body: keyword }, author, now);
+    const id = await createItem(db, w.net, isoInput(orgId, `نشاط ${marker}`, keyword), author, now);
     if (stage !== 'draft') await submitItem(db, id, w.users[org === 'A' ? 'adminA' : 'adminB'], now);
     if (stage === 'returned') await returnItem(db, id, w.users.editor, 'أكملوا التفاصيل', now);
     if (stage === 'published') await publishItem(db, id, w.users.editor, now);
@@ -53,21 +34,17 @@ export async function publishingProbes(w: IsolationWorld): Promise<Probe[]> {
       const workflowReaders = stage === 'draft' ? staff : who.any(staff, editors);
       const edit = {
         writers: stage === 'draft' || stage === 'returned' ? workflowReaders : editors,
-        send: (client: import('../../testing/app.js').Client, n: number) =>
-          client.post(`/publishing/items/${id}/edit`, {
-            organization_id: String(orgId),
-            lang: 'ar',
-            title: `نشاط ${marker}`,
-            summary: '',
-            body: `${keyword} ${n}`,
-            byline: '',
-            towns: 'C1564',
-            activity_date: '2026-06-20',
-            cover_alt: '',
-            file_pages: '',
-            external_url: '',
-            translation_of: '',
-          }),
+        send: (client: import('../../../testing/app.js').Client, n: number) =>
+          client.post(
+            `/publishing/items/${id}/edit`,
+            itemFormFields(orgId, {
+              title: `نشاط ${marker}`,
+              summary: '',
+              body: `${keyword} ${n}`,
+              towns: 'C1564',
+              topics: [],
+            }),
+          ),
         state: async () =>
           (await db.selectFrom('pub_items').select(['body', 'status']).where('id', '=', id).executeTakeFirst()) ?? null,
       };

@@ -1,7 +1,7 @@
 // The feed and sitemap builders stay well-formed whatever people typed.
 import { describe, expect, it } from 'vitest';
-import { atomFeed, sitemap, xmlText } from './feeds.js';
-import { xmlProblems } from './xml-wellformed.js';
+import { atomFeed, sitemap, xmlText } from './atom.js';
+import { xmlProblems } from '../testing/xml-wellformed.js';
 
 const nasty =
   'مياه <تل عار> & "الباب" \'x\' ]]> \u0000\u0007\u000b\uFFFE \uD800 lone <script>alert(1)</script> &amp; &#x41;';

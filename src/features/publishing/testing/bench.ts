@@ -1,7 +1,7 @@
 // Paths for the lead's load and page-weight bench: the home page, an article page and a search,
 // all built from rows that exist (run after the demo seed).
-import type { Db } from '../../core/db/index.js';
-import { itemPath } from './queries.js';
+import type { Db } from '../../../core/db/index.js';
+import { itemPath } from '../queries.js';
 
 export async function benchPaths(db: Db): Promise<{ name: string; path: string }[]> {
   const paths = [{ name: 'home', path: '/' }];

@@ -1,8 +1,10 @@
 // Blocks the publishing feature adds to the home page, a town's page and an organization's profile.
-import { usePage } from '../../../core/views/context.js';
-import { DateText } from '../../../core/views/components.js';
-import type { ItemCard, KeyFigures } from '../queries.js';
-import { ItemList, TownLinks } from './components.js';
+import { dayAsDate } from '../../../../core/time.js';
+import { usePage } from '../../../../core/views/context.js';
+import { DateText } from '../../../../core/views/components.js';
+import type { ItemCard } from '../../queries.js';
+import { ItemList, TownLinks } from '../../views/components.js';
+import type { KeyFigures } from '../queries.js';
 
 export function HomeSection(p: {
   featured: ItemCard[];
@@ -48,7 +50,7 @@ export function HomeSection(p: {
                   <a href={it.url}>{it.title}</a>
                 </h3>
                 <p class="meta">
-                  <DateText value={`${it.activity_date}T12:00:00Z`} />
+                  <DateText value={dayAsDate(it.activity_date!)} />
                   {it.towns.length ? (
                     <>
                       {' · '}

@@ -4,7 +4,7 @@
 // console error, and nothing requested from anywhere but 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../testing/browser.js';
+import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../../testing/browser.js';
 
 let server: TestServer;
 let browser: Browser;

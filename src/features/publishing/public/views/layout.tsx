@@ -1,0 +1,214 @@
+// The frame of the public pages (canonical link, Atom alternates, OpenGraph) and the one GET
+// filter form of the listings and the search.
+import type { ComponentChildren } from 'preact';
+import { localized } from '../../../../core/i18n/localized.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { usePage } from '../../../../core/views/context.js';
+import { Select } from '../../../../core/views/forms.js';
+import { COLLECTIONS, KIND_SEGMENT, KINDS, RESOURCE_TYPES, TOPICS, type OrgRef, type TownRef } from '../../queries.js';
+import { kindsLabel, languageOptions } from '../../views/components.js';
+
+export type Alternate = { title: string; href: string };
+
+/** Adds or replaces query parameters, dropping empty ones. */
+export function withParams(path: string, params: Record<string, string | number | null | undefined>): string {
+  const u = new URL(path, 'http://x');
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined || v === '') u.searchParams.delete(k);
+    else u.searchParams.set(k, String(v));
+  }
+  return u.pathname + u.search;
+}
+
+export type OpenGraph = {
+  type: 'article' | 'website';
+  title: string;
+  description: string;
+  url: string;
+  image?: string | null;
+  locale: string;
+  publishedTime?: string | null;
+  modifiedTime?: string | null;
+};
+
+export function PubLayout(props: {
+  title: string;
+  description?: string;
+  canonical?: string;
+  alternates?: Alternate[];
+  og?: OpenGraph;
+  children: ComponentChildren;
+}) {
+  const og = props.og;
+  return (
+    <Layout
+      title={props.title}
+      description={props.description}
+      head={
+        <>
+          {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+          {(props.alternates ?? []).map((a) => (
+            <link rel="alternate" type="application/atom+xml" title={a.title} href={a.href} />
+          ))}
+          {og ? (
+            <>
+              <meta property="og:type" content={og.type} />
+              <meta property="og:title" content={og.title} />
+              <meta property="og:description" content={og.description} />
+              <meta property="og:url" content={og.url} />
+              <meta property="og:locale" content={og.locale} />
+              <meta property="og:site_name" content="Wasl" />
+              {og.image ? <meta property="og:image" content={og.image} /> : null}
+              {og.publishedTime ? <meta property="article:published_time" content={og.publishedTime} /> : null}
+              {og.modifiedTime ? <meta property="article:modified_time" content={og.modifiedTime} /> : null}
+              <meta name="twitter:card" content={og.image ? 'summary_large_image' : 'summary'} />
+            </>
+          ) : null}
+        </>
+      }
+    >
+      {props.children}
+    </Layout>
+  );
+}
+
+export function FeedLinks(props: { feeds: Alternate[] }) {
+  const { t } = usePage().i18n;
+  if (!props.feeds.length) return null;
+  return (
+    <p class="pub-feeds">
+      {t('publishing.feeds.follow')}{' '}
+      {props.feeds.map((f, i) => (
+        <>
+          {i > 0 ? ' · ' : ''}
+          <a href={f.href} type="application/atom+xml">
+            {f.title}
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+export type FilterOptions = {
+  towns: TownRef[];
+  orgs: OrgRef[];
+  years: number[];
+};
+
+export type FilterValues = {
+  town?: string;
+  org?: number;
+  topic?: string;
+  lang?: string;
+  year?: number;
+  type?: string;
+  collection?: string;
+  q?: string;
+  kind?: string;
+};
+
+/** The filters as a query string (no leading '?'). */
+export function toSearch(v: FilterValues): string {
+  return withParams('/', {
+    q: v.q,
+    kind: v.kind,
+    town: v.town,
+    org: v.org,
+    topic: v.topic,
+    lang: v.lang,
+    year: v.year,
+    type: v.type,
+    collection: v.collection,
+  }).slice(1);
+}
+
+/** One GET form for every listing and the search: works without JavaScript. */
+export function Filters(props: {
+  action: string;
+  values: FilterValues;
+  options: FilterOptions;
+  resource?: boolean;
+  search?: boolean;
+}) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const v = props.values;
+  const any = v.town || v.org || v.topic || v.lang || v.year || v.type || v.collection || v.kind;
+  const all = t('common.all');
+  return (
+    <form method="get" action={props.action} class="form pub-filters" role="search">
+      {props.search ? (
+        <>
+          <input type="hidden" name="q" value={v.q ?? ''} />
+          <Select
+            name="kind"
+            label={t('publishing.filter.kind')}
+            includeEmpty={all}
+            value={v.kind ?? ''}
+            options={KINDS.map((k) => ({ value: KIND_SEGMENT[k], label: kindsLabel(t, k) }))}
+          />
+        </>
+      ) : null}
+      <Select
+        name="town"
+        label={t('publishing.filter.town')}
+        includeEmpty={all}
+        value={v.town ?? ''}
+        options={props.options.towns.map((tn) => ({ value: tn.pcode, label: localized(tn, 'name', i18n.locale) }))}
+      />
+      <Select
+        name="org"
+        label={t('publishing.filter.organization')}
+        includeEmpty={all}
+        value={v.org ? String(v.org) : ''}
+        options={props.options.orgs.map((o) => ({ value: String(o.id), label: localized(o, 'name', i18n.locale) }))}
+      />
+      <Select
+        name="topic"
+        label={t('publishing.filter.topic')}
+        includeEmpty={all}
+        value={v.topic ?? ''}
+        options={TOPICS.map((tp) => ({ value: tp, label: t(`publishing.topic.${tp}` as never) }))}
+      />
+      {props.resource ? (
+        <>
+          <Select
+            name="type"
+            label={t('publishing.filter.type')}
+            includeEmpty={all}
+            value={v.type ?? ''}
+            options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`publishing.resourceType.${r}` as never) }))}
+          />
+          <Select
+            name="collection"
+            label={t('publishing.filter.collection')}
+            includeEmpty={all}
+            value={v.collection ?? ''}
+            options={COLLECTIONS.map((c) => ({ value: c, label: t(`publishing.collection.${c}` as never) }))}
+          />
+        </>
+      ) : null}
+      <Select
+        name="lang"
+        label={t('publishing.filter.language')}
+        includeEmpty={all}
+        value={v.lang ?? ''}
+        options={languageOptions(t)}
+      />
+      <Select
+        name="year"
+        label={t('publishing.filter.year')}
+        includeEmpty={all}
+        value={v.year ? String(v.year) : ''}
+        options={props.options.years.map((y) => ({ value: String(y), label: i18n.number(y).replace(/[,٬]/g, '') }))}
+      />
+      <div class="actions">
+        <button type="submit">{t('common.filter')}</button>
+        {any ? (
+          <a href={props.search ? withParams(props.action, { q: v.q }) : props.action}>{t('common.clearFilters')}</a>
+        ) : null}
+      </div>
+    </form>
+  );
+}
