@@ -20,7 +20,7 @@ import { loadConfig } from '../src/core/config.js';
 import { openDatabase, type DbHandle } from '../src/core/db/index.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { features } from '../src/features/index.js';
-import { goodSheet, makeElectionFixture, type Fixture } from '../src/features/elections/fixture.js';
+import { goodSheet, makeElectionFixture, type Fixture } from '../src/features/elections/testing/fixture.js';
 
 const OBSERVERS = Number(process.env.BENCH_OBSERVERS ?? 200);
 const FORMS_EACH = 4;

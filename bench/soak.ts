@@ -40,7 +40,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/core/db/index.js';
-import { makeElectionFixture } from '../src/features/elections/fixture.js';
+import { makeElectionFixture } from '../src/features/elections/testing/fixture.js';
 import {
   benchPaths,
   get,

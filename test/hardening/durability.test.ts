@@ -16,7 +16,7 @@ import { openDatabase, type DbHandle } from '../../src/core/db/index.js';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
 import { features } from '../../src/features/index.js';
 import { makeNetwork, makeOrganization } from '../../src/testing/app.js';
-import { makeElectionFixture, type Fixture } from '../../src/features/elections/fixture.js';
+import { makeElectionFixture, type Fixture } from '../../src/features/elections/testing/fixture.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-durability-'));

@@ -72,7 +72,10 @@ export async function buildObserverAssets(dir = path.join(here, 'client')): Prom
   return { js, css, icon, sw, version, byUrl: new Map([js, css, icon].map((a) => [a.url, a])) };
 }
 
-type Manifest = { version: string; files: { key: 'js' | 'css' | 'icon' | 'sw'; url: string; type: string; file: string }[] };
+type Manifest = {
+  version: string;
+  files: { key: 'js' | 'css' | 'icon' | 'sw'; url: string; type: string; file: string }[];
+};
 
 /** Writes the built files and their manifest (the build step). */
 export async function writeObserverAssets(sourceDir: string, outDir = PREBUILT): Promise<void> {
@@ -92,9 +95,17 @@ function readPrebuilt(): ObserverAssets | null {
   if (!fs.existsSync(file)) return null;
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
   const byKey = new Map(
-    manifest.files.map((f) => [f.key, { url: f.url, type: f.type, body: fs.readFileSync(path.join(PREBUILT, f.file)) }]),
+    manifest.files.map((f) => [
+      f.key,
+      { url: f.url, type: f.type, body: fs.readFileSync(path.join(PREBUILT, f.file)) },
+    ]),
   );
-  const [js, css, icon, sw] = (['js', 'css', 'icon', 'sw'] as const).map((k) => byKey.get(k)!) as [Asset, Asset, Asset, Asset];
+  const [js, css, icon, sw] = (['js', 'css', 'icon', 'sw'] as const).map((k) => byKey.get(k)!) as [
+    Asset,
+    Asset,
+    Asset,
+    Asset,
+  ];
   return { js, css, icon, sw, version: manifest.version, byUrl: new Map([js, css, icon].map((a) => [a.url, a])) };
 }
 

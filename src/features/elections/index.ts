@@ -1,18 +1,40 @@
-// The elections feature's manifest: what it adds to the app (see src/features/README.md).
+// The elections feature's manifest: what it adds to the app (see src/features/README.md and this
+// folder's README.md). Each area lists its routes; the observer app is the `observe` area.
 import { defineFeature } from '../../core/feature.js';
 import { electionsPolicies } from './permissions.js';
-import { electionsRoutes } from './routes.js';
 import { up } from './migration.js';
 import { electionsPurgeSteps } from './retention.js';
+import { publicRoutes, townSection } from './public/routes.js';
+import { settingsRoutes } from './settings/routes.js';
+import { outreachRoutes } from './outreach/routes.js';
+import { stationRoutes } from './stations/routes.js';
+import { observerRoutes } from './observers/routes.js';
+import { formRoutes } from './forms/routes.js';
+import { entryRoutes } from './entry/routes.js';
+import { relayRoutes } from './relay/routes.js';
+import { statementRoutes } from './statements/routes.js';
+import { observeRoutes } from './observe/routes.js';
 
 export default defineFeature({
   name: 'elections',
   policies: electionsPolicies,
-  plugin: electionsRoutes,
+  routes: [
+    ...settingsRoutes,
+    ...publicRoutes,
+    ...outreachRoutes,
+    ...stationRoutes,
+    ...observerRoutes,
+    ...formRoutes,
+    ...entryRoutes,
+    ...relayRoutes,
+    ...statementRoutes,
+    ...observeRoutes,
+  ],
+  sections: [townSection],
   migration: { name: '0500_elections', up },
   nav: { footer: [{ href: '/elections', labelKey: 'nav.elections', order: 90 }] },
   purge: electionsPurgeSteps,
-  seed: () => import('./seed.js').then((m) => m.seedElections),
-  bench: () => import('./bench.js').then((m) => m.benchPaths),
-  isolation: () => import('./isolation.js').then((m) => m.electionsProbes),
+  seed: () => import('./testing/seed.js').then((m) => m.seedElections),
+  bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
+  isolation: () => import('./testing/isolation.js').then((m) => m.electionsProbes),
 });

@@ -1,9 +1,41 @@
-// Elections: named queries (db first). Writes that span tables live in actions.ts.
-import crypto from 'node:crypto';
+// The election itself — its towns, organizers and partners, candidates and lists — read by every
+// area (the loaders in permissions.ts start here). Named queries, db first; each area keeps its own.
+import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../core/db/index.js';
-import { fromJson, toJson } from '../../core/db/helpers.js';
-import type { ElectionStatus, FormKind, OutreachKind } from './tables.js';
-import type { FormDefinition } from './formdef.js';
+import type { Database } from '../../core/db/schema.js';
+import type { ElectionsTable } from './tables.js';
+
+type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
+
+/** `table.column` names for a select list, the table named once: `cols('observers', 'id code')`. */
+export function cols<T extends string, S extends string>(table: T, names: S): `${T}.${Words<S>}`[] {
+  return names.split(' ').map((n) => `${table}.${n}` as `${T}.${Words<S>}`);
+}
+
+/** Tables whose rows belong to one election (they carry `election_id`). */
+type OfElection =
+  | 'observers'
+  | 'observation_forms'
+  | 'observation_submissions'
+  | 'count_sheets'
+  | 'election_statements'
+  | 'election_outreach';
+
+/** One of an election's rows by id, never another election's: the check behind every loader. */
+export function rowOf<T extends OfElection>(
+  db: Db,
+  table: T,
+  electionId: number,
+  id: number,
+): Promise<Selectable<Database[T]> | undefined> {
+  // One generic query for six tables: Kysely cannot type a column of a table chosen at run time.
+  return (db as unknown as Kysely<Record<string, { id: number; election_id: number }>>)
+    .selectFrom(table as string)
+    .selectAll()
+    .where('election_id', '=', electionId)
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<Selectable<Database[T]> | undefined>;
+}
 
 // ——— elections ———
 
@@ -54,11 +86,7 @@ export async function electionPartners(db: Db, electionId: number) {
     .selectFrom('election_partners')
     .leftJoin('organizations', 'organizations.id', 'election_partners.organization_id')
     .select([
-      'election_partners.id',
-      'election_partners.organization_id',
-      'election_partners.role',
-      'election_partners.name_ar',
-      'election_partners.name_en',
+      ...cols('election_partners', 'id organization_id role name_ar name_en'),
       'organizations.name_ar as org_name_ar',
       'organizations.name_en as org_name_en',
     ])
@@ -105,14 +133,21 @@ export async function electionCandidates(db: Db, electionId: number) {
     .execute();
 }
 
-export type ElectionInput = {
-  title_ar: string;
-  title_en: string;
-  poll_date: string;
-  seats: number;
-  status: ElectionStatus;
-  summary_ar: string;
-  summary_en: string;
+/** The election's towns, partners and candidates or lists: its public page and its settings. */
+export async function electionDetails(db: Db, electionId: number) {
+  const [towns, partners, candidates] = await Promise.all([
+    electionTowns(db, electionId),
+    electionPartners(db, electionId),
+    electionCandidates(db, electionId),
+  ]);
+  return { towns, partners, candidates };
+}
+
+/** An election's settings, with its towns, organizers, partners and candidates or lists. */
+export type ElectionInput = Pick<
+  ElectionsTable,
+  'title_ar' | 'title_en' | 'poll_date' | 'seats' | 'status' | 'summary_ar' | 'summary_en'
+> & {
   towns: string[];
   organizers: number[];
   memberPartners: number[];
@@ -214,618 +249,4 @@ export async function memberOrganizations(db: Db, networkId: number) {
     .where('status', '=', 'active')
     .orderBy('name_ar')
     .execute();
-}
-
-// ——— outreach ———
-
-export type OutreachInput = {
-  kind: OutreachKind;
-  held_on: string;
-  town_pcode: string;
-  organization_id: number | null;
-  organization_name: string | null;
-  leaflets: number | null;
-  places: string;
-  reached_women: number;
-  reached_men: number;
-  notes: string;
-};
-
-export async function addOutreach(db: Db, electionId: number, input: OutreachInput, userId: number, now: Date) {
-  const row = await db
-    .insertInto('election_outreach')
-    .values({ ...input, election_id: electionId, created_by: userId, created_at: now.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function deleteOutreach(db: Db, electionId: number, id: number) {
-  const res = await db
-    .deleteFrom('election_outreach')
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
-}
-
-export async function listOutreach(db: Db, electionId: number) {
-  return db
-    .selectFrom('election_outreach')
-    .leftJoin('organizations', 'organizations.id', 'election_outreach.organization_id')
-    .innerJoin('towns', 'towns.pcode', 'election_outreach.town_pcode')
-    .select([
-      'election_outreach.id',
-      'election_outreach.kind',
-      'election_outreach.held_on',
-      'election_outreach.town_pcode',
-      'election_outreach.organization_id',
-      'election_outreach.organization_name',
-      'election_outreach.leaflets',
-      'election_outreach.places',
-      'election_outreach.reached_women',
-      'election_outreach.reached_men',
-      'election_outreach.notes',
-      'organizations.name_ar as org_name_ar',
-      'organizations.name_en as org_name_en',
-      'towns.name_ar as town_name_ar',
-      'towns.name_en as town_name_en',
-    ])
-    .where('election_outreach.election_id', '=', electionId)
-    .orderBy('election_outreach.held_on')
-    .orderBy('election_outreach.id')
-    .execute();
-}
-
-// ——— centres and stations ———
-
-export async function listStations(db: Db, electionId: number) {
-  return db
-    .selectFrom('polling_stations')
-    .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
-    .innerJoin('towns', 'towns.pcode', 'polling_centres.town_pcode')
-    .select([
-      'polling_stations.id',
-      'polling_stations.code',
-      'polling_stations.registered_women',
-      'polling_stations.registered_men',
-      'polling_stations.women_only',
-      'polling_centres.id as centre_id',
-      'polling_centres.code as centre_code',
-      'polling_centres.name_ar as centre_name_ar',
-      'polling_centres.name_en as centre_name_en',
-      'polling_centres.town_pcode',
-      'towns.name_ar as town_name_ar',
-      'towns.name_en as town_name_en',
-    ])
-    .where('polling_stations.election_id', '=', electionId)
-    .orderBy('polling_centres.code')
-    .orderBy('polling_stations.code')
-    .execute();
-}
-export type StationRow = Awaited<ReturnType<typeof listStations>>[number];
-
-export async function listCentres(db: Db, electionId: number) {
-  return db.selectFrom('polling_centres').selectAll().where('election_id', '=', electionId).orderBy('code').execute();
-}
-
-export async function addCentre(
-  db: Db,
-  electionId: number,
-  c: { code: string; town_pcode: string; name_ar: string; name_en: string },
-) {
-  const row = await db
-    .insertInto('polling_centres')
-    .values({ ...c, election_id: electionId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function addStation(
-  db: Db,
-  electionId: number,
-  s: {
-    centre_id: number;
-    code: string;
-    registered_women: number | null;
-    registered_men: number | null;
-    women_only: number;
-  },
-) {
-  const row = await db
-    .insertInto('polling_stations')
-    .values({ ...s, election_id: electionId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-// ——— observers ———
-
-export async function listObservers(db: Db, electionId: number) {
-  const rows = await db
-    .selectFrom('observers')
-    .innerJoin('organizations', 'organizations.id', 'observers.organization_id')
-    .leftJoin('observers as sup', 'sup.id', 'observers.supervisor_id')
-    .select([
-      'observers.id',
-      'observers.code',
-      'observers.name',
-      'observers.phone',
-      'observers.kind',
-      'observers.route_name',
-      'observers.status',
-      'observers.no_network_at',
-      'observers.organization_id',
-      'observers.supervisor_id',
-      'sup.code as supervisor_code',
-      'organizations.name_ar as org_name_ar',
-      'organizations.name_en as org_name_en',
-    ])
-    .where('observers.election_id', '=', electionId)
-    .orderBy('observers.code')
-    .execute();
-  const assignments = await db
-    .selectFrom('observer_assignments')
-    .innerJoin('polling_stations', 'polling_stations.id', 'observer_assignments.station_id')
-    .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
-    .select([
-      'observer_assignments.observer_id',
-      'polling_stations.id as station_id',
-      'polling_stations.code',
-      'polling_centres.code as centre_code',
-    ])
-    .where('polling_stations.election_id', '=', electionId)
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    stations: assignments
-      .filter((a) => a.observer_id === r.id)
-      .map((a) => ({ id: a.station_id, label: `${a.centre_code} ${a.code}` })),
-  }));
-}
-
-export async function getObserver(db: Db, electionId: number, id: number) {
-  return db
-    .selectFrom('observers')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function observerCodeTaken(db: Db, code: string) {
-  return !!(await db.selectFrom('observers').select('id').where('code', '=', code).executeTakeFirst());
-}
-
-export async function createObserver(
-  db: Db,
-  electionId: number,
-  o: {
-    code: string;
-    name: string;
-    phone: string | null;
-    organization_id: number;
-    kind: 'fixed' | 'mobile';
-    route_name: string;
-    supervisor_id: number | null;
-    stations: number[];
-  },
-  secretHash: string,
-  now: Date,
-) {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('observers')
-      .values({
-        election_id: electionId,
-        organization_id: o.organization_id,
-        code: o.code,
-        name: o.name,
-        phone: o.phone,
-        kind: o.kind,
-        route_name: o.route_name,
-        supervisor_id: o.supervisor_id,
-        secret_hash: secretHash,
-        status: 'active',
-        no_network_at: null,
-        created_at: now.toISOString(),
-        revoked_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (o.stations.length)
-      await trx
-        .insertInto('observer_assignments')
-        .values([...new Set(o.stations)].map((s) => ({ observer_id: row.id, station_id: s })))
-        .execute();
-    return row.id;
-  });
-}
-
-/** Revocation takes effect at once: the status changes and every token is deleted, in one transaction. */
-export async function revokeObserver(db: Db, observerId: number, now: Date) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('observers')
-      .set({ status: 'revoked', revoked_at: now.toISOString() })
-      .where('id', '=', observerId)
-      .execute();
-    await trx.deleteFrom('observer_tokens').where('observer_id', '=', observerId).execute();
-  });
-}
-
-/** A new secret ends every open session of the observer and re-activates a revoked one. */
-export async function reissueObserverSecret(db: Db, observerId: number, secretHash: string) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('observers')
-      .set({ secret_hash: secretHash, status: 'active', revoked_at: null })
-      .where('id', '=', observerId)
-      .execute();
-    await trx.deleteFrom('observer_tokens').where('observer_id', '=', observerId).execute();
-  });
-}
-
-export async function setNoNetwork(db: Db, observerIds: number[], at: Date | null) {
-  if (!observerIds.length) return;
-  await db
-    .updateTable('observers')
-    .set({ no_network_at: at ? at.toISOString() : null })
-    .where('id', 'in', observerIds)
-    .execute();
-}
-
-export async function observersAtStation(db: Db, stationId: number) {
-  return db
-    .selectFrom('observer_assignments')
-    .innerJoin('observers', 'observers.id', 'observer_assignments.observer_id')
-    .select(['observers.id', 'observers.code'])
-    .where('observer_assignments.station_id', '=', stationId)
-    .where('observers.status', '=', 'active')
-    .execute();
-}
-
-// ——— observer tokens ———
-
-export const TOKEN_LIFETIME_MS = 4 * 24 * 3600 * 1000;
-
-export function hashToken(token: string) {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}
-
-export async function createObserverToken(db: Db, observerId: number, now: Date) {
-  const token = crypto.randomBytes(32).toString('base64url');
-  await db
-    .insertInto('observer_tokens')
-    .values({
-      token_hash: hashToken(token),
-      observer_id: observerId,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + TOKEN_LIFETIME_MS).toISOString(),
-    })
-    .execute();
-  return token;
-}
-
-export async function deleteObserverToken(db: Db, token: string) {
-  await db.deleteFrom('observer_tokens').where('token_hash', '=', hashToken(token)).execute();
-}
-
-/** The observer a bearer token belongs to, if the token and the observer are both live. */
-export async function observerForToken(db: Db, token: string, now: Date) {
-  if (!token || token.length > 100) return null;
-  return (
-    (await db
-      .selectFrom('observer_tokens')
-      .innerJoin('observers', 'observers.id', 'observer_tokens.observer_id')
-      .innerJoin('elections', 'elections.id', 'observers.election_id')
-      .select([
-        'observers.id',
-        'observers.code',
-        'observers.election_id',
-        'observers.organization_id',
-        'elections.status as election_status',
-      ])
-      .where('observer_tokens.token_hash', '=', hashToken(token))
-      .where('observer_tokens.expires_at', '>', now.toISOString())
-      .where('observers.status', '=', 'active')
-      .executeTakeFirst()) ?? null
-  );
-}
-export type TokenObserver = NonNullable<Awaited<ReturnType<typeof observerForToken>>>;
-
-export async function observerByCode(db: Db, code: string) {
-  return db
-    .selectFrom('observers')
-    .innerJoin('elections', 'elections.id', 'observers.election_id')
-    .select([
-      'observers.id',
-      'observers.secret_hash',
-      'observers.status',
-      'observers.election_id',
-      'elections.status as election_status',
-    ])
-    .where('observers.code', '=', code)
-    .executeTakeFirst();
-}
-
-export async function assignedStationIds(db: Db, observerId: number) {
-  const rows = await db
-    .selectFrom('observer_assignments')
-    .select('station_id')
-    .where('observer_id', '=', observerId)
-    .execute();
-  return rows.map((r) => r.station_id);
-}
-
-// ——— forms ———
-
-export async function listForms(db: Db, electionId: number) {
-  return db
-    .selectFrom('observation_forms')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .orderBy('slug')
-    .orderBy('version', 'desc')
-    .execute();
-}
-
-export async function getForm(db: Db, electionId: number, id: number) {
-  const f = await db
-    .selectFrom('observation_forms')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return f ? parsedForm(f) : null;
-}
-
-function parsedForm<T extends { definition: string; rules: string }>(f: T) {
-  return {
-    ...f,
-    def: fromJson<FormDefinition>(f.definition, { questions: [] }),
-    ruleList: fromJson<string[]>(f.rules, []),
-  };
-}
-export type FormRow = NonNullable<Awaited<ReturnType<typeof getForm>>>;
-
-/** The published version of every form of an election. */
-export async function publishedForms(db: Db, electionId: number) {
-  const rows = await db
-    .selectFrom('observation_forms')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('status', '=', 'published')
-    .orderBy('id')
-    .execute();
-  const order: FormKind[] = ['station', 'opening', 'voting', 'closing', 'count', 'incident'];
-  return rows.map(parsedForm).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.id - b.id);
-}
-
-export async function saveFormDraft(
-  db: Db,
-  electionId: number,
-  id: number | null,
-  f: { slug: string; kind: FormKind; title_ar: string; title_en: string; def: FormDefinition; rules: string[] },
-  userId: number | null,
-  now: Date,
-) {
-  if (id !== null) {
-    await db
-      .updateTable('observation_forms')
-      .set({ title_ar: f.title_ar, title_en: f.title_en, definition: toJson(f.def), rules: toJson(f.rules) })
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .execute();
-    return id;
-  }
-  const last = await db
-    .selectFrom('observation_forms')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('election_id', '=', electionId)
-    .where('slug', '=', f.slug)
-    .executeTakeFirst();
-  const row = await db
-    .insertInto('observation_forms')
-    .values({
-      election_id: electionId,
-      slug: f.slug,
-      version: Number(last?.v ?? 0) + 1,
-      kind: f.kind,
-      title_ar: f.title_ar,
-      title_en: f.title_en,
-      definition: toJson(f.def),
-      rules: toJson(f.rules),
-      status: 'draft',
-      created_by: userId,
-      created_at: now.toISOString(),
-      published_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** Publishing a version retires the one before it (submissions keep pointing at their version). */
-export async function publishForm(db: Db, electionId: number, id: number, now: Date) {
-  await db.transaction().execute(async (trx) => {
-    const f = await trx.selectFrom('observation_forms').select(['slug']).where('id', '=', id).executeTakeFirstOrThrow();
-    await trx
-      .updateTable('observation_forms')
-      .set({ status: 'retired' })
-      .where('election_id', '=', electionId)
-      .where('slug', '=', f.slug)
-      .where('status', '=', 'published')
-      .execute();
-    await trx
-      .updateTable('observation_forms')
-      .set({ status: 'published', published_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-  });
-}
-
-export async function formSlugs(db: Db, electionId: number) {
-  const rows = await db
-    .selectFrom('observation_forms')
-    .select('slug')
-    .distinct()
-    .where('election_id', '=', electionId)
-    .execute();
-  return new Set(rows.map((r) => r.slug));
-}
-
-// ——— submissions ———
-
-export async function listSubmissions(db: Db, electionId: number) {
-  return db
-    .selectFrom('observation_submissions')
-    .innerJoin('observation_forms', 'observation_forms.id', 'observation_submissions.form_id')
-    .select([
-      'observation_submissions.id',
-      'observation_submissions.form_id',
-      'observation_submissions.station_id',
-      'observation_submissions.observer_id',
-      'observation_submissions.source',
-      'observation_submissions.flags',
-      'observation_submissions.critical',
-      'observation_submissions.sheet_id',
-      'observation_submissions.status',
-      'observation_submissions.received_at',
-      'observation_submissions.verification_comment',
-      'observation_forms.slug',
-      'observation_forms.kind',
-      'observation_forms.title_ar',
-      'observation_forms.title_en',
-      'observation_forms.version',
-    ])
-    .where('observation_submissions.election_id', '=', electionId)
-    .orderBy('observation_submissions.id')
-    .execute();
-}
-
-export async function getSubmission(db: Db, electionId: number, id: number) {
-  return db
-    .selectFrom('observation_submissions')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function verifySubmission(
-  db: Db,
-  id: number,
-  decision: 'verified' | 'rejected' | 'received',
-  comment: string,
-  userId: number,
-  now: Date,
-) {
-  await db
-    .updateTable('observation_submissions')
-    .set({ status: decision, verification_comment: comment, verified_by: userId, verified_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function listSheets(db: Db, electionId: number) {
-  return db.selectFrom('count_sheets').selectAll().where('election_id', '=', electionId).execute();
-}
-
-export async function getSheet(db: Db, electionId: number, id: number) {
-  return db
-    .selectFrom('count_sheets')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function sheetEntries(db: Db, sheetId: number) {
-  return db
-    .selectFrom('observation_submissions')
-    .leftJoin('observers', 'observers.id', 'observation_submissions.observer_id')
-    .leftJoin('users', 'users.id', 'observation_submissions.entered_by')
-    .select([
-      'observation_submissions.id',
-      'observation_submissions.answers',
-      'observation_submissions.source',
-      'observation_submissions.received_at',
-      'observation_submissions.form_id',
-      'observers.code as observer_code',
-      'users.display_name as entered_by_name',
-    ])
-    .where('observation_submissions.sheet_id', '=', sheetId)
-    .orderBy('observation_submissions.id')
-    .execute();
-}
-
-export async function saveTextReport(
-  db: Db,
-  electionId: number,
-  userId: number,
-  raw: string,
-  outcome: unknown,
-  now: Date,
-) {
-  await db
-    .insertInto('election_text_reports')
-    .values({
-      election_id: electionId,
-      relayed_by: userId,
-      raw,
-      outcome: toJson(outcome),
-      created_at: now.toISOString(),
-    })
-    .execute();
-}
-
-export async function recentTextReports(db: Db, electionId: number) {
-  return db
-    .selectFrom('election_text_reports')
-    .innerJoin('users', 'users.id', 'election_text_reports.relayed_by')
-    .select([
-      'election_text_reports.id',
-      'election_text_reports.raw',
-      'election_text_reports.created_at',
-      'users.display_name',
-    ])
-    .where('election_text_reports.election_id', '=', electionId)
-    .orderBy('election_text_reports.id', 'desc')
-    .limit(10)
-    .execute();
-}
-
-// ——— statements ———
-
-export async function listStatements(db: Db, electionId: number) {
-  return db
-    .selectFrom('election_statements')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('status', '!=', 'discarded')
-    .orderBy('version', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-}
-
-export async function publishedStatements(db: Db, electionId: number) {
-  return db
-    .selectFrom('election_statements')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .execute();
-}
-
-export async function getStatement(db: Db, electionId: number, id: number) {
-  return db
-    .selectFrom('election_statements')
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst();
 }

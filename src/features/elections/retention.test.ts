@@ -4,8 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
 import { runRetentionPurge } from '../../core/jobs/retention.js';
-import { makeElectionFixture } from './fixture.js';
-import { createObserverToken, revokeObserver, saveTextReport } from './queries.js';
+import { HOUR } from '../../core/time.js';
+import { makeElectionFixture } from './testing/fixture.js';
+import { createObserverToken, revokeObserver } from './observers/queries.js';
+import { saveTextReport } from './entry/queries.js';
 import elections from './index.js';
 
 let t: TestApp;
@@ -13,8 +15,6 @@ beforeAll(async () => {
   t = await buildTestApp();
 });
 afterAll(() => t.close());
-
-const HOUR = 3600_000;
 
 describe('elections retention', () => {
   it('removes expired and revoked devices, and erases archived elections’ observers and texts', async () => {

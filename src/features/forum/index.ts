@@ -1,19 +1,25 @@
 // The forum feature's manifest: what it adds to the app (see src/features/README.md).
+import { HOUR } from '../../core/time.js';
 import { defineFeature } from '../../core/feature.js';
 import { forumPolicies } from './permissions.js';
-import { forumRoutes } from './routes.js';
 import { up } from './migration.js';
-import { sendForumDigests } from './digest.js';
+import { topicRoutes } from './topics/routes.js';
+import { latestTopicsSection } from './topics/section.js';
+import { postRoutes } from './posts/routes.js';
+import { moderationRoutes } from './moderation/routes.js';
+import { subscriptionRoutes } from './subscriptions/routes.js';
+import { sendForumDigests } from './subscriptions/digest.js';
 
 export default defineFeature({
   name: 'forum',
+  routes: [...topicRoutes, ...postRoutes, ...moderationRoutes, ...subscriptionRoutes],
   policies: forumPolicies,
-  plugin: forumRoutes,
   migration: { name: '0200_forum', up },
+  sections: [latestTopicsSection],
   nav: { main: [{ href: '/forum', labelKey: 'nav.forum', order: 40 }] },
-  jobs: [{ name: 'forum-digests', everyMs: 3600_000, run: sendForumDigests }],
+  jobs: [{ name: 'forum-digests', everyMs: HOUR, run: sendForumDigests }],
   styles: [new URL('./forum.css', import.meta.url)],
-  seed: () => import('./seed.js').then((m) => m.seedForum),
-  bench: () => import('./bench.js').then((m) => m.benchPaths),
-  isolation: () => import('./isolation.js').then((m) => m.forumProbes),
+  seed: () => import('./testing/seed.js').then((m) => m.seedForum),
+  bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
+  isolation: () => import('./testing/isolation.js').then((m) => m.forumProbes),
 });

@@ -1,12 +1,17 @@
 // Who may do what in the forum. Pure functions of the actor and the resource; deny by default.
 // Sanctions (silence, suspension) and trust limits are state in the database, checked by the
-// routes through trust.ts after these rules pass.
-import { definePolicy } from '../../core/auth/authorize.js';
+// routes through posts/trust.ts after these rules pass. The loaders at the end fetch a row by
+// the path's id and ask these rules, or answer 404.
+import { definePolicy, type ActionOf } from '../../core/auth/authorize.js';
 import { hasNetworkRole, holdsStaffRole, type Actor } from '../../core/auth/actor.js';
+import { notFound, type AnyCtx } from '../../core/http/route.js';
+import { DAY } from '../../core/time.js';
 import type { CategoryVisibility, PostStatus, TopicCreators, TopicStatus } from './tables.js';
+import { defaultNetworkId, getCategory, getTopic, type CategoryRow, type TopicWithCategory } from './topics/queries.js';
+import { getPost, type PostWithTopic } from './posts/queries.js';
 
 /** Posts may be deleted by their author this long after writing them. */
-export const AUTHOR_DELETE_WINDOW_MS = 24 * 3600 * 1000;
+export const AUTHOR_DELETE_WINDOW_MS = DAY;
 
 export type CategoryResource = {
   type: 'forumCategory';
@@ -144,10 +149,6 @@ export function postPolicy(actor: Actor, action: string, p: PostResource): boole
   }
 }
 
-const forumcategoryPolicyDef = definePolicy('forumCategory', categoryPolicy);
-const forumtopicPolicyDef = definePolicy('forumTopic', topicPolicy);
-const forumpostPolicyDef = definePolicy('forumPost', postPolicy);
-
 export function categoryResource(c: {
   id: number;
   network_id: number;
@@ -203,7 +204,11 @@ export function postResource(
 }
 
 /** This feature's policies, installed by the app from the manifest. */
-export const forumPolicies = [forumcategoryPolicyDef, forumtopicPolicyDef, forumpostPolicyDef];
+export const forumPolicies = [
+  definePolicy('forumCategory', categoryPolicy),
+  definePolicy('forumTopic', topicPolicy),
+  definePolicy('forumPost', postPolicy),
+];
 
 declare module '../../core/auth/authorize.js' {
   interface Policies {
@@ -214,4 +219,74 @@ declare module '../../core/auth/authorize.js' {
       action: 'view' | 'readContent' | 'edit' | 'delete' | 'flag' | 'quote' | 'moderate';
     };
   }
+}
+
+// ——— loaders: the path's object, or 404 ———
+
+/** The network the forum serves. */
+export async function forumNetwork(c: AnyCtx): Promise<number> {
+  return (await defaultNetworkId(c.db)) ?? notFound();
+}
+
+/** The forum's network, for its moderators only. */
+export async function moderatedNetwork(c: AnyCtx): Promise<number> {
+  const id = await forumNetwork(c);
+  if (!isForumModerator(c.actor, id)) notFound();
+  return id;
+}
+
+/** `category('manage')`: a category the person may read and do this with. */
+export function category(action: ActionOf<CategoryResource> = 'view') {
+  return async (c: AnyCtx): Promise<CategoryRow> => {
+    const row = (await getCategory(c.db, c.id('id'))) ?? notFound();
+    const res = categoryResource(row);
+    if (!c.can('view', res) || !c.can(action, res)) notFound();
+    return row;
+  };
+}
+
+export type LoadedTopic = { topic: TopicWithCategory; res: TopicResource };
+
+/** A topic the person may read; a merged one counts as readable where it was (its page redirects). */
+export async function topic(c: AnyCtx): Promise<LoadedTopic> {
+  const row = (await getTopic(c.db, c.id('id'))) ?? notFound();
+  const res = topicResource(row);
+  if (!c.can('view', row.status === 'merged' ? { ...res, status: 'visible' } : res)) notFound();
+  return { topic: row, res };
+}
+
+/** A topic one may write in or follow: not merged away, and (with an action) allowed. */
+export function liveTopic(action?: 'subscribe') {
+  return async (c: AnyCtx): Promise<LoadedTopic> => {
+    const found = await topic(c);
+    if (found.topic.status === 'merged' || (action && !c.can(action, found.res))) notFound();
+    return found;
+  };
+}
+
+/** A topic its moderators may still act on (neither merged nor deleted). */
+export async function managedTopic(c: AnyCtx): Promise<LoadedTopic> {
+  const found = await topic(c);
+  if (!c.can('moderate', found.res) || found.topic.status === 'merged' || found.topic.status === 'deleted') notFound();
+  return found;
+}
+
+export type LoadedPost = { post: PostWithTopic; topicRes: TopicResource; res: PostResource };
+
+/** `post('edit')`: a post the person may do this with. */
+export function post(action: ActionOf<PostResource>) {
+  return async (c: AnyCtx): Promise<LoadedPost> => {
+    const row = (await getPost(c.db, c.id('id'))) ?? notFound();
+    const topicRes = topicResource({
+      id: row.topic_id,
+      network_id: row.network_id,
+      visibility: row.visibility,
+      status: row.topic_status,
+      locked: row.topic_locked,
+      author_id: row.topic_author_id,
+    });
+    const res = postResource(topicRes, row, c.now);
+    if (!c.can(action, res)) notFound();
+    return { post: row, topicRes, res };
+  };
 }

@@ -1,4 +1,4 @@
-// Form and query schemas of the forum. Unknown fields are refused by parseForm.
+// Form and query schemas of the forum. Unknown fields are refused by the form kit.
 import { z } from 'zod';
 import { fields } from '../../core/http/forms.js';
 
@@ -22,8 +22,10 @@ export const deleteForm = z.object({ confirm: z.literal('on', 'i18n:forum.form.c
 
 export const subscribeForm = z.object({ subscribe: z.enum(['on', 'off']) });
 
+export const postModerations = ['hide', 'restore', 'delete', 'approve', 'reject', 'dismiss'] as const;
+export type PostModeration = (typeof postModerations)[number];
 export const postModerationForm = z.object({
-  action: z.enum(['hide', 'restore', 'delete', 'approve', 'reject', 'dismiss']),
+  action: z.enum(postModerations),
   reason: z.string().trim().max(300).optional().default(''),
   next: z.string().max(300).optional(),
 });
@@ -69,6 +71,8 @@ export const categoryForm = z.object({
   position: z.coerce.number().int().min(0).max(1000).catch(0),
 });
 
+export type CategoryInput = z.infer<typeof categoryForm>;
+
 export const settingsForm = z.object({ digest: z.enum(['off', 'daily', 'weekly']) });
 
 export const searchQuery = z.object({
@@ -78,5 +82,8 @@ export const searchQuery = z.object({
 });
 
 export const pageQuery = z.object({ page: fields.page() });
+
+/** "Mark as read" on a topic page: up to the last post of that page. */
+export const markReadForm = z.object({ page: fields.page() });
 
 export const emptyForm = z.object({});

@@ -1,0 +1,258 @@
+// Writes that span tables, each in one transaction:
+//  - ingestSubmission: a report and its idempotency key (and its count sheet) together — the one
+//    way in for the observer app, the web entry page and relayed text reports;
+//  - resolveSheet: a double-entry conflict decided.
+import crypto from 'node:crypto';
+import type { Db, Dialect } from '../../../core/db/index.js';
+import { flag, fromJson, toJson } from '../../../core/db/helpers.js';
+import {
+  checkRules,
+  sheetFields,
+  validateAnswers,
+  type AnswerError,
+  type Answers,
+  type RuleFlag,
+} from '../forms/formdef.js';
+import type { FormRow } from '../forms/queries.js';
+import type { ElectionStatus } from '../tables.js';
+
+export type Flag =
+  { kind: 'critical'; question: string } | ({ kind: 'rule' } & RuleFlag) | { kind: 'late' } | { kind: 'relayed' };
+
+export type IngestInput = {
+  electionId: number;
+  electionStatus: ElectionStatus;
+  form: FormRow;
+  stationId: number;
+  observerId: number | null;
+  enteredBy: number | null;
+  source: 'app' | 'web' | 'text';
+  key: string;
+  rawAnswers: Record<string, unknown>;
+  /** text reports and relayed incidents */
+  extraFlags?: Flag[];
+  forceCritical?: boolean;
+};
+
+export type IngestResult =
+  | { status: 'created' | 'duplicate'; id: number; receivedAt: string; flags: Flag[]; sheetStatus: string | null }
+  | { status: 'keyConflict' }
+  | { status: 'invalid'; errors: Record<string, AnswerError> };
+
+/** Stable JSON: keys sorted at every level, so the same payload always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj)
+      .sort()
+      .filter((k) => obj[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function payloadHash(formId: number, stationId: number, answers: Record<string, unknown>): string {
+  return crypto
+    .createHash('sha256')
+    .update(canonicalJson({ form_id: formId, station_id: stationId, answers }))
+    .digest('hex');
+}
+
+type Existing = {
+  id: number;
+  payload_hash: string;
+  observer_id: number | null;
+  received_at: string;
+  flags: string;
+  sheet_id: number | null;
+};
+
+async function existingResult(
+  db: Db,
+  existing: Existing,
+  hash: string,
+  observerId: number | null,
+): Promise<IngestResult> {
+  if (existing.payload_hash !== hash || existing.observer_id !== observerId) return { status: 'keyConflict' };
+  let sheetStatus: string | null = null;
+  if (existing.sheet_id) {
+    const s = await db
+      .selectFrom('count_sheets')
+      .select('status')
+      .where('id', '=', existing.sheet_id)
+      .executeTakeFirst();
+    sheetStatus = s?.status ?? null;
+  }
+  return {
+    status: 'duplicate',
+    id: existing.id,
+    receivedAt: existing.received_at,
+    flags: fromJson<Flag[]>(existing.flags, []),
+    sheetStatus,
+  };
+}
+
+const existingColumns = ['id', 'payload_hash', 'observer_id', 'received_at', 'flags', 'sheet_id'] as const;
+
+/**
+ * Stores a submission idempotently. The key and the row are one row, written in one transaction
+ * with the count sheet it feeds; the caller acknowledges only after this resolves (the commit is
+ * durable: SQLite synchronous=FULL, Postgres synchronous_commit on). A repeat with the same key
+ * and payload returns the first result; the same key with another payload is refused.
+ */
+export async function ingestSubmission(db: Db, dialect: Dialect, input: IngestInput, now: Date): Promise<IngestResult> {
+  const hash = payloadHash(input.form.id, input.stationId, input.rawAnswers);
+  const prior = await db
+    .selectFrom('observation_submissions')
+    .select(existingColumns)
+    .where('idempotency_key', '=', input.key)
+    .executeTakeFirst();
+  if (prior) return existingResult(db, prior, hash, input.observerId);
+
+  const checked = validateAnswers(input.form.def, input.rawAnswers);
+  if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+
+  const flags: Flag[] = [
+    ...checked.critical.map((q) => ({ kind: 'critical' as const, question: q })),
+    ...(input.extraFlags ?? []),
+  ];
+  if (input.form.kind === 'count')
+    for (const f of checkRules(input.form.ruleList, checked.answers)) flags.push({ kind: 'rule', ...f });
+  if (input.electionStatus === 'closed') flags.push({ kind: 'late' });
+  const critical = input.forceCritical || checked.critical.length > 0;
+  const iso = now.toISOString();
+
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('observation_submissions')
+      .values({
+        election_id: input.electionId,
+        form_id: input.form.id,
+        station_id: input.stationId,
+        observer_id: input.observerId,
+        entered_by: input.enteredBy,
+        source: input.source,
+        idempotency_key: input.key,
+        payload_hash: hash,
+        answers: toJson(checked.answers),
+        flags: toJson(flags),
+        critical: flag(critical),
+        sheet_id: null,
+        status: 'received',
+        verified_by: null,
+        verified_at: null,
+        verification_comment: '',
+        received_at: iso,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      // Another request with the same key committed first (a retry racing the original).
+      const other = await trx
+        .selectFrom('observation_submissions')
+        .select(existingColumns)
+        .where('idempotency_key', '=', input.key)
+        .executeTakeFirstOrThrow();
+      return existingResult(trx, other, hash, input.observerId);
+    }
+    let sheetStatus: string | null = null;
+    if (input.form.kind === 'count') {
+      const sheet = await addToSheet(trx, dialect, input, checked.answers, iso);
+      sheetStatus = sheet.status;
+      await trx
+        .updateTable('observation_submissions')
+        .set({ sheet_id: sheet.id })
+        .where('id', '=', inserted.id)
+        .execute();
+    }
+    return { status: 'created', id: inserted.id, receivedAt: iso, flags, sheetStatus };
+  });
+}
+
+export function sheetValues(fields: string[], answers: Answers): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of fields) if (typeof answers[f] === 'number') out[f] = answers[f] as number;
+  return out;
+}
+
+export function differingFields(a: Record<string, number>, b: Record<string, number>): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => a[k] !== b[k]).sort();
+}
+
+/** Double entry: the first entry opens the sheet, a later one must agree or the sheet is in conflict. */
+async function addToSheet(trx: Db, dialect: Dialect, input: IngestInput, answers: Answers, iso: string) {
+  const values = sheetValues(sheetFields(input.form.def), answers);
+  await trx
+    .insertInto('count_sheets')
+    .values({
+      election_id: input.electionId,
+      station_id: input.stationId,
+      form_slug: input.form.slug,
+      status: 'single',
+      values_json: null,
+      flags: '[]',
+      decided_by: null,
+      decided_at: null,
+      decision_note: '',
+      updated_at: iso,
+    })
+    .onConflict((oc) => oc.columns(['station_id', 'form_slug']).doNothing())
+    .execute();
+  let q = trx
+    .selectFrom('count_sheets')
+    .selectAll()
+    .where('station_id', '=', input.stationId)
+    .where('form_slug', '=', input.form.slug);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const sheet = await q.executeTakeFirstOrThrow();
+  const current = fromJson<Record<string, number> | null>(sheet.values_json, null);
+  let status = sheet.status;
+  let accepted = current;
+  if (current === null && status === 'single') {
+    accepted = values; // the first entry
+  } else if (status !== 'conflict' && current && differingFields(current, values).length === 0) {
+    if (status === 'single') status = 'agreed';
+  } else {
+    status = 'conflict';
+  }
+  await trx
+    .updateTable('count_sheets')
+    .set({
+      status,
+      values_json: accepted ? toJson(accepted) : null,
+      flags: toJson(accepted && status !== 'conflict' ? checkRules(input.form.ruleList, accepted) : []),
+      updated_at: iso,
+    })
+    .where('id', '=', sheet.id)
+    .execute();
+  return { id: sheet.id, status };
+}
+
+/** A coordinator decides a conflict: the accepted values are what they chose, the rules re-run. */
+export async function resolveSheet(
+  db: Db,
+  sheetId: number,
+  values: Record<string, number>,
+  rules: string[],
+  note: string,
+  userId: number,
+  now: Date,
+) {
+  await db
+    .updateTable('count_sheets')
+    .set({
+      status: 'resolved',
+      values_json: toJson(values),
+      flags: toJson(checkRules(rules, values)),
+      decided_by: userId,
+      decided_at: now.toISOString(),
+      decision_note: note,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', sheetId)
+    .execute();
+}

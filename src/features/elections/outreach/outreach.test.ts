@@ -1,0 +1,49 @@
+// Outreach through HTTP: activities recorded, and the public summary with small cells hidden.
+import { describe, expect, it } from 'vitest';
+import { useElectionsWorld, type Who } from '../testing/setup.js';
+
+const w = useElectionsWorld();
+const as = (who: Who) => w.as(who);
+
+describe('outreach', () => {
+  it('records activities and shows a public summary with small cells hidden', async () => {
+    const c = await as('staff');
+    await c.get(`/elections/${w.fx.electionId}/outreach`);
+    const add = (over: Record<string, string>) =>
+      c.post(`/elections/${w.fx.electionId}/outreach`, {
+        kind: 'women-participation',
+        held_on: '2026-06-01',
+        town_pcode: 'C1605',
+        organization: String(w.jusoor),
+        organization_name: '',
+        leaflets: '',
+        places: 'المركز',
+        reached_women: '64',
+        reached_men: '0',
+        notes: '',
+        ...over,
+      });
+    expect((await add({})).statusCode).toBe(303);
+    expect((await add({ reached_women: '41', reached_men: '7' })).statusCode).toBe(303);
+    expect((await add({ kind: 'voter-card', reached_women: '138', reached_men: '162' })).statusCode).toBe(303);
+    expect(
+      (
+        await add({
+          kind: 'leaflets',
+          leaflets: '1500',
+          reached_women: '0',
+          reached_men: '0',
+          organization: '',
+          organization_name: 'شركاء',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const bad = await add({ reached_women: 'many', town_pcode: 'C1' });
+    expect(bad.statusCode).toBe(400);
+    const page = await (await as('anonymous')).get(`/elections/${w.fx.electionId}?lang=en`);
+    expect(page.body).toContain('1,500');
+    expect(page.body).toContain('fewer than 10'); // the 7 men are hidden…
+    expect(page.body).not.toMatch(/<td>7<\/td>/);
+    expect(page.body).not.toMatch(/<td>105<\/td>/); // …and so is the cell that would give them away
+  });
+});

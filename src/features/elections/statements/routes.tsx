@@ -1,0 +1,97 @@
+// The public statement: the live figures, a draft frozen at a cut-off (Damascus time), approval by
+// a second coordinator (version n, published that day), discarding a draft, earlier versions.
+import { fromJson } from '../../../core/db/helpers.js';
+import { action, form, type MemberCtx } from '../../../core/http/route.js';
+import type { FormState } from '../../../core/views/forms.js';
+import { dateToDamascusLocal, damascusLocalToDate } from '../../../core/time.js';
+import { canChange, within } from '../permissions.js';
+import { managedForm } from '../kit.js';
+import type { Election } from '../queries.js';
+import { emptyForm, statementDraftForm } from '../schemas.js';
+import { approveStatement, draftStatement } from './actions.js';
+import { discardStatement, getStatement, statementsWithNames } from './queries.js';
+import { computeResults, freezeFigures, type StatementFigures } from './results.js';
+import { StatementPage } from './views.js';
+
+const access = 'member' as const;
+const draft = within('change', 'sid', getStatement, (s) => s.status === 'draft');
+
+async function statementPage(c: MemberCtx, e: Election, state: FormState | null) {
+  const rows = (await statementsWithNames(c.db, e.id)).map((r) => ({
+    ...r,
+    figures: fromJson<StatementFigures>(r.figures, null as never),
+  }));
+  const [live, results] = await Promise.all([freezeFigures(c.db, e, c.now), computeResults(c.db, e)]);
+  return (
+    <StatementPage
+      e={e}
+      live={live}
+      conflicts={results.conflicts}
+      draft={rows.find((r) => r.status === 'draft') ?? null}
+      published={rows.filter((r) => r.status === 'published')}
+      actorId={c.user.id}
+      canChange={canChange(c, e)}
+      defaultCutoff={dateToDamascusLocal(c.now)}
+      state={state}
+    />
+  );
+}
+
+export const statementRoutes = [
+  managedForm('/elections/:id/statement', {
+    schema: statementDraftForm,
+    show: statementPage,
+    async check(c, e, d) {
+      const rows = await statementsWithNames(c.db, e.id);
+      const corrects = rows.some((r) => r.status === 'published');
+      const cutoff = damascusLocalToDate(d.cutoff);
+      return {
+        _form: rows.some((r) => r.status === 'draft') ? c.t('elections.statement.draftExists') : undefined,
+        change_note_ar: corrects && !d.change_note_ar ? c.t('elections.statement.needChange') : undefined,
+        change_note_en: corrects && !d.change_note_en ? c.t('elections.statement.needChange') : undefined,
+        cutoff:
+          !cutoff || cutoff.getTime() > c.now.getTime() + 60_000 ? c.t('elections.statement.cutoffFuture') : undefined,
+      };
+    },
+    async save(c, e, d) {
+      const { i18n } = c.wasl;
+      await draftStatement(
+        c.db,
+        e,
+        { ...d, cutoff: damascusLocalToDate(d.cutoff)! },
+        { ar: i18n.translator('ar', { digits: 'latn' }), en: i18n.translator('en', { digits: 'latn' }) },
+        c.user.id,
+        c.now,
+      );
+      await c.audit('election.statement.drafted', { targetType: 'election', targetId: e.id });
+      return { to: `/elections/${e.id}/statement`, flash: 'elections.statement.drafted' };
+    },
+  }),
+
+  form('/elections/:id/statement/:sid/approve', {
+    access,
+    load: draft,
+    schema: emptyForm,
+    show: (c, { e }, state) => statementPage(c, e, state),
+    // A second person approves: the drafter cannot.
+    check: (c, { row: s }) => ({
+      _form: s.drafted_by === c.user.id ? c.t('elections.statement.needSecond') : undefined,
+    }),
+    async save(c, { e, row: s }) {
+      const version = await approveStatement(c.db, e.id, s.id, c.user.id, c.now);
+      if (version === null) return { to: `/elections/${e.id}/statement` };
+      await c.audit('election.statement.published', { targetType: 'election', targetId: e.id, details: { version } });
+      return { to: `/elections/${e.id}/results`, flash: 'elections.statement.publishedFlash' };
+    },
+  }),
+
+  action('/elections/:id/statement/:sid/discard', {
+    access,
+    load: draft,
+    schema: emptyForm,
+    async run(c, { e, row: s }) {
+      await discardStatement(c.db, s.id);
+      return { to: `/elections/${e.id}/statement`, flash: 'common.deleted' };
+    },
+  }),
+];

@@ -1,0 +1,150 @@
+// The public statement through HTTP: drafted by one person, approved by another, frozen and
+// versioned; small cells hidden in the published figures.
+import { describe, expect, it } from 'vitest';
+import { dateToDamascusLocal } from '../../../core/time.js';
+import { goodSheet, makeElectionFixture } from '../testing/fixture.js';
+import { ingestSubmission } from '../entry/actions.js';
+import { useElectionsWorld, type Who } from '../testing/setup.js';
+
+const w = useElectionsWorld();
+const as = (who: Who) => w.as(who);
+
+describe('the public statement', () => {
+  it('is drafted by one person, approved by another, frozen and published with its date; a correction is a new version', async () => {
+    const db = w.db;
+    let staff = await as('staff');
+    let admin = await as('admin');
+    const results = await (await as('anonymous')).get(`/elections/${w.fx.electionId}/results`);
+    expect(results.body).not.toMatch(/<td>\d/); // nothing public before approval
+    await staff.get(`/elections/${w.fx.electionId}/statement`);
+    const draft = await staff.post(`/elections/${w.fx.electionId}/statement`, {
+      cutoff: '2026-06-28T11:59',
+      remarks_ar: '',
+      remarks_en: 'Thanks to all observers.',
+    });
+    expect(draft.statusCode).toBe(303);
+    const s = await db
+      .selectFrom('election_statements')
+      .selectAll()
+      .where('election_id', '=', w.fx.electionId)
+      .executeTakeFirstOrThrow();
+    expect(s.status).toBe('draft');
+    expect(s.text_en).toContain('Thanks to all observers.');
+    // the drafter cannot approve
+    const self = await staff.post(`/elections/${w.fx.electionId}/statement/${s.id}/approve`, {});
+    expect(self.statusCode).toBe(400);
+    expect(
+      (await db.selectFrom('election_statements').select('status').where('id', '=', s.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('draft');
+    // an outsider cannot either
+    expect(
+      (
+        await (
+          await as('other')
+        ).post(`/elections/${w.fx.electionId}/statement/${s.id}/approve`, {}, { formPage: '/elections' })
+      ).statusCode,
+    ).toBe(404);
+    await admin.get(`/elections/${w.fx.electionId}/statement`);
+    const ok = await admin.post(`/elections/${w.fx.electionId}/statement/${s.id}/approve`, {});
+    expect(ok.statusCode).toBe(303);
+    const v1 = await db.selectFrom('election_statements').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
+    expect(v1).toMatchObject({
+      status: 'published',
+      version: 1,
+      published_on: '2026-06-28',
+      approved_by: w.users.admin,
+    });
+    const pub = await (await as('anonymous')).get(`/elections/${w.fx.electionId}/results?lang=en`);
+    expect(pub.body).toContain('Version 1, published 28 June 2026');
+    // published results never name observers or devices, and no submission time
+    expect(pub.body).not.toMatch(/Observer \d|EL-OB-/);
+    // a correction must say what changed
+    w.t.clock.advance(86_400_000);
+    // staff sessions end after two idle hours: sign in again the next day
+    staff = await as('staff');
+    admin = await as('admin');
+    await staff.get(`/elections/${w.fx.electionId}/statement`);
+    const noNote = await staff.post(`/elections/${w.fx.electionId}/statement`, { cutoff: '2026-06-29T11:00' });
+    expect(noNote.statusCode).toBe(400);
+    const future = await staff.post(`/elections/${w.fx.electionId}/statement`, {
+      cutoff: '2027-01-01T00:00',
+      change_note_ar: 'أ',
+      change_note_en: 'b',
+    });
+    expect(future.statusCode).toBe(400);
+    await staff.post(`/elections/${w.fx.electionId}/statement`, {
+      cutoff: '2026-06-29T11:00',
+      change_note_ar: 'أُضيف محضر صندوق',
+      change_note_en: 'One more station sheet added',
+    });
+    const d2 = await db
+      .selectFrom('election_statements')
+      .selectAll()
+      .where('status', '=', 'draft')
+      .executeTakeFirstOrThrow();
+    await admin.get(`/elections/${w.fx.electionId}/statement`);
+    await admin.post(`/elections/${w.fx.electionId}/statement/${d2.id}/approve`, {});
+    const latest = await (await as('anonymous')).get(`/elections/${w.fx.electionId}/results?lang=en`);
+    expect(latest.body).toContain('Version 2, published 29 June 2026');
+    expect(latest.body).toContain('One more station sheet added');
+    expect(latest.body).toContain(`/elections/${w.fx.electionId}/results?version=1`);
+    const old = await (await as('anonymous')).get(`/elections/${w.fx.electionId}/results?version=1&lang=en`);
+    expect(old.body).toContain('Version 1, published 28 June 2026');
+    expect((await (await as('anonymous')).get(`/elections/${w.fx.electionId}/results?version=9`)).statusCode).toBe(404);
+    // version 1 is frozen: its text did not change
+    expect(
+      (await db.selectFrom('election_statements').select('text_ar').where('id', '=', s.id).executeTakeFirstOrThrow())
+        .text_ar,
+    ).toBe(v1.text_ar);
+  });
+
+  it('hides small cells in the published figures, and their complements', async () => {
+    const db = w.db;
+    const f2 = await makeElectionFixture(db, {
+      networkId: w.net,
+      organizerOrgId: w.jusoor,
+      userId: w.users.staff!,
+      now: w.t.clock.now,
+      stations: 3,
+      observers: 0,
+      codePrefix: 'SM',
+    });
+    const sheets = [goodSheet(6, 90), goodSheet(40, 55), goodSheet(35, 60)];
+    for (const [i, sh] of sheets.entries())
+      await ingestSubmission(
+        db,
+        w.t.app.wasl.dialect,
+        {
+          electionId: f2.electionId,
+          electionStatus: 'active',
+          form: f2.forms.count,
+          stationId: f2.stations[i]!.id,
+          observerId: null,
+          enteredBy: w.users.staff!,
+          source: 'web',
+          key: `web:sm-${i}`,
+          rawAnswers: sh,
+        },
+        w.t.clock.now,
+      );
+    const staff = await as('staff');
+    await staff.get(`/elections/${f2.electionId}/statement`);
+    await staff.post(`/elections/${f2.electionId}/statement`, {
+      cutoff: dateToDamascusLocal(w.t.clock.now),
+    });
+    const d = await db
+      .selectFrom('election_statements')
+      .selectAll()
+      .where('election_id', '=', f2.electionId)
+      .executeTakeFirstOrThrow();
+    const admin = await as('admin');
+    await admin.get(`/elections/${f2.electionId}/statement`);
+    await admin.post(`/elections/${f2.electionId}/statement/${d.id}/approve`, {});
+    const page = await (await as('anonymous')).get(`/elections/${f2.electionId}/results?lang=en`);
+    const stationTable = page.body.slice(page.body.indexOf('By station'));
+    expect(stationTable).not.toMatch(/<td>6<\/td>/);
+    expect((stationTable.match(/fewer than 10/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(page.body).toContain('81'); // total women are still published (6 + 40 + 35)
+  });
+});

@@ -1,0 +1,29 @@
+// Stations from a CSV file through HTTP: all rows or none, each bad row named.
+import { describe, expect, it } from 'vitest';
+import { useElectionsWorld, type Who } from '../testing/setup.js';
+
+const w = useElectionsWorld();
+const as = (who: Who) => w.as(who);
+
+describe('stations from CSV', () => {
+  const header =
+    'centre_code,centre_name_ar,centre_name_en,town_pcode,station_code,registered_women,registered_men,women_only';
+  it('refuses the whole file when a row is wrong, naming each row and reason', async () => {
+    const c = await as('staff');
+    await c.get(`/elections/${w.fx.electionId}/stations`);
+    const before = await w.count('polling_stations');
+    const res = await c.post(`/elections/${w.fx.electionId}/stations/import`, {
+      csv: `${header}\nTB-05,مركز,Centre,C1605,S1,10,10,no\nTB-05,مركز,Centre,C1234,S2,x,10,no\nTB-01,مركز,Centre,C1605,S1,1,1,no`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/السطر 3/);
+    expect(res.body).toContain('C1234');
+    expect(res.body).toContain('السطر 4: صندوق مكرر');
+    expect(await w.count('polling_stations')).toBe(before);
+    const ok = await c.post(`/elections/${w.fx.electionId}/stations/import`, {
+      csv: `${header}\nTB-05,مركز,Centre,C1605,S1,10,10,no\nTB-05,مركز,Centre,C1605,S2,,,yes`,
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(await w.count('polling_stations')).toBe(before + 2);
+  });
+});
