@@ -18,7 +18,8 @@ import { features } from '../src/features/index.js';
 import { loadAleppoSeed } from '../src/core/towns/seed.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
-import { indexServices, searchServices, type SearchFilters } from '../src/features/services/queries.js';
+import { searchServices, type SearchFilters } from '../src/features/services/directory/queries.js';
+import { indexServices } from '../src/features/services/search-index.js';
 import { CATEGORIES, GROUPS, clusterOf, termId } from '../src/features/services/taxonomy.js';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);

@@ -1,19 +1,25 @@
 // The services feature's manifest: what it adds to the app (see src/features/README.md).
 import { defineFeature } from '../../core/feature.js';
-import { servicesPolicies } from './permissions.js';
-import { servicesRoutes } from './routes.js';
+import { hsdsApiRoutes } from './api/routes.js';
+import { directoryRoutes } from './directory/routes.js';
+import { servicesSections } from './directory/sections.js';
+import { feedbackRoutes } from './feedback/routes.js';
+import { servicesCommands } from './hsds/cli.js';
+import { manageRoutes } from './manage/routes.js';
 import { up } from './migration.js';
-import { servicesCommands } from './cli.js';
+import { networkRoutes } from './network/routes.js';
+import { servicesPolicies } from './permissions.js';
 
 export default defineFeature({
   name: 'services',
   policies: servicesPolicies,
-  plugin: servicesRoutes,
+  routes: [...hsdsApiRoutes, ...directoryRoutes, ...feedbackRoutes, ...manageRoutes, ...networkRoutes],
+  sections: servicesSections,
   migration: { name: '0300_services', up },
   nav: { main: [{ href: '/services', labelKey: 'nav.services', order: 30 }] },
   styles: [new URL('./assets/services.css', import.meta.url)],
   cli: servicesCommands,
-  seed: () => import('./seed.js').then((m) => m.seedServices),
-  bench: () => import('./bench.js').then((m) => m.benchPaths),
-  isolation: () => import('./isolation.js').then((m) => m.servicesProbes),
+  seed: () => import('./testing/seed.js').then((m) => m.seedServices),
+  bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
+  isolation: () => import('./testing/isolation.js').then((m) => m.servicesProbes),
 });

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../core/db/index.js';
 import { timestamp, withId } from '../../core/db/helpers.js';
-import { SPECS, type ObjectName } from './hsds/spec.js';
+import { SPECS, TABLE_ORDER, type ObjectName } from './hsds/spec.js';
 import { taxonomyRows } from './taxonomy.js';
 
 /** Wasl's own columns beside the HSDS ones. */
@@ -63,24 +63,7 @@ const INDEXES: [string, string][] = [
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const ts = timestamp(dialect);
-  const order: ObjectName[] = [
-    'organization',
-    'taxonomy',
-    'taxonomy_term',
-    'location',
-    'address',
-    'service',
-    'service_at_location',
-    'contact',
-    'phone',
-    'schedule',
-    'attribute',
-    'language',
-    'cost_option',
-    'service_area',
-    'required_document',
-  ];
-  for (const name of order) {
+  for (const name of TABLE_ORDER) {
     const spec = SPECS[name];
     let tb = db.schema.createTable(spec.table).addColumn('id', 'text', (c) => c.primaryKey());
     for (const f of spec.fields) {

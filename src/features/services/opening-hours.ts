@@ -2,9 +2,9 @@
 //
 // Pure functions over schedule rules; the clock is always passed in (req.now in handlers, an
 // injected date in tests). Hours are local wall-clock times in the network's time zone
-// (Asia/Damascus by default), converted with Intl so that the zone's history is honoured: Syria
-// kept summer time until 2022 (UTC+2 in winter, UTC+3 in summer) and has used UTC+3 all year
-// since; nothing here assumes a fixed offset.
+// (Asia/Damascus), converted by core/time.ts so that the zone's history is honoured: Syria kept
+// summer time until 2022 (UTC+2 in winter, UTC+3 in summer) and has used UTC+3 all year since;
+// nothing here assumes a fixed offset.
 //
 // Which rules apply on a local date D:
 //   1. a closure covering D (holiday, temporary closure) → closed all day;
@@ -12,13 +12,12 @@
 //      dated rules covering D apply (a weekday they leave out, like Friday, is closed);
 //   3. otherwise the regular weekly rules apply.
 // A rule whose closing time is not after its opening time runs past midnight into D + 1.
+import { addDays, damascusOffsetMinutes } from '../../core/time.js';
 
 export type Weekday = 'SA' | 'SU' | 'MO' | 'TU' | 'WE' | 'TH' | 'FR';
 /** The week as the network counts it: Saturday first, Friday (the weekly day off) last. */
 export const WEEK: readonly Weekday[] = ['SA', 'SU', 'MO', 'TU', 'WE', 'TH', 'FR'];
 const JS_DAY: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
-export const DEFAULT_TIME_ZONE = 'Asia/Damascus';
 
 export type ScheduleRule = {
   /** Weekdays the rule applies on; empty means every day. */
@@ -39,59 +38,28 @@ export type OpeningState =
   | { open: true; until: Date; kind: 'regular' | 'seasonal' }
   | { open: false; opensNext: Date | null; closure: ScheduleRule | null };
 
-const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
 // Offsets change at most every quarter hour (clock changes happen on the hour or half hour), so
-// they are cached per zone and quarter hour: "open now" over thousands of services stays cheap.
+// they are cached per quarter hour: "open now" over thousands of services stays cheap.
 const QUARTER_HOUR_MS = 900_000;
-const offsetCache = new Map<string, number>();
+const offsetCache = new Map<number, number>();
 
-/** The zone's offset from UTC at an instant, in milliseconds (Damascus: +2 h or +3 h). */
-export function zoneOffsetMs(at: Date, timeZone: string): number {
+/** Damascus's offset from UTC at an instant, in milliseconds (+2 h or +3 h). */
+function offsetMs(at: Date): number {
   const bucket = Math.floor(at.getTime() / QUARTER_HOUR_MS);
-  const key = `${timeZone}|${bucket}`;
-  const cached = offsetCache.get(key);
+  const cached = offsetCache.get(bucket);
   if (cached !== undefined) return cached;
-  const offset = computeOffsetMs(new Date(bucket * QUARTER_HOUR_MS), timeZone);
+  const offset = damascusOffsetMinutes(new Date(bucket * QUARTER_HOUR_MS)) * 60_000;
   if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  offsetCache.set(bucket, offset);
   return offset;
 }
 
-function computeOffsetMs(at: Date, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
 /** Local calendar date, weekday and minutes since midnight of an instant. */
-export function localParts(
-  at: Date,
-  timeZone = DEFAULT_TIME_ZONE,
-): { date: string; weekday: Weekday; minutes: number } {
-  const local = new Date(at.getTime() + zoneOffsetMs(at, timeZone));
+export function localParts(at: Date): { date: string; weekday: Weekday; minutes: number } {
+  const local = new Date(at.getTime() + offsetMs(at));
   return {
     date: local.toISOString().slice(0, 10),
     weekday: JS_DAY[local.getUTCDay()]!,
@@ -100,20 +68,14 @@ export function localParts(
 }
 
 /** The instant of a local wall-clock time; a time skipped by a clock change lands just after it. */
-export function zonedInstant(date: string, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
+export function zonedInstant(date: string, time: string): Date {
   const d = DATE_RE.exec(date);
   const t = TIME_RE.exec(time) ?? (time === '24:00' || time === '24:00:00' ? ['', '24', '00', '00'] : null);
   if (!d || !t) throw new Error(`opening-hours: bad local date/time ${date} ${time}`);
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0));
-  const first = zoneOffsetMs(new Date(wall), timeZone);
-  const second = zoneOffsetMs(new Date(wall - first), timeZone);
+  const first = offsetMs(new Date(wall));
+  const second = offsetMs(new Date(wall - first));
   return new Date(wall - (first === second ? first : second));
-}
-
-export function addDays(date: string, days: number): string {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new Error(`opening-hours: bad date ${date}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function weekdayOf(date: string): Weekday {
@@ -146,7 +108,6 @@ export function rulesOn(
 export function intervalsStartingOn(
   rules: readonly ScheduleRule[],
   date: string,
-  timeZone = DEFAULT_TIME_ZONE,
 ): (Interval & { kind: 'regular' | 'seasonal' })[] {
   const applying = rulesOn(rules, date);
   if (applying.kind === 'closure') return [];
@@ -158,9 +119,8 @@ export function intervalsStartingOn(
     const open = minutesOf(r.opensAt);
     const close = minutesOf(r.closesAt);
     if (open === null || close === null) continue;
-    const start = zonedInstant(date, r.opensAt, timeZone);
-    const end =
-      close > open ? zonedInstant(date, r.closesAt, timeZone) : zonedInstant(addDays(date, 1), r.closesAt, timeZone);
+    const start = zonedInstant(date, r.opensAt);
+    const end = close > open ? zonedInstant(date, r.closesAt) : zonedInstant(addDays(date, 1), r.closesAt);
     out.push({ start, end, kind: applying.kind });
   }
   return out.sort((a, b) => a.start.getTime() - b.start.getTime());
@@ -173,21 +133,20 @@ export function intervalsStartingOn(
 export function openingState(
   rules: readonly ScheduleRule[],
   at: Date,
-  opts: { timeZone?: string; horizonDays?: number } = {},
+  opts: { horizonDays?: number } = {},
 ): OpeningState {
-  const timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE;
   const horizon = opts.horizonDays ?? 370;
-  const today = localParts(at, timeZone).date;
+  const today = localParts(at).date;
   const t = at.getTime();
   const intervals: (Interval & { kind: 'regular' | 'seasonal' })[] = [];
-  for (let i = -1; i <= 1; i++) intervals.push(...intervalsStartingOn(rules, addDays(today, i), timeZone));
+  for (let i = -1; i <= 1; i++) intervals.push(...intervalsStartingOn(rules, addDays(today, i)));
   const current = intervals.find((iv) => iv.start.getTime() <= t && t < iv.end.getTime());
   if (current) {
     let until = current.end;
     // Join intervals that continue without a gap (e.g. a late shift that starts as one ends).
     for (let day = 0, grew = true; grew && day < 7; day++) {
       grew = false;
-      const more = [...intervals, ...intervalsStartingOn(rules, addDays(today, day + 2), timeZone)].filter(
+      const more = [...intervals, ...intervalsStartingOn(rules, addDays(today, day + 2))].filter(
         (iv) => iv.start.getTime() <= until.getTime() && iv.end.getTime() > until.getTime(),
       );
       for (const iv of more) {
@@ -200,19 +159,18 @@ export function openingState(
   const applying = rulesOn(rules, today);
   const closure = applying.kind === 'closure' ? applying.closure : null;
   for (let i = 0; i <= horizon; i++) {
-    const next = intervalsStartingOn(rules, addDays(today, i), timeZone).find((iv) => iv.start.getTime() > t);
+    const next = intervalsStartingOn(rules, addDays(today, i)).find((iv) => iv.start.getTime() > t);
     if (next) return { open: false, opensNext: next.start, closure };
   }
   return { open: false, opensNext: null, closure };
 }
 
 /** Just "open at this instant?" — cheaper than openingState (no search for the next opening). */
-export function isOpenAt(rules: readonly ScheduleRule[], at: Date, timeZone = DEFAULT_TIME_ZONE): boolean {
-  const today = localParts(at, timeZone).date;
+export function isOpenAt(rules: readonly ScheduleRule[], at: Date): boolean {
+  const today = localParts(at).date;
   const t = at.getTime();
   for (const date of [today, addDays(today, -1)]) {
-    for (const iv of intervalsStartingOn(rules, date, timeZone))
-      if (iv.start.getTime() <= t && t < iv.end.getTime()) return true;
+    for (const iv of intervalsStartingOn(rules, date)) if (iv.start.getTime() <= t && t < iv.end.getTime()) return true;
   }
   return false;
 }

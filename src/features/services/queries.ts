@@ -1,9 +1,11 @@
-// Reading the services directory: search, a service's page, a town's services, an organization's
-// services, coverage. Plain rows out; views turn them into HTML.
-import type { Db, Dialect } from '../../core/db/index.js';
-import { fromJson } from '../../core/db/helpers.js';
-import { indexDocument, removeDocument, searchDocuments } from '../../core/search/index.js';
-import { getTown, nearbyTowns } from '../../core/towns/queries.js';
+// The services directory's shared reads, used by every area: a service and its organization,
+// its places, tags and hours, the card a list shows, whether it is public, its address. Plain rows
+// out; views turn them into HTML. Searching is in directory/queries.ts, the search index in
+// search-index.ts.
+import type { Db } from '../../core/db/index.js';
+import { isSet } from '../../core/db/helpers.js';
+import { DAY } from '../../core/time.js';
+import { localized } from '../../core/i18n/localized.js';
 import { slugify } from '../../core/text/slug.js';
 import {
   combineStates,
@@ -13,19 +15,15 @@ import {
   type OpeningState,
   type ScheduleRule,
 } from './opening-hours.js';
-import { CATEGORIES, GROUPS, TAXONOMIES, termId } from './taxonomy.js';
-import { pick } from './hsds/text.js';
+import { CATEGORIES, GROUPS, TAXONOMIES } from './taxonomy.js';
 import type { SvcSchedulesTable, SvcServicesTable } from './tables.js';
 
 export const SEARCH_KIND = 'service';
 /** Details not confirmed for this long are flagged to the organization and marked in public. */
 export const STALE_AFTER_DAYS = 183;
-export const NEARBY_KM = 15;
-export const PAGE_SIZE = 20;
 /** What the public site and the open API show; other services are their organization's own. */
 export const PUBLIC_STATUSES = ['active', 'temporarily closed'];
 const CHUNK = 400;
-const DAY_MS = 86_400_000;
 
 export type ServiceRow = SvcServicesTable;
 export type ScheduleRow = SvcSchedulesTable;
@@ -34,12 +32,21 @@ export function servicePath(s: { id: string; name_en: string | null; name_ar: st
   return `/services/${s.id}/${slugify(s.name_en || s.name_ar || 'service')}`;
 }
 
-export function isStale(s: { verified_at: string | null; assured_date: string | null }, now: Date): boolean {
-  const at = s.verified_at ?? (s.assured_date ? `${s.assured_date}T00:00:00Z` : null);
-  return !at || now.getTime() - Date.parse(at) > STALE_AFTER_DAYS * DAY_MS;
+/** Shown to the public (and in the open API): active or temporarily closed. */
+export const isPublic = (s: { status: string }): boolean => PUBLIC_STATUSES.includes(s.status);
+
+/** When the details were last confirmed: the organization's stamp, else the imported HSDS date. */
+export function verifiedAt(s: { verified_at: string | null; assured_date: string | null }): string | null {
+  return s.verified_at ?? (s.assured_date ? `${s.assured_date}T00:00:00.000Z` : null);
 }
 
-async function inChunks<T>(ids: string[], run: (part: string[]) => Promise<T[]>): Promise<T[]> {
+export function isStale(s: { verified_at: string | null; assured_date: string | null }, now: Date): boolean {
+  const at = verifiedAt(s);
+  return !at || now.getTime() - Date.parse(at) > STALE_AFTER_DAYS * DAY;
+}
+
+/** Runs a query per slice of ids (a long IN list is refused by the databases). */
+export async function inChunks<T>(ids: string[], run: (part: string[]) => Promise<T[]>): Promise<T[]> {
   const unique = [...new Set(ids)];
   const out: T[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await run(unique.slice(i, i + CHUNK))));
@@ -54,7 +61,7 @@ export function toRule(s: ScheduleRow): ScheduleRule | null {
     closesAt: s.closes_at,
     validFrom: s.valid_from,
     validTo: s.valid_to,
-    closed: s.closed === 1,
+    closed: isSet(s.closed),
   };
 }
 
@@ -246,109 +253,7 @@ export function serviceOpenAt(service: { id: string; status: string }, places: P
   return ruleSets(service, places, idx).some((rules) => isOpenAt(rules, now));
 }
 
-// ——— search index ———
-
-async function termNames(db: Db): Promise<Map<string, { ar: string; en: string }>> {
-  const rows = await db.selectFrom('svc_taxonomy_terms').select(['id', 'name_ar', 'name_en']).execute();
-  return new Map(rows.map((r) => [r.id, { ar: r.name_ar ?? '', en: r.name_en ?? '' }]));
-}
-
-/** Indexes (or removes, when not public) the services' search documents. */
-export async function indexServices(db: Db, serviceIds: string[]): Promise<void> {
-  if (!serviceIds.length) return;
-  const services = await inChunks(serviceIds, (part) =>
-    db.selectFrom('svc_services').selectAll().where('id', 'in', part).execute(),
-  );
-  const orgIds = services.map((s) => s.organization_id);
-  const orgs = new Map(
-    (
-      await inChunks(orgIds, (part) =>
-        db
-          .selectFrom('svc_organizations')
-          .select(['id', 'name_ar', 'name_en', 'member_org_id', 'network_id'])
-          .where('id', 'in', part)
-          .execute(),
-      )
-    ).map((o) => [o.id, o]),
-  );
-  const ids = services.map((s) => s.id);
-  const [tags, places, areas, names] = await Promise.all([
-    serviceTags(db, ids),
-    servicePlaces(db, ids),
-    serviceAreaTowns(db, ids),
-    termNames(db),
-  ]);
-  for (const id of serviceIds) if (!services.some((s) => s.id === id)) await removeDocument(db, SEARCH_KIND, id);
-  for (const s of services) {
-    if (!PUBLIC_STATUSES.includes(s.status)) {
-      await removeDocument(db, SEARCH_KIND, s.id);
-      continue;
-    }
-    const org = orgs.get(s.organization_id);
-    const t = tags.get(s.id)!;
-    const p = places.get(s.id) ?? [];
-    const a = areas.get(s.id) ?? [];
-    const termIds = [
-      ...t.categories.map((c) => termId('categories', c)),
-      ...t.groups.map((g) => termId('groups', g)),
-      ...t.clusters.map((c) => termId('clusters', c)),
-    ];
-    const body = [
-      s.description_ar,
-      s.description_en,
-      s.alternate_name_ar,
-      s.alternate_name_en,
-      s.eligibility_description_ar,
-      s.eligibility_description_en,
-      s.application_process_ar,
-      s.application_process_en,
-      s.fees_description_ar,
-      s.fees_description_en,
-      org?.name_ar,
-      org?.name_en,
-      ...termIds.flatMap((tid) => [names.get(tid)?.ar, names.get(tid)?.en]),
-      ...p.flatMap((pl) => [
-        pl.name_ar,
-        pl.name_en,
-        pl.landmark_ar,
-        pl.landmark_en,
-        pl.town?.name_ar,
-        pl.town?.name_en,
-      ]),
-      ...a.flatMap((tw) => [tw.name_ar, tw.name_en]),
-      s.is_free ? 'مجاني مجانية مجانا free' : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    await indexDocument(db, {
-      kind: SEARCH_KIND,
-      refId: s.id,
-      networkId: org?.network_id ?? null,
-      organizationId: org?.member_org_id ?? null,
-      lang: 'ar',
-      title: [s.name_ar, s.name_en].filter(Boolean).join(' — '),
-      body,
-      facets: {
-        town: [...p.map((pl) => pl.town?.pcode ?? ''), ...a.map((tw) => tw.pcode)],
-        category: t.categories,
-        group: t.groups,
-      },
-      publishedAt: s.last_modified ?? s.created_at,
-    });
-  }
-}
-
-// ——— search ———
-
-export type SearchFilters = {
-  q?: string;
-  town?: string;
-  category?: string;
-  group?: string;
-  openNow?: boolean;
-  free?: boolean;
-  page: number;
-};
+// ——— result cards ———
 
 export type ServiceCard = {
   id: string;
@@ -369,129 +274,6 @@ export type ServiceCard = {
   categories: string[];
   groups: string[];
 };
-
-async function idsWithTerm(db: Db, id: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('svc_attributes').select('link_id').where('taxonomy_term_id', '=', id).execute();
-  return new Set(rows.map((r) => r.link_id!).filter(Boolean));
-}
-
-/** Service ids in these towns (a place there or an area covering it), with the nearest distance. */
-async function servicesInTowns(db: Db, distances: Map<string, number>): Promise<Map<string, number>> {
-  const pcodes = [...distances.keys()];
-  const [atPlaces, inAreas] = await Promise.all([
-    inChunks(pcodes, (part) =>
-      db
-        .selectFrom('svc_service_at_locations as sal')
-        .innerJoin('svc_locations as l', 'l.id', 'sal.location_id')
-        .select(['sal.service_id', 'l.town_pcode'])
-        .where('l.town_pcode', 'in', part)
-        .execute(),
-    ),
-    inChunks(pcodes, (part) =>
-      db.selectFrom('svc_service_areas').select(['service_id', 'town_pcode']).where('town_pcode', 'in', part).execute(),
-    ),
-  ]);
-  const out = new Map<string, number>();
-  for (const r of [...atPlaces, ...inAreas]) {
-    if (!r.service_id || !r.town_pcode) continue;
-    const d = distances.get(r.town_pcode)!;
-    if (!out.has(r.service_id) || out.get(r.service_id)! > d) out.set(r.service_id, d);
-  }
-  return out;
-}
-
-export type SearchResult = {
-  total: number;
-  items: ServiceCard[];
-  town: { pcode: string; name_ar: string; name_en: string } | null;
-  nearby: { pcode: string; name_ar: string; name_en: string; distanceKm: number }[];
-};
-
-export async function searchServices(db: Db, dialect: Dialect, f: SearchFilters, now: Date): Promise<SearchResult> {
-  // 0. The public services, lightly (id, cost, status), in name order for browsing.
-  const light = await db
-    .selectFrom('svc_services')
-    .select(['id', 'is_free', 'status'])
-    .where('status', 'in', PUBLIC_STATUSES)
-    .orderBy('name_ar')
-    .orderBy('id')
-    .execute();
-  const byId = new Map(light.map((r) => [r.id, r]));
-
-  // 1. Which match the words (ranked), or all of them.
-  let ids: string[];
-  const q = (f.q ?? '').trim();
-  if (q) {
-    const hits = await searchDocuments(db, dialect, {
-      q,
-      kinds: [SEARCH_KIND],
-      limit: 5000,
-      offset: 0,
-      now,
-      excerpts: false,
-    });
-    ids = hits.hits.map((h) => h.refId).filter((id) => byId.has(id));
-  } else {
-    ids = light.map((r) => r.id);
-  }
-  const order = new Map(ids.map((id, i) => [id, i]));
-
-  // 2. Narrow by town (and nearby towns), category, target group, cost — all together.
-  let town: SearchResult['town'] = null;
-  let nearby: SearchResult['nearby'] = [];
-  let distance: Map<string, number> | null = null;
-  if (f.town) {
-    const t = await getTown(db, f.town);
-    if (t) {
-      town = { pcode: t.pcode, name_ar: t.name_ar, name_en: t.name_en };
-      nearby = (await nearbyTowns(db, t.pcode, { km: NEARBY_KM, limit: 30 })).map((n) => ({
-        pcode: n.pcode,
-        name_ar: n.name_ar,
-        name_en: n.name_en,
-        distanceKm: n.distanceKm,
-      }));
-      const distances = new Map<string, number>([[t.pcode, 0], ...nearby.map((n) => [n.pcode, n.distanceKm] as const)]);
-      distance = await servicesInTowns(db, distances);
-    } else {
-      distance = new Map();
-    }
-    ids = ids.filter((id) => distance!.has(id));
-  }
-  if (f.category) {
-    const set = await idsWithTerm(db, termId('categories', f.category));
-    ids = ids.filter((id) => set.has(id));
-  }
-  if (f.group) {
-    const set = await idsWithTerm(db, termId('groups', f.group));
-    ids = ids.filter((id) => set.has(id));
-  }
-  if (f.free) ids = ids.filter((id) => byId.get(id)!.is_free === 1);
-
-  // 3. Nearest first when a town is given, then by relevance (or name).
-  if (distance) ids.sort((a, b) => distance!.get(a)! - distance!.get(b)! || order.get(a)! - order.get(b)!);
-
-  // 4. "Open now" needs the hours of every remaining service; otherwise only of the page shown.
-  if (f.openNow && ids.length) {
-    const places = await servicePlaces(db, ids);
-    const schedules = await schedulesFor(db, ids, places);
-    ids = ids.filter((id) => serviceOpenAt(byId.get(id)!, places.get(id) ?? [], schedules, now));
-  }
-  const start = (f.page - 1) * PAGE_SIZE;
-  const page = ids.slice(start, start + PAGE_SIZE);
-  const full = new Map(
-    (page.length ? await db.selectFrom('svc_services').selectAll().where('id', 'in', page).execute() : []).map((r) => [
-      r.id,
-      r,
-    ]),
-  );
-  const items = await serviceCards(
-    db,
-    page.map((id) => full.get(id)!),
-    now,
-    distance,
-  );
-  return { total: ids.length, items, town, nearby };
-}
 
 /** Everything a result card shows, for a handful of services. */
 export async function serviceCards(
@@ -556,12 +338,12 @@ export async function serviceCards(
       description_en: s.description_en,
       org: org ? { name_ar: org.name_ar, name_en: org.name_en, memberOrgId: org.member_org_id } : null,
       status: s.status,
-      isFree: s.is_free === 1,
+      isFree: isSet(s.is_free),
       towns: [...towns.values()],
       distanceKm: distance?.get(s.id) ?? null,
       phones: [...new Set([...own, ...fromPlaces])].slice(0, 2),
       opening: serviceOpening(s, pl, schedules, now),
-      verifiedAt: s.verified_at ?? (s.assured_date ? `${s.assured_date}T00:00:00.000Z` : null),
+      verifiedAt: verifiedAt(s),
       stale: isStale(s, now),
       categories: t.categories,
       groups: t.groups,
@@ -569,71 +351,33 @@ export async function serviceCards(
   });
 }
 
-// ——— one service ———
+// ——— one service, one place, one organization ———
 
+const UUIDISH = /^[0-9a-f-]{36}$/i;
+
+/** A service by its id (any case); null for anything that is not one. */
 export async function getService(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!UUIDISH.test(id)) return null;
   return (
     (await db.selectFrom('svc_services').selectAll().where('id', '=', id.toLowerCase()).executeTakeFirst()) ?? null
+  );
+}
+export type ServiceRecord = NonNullable<Awaited<ReturnType<typeof getService>>>;
+
+/** A place by its id (any case); null for anything that is not one. */
+export async function getLocation(db: Db, id: string) {
+  if (!UUIDISH.test(id)) return null;
+  return (
+    (await db.selectFrom('svc_locations').selectAll().where('id', '=', id.toLowerCase()).executeTakeFirst()) ?? null
   );
 }
 
 export async function getServiceOrganization(db: Db, id: string) {
   return (await db.selectFrom('svc_organizations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
+export type ServiceOrganization = NonNullable<Awaited<ReturnType<typeof getServiceOrganization>>>;
 
-export async function serviceDetail(db: Db, service: ServiceRow, now: Date) {
-  const ids = [service.id];
-  const [card] = await serviceCards(db, [service], now);
-  const places = (await servicePlaces(db, ids)).get(service.id) ?? [];
-  const schedules = await schedulesFor(db, ids, new Map([[service.id, places]]));
-  const [phones, languages, documents, costs, contacts] = await Promise.all([
-    db
-      .selectFrom('svc_phones')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('service_id', '=', service.id),
-          ...(places.length
-            ? [
-                eb(
-                  'service_at_location_id',
-                  'in',
-                  places.map((p) => p.salId),
-                ),
-              ]
-            : []),
-        ]),
-      )
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('svc_languages').selectAll().where('service_id', '=', service.id).orderBy('id').execute(),
-    db.selectFrom('svc_required_documents').selectAll().where('service_id', '=', service.id).orderBy('id').execute(),
-    db.selectFrom('svc_cost_options').selectAll().where('service_id', '=', service.id).orderBy('id').execute(),
-    db.selectFrom('svc_contacts').selectAll().where('service_id', '=', service.id).orderBy('id').execute(),
-  ]);
-  const placeHours = (places.length ? places : [null]).map((p) => ({
-    place: p,
-    schedules: rulesForPlace(service.id, p, schedules),
-  }));
-  return { card: card!, places, placeHours, phones, languages, documents, costs, contacts, areas: card!.towns };
-}
-
-export function localized(row: Record<string, unknown>, field: string, locale: string): string {
-  return pick(row, field, locale);
-}
-
-// ——— a town, an organization ———
-
-export async function townServiceCards(db: Db, pcode: string, now: Date): Promise<ServiceCard[]> {
-  const within = await servicesInTowns(db, new Map([[pcode, 0]]));
-  const rows = await inChunks([...within.keys()], (part) =>
-    db.selectFrom('svc_services').selectAll().where('id', 'in', part).where('status', 'in', PUBLIC_STATUSES).execute(),
-  );
-  rows.sort((a, b) => (a.name_ar ?? '').localeCompare(b.name_ar ?? '', 'ar') || (a.id < b.id ? -1 : 1));
-  return serviceCards(db, rows, now);
-}
-
+/** The directory's record of a member organization (made the first time it adds a service or place). */
 export async function svcOrganizationForMember(db: Db, memberOrgId: number) {
   return (
     (await db
@@ -648,155 +392,11 @@ export async function organizationServiceRows(db: Db, svcOrgId: string) {
   return db.selectFrom('svc_services').selectAll().where('organization_id', '=', svcOrgId).orderBy('name_ar').execute();
 }
 
-export async function organizationLocations(db: Db, svcOrgId: string) {
-  return db
-    .selectFrom('svc_locations as l')
-    .leftJoin('towns as t', 't.pcode', 'l.town_pcode')
-    .select([
-      'l.id',
-      'l.name_ar',
-      'l.name_en',
-      'l.landmark_ar',
-      'l.landmark_en',
-      'l.town_pcode',
-      'l.latitude',
-      'l.longitude',
-      't.name_ar as town_ar',
-      't.name_en as town_en',
-    ])
-    .where('l.organization_id', '=', svcOrgId)
-    .orderBy('l.name_ar')
-    .execute();
-}
+// ——— labels of the reference terms ———
 
-export async function getLocation(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  return (
-    (await db.selectFrom('svc_locations').selectAll().where('id', '=', id.toLowerCase()).executeTakeFirst()) ?? null
-  );
-}
-
-// ——— feedback ———
-
-export async function pendingFeedback(db: Db) {
-  return db
-    .selectFrom('svc_feedback as f')
-    .innerJoin('svc_services as s', 's.id', 'f.service_id')
-    .select([
-      'f.id',
-      'f.kind',
-      'f.got_service',
-      'f.rating',
-      'f.wrong_field',
-      'f.comment',
-      'f.created_at',
-      's.id as service_id',
-      's.name_ar',
-      's.name_en',
-    ])
-    .where('f.status', '=', 'pending')
-    .orderBy('f.created_at')
-    .orderBy('f.id')
-    .limit(200)
-    .execute();
-}
-
-export async function approvedFeedbackForOrganization(db: Db, svcOrgId: string) {
-  return db
-    .selectFrom('svc_feedback as f')
-    .innerJoin('svc_services as s', 's.id', 'f.service_id')
-    .select([
-      'f.id',
-      'f.kind',
-      'f.got_service',
-      'f.rating',
-      'f.wrong_field',
-      'f.comment',
-      'f.created_at',
-      'f.resolved_at',
-      's.id as service_id',
-      's.name_ar',
-      's.name_en',
-    ])
-    .where('s.organization_id', '=', svcOrgId)
-    .where('f.status', '=', 'approved')
-    .orderBy('f.created_at', 'desc')
-    .limit(100)
-    .execute();
-}
-
-// ——— coverage ———
-
-export type Coverage = {
-  towns: {
-    pcode: string;
-    name_ar: string;
-    name_en: string;
-    adm2_ar: string;
-    adm2_en: string;
-    counts: Record<string, number>;
-  }[];
-  categories: string[];
+const termLabel = (terms: { code: string; ar: string; en: string }[], code: string, locale: string) => {
+  const term = terms.find((x) => x.code === code);
+  return term ? localized({ name_ar: term.ar, name_en: term.en }, 'name', locale) : code;
 };
-
-/** Public services per town (where a place is, or an area it covers) and category, for the towns where members work. */
-export async function coverage(db: Db): Promise<Coverage> {
-  const memberTowns = await db
-    .selectFrom('organization_towns as ot')
-    .innerJoin('organizations as o', 'o.id', 'ot.organization_id')
-    .select('ot.town_pcode')
-    .where('o.status', '=', 'active')
-    .execute();
-  const public_ = await db.selectFrom('svc_services').select('id').where('status', 'in', PUBLIC_STATUSES).execute();
-  const ids = public_.map((s) => s.id);
-  const [places, areas, tags] = await Promise.all([
-    servicePlaces(db, ids),
-    serviceAreaTowns(db, ids),
-    serviceTags(db, ids),
-  ]);
-  const counts = new Map<string, Record<string, number>>();
-  for (const id of ids) {
-    const towns = new Set<string>([
-      ...(places.get(id) ?? []).map((p) => p.town?.pcode).filter((p): p is string => !!p),
-      ...(areas.get(id) ?? []).map((a) => a.pcode),
-    ]);
-    for (const t of towns) {
-      const c = counts.get(t) ?? {};
-      for (const cat of tags.get(id)?.categories ?? []) c[cat] = (c[cat] ?? 0) + 1;
-      counts.set(t, c);
-    }
-  }
-  const pcodes = [...new Set([...memberTowns.map((m) => m.town_pcode), ...counts.keys()])];
-  const towns = await inChunks(pcodes, (part) =>
-    db
-      .selectFrom('towns')
-      .select(['pcode', 'name_ar', 'name_en', 'adm2_name_ar', 'adm2_name_en'])
-      .where('pcode', 'in', part)
-      .execute(),
-  );
-  towns.sort((a, b) => a.adm2_name_ar.localeCompare(b.adm2_name_ar, 'ar') || a.name_ar.localeCompare(b.name_ar, 'ar'));
-  return {
-    towns: towns.map((t) => ({
-      pcode: t.pcode,
-      name_ar: t.name_ar,
-      name_en: t.name_en,
-      adm2_ar: t.adm2_name_ar,
-      adm2_en: t.adm2_name_en,
-      counts: counts.get(t.pcode) ?? {},
-    })),
-    categories: CATEGORIES.map((c) => c.code),
-  };
-}
-
-export function categoryLabel(code: string, locale: string): string {
-  const c = CATEGORIES.find((x) => x.code === code);
-  return c ? (locale === 'ar' ? c.ar : c.en) : code;
-}
-export function groupLabel(code: string, locale: string): string {
-  const g = GROUPS.find((x) => x.code === code);
-  return g ? (locale === 'ar' ? g.ar : g.en) : code;
-}
-
-export function extraOf(row: { extra: string }): Record<string, unknown> {
-  return fromJson<Record<string, unknown>>(row.extra, {});
-}
+export const categoryLabel = (code: string, locale: string): string => termLabel(CATEGORIES, code, locale);
+export const groupLabel = (code: string, locale: string): string => termLabel(GROUPS, code, locale);

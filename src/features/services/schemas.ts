@@ -10,16 +10,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SPOKEN_LANGUAGES = ['ar', 'ku', 'tr', 'en'] as const;
 export const CURRENCIES = ['SYP', 'TRY', 'USD'] as const;
 
-const many = <T extends readonly [string, ...string[]]>(values: T) =>
+/** A field given once or several times (checkboxes), as a list. */
+const oneOrMany = <T extends z.ZodType>(item: T) =>
   z
-    .union([z.enum(values), z.array(z.enum(values))])
+    .union([item, z.array(item)])
     .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+    .transform((v): z.output<T>[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+const many = <T extends readonly [string, ...string[]]>(values: T) => oneOrMany(z.enum(values));
+const uuidList = oneOrMany(z.string().regex(UUID)).transform((ids) => ids.map((s) => s.toLowerCase()));
 
-const uuidList = z
-  .union([z.string().regex(UUID), z.array(z.string().regex(UUID))])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.toLowerCase()));
+/** An optional field: left empty (or absent) it is null, else it must pass `schema`. */
+const blankOr = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([z.literal(''), schema])
+    .optional()
+    .transform((v): z.output<T> | null => (v === '' || v === undefined ? null : v));
 
 const optionalText = (max: number) => fields.optionalText(max);
 
@@ -43,10 +48,7 @@ const phone = z
   .optional()
   .transform((v) => v || null);
 
-const age = z
-  .union([z.literal(''), z.coerce.number().int().min(0).max(120)])
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
+const age = blankOr(z.coerce.number().int().min(0).max(120));
 
 export const serviceForm = z
   .object({
@@ -67,24 +69,15 @@ export const serviceForm = z
     groups: many(GROUP_CODES as unknown as [string, ...string[]]),
     languages: many(SPOKEN_LANGUAGES),
     cost: z.enum(['free', 'fee']),
-    fee_amount: z
-      .union([z.literal(''), z.coerce.number().min(0).max(100_000_000)])
-      .optional()
-      .transform((v) => (v === '' || v === undefined ? null : v)),
+    fee_amount: blankOr(z.coerce.number().min(0).max(100_000_000)),
     fee_currency: z.enum(CURRENCIES).optional(),
     fees_ar: optionalText(500),
     fees_en: optionalText(500),
     documents_ar: optionalText(2000),
     documents_en: optionalText(2000),
     phone,
-    email: z
-      .union([z.literal(''), z.email().max(254)])
-      .optional()
-      .transform((v) => v || null),
-    url: z
-      .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)])
-      .optional()
-      .transform((v) => v || null),
+    email: blankOr(z.email().max(254)),
+    url: blankOr(z.url({ protocol: /^https?$/ }).max(300)),
     min_age: age,
     max_age: age,
     locations: uuidList,
@@ -100,11 +93,7 @@ export const serviceForm = z
   });
 export type ServiceInput = z.infer<typeof serviceForm>;
 
-const coordinate = (limit: number) =>
-  z
-    .union([z.literal(''), z.coerce.number().min(-limit).max(limit)])
-    .optional()
-    .transform((v) => (v === '' || v === undefined ? null : v));
+const coordinate = (limit: number) => blankOr(z.coerce.number().min(-limit).max(limit));
 
 export const locationForm = z
   .object({
@@ -127,14 +116,8 @@ export const locationForm = z
 export type LocationInput = z.infer<typeof locationForm>;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const optionalTime = z
-  .union([z.literal(''), z.string().regex(TIME, 'i18n:services.hours.badTime')])
-  .optional()
-  .transform((v) => v || null);
-const optionalDate = z
-  .union([z.literal(''), z.iso.date('i18n:form.invalidDate')])
-  .optional()
-  .transform((v) => v || null);
+const optionalTime = blankOr(z.string().regex(TIME, 'i18n:services.hours.badTime'));
+const optionalDate = blankOr(z.iso.date('i18n:form.invalidDate'));
 
 export const hoursForm = z
   .object({
@@ -146,10 +129,7 @@ export const hoursForm = z
     valid_to: optionalDate,
     label_ar: optionalText(200),
     label_en: optionalText(200),
-    place: z
-      .union([z.literal(''), z.string().regex(UUID)])
-      .optional()
-      .transform((v) => v || null),
+    place: blankOr(z.string().regex(UUID)),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'closure') {
@@ -172,10 +152,7 @@ export const deleteForm = z.object({ id: z.string().regex(UUID) });
 
 export const feedbackForm = z.object({
   got_service: z.enum(['yes', 'partly', 'no']).optional(),
-  rating: z
-    .union([z.literal(''), z.coerce.number().int().min(1).max(5)])
-    .optional()
-    .transform((v) => (v === '' || v === undefined ? null : v)),
+  rating: blankOr(z.coerce.number().int().min(1).max(5)),
   comment: z.string().trim().max(2000).default(''),
   // A field people do not see; bots fill it.
   website: z.string().max(0).optional(),
@@ -199,28 +176,26 @@ const optionalQuery = (max: number) =>
     .catch(undefined)
     .transform((v) => v || undefined);
 
+/** A filter that ignores what it does not know (a bookmarked search never fails). */
+const optionalChoice = (values: readonly string[]) =>
+  z
+    .enum(values as [string, ...string[]])
+    .optional()
+    .catch(undefined);
+const onOff = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => v === '1');
+
 export const searchQuery = z.object({
   q: optionalQuery(200),
   /** A P-code or a town's name in any common spelling. */
   town: optionalQuery(100),
-  category: z
-    .enum(CATEGORY_CODES as unknown as [string, ...string[]])
-    .optional()
-    .catch(undefined),
-  group: z
-    .enum(GROUP_CODES as unknown as [string, ...string[]])
-    .optional()
-    .catch(undefined),
-  open_now: z
-    .string()
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === '1'),
-  free: z
-    .string()
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === '1'),
+  category: optionalChoice(CATEGORY_CODES),
+  group: optionalChoice(GROUP_CODES),
+  open_now: onOff,
+  free: onOff,
   page: fields.page().optional().default(1),
   lang: z.string().optional(),
 });

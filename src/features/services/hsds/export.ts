@@ -3,7 +3,7 @@
 // nesting (no organization_id inside an organization's service), empty lists and absent values
 // are left out, and the fields Wasl keeps in `extra` come back verbatim.
 import type { Db } from '../../../core/db/index.js';
-import { fromJson } from '../../../core/db/helpers.js';
+import { fromJson, isSet } from '../../../core/db/helpers.js';
 import { SPECS, PCODE_IDENTIFIER_TYPE, type ObjectName } from './spec.js';
 import { derivedAddressId, joinTranslations } from './text.js';
 
@@ -35,7 +35,7 @@ export function onlyPublicServices(g: Graph, publicStatuses: readonly string[]):
   return g;
 }
 
-function emptyGraph(): Graph {
+export function emptyGraph(): Graph {
   const g = { towns: new Map() } as Graph;
   for (const name of Object.keys(SPECS) as ObjectName[]) (g as Record<string, unknown>)[name] = new Map();
   return g;
@@ -232,7 +232,7 @@ const contacts = (g: Graph, col: string, id: string) =>
 
 function scheduleObject(s: Row): Row {
   const out = ownFields('schedule', s);
-  if (s.closed === 1) out.closed = true;
+  if (isSet(s.closed as number)) out.closed = true;
   return out;
 }
 const schedules = (g: Graph, col: string, id: string) => childrenOf(g, 'schedule', col, id).map(scheduleObject);
@@ -260,7 +260,7 @@ function locationObject(g: Graph, l: Row): Row {
 }
 
 /** A place known by its town and a landmark becomes an HSDS address without a postal code. */
-function derivedAddress(g: Graph, l: Row): Row | null {
+export function derivedAddress(g: Graph, l: Row): Row | null {
   const town = l.town_pcode ? g.towns.get(l.town_pcode as string) : undefined;
   if (!town) return null;
   const landmarkAr = (l.landmark_ar as string | null) || null;

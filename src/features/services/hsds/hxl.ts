@@ -1,8 +1,8 @@
 // A flat "who does what where" (3W) sheet tagged with HXL hashtags: one row per service and
 // community (a place it is at, or a community its area covers). Text cells a spreadsheet could
-// run as a formula are neutralized by core/stats/export.ts (a leading ').
+// run as a formula are neutralized by core/text/csv.ts (a leading ').
 import type { Db } from '../../../core/db/index.js';
-import { toCsv, type ExportCell } from '../../../core/stats/export.js';
+import { toCsv, type CsvCell } from '../../../core/text/csv.js';
 import { loadGraph, onlyPublicServices } from './export.js';
 import { PUBLIC_STATUSES } from '../queries.js';
 import { CATEGORIES, CLUSTERS, TAXONOMIES } from '../taxonomy.js';
@@ -44,7 +44,7 @@ type TownRow = {
   lon: number | null;
 };
 
-export async function hxlRows(db: Db): Promise<ExportCell[][]> {
+export async function hxlRows(db: Db): Promise<CsvCell[][]> {
   // The HXL file is public: only services the public site shows.
   const g = onlyPublicServices(await loadGraph(db, { all: true }), PUBLIC_STATUSES);
   const pcodes = [
@@ -75,7 +75,7 @@ export async function hxlRows(db: Db): Promise<ExportCell[][]> {
     for (const t of part) towns.set(t.pcode, t);
   }
   const terms = g.taxonomy_term;
-  const rows: ExportCell[][] = [HEADERS.map((h) => h[0]), HEADERS.map((h) => h[1])];
+  const rows: CsvCell[][] = [HEADERS.map((h) => h[0]), HEADERS.map((h) => h[1])];
   const services = [...g.service.values()].sort((a, b) =>
     String(a.name_ar ?? a.name_en).localeCompare(String(b.name_ar ?? b.name_en), 'ar'),
   );
@@ -102,7 +102,7 @@ export async function hxlRows(db: Db): Promise<ExportCell[][]> {
       place: string | null,
       lat: number | null,
       lon: number | null,
-    ): ExportCell[] => [
+    ): CsvCell[] => [
       (org?.name_ar as string) ?? (org?.name_en as string) ?? null,
       (org?.name_en as string) ?? null,
       clusters.join('; ') || null,

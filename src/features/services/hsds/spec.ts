@@ -296,3 +296,22 @@ export function translatableFields(spec: ObjectSpec): string[] {
 export const PCODE_IDENTIFIER_TYPE = 'ocha_pcode';
 /** Service areas whose extent is a community P-code. */
 export const PCODE_EXTENT_TYPE = 'ocha_pcode';
+
+/** The tables in the order they are created and written: parents before what hangs from them. */
+export const TABLE_ORDER: readonly ObjectName[] = [
+  'organization',
+  'taxonomy',
+  'taxonomy_term',
+  'location',
+  'address',
+  'service',
+  'service_at_location',
+  'contact',
+  'phone',
+  'schedule',
+  'attribute',
+  'language',
+  'cost_option',
+  'service_area',
+  'required_document',
+];

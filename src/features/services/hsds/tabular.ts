@@ -6,7 +6,15 @@
 // funding, programs, accessibility and organization_identifiers kept from imports.
 // Import: the same files (datapackage.json, when present, says which); rows become the same
 // records the JSON importer checks and writes (hsds/import.ts), all or nothing.
+import type { Db } from '../../../core/db/index.js';
+import { fromJson, isSet } from '../../../core/db/helpers.js';
 import { parseCsv, CsvSyntaxError, toCsv } from '../../../core/text/csv.js';
+import { derivedAddress, loadGraph, ownFields, locationBasic, type Graph } from './export.js';
+import { Collector } from './collect.js';
+import { SPECS, type ObjectName } from './spec.js';
+import { derivedAddressId, splitTranslations } from './text.js';
+
+type Row = Record<string, unknown>;
 
 /**
  * A data-package file. Values are written exactly (neutralization off, no BOM): this is data for
@@ -15,25 +23,31 @@ import { parseCsv, CsvSyntaxError, toCsv } from '../../../core/text/csv.js';
 function csvFile(cols: string[], rows: Record<string, unknown>[]): string {
   return toCsv([cols, ...rows.map((r) => cols.map((c) => cell(r[c])))], { neutralize: false, bom: false });
 }
-import type { Db } from '../../../core/db/index.js';
-import { fromJson } from '../../../core/db/helpers.js';
-import { loadGraph, ownFields, locationBasic, type Graph } from './export.js';
-import { Collector } from './import.js';
-import { SPECS, type ObjectName } from './spec.js';
-import { derivedAddressId, joinTranslations, splitTranslations } from './text.js';
-
-type Row = Record<string, unknown>;
 
 /** Objects Wasl keeps in `extra`, with their file and the parents they hang from. */
-const EXTRA_TABLES = {
-  funding: { file: 'funding.csv', columns: ['id', 'organization_id', 'service_id', 'source'] },
-  programs: { file: 'programs.csv', columns: ['id', 'organization_id', 'name', 'alternate_name', 'description'] },
-  accessibility: { file: 'accessibility.csv', columns: ['id', 'location_id', 'description', 'details', 'url'] },
+const ORG: [ObjectName, string] = ['organization', 'organization_id'];
+const EXTRA_TABLES: Record<string, { file: string; columns: readonly string[]; parents: [ObjectName, string][] }> = {
+  funding: {
+    file: 'funding.csv',
+    columns: ['id', 'organization_id', 'service_id', 'source'],
+    parents: [ORG, ['service', 'service_id']],
+  },
+  programs: {
+    file: 'programs.csv',
+    columns: ['id', 'organization_id', 'name', 'alternate_name', 'description'],
+    parents: [ORG],
+  },
+  accessibility: {
+    file: 'accessibility.csv',
+    columns: ['id', 'location_id', 'description', 'details', 'url'],
+    parents: [['location', 'location_id']],
+  },
   organization_identifiers: {
     file: 'organization_identifiers.csv',
     columns: ['id', 'organization_id', 'identifier_scheme', 'identifier_type', 'identifier'],
+    parents: [ORG],
   },
-} as const;
+};
 
 const ORDER: ObjectName[] = [
   'organization',
@@ -70,7 +84,7 @@ function flatRow(name: ObjectName, row: Row, g: Graph): Row {
   const out: Row = { ...ownFields(name, row, { list: true }) };
   for (const f of SPECS[name].fields) if (f.fk && !f.extra && row[f.name] != null) out[f.name] = row[f.name];
   if (name === 'location') Object.assign(out, locationBasic(g, row));
-  if (name === 'schedule' && row.closed === 1) out.closed = 'true';
+  if (name === 'schedule' && isSet(row.closed as number)) out.closed = 'true';
   return out;
 }
 
@@ -89,24 +103,8 @@ export async function exportTabular(db: Db): Promise<DataPackage> {
       // Places known by town and landmark get the address Wasl derives (as in the JSON).
       for (const loc of g.location.values()) {
         if ([...g.address.values()].some((a) => a.location_id === loc.id)) continue;
-        const town = loc.town_pcode ? g.towns.get(loc.town_pcode as string) : undefined;
-        if (!town) continue;
-        rows.push({
-          id: derivedAddressId(loc.id as string),
-          location_id: loc.id,
-          ...joinTranslations('address', {
-            address_1_ar: (loc.landmark_ar as string | null) || town.name_ar,
-            address_1_en: (loc.landmark_en as string | null) || town.name_en,
-            city_ar: town.name_ar,
-            city_en: town.name_en,
-            region_ar: town.adm2_name_ar,
-            region_en: town.adm2_name_en,
-            state_province_ar: town.adm1_name_ar,
-            state_province_en: town.adm1_name_en,
-          }),
-          country: 'SY',
-          address_type: 'physical',
-        });
+        const address = derivedAddress(g, loc);
+        if (address) rows.push({ ...address, location_id: loc.id });
       }
       rows.sort(byId);
     }
@@ -115,16 +113,7 @@ export async function exportTabular(db: Db): Promise<DataPackage> {
   }
   for (const [key, t] of Object.entries(EXTRA_TABLES)) {
     const rows = new Map<string, Row>();
-    const parents: [ObjectName, string][] =
-      key === 'funding'
-        ? [
-            ['organization', 'organization_id'],
-            ['service', 'service_id'],
-          ]
-        : key === 'accessibility'
-          ? [['location', 'location_id']]
-          : [['organization', 'organization_id']];
-    for (const [parent, col] of parents) {
+    for (const [parent, col] of t.parents) {
       for (const p of [...g[parent].values()].sort(byId)) {
         const list = fromJson<Row>(p.extra as string, {})[key];
         if (!Array.isArray(list)) continue;
@@ -280,16 +269,9 @@ export function collectTabular(files: DataPackage): Collector {
       table.header.forEach((h, i) => {
         if (r.fields[i]) obj[h] = r.fields[i];
       });
-      const parents: [ObjectName, string][] =
-        key === 'funding'
-          ? [
-              ['service', 'service_id'],
-              ['organization', 'organization_id'],
-            ]
-          : key === 'accessibility'
-            ? [['location', 'location_id']]
-            : [['organization', 'organization_id']];
       let attached = false;
+      // Kept with every parent it names (funding: the service first, then the organization).
+      const parents = [...t.parents].reverse();
       for (const [parent, col] of parents) {
         const ref = obj[col];
         if (typeof ref !== 'string') continue;

@@ -64,10 +64,3 @@ export function uuidV5(name: string, namespace = '6f1c3c1e-6d0b-4d8e-9a59-2b4b1f
 
 /** The id of the address Wasl derives from a location's town and landmark. */
 export const derivedAddressId = (locationId: string) => uuidV5(`wasl:address:${locationId}`);
-
-/** Local display: the text in the reader's language, else the other one. */
-export function pick(row: Obj, field: string, locale: string): string {
-  const a = row[`${field}_ar`] as string | null | undefined;
-  const e = row[`${field}_en`] as string | null | undefined;
-  return (locale === 'ar' ? a || e : e || a) ?? '';
-}

@@ -1,0 +1,79 @@
+// The network's pages: coverage for coordinators; HSDS import and export for admins (a refused
+// import writes nothing; a zip bomb is refused before it is inflated); on SQLite and PostgreSQL.
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { servicesTestWorld, uploadToImport } from '../testing/setup.js';
+
+const world = servicesTestWorld();
+const { as } = world;
+const clinic = () => world.id('Free women’s clinic');
+
+describe('network coordination and administration', () => {
+  it('coverage by town and category, with gaps, for network editors only', async () => {
+    expect((await (await as('noonStaff')).get('/services/coverage')).statusCode).toBe(404);
+    const res = await (await as('editor')).get('/services/coverage');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('href="/towns/C1564/services"');
+    expect(res.body).toContain('class="gap"');
+    expect(res.body).toMatch(/\d+ فجوة|فجوتان|فجوة واحدة/);
+  });
+
+  it('import and export pages are for network admins only', async () => {
+    expect((await (await as('editor')).get('/services/admin')).statusCode).toBe(404);
+    const admin = await as('admin');
+    expect((await admin.get('/services/admin')).statusCode).toBe(200);
+    const json = await admin.get('/services/admin/export.json');
+    expect(json.statusCode).toBe(200);
+    const services = JSON.parse(json.body) as { id: string }[];
+    expect(services.some((s) => s.id === clinic())).toBe(true);
+    const zip = await admin.get('/services/admin/export.zip');
+    expect(zip.headers['content-type']).toBe('application/zip');
+    expect(zip.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('an admin imports HSDS JSON; rejected records are listed and nothing is written', async () => {
+    const admin = await as('admin');
+    await admin.get('/services/admin');
+    const upload = (content: string) =>
+      uploadToImport(world.t, admin, { name: 's.json', type: 'application/json', data: strToU8(content) });
+    const org = { id: 'a1a1a1a1-a1a1-41a1-81a1-a1a1a1a1a1a1', name: 'Partner', description: 'x' };
+    const bad = await upload(
+      JSON.stringify([{ id: 'b2b2b2b2-b2b2-42b2-82b2-b2b2b2b2b2b2', name: 'X', status: 'maybe', organization: org }]),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('status: must be one of');
+    const good = await upload(
+      JSON.stringify([
+        {
+          id: 'b2b2b2b2-b2b2-42b2-82b2-b2b2b2b2b2b2',
+          name: 'خدمة مستوردة للاختبار',
+          status: 'active',
+          organization: org,
+        },
+      ]),
+    );
+    expect(good.statusCode).toBe(200);
+    const found = await (await as(null)).get(`/services?q=${encodeURIComponent('مستوردة')}`);
+    expect(found.body).toContain('خدمة مستوردة للاختبار');
+  });
+
+  it('refuses a zip that would unpack to more than 50 MB, or hold too many files, before inflating it', async () => {
+    const admin = await as('admin');
+    await admin.get('/services/admin?lang=en');
+    const upload = (zip: Uint8Array) =>
+      uploadToImport(
+        world.t,
+        admin,
+        { name: 'p.zip', type: 'application/zip', data: zip },
+        '/services/admin/import?lang=en',
+      );
+    const bomb = zipSync({ 'services.csv': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`f${i}.csv`, strToU8('id\n')])));
+    for (const zip of [bomb, many]) {
+      const res = await upload(zip);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('The file could not be read');
+    }
+  });
+});
