@@ -1,20 +1,14 @@
 // Invitations span a token and an e-mail; used by the admin pages and by organization admins.
 import type { WaslServices } from '../../core/services.js';
-import type { NetworkRole, OrgRole } from '../../core/db/core-tables.js';
-import { createAccountToken, normalizeEmail, type InvitePayload } from './queries.js';
+import type { InvitePayload } from './invitations/queries.js';
+import { createAccountToken, normalizeEmail } from './queries.js';
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
+/** Sends an invitation, in the inviter's language; returns the token (its link is in the message). */
 export async function sendInvitation(
   wasl: WaslServices,
-  invite: {
-    email: string;
-    networkId: number;
-    organizationId: number | null;
-    role: OrgRole | NetworkRole;
-    invitedBy: number;
-    locale: string;
-  },
+  invite: InvitePayload & { locale: string },
   now: Date,
 ): Promise<string> {
   const payload: InvitePayload = {

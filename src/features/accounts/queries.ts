@@ -1,7 +1,6 @@
-// Accounts: people, their credentials, invitations. Functions take `db` first.
+// Accounts: people, their credentials and one-time tokens. Functions take `db` first.
 import crypto from 'node:crypto';
 import type { Db } from '../../core/db/index.js';
-import type { NetworkRole, OrgRole } from '../../core/db/core-tables.js';
 import { hashToken } from '../../core/auth/sessions.js';
 import { hashRecoveryCode, newRecoveryCodes } from '../../core/auth/totp.js';
 
@@ -59,6 +58,15 @@ export async function createUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A new password; the caller ends the other sessions. */
+export async function setPassword(db: Db, userId: number, passwordHash: string, now: Date) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: now.toISOString(), updated_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Replaces the recovery codes; returns the new plain codes (shown once). */
@@ -140,28 +148,4 @@ export async function consumeAccountToken(db: Db, tokenHash: string, now: Date):
     .where('used_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
-}
-
-export type InvitePayload = {
-  email: string;
-  networkId: number;
-  organizationId: number | null;
-  role: OrgRole | NetworkRole;
-  invitedBy: number;
-};
-
-export async function grantRole(db: Db, userId: number, invite: InvitePayload) {
-  if (invite.organizationId) {
-    await db
-      .insertInto('memberships')
-      .values({ user_id: userId, organization_id: invite.organizationId, role: invite.role as OrgRole })
-      .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doUpdateSet({ role: invite.role as OrgRole }))
-      .execute();
-  } else {
-    await db
-      .insertInto('network_roles')
-      .values({ user_id: userId, network_id: invite.networkId, role: invite.role as NetworkRole })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
 }

@@ -2,11 +2,12 @@
 import { defineFeature } from '../../core/feature.js';
 import { organizationsPolicies } from './permissions.js';
 import { organizationRoutes } from './routes.js';
+import { staffRoutes } from './staff/routes.js';
 
 export default defineFeature({
   name: 'organizations',
   policies: organizationsPolicies,
-  plugin: organizationRoutes,
+  routes: [...organizationRoutes, ...staffRoutes],
   nav: {
     main: [{ href: '/organizations', labelKey: 'nav.organizations', order: 60 }],
     footer: [
@@ -15,5 +16,5 @@ export default defineFeature({
       { href: '/pages/join', labelKey: 'footer.join', order: 120 },
     ],
   },
-  isolation: () => import('./isolation.js').then((m) => m.organizationsProbes),
+  isolation: () => import('./testing/isolation.js').then((m) => m.organizationsProbes),
 });

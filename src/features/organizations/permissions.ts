@@ -1,6 +1,8 @@
 // Who may do what to an organization. Deny by default.
 import { definePolicy } from '../../core/auth/authorize.js';
 import { hasNetworkRole, orgRole, type Actor } from '../../core/auth/actor.js';
+import { resourceLoader } from '../../core/http/route.js';
+import { getOrganization } from './queries.js';
 
 export type OrganizationResource = { type: 'organization'; id: number; networkId: number; status: string };
 
@@ -25,6 +27,9 @@ const organizationPolicyDef = definePolicy('organization', organizationPolicy);
 export function asResource(org: { id: number; network_id: number; status: string }): OrganizationResource {
   return { type: 'organization', id: org.id, networkId: org.network_id, status: org.status };
 }
+
+/** Loader: the organization of the path's `:id`, if the person may do `action` with it; else a 404. */
+export const organization = resourceLoader(getOrganization, asResource);
 
 /** This feature's policies, installed by the app from the manifest. */
 export const organizationsPolicies = [organizationPolicyDef];

@@ -1,6 +1,6 @@
 // Member organizations of a network: profiles, the towns they work in, their staff.
 import type { Db } from '../../core/db/index.js';
-import { fromJson } from '../../core/db/helpers.js';
+import { fromJson, isSet } from '../../core/db/helpers.js';
 
 export type OrganizationRow = Awaited<ReturnType<typeof getOrganization>>;
 
@@ -17,10 +17,6 @@ export async function countNetworkTowns(db: Db, networkId: number): Promise<numb
     .where('organizations.network_id', '=', networkId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function listNetworks(db: Db) {
-  return db.selectFrom('networks').selectAll().orderBy('id').execute();
 }
 
 export async function listOrganizations(db: Db, networkId: number) {
@@ -49,6 +45,22 @@ export async function organizationTowns(db: Db, organizationId: number) {
     .execute();
 }
 
+/** The towns of several organizations at once (the list page), by organization id. */
+export async function townsByOrganization(db: Db, organizationIds: number[]) {
+  const out = new Map<number, { pcode: string; name_ar: string; name_en: string }[]>();
+  if (!organizationIds.length) return out;
+  const rows = await db
+    .selectFrom('organization_towns')
+    .innerJoin('towns', 'towns.pcode', 'organization_towns.town_pcode')
+    .select(['organization_towns.organization_id', 'towns.pcode', 'towns.name_ar', 'towns.name_en'])
+    .where('organization_towns.organization_id', 'in', organizationIds)
+    .orderBy('towns.name_ar')
+    .orderBy('towns.pcode')
+    .execute();
+  for (const { organization_id: id, ...town } of rows) out.set(id, [...(out.get(id) ?? []), town]);
+  return out;
+}
+
 export async function organizationsInTown(db: Db, pcode: string) {
   return db
     .selectFrom('organization_towns')
@@ -57,16 +69,6 @@ export async function organizationsInTown(db: Db, pcode: string) {
     .where('organization_towns.town_pcode', '=', pcode)
     .where('organizations.status', '=', 'active')
     .orderBy('organizations.name_ar')
-    .execute();
-}
-
-export async function organizationStaff(db: Db, organizationId: number) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.display_name', 'users.username', 'memberships.role'])
-    .where('memberships.organization_id', '=', organizationId)
-    .orderBy('users.display_name')
     .execute();
 }
 
@@ -134,14 +136,6 @@ export async function setOrganizationLogo(db: Db, id: number, mediaId: string) {
   await db.updateTable('organizations').set({ logo_media_id: mediaId }).where('id', '=', id).execute();
 }
 
-export async function removeStaff(db: Db, organizationId: number, userId: number) {
-  await db
-    .deleteFrom('memberships')
-    .where('organization_id', '=', organizationId)
-    .where('user_id', '=', userId)
-    .execute();
-}
-
 export async function existingTownCodes(db: Db, pcodes: string[]): Promise<Set<string>> {
   if (!pcodes.length) return new Set();
   const rows = await db.selectFrom('towns').select('pcode').where('pcode', 'in', pcodes).execute();
@@ -151,5 +145,5 @@ export async function existingTownCodes(db: Db, pcodes: string[]): Promise<Set<s
 export async function mediaVariants(db: Db, id: string | null) {
   if (!id) return null;
   const row = await db.selectFrom('media').select(['variants', 'is_public']).where('id', '=', id).executeTakeFirst();
-  return row && row.is_public === 1 ? fromJson<Record<string, string>>(row.variants, {}) : null;
+  return row && isSet(row.is_public) ? fromJson<Record<string, string>>(row.variants, {}) : null;
 }

@@ -1,8 +1,8 @@
 // Organizations' part of the cross-organization isolation property (src/testing/isolation.ts). The
 // profile is public; who works for a member is that member's business alone (its staff list); its
 // profile is changed by its own admin, or by the network's admins who keep the member register.
-import { makeUser } from '../../testing/app.js';
-import { who, type IsolationWorld, type Probe } from '../../testing/isolation.js';
+import { makeUser } from '../../../testing/app.js';
+import { who, type IsolationWorld, type Probe } from '../../../testing/isolation.js';
 
 export async function organizationsProbes(w: IsolationWorld): Promise<Probe[]> {
   const db = w.t.handle.db;

@@ -1,7 +1,7 @@
 // Accounts' part of the isolation property (src/testing/isolation.ts): a person's own data — e-mail
 // address, sessions, the "my data" export — is shown to that person only, never to a colleague,
 // their organization's admin or the network's admins.
-import { who, type IsolationWorld, type Probe } from '../../testing/isolation.js';
+import { who, type IsolationWorld, type Probe } from '../../../testing/isolation.js';
 
 export async function accountsProbes(w: IsolationWorld): Promise<Probe[]> {
   const probes: Probe[] = [];

@@ -4,7 +4,8 @@
 // are rows the person merely recorded (`*_by`: trainees, attendance, minutes) — those describe
 // other people and belong to the organization's export.
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../../core/db/index.js';
+import { isSet } from '../../../core/db/helpers.js';
+import type { Db, Dialect } from '../../../core/db/index.js';
 
 const PERSON_COLUMN = /^(user_id|author_id|flagger_id|[a-z_]+_user_id)$/;
 const SECRET_COLUMN = /(password_hash|totp_secret|secret_hash|token_hash|code_hash|^id$)/;
@@ -76,7 +77,7 @@ export async function exportPersonalData(db: Db, dialect: Dialect, userId: numbe
     .executeTakeFirstOrThrow();
   return {
     exported_at: now.toISOString(),
-    account: { ...user, two_step_verification: user.totp_enabled === 1, open_sessions: Number(sessions.n) },
+    account: { ...user, two_step_verification: isSet(user.totp_enabled), open_sessions: Number(sessions.n) },
     records: data,
   };
 }

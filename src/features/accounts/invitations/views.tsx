@@ -1,0 +1,33 @@
+// An invitation: what it is to, and the form that accepts it.
+import { Layout } from '../../../core/views/Layout.js';
+import { usePage } from '../../../core/views/context.js';
+import { Field, Form, type FormState } from '../../../core/views/forms.js';
+import { NewPasswordFields } from '../views.js';
+
+export function InvitePage(p: {
+  orgName: string | null;
+  role: string;
+  token: string;
+  signedIn: boolean;
+  state?: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('auth.invite.title')}>
+      <h1>{t('auth.invite.title')}</h1>
+      <p>
+        {p.orgName ? t('auth.invite.toOrg', { org: p.orgName }) : t('auth.invite.toNetwork')} ({p.role})
+      </p>
+      <Form action={`/invite/${encodeURIComponent(p.token)}`} state={p.state}>
+        {p.signedIn ? null : (
+          <>
+            <Field name="username" label={t('auth.signup.username')} required autocomplete="username" />
+            <Field name="display_name" label={t('auth.signup.displayName')} required />
+            <NewPasswordFields />
+          </>
+        )}
+        <button type="submit">{t('auth.invite.accept')}</button>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+// A forgotten password: asking for the link, and setting the new password.
+import { Layout } from '../../../core/views/Layout.js';
+import { usePage } from '../../../core/views/context.js';
+import { Field, Form, FormErrorSummary, type FieldErrors } from '../../../core/views/forms.js';
+import { NewPasswordFields } from '../views.js';
+
+export function ResetRequestPage(p: {
+  sent?: boolean;
+  error?: string | null;
+  values?: Record<string, unknown>;
+  errors?: FieldErrors;
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('auth.reset.title')}>
+      <h1>{t('auth.reset.title')}</h1>
+      {p.sent ? (
+        <p role="status">{t('auth.reset.sent')}</p>
+      ) : (
+        <>
+          <p>{t('auth.reset.intro')}</p>
+          <FormErrorSummary message={p.error} />
+          <Form action="/password-reset" values={p.values} errors={p.errors}>
+            <Field name="email" type="email" label={t('auth.signup.email')} required autocomplete="email" />
+            <button type="submit">{t('auth.reset.submit')}</button>
+          </Form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function ResetSetPage(p: { token: string; errors?: FieldErrors; invalid?: boolean }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('auth.reset.setTitle')}>
+      <h1>{t('auth.reset.setTitle')}</h1>
+      {p.invalid ? (
+        <p class="form-error">{t('auth.reset.invalidLink')}</p>
+      ) : (
+        <Form action={`/password-reset/${encodeURIComponent(p.token)}`} errors={p.errors}>
+          <NewPasswordFields names={['new_password', 'new_password_confirm']} label={t('account.password.new')} />
+          <button type="submit">{t('common.save')}</button>
+        </Form>
+      )}
+    </Layout>
+  );
+}

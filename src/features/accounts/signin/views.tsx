@@ -1,0 +1,52 @@
+// Signing in: the password page and the second step's page.
+import { Layout } from '../../../core/views/Layout.js';
+import { usePage } from '../../../core/views/context.js';
+import { Field, Form, FormErrorSummary, Hidden } from '../../../core/views/forms.js';
+import { PasswordField } from '../views.js';
+
+export function LoginPage(p: { identifier?: string; next?: string; error?: string | null }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('auth.login.title')}>
+      <h1>{t('auth.login.title')}</h1>
+      <FormErrorSummary message={p.error} />
+      <Form action="/login" values={{ identifier: p.identifier }}>
+        <Hidden name="next" value={p.next ?? ''} />
+        <Field name="identifier" label={t('auth.login.identifier')} required autocomplete="username" />
+        <PasswordField name="password" label={t('auth.login.password')} autocomplete="current-password" />
+        <div class="actions">
+          <button type="submit">{t('auth.login.submit')}</button>
+          <a href="/password-reset">{t('auth.login.forgot')}</a>
+        </div>
+      </Form>
+      <p>
+        {t('auth.login.noAccount')} <a href="/signup">{t('nav.signUp')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function TwoFactorPage(p: { next?: string; error?: string | null }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('auth.twoFactor.title')}>
+      <h1>{t('auth.twoFactor.title')}</h1>
+      <FormErrorSummary message={p.error} />
+      <Form action="/login/2fa">
+        <Hidden name="next" value={p.next ?? ''} />
+        <Field
+          name="code"
+          label={t('auth.twoFactor.code')}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxLength={8}
+        />
+        <details>
+          <summary>{t('auth.twoFactor.useRecovery')}</summary>
+          <Field name="recovery" label={t('auth.twoFactor.recoveryCode')} autocomplete="off" />
+        </details>
+        <button type="submit">{t('auth.twoFactor.submit')}</button>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,39 @@
+// Signing up.
+import { Layout } from '../../../core/views/Layout.js';
+import { usePage } from '../../../core/views/context.js';
+import { Field, Form, type FieldErrors } from '../../../core/views/forms.js';
+import { NewPasswordFields } from '../views.js';
+
+export function SignupPage(p: { values?: Record<string, unknown>; errors?: FieldErrors }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('auth.signup.title')}>
+      <h1>{t('auth.signup.title')}</h1>
+      <p>{t('auth.signup.intro')}</p>
+      <Form action="/signup" values={p.values} errors={p.errors}>
+        <Field
+          name="username"
+          label={t('auth.signup.username')}
+          hint={t('auth.signup.usernameHint')}
+          required
+          autocomplete="username"
+        />
+        <Field
+          name="display_name"
+          label={t('auth.signup.displayName')}
+          hint={t('auth.signup.displayNameHint')}
+          required
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t('auth.signup.email')}
+          hint={t('auth.signup.emailHint')}
+          autocomplete="email"
+        />
+        <NewPasswordFields />
+        <button type="submit">{t('auth.signup.submit')}</button>
+      </Form>
+    </Layout>
+  );
+}

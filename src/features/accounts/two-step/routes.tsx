@@ -1,0 +1,113 @@
+// Two-step verification: setting it up (a secret, its QR code, a first code), recovery codes, and
+// switching it off (members only: a staff role needs it). Reachable before it is set up.
+import QRCode from 'qrcode';
+import { holdsStaffRole } from '../../../core/auth/actor.js';
+import { verifyPassword } from '../../../core/auth/passwords.js';
+import { destroyOtherSessions } from '../../../core/auth/sessions.js';
+import { checkTotp, totpUri } from '../../../core/auth/totp.js';
+import { isSet } from '../../../core/db/helpers.js';
+import { action, endpoint, page } from '../../../core/http/route.js';
+import { hit, limits, me, rateLimitedMessage } from '../auth.js';
+import { post } from '../kit.js';
+import { replaceRecoveryCodes } from '../queries.js';
+import { totpDisableForm, totpEnableForm } from '../schemas.js';
+import { disableTotp, enableTotp, ensureTotpSecret } from './queries.js';
+import { RecoveryCodesPage, TwoStepPage } from './views.js';
+
+const memberOnly = { access: 'member', allowWithout2fa: true } as const;
+
+const qrCode = (secret: string, username: string) =>
+  QRCode.toDataURL(totpUri(secret, username), { margin: 1, width: 200 });
+
+export const twoStepRoutes = [
+  page('/account/2fa', {
+    ...memberOnly,
+    load: me,
+    async render(c, user) {
+      const enabled = isSet(user.totp_enabled);
+      const secret = enabled ? null : user.totp_secret;
+      return (
+        <TwoStepPage
+          enabled={enabled}
+          secret={secret}
+          qrDataUrl={secret ? await qrCode(secret, user.username) : ''}
+          staff={holdsStaffRole(c.actor)}
+        />
+      );
+    },
+  }),
+
+  // The set-up page only reads: a secret is made here (or by the POST that led to the page).
+  action('/account/2fa/start', {
+    ...memberOnly,
+    async run(c) {
+      await ensureTotpSecret(c.db, c.user.id);
+      return { to: '/account/2fa' };
+    },
+  }),
+
+  post('/account/2fa/enable', {
+    ...memberOnly,
+    load: me,
+    schema: totpEnableForm,
+    async answer(c, user, form) {
+      if (isSet(user.totp_enabled) || !user.totp_secret) return c.redirect({ to: '/account/2fa' });
+      const limited = await hit(c, `2fa:${user.id}`, limits.twoFactor);
+      const step = form.ok && limited.allowed ? await checkTotp(user.totp_secret, form.data.code, c.now, null) : null;
+      if (step === null) {
+        const qr = await qrCode(user.totp_secret, user.username);
+        const error = limited.allowed ? c.t('auth.twoFactor.failed') : rateLimitedMessage(c, limited.retryAfterSeconds);
+        return c.render(
+          <TwoStepPage
+            enabled={false}
+            secret={user.totp_secret}
+            qrDataUrl={qr}
+            staff={holdsStaffRole(c.actor)}
+            error={error}
+          />,
+          limited.allowed ? 400 : 429,
+        );
+      }
+      await enableTotp(c.db, user.id, step, c.now);
+      const codes = await replaceRecoveryCodes(c.db, user.id);
+      await destroyOtherSessions(c.db, user.id, c.actor.sessionId);
+      await c.audit('account.2fa.enabled');
+      // Shown once, here: never behind a redirect.
+      return <RecoveryCodesPage codes={codes} />;
+    },
+  }),
+
+  endpoint('POST', '/account/2fa/recovery-codes', {
+    access: 'member',
+    load: me,
+    async handle(c, user) {
+      if (!isSet(user.totp_enabled)) return c.redirect({ to: '/account/2fa' });
+      const codes = await replaceRecoveryCodes(c.db, user.id);
+      await c.audit('account.2fa.recoveryCodes');
+      return c.render(<RecoveryCodesPage codes={codes} />);
+    },
+  }),
+
+  post('/account/2fa/disable', {
+    access: 'member',
+    load: me,
+    schema: totpDisableForm,
+    async answer(c, user, form) {
+      if (holdsStaffRole(c.actor) || !isSet(user.totp_enabled) || !user.totp_secret)
+        return c.redirect({ to: '/account/2fa' });
+      const ok =
+        form.ok &&
+        (await verifyPassword(user.password_hash, form.data.current_password)) &&
+        (await checkTotp(user.totp_secret, form.data.code, c.now, user.totp_last_step)) !== null;
+      if (!ok)
+        return c.render(
+          <TwoStepPage enabled secret={null} qrDataUrl="" staff={false} error={c.t('auth.twoFactor.failed')} />,
+          400,
+        );
+      await disableTotp(c.db, user.id);
+      await destroyOtherSessions(c.db, user.id, c.actor.sessionId);
+      await c.audit('account.2fa.disabled');
+      return c.redirect({ to: '/account', flash: 'account.twoFactor.disabled' });
+    },
+  }),
+];

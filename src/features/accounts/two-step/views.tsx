@@ -1,0 +1,99 @@
+// Two-step verification: its page in three states (on; being set up; not begun) and the recovery
+// codes, shown once.
+import { Layout } from '../../../core/views/Layout.js';
+import { usePage } from '../../../core/views/context.js';
+import { ButtonForm, Field, Form, FormErrorSummary } from '../../../core/views/forms.js';
+import { CurrentPassword } from '../views.js';
+
+function CodeField(p: { maxLength?: number }) {
+  const { t } = usePage().i18n;
+  return (
+    <Field
+      name="code"
+      label={t('auth.twoFactor.code')}
+      inputmode="numeric"
+      required
+      autocomplete="one-time-code"
+      maxLength={p.maxLength}
+    />
+  );
+}
+
+export function TwoStepPage(p: {
+  enabled: boolean;
+  /** the secret being set up; null before set-up begins (and when it is on) */
+  secret: string | null;
+  qrDataUrl: string;
+  staff: boolean;
+  error?: string | null;
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('account.twoFactor.title')}>
+      <h1>{t('account.twoFactor.title')}</h1>
+      {p.enabled ? (
+        <>
+          <p>{t('account.twoFactor.on')}</p>
+          <ButtonForm
+            action="/account/2fa/recovery-codes"
+            label={t('account.twoFactor.newRecoveryCodes')}
+            class="secondary"
+          />
+          {p.staff ? (
+            <p class="hint">{t('account.twoFactor.cannotDisable')}</p>
+          ) : (
+            <Form action="/account/2fa/disable">
+              <FormErrorSummary message={p.error} />
+              <CurrentPassword />
+              <CodeField />
+              <button type="submit" class="danger">
+                {t('account.twoFactor.disable')}
+              </button>
+            </Form>
+          )}
+        </>
+      ) : (
+        <>
+          <ol>
+            <li>{t('account.twoFactor.step1')}</li>
+            <li>{t('account.twoFactor.step2')}</li>
+          </ol>
+          {p.secret ? (
+            <>
+              <img src={p.qrDataUrl} width={200} height={200} alt={t('account.twoFactor.qrAlt')} />
+              <p>
+                {t('account.twoFactor.secretLabel')}{' '}
+                <code class="code">{p.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+              </p>
+              <FormErrorSummary message={p.error} />
+              <Form action="/account/2fa/enable">
+                <CodeField maxLength={8} />
+                <button type="submit">{t('account.twoFactor.confirm')}</button>
+              </Form>
+            </>
+          ) : (
+            <ButtonForm action="/account/2fa/start" label={t('account.twoFactor.enable')} />
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function RecoveryCodesPage(p: { codes: string[] }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('account.recovery.title')}>
+      <h1>{t('account.recovery.title')}</h1>
+      <p>{t('account.recovery.explain')}</p>
+      <ul class="code" dir="ltr">
+        {p.codes.map((c) => (
+          <li>{c}</li>
+        ))}
+      </ul>
+      <a class="button" href="/account">
+        {t('account.recovery.done')}
+      </a>
+    </Layout>
+  );
+}
