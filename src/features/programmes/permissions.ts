@@ -10,6 +10,14 @@
 //   read access to a member's trainees.
 import { definePolicy } from '../../core/auth/authorize.js';
 import { orgRole, type Actor } from '../../core/auth/actor.js';
+import { isSet } from '../../core/db/helpers.js';
+import type { Db } from '../../core/db/index.js';
+import { notFound, resourceLoader, type AnyCtx } from '../../core/http/route.js';
+import { getActivity, getVisit } from './activities/queries.js';
+import { getCertificate } from './certificates/queries.js';
+import { getProject } from './projects/queries.js';
+import { getTrainee } from './trainees/queries.js';
+import { getCohort, getCourse, getSession } from './training/queries.js';
 
 export type ProjectResource = {
   type: 'programmeProject';
@@ -71,7 +79,7 @@ export function projectResource(p: {
     networkId: p.network_id,
     coordinatorOrgId: p.coordinator_org_id,
     memberOrgIds: p.memberOrgIds,
-    isPublic: p.is_public === 1,
+    isPublic: isSet(p.is_public),
   };
 }
 
@@ -83,6 +91,61 @@ export const orgRecord = (organizationId: number): OrgRecordResource => ({
 /** The organizations the actor works for among those given (for "on behalf of" choices). */
 export function actingOrgs(actor: Actor, among: number[]): number[] {
   return among.filter((id) => orgRole(actor, id) !== null);
+}
+
+// ——— loaders: parse the path's id, fetch, authorize — or 404 ———
+
+type ProjectAction = 'view' | 'viewInternal' | 'manage' | 'contribute';
+
+/** `project('manage')`: the project at `:id` if the person may do that with it. */
+export const project = resourceLoader(getProject, projectResource);
+
+/** A project by id (not from the path) if the person may do `action` with it, else 404. */
+async function projectById(c: AnyCtx, id: number, action: ProjectAction) {
+  const row = await getProject(c.db, id);
+  if (!row || !c.can(action, projectResource(row))) notFound();
+  return row;
+}
+
+/** A course with its project, if the person may do `action` with the project. */
+export const course = (action: ProjectAction) => async (c: AnyCtx) => {
+  const row = (await getCourse(c.db, c.id('id'))) ?? notFound();
+  return { course: row, project: await projectById(c, row.project_id, action) };
+};
+
+/**
+ * A record of one member inside a project (an activity, a visit): seen by those who see the
+ * project's internal page; `own` when it is the person's organization's. `'own'` asks for that.
+ */
+function projectRecord<R extends { project_id: number; organization_id: number }>(
+  fetch: (db: Db, id: number) => Promise<R | null | undefined>,
+) {
+  const byId = async (c: AnyCtx, id: number, need: 'view' | 'own') => {
+    const record = (await fetch(c.db, id)) ?? notFound();
+    const project = await projectById(c, record.project_id, 'viewInternal');
+    const isOwn = c.can('edit', orgRecord(record.organization_id));
+    if (need === 'own' && !isOwn) notFound();
+    return { record, project, isOwn };
+  };
+  const loader = (need: 'view' | 'own') => (c: AnyCtx) => byId(c, c.id('id'), need);
+  return Object.assign(loader, { byId });
+}
+
+export const activity = projectRecord(getActivity);
+export const visit = projectRecord(getVisit);
+
+/** One member's records (cohorts, trainees, certificates): that member's staff only. */
+const ownedBy = <Row extends { organization_id: number }>(fetch: (db: Db, id: number) => Promise<Row | null>) =>
+  resourceLoader(fetch, (row) => orgRecord(row.organization_id))('edit');
+
+export const ownCohort = ownedBy(getCohort);
+export const ownTrainee = ownedBy(getTrainee);
+export const ownCertificate = ownedBy(getCertificate);
+
+/** A session with its cohort, for the running member's staff. */
+export async function ownSession(c: AnyCtx) {
+  const session = await ownedBy(getSession)(c);
+  return { session, cohort: (await getCohort(c.db, session.cohort_id)) ?? notFound() };
 }
 
 /** This feature's policies, installed by the app from the manifest. */

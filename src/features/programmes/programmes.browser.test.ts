@@ -3,38 +3,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newTotpSecret } from '../../core/auth/totp.js';
-import {
-  DEMO_TEST_PASSWORD,
-  launchBrowser,
-  newPhonePage,
-  pageProblems,
-  signInInBrowser,
-  startServer,
-  type TestServer,
-} from '../../testing/browser.js';
+import * as kit from '../../testing/browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
+const env = {} as { server: kit.TestServer; browser: Browser };
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  [env.server, env.browser] = await Promise.all([kit.startServer(), kit.launchBrowser()]);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => Promise.all([env.browser?.close(), env.server?.close()]));
 
-function expectClean(page: Page) {
-  const p = pageProblems(page);
-  expect(p.consoleErrors).toEqual([]);
-  expect(p.externalRequests).toEqual([]);
-}
+/** No console error, no request leaving the machine. */
+const expectClean = (page: Page) =>
+  expect(kit.pageProblems(page)).toMatchObject({ consoleErrors: [], externalRequests: [] });
 
 /** A demo staff account with two-step verification switched on, for signing in. */
 async function withTotp(username: string): Promise<string> {
   const secret = newTotpSecret();
-  await server.handle.db
+  await env.server.handle.db
     .updateTable('users')
     .set({ totp_secret: secret, totp_enabled: 1 })
     .where('username', '=', username)
@@ -43,7 +27,7 @@ async function withTotp(username: string): Promise<string> {
 }
 
 async function orgIdOf(username: string): Promise<number> {
-  const row = await server.handle.db
+  const row = await env.server.handle.db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select('memberships.organization_id')
@@ -56,7 +40,7 @@ describe('certificate', () => {
   it('prints as a single A4 page, Arabic, right to left, with no overflow', async () => {
     const secret = await withTotp('jusoor-admin');
     const orgId = await orgIdOf('jusoor-admin');
-    const cert = await server.handle.db
+    const cert = await env.server.handle.db
       .selectFrom('programme_certificates')
       .innerJoin('programme_enrolments', 'programme_enrolments.id', 'programme_certificates.enrolment_id')
       .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
@@ -67,12 +51,12 @@ describe('certificate', () => {
       .orderBy('programme_certificates.id')
       .executeTakeFirstOrThrow();
 
-    const context = await browser.newContext({ viewport: { width: 1024, height: 1200 }, locale: 'ar-SY' });
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 1200 }, locale: 'ar-SY' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await signInInBrowser(page, server.baseUrl, 'jusoor-admin', DEMO_TEST_PASSWORD, secret);
-    const res = await page.goto(`${server.baseUrl}/programmes/certificates/${cert.id}/print`);
+    await kit.signInInBrowser(page, env.server.baseUrl, 'jusoor-admin', kit.DEMO_TEST_PASSWORD, secret);
+    const res = await page.goto(`${env.server.baseUrl}/programmes/certificates/${cert.id}/print`);
     expect(res?.status()).toBe(200);
     await page.emulateMedia({ media: 'print' });
 
@@ -126,8 +110,8 @@ describe('certificate', () => {
     expect(errors).toEqual([]);
 
     // The public verification page for the same code shows the name, in RTL, on a phone.
-    const phone = await newPhonePage(browser);
-    await phone.goto(`${server.baseUrl}/certificates/${cert.code}`);
+    const phone = await kit.newPhonePage(env.browser);
+    await phone.goto(`${env.server.baseUrl}/certificates/${cert.code}`);
     expect(await phone.textContent('main')).toContain(cert.name);
     expect(
       await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
@@ -141,16 +125,16 @@ describe('attendance', () => {
   it('is taken on a phone without JavaScript: large targets, one form, saved', async () => {
     const secret = await withTotp('jusoor-staff');
     const orgId = await orgIdOf('jusoor-staff');
-    const session = await server.handle.db
+    const session = await env.server.handle.db
       .selectFrom('programme_sessions')
       .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_sessions.cohort_id')
       .select(['programme_sessions.id', 'programme_sessions.cohort_id'])
       .where('programme_cohorts.organization_id', '=', orgId)
       .orderBy('programme_sessions.id')
       .executeTakeFirstOrThrow();
-    const page = await newPhonePage(browser, { javaScript: false });
-    await signInInBrowser(page, server.baseUrl, 'jusoor-staff', DEMO_TEST_PASSWORD, secret);
-    await page.goto(`${server.baseUrl}/programmes/sessions/${session.id}/attendance`);
+    const page = await kit.newPhonePage(env.browser, { javaScript: false });
+    await kit.signInInBrowser(page, env.server.baseUrl, 'jusoor-staff', kit.DEMO_TEST_PASSWORD, secret);
+    await page.goto(`${env.server.baseUrl}/programmes/sessions/${session.id}/attendance`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     const items = page.locator('label.attendance-item');
     const n = await items.count();
@@ -176,7 +160,7 @@ describe('attendance', () => {
     expect(after).toEqual(expected);
     await Promise.all([page.waitForURL(/\/programmes\/cohorts\/\d+/), page.click('button.attendance-submit')]);
     expect(page.url()).toContain(`/programmes/cohorts/${session.cohort_id}`);
-    const saved = await server.handle.db
+    const saved = await env.server.handle.db
       .selectFrom('programme_attendance')
       .select(['enrolment_id', 'present'])
       .where('session_id', '=', session.id)

@@ -4,14 +4,11 @@ import { fields } from '../../core/http/forms.js';
 import { activityKinds, ageBands, genders, institutionTypes, recommendationStatuses, targetMetrics } from './rules.js';
 import type { ActivityKind, AgeBand, Gender, InstitutionType, RecommendationStatus, TargetMetric } from './tables.js';
 
+/** A calendar day, 'YYYY-MM-DD', that exists (no 30 February). */
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'i18n:form.invalidDate')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'i18n:form.invalidDate');
+  .pipe(z.iso.date({ message: 'i18n:form.invalidDate' }));
 
 const optionalDate = z
   .union([z.literal(''), isoDate])
@@ -25,19 +22,24 @@ const pcode = z
   .toUpperCase()
   .regex(/^C\d{4,6}$/, 'i18n:programmes.form.badTown');
 
-const idList = z
-  .union([fields.id(), z.array(fields.id())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+/** A field sent once, several times or not at all (checkboxes), as a list. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item)])
+    .optional()
+    .transform((v): z.output<T>[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
+const idList = listOf(fields.id());
+
+/** P-codes typed in one field, separated by spaces or commas (Latin or Arabic). */
 const pcodeList = z
   .string()
   .max(2000)
   .optional()
   .transform((v) =>
     (v ?? '')
+      .toUpperCase()
       .split(/[\s,،]+/)
-      .map((s) => s.trim().toUpperCase())
       .filter(Boolean),
   )
   .pipe(z.array(z.string().regex(/^C\d{4,6}$/, 'i18n:programmes.form.badTown')).max(100));
@@ -103,6 +105,9 @@ export const activityForm = z.object({
   photos: z.any().optional(),
   ...countShape,
 });
+
+/** More photos for an activity (multipart). */
+export const photosForm = z.object({ photos: z.any().optional() });
 
 export function countsFrom(data: Record<string, unknown>): { gender: Gender; age_band: AgeBand; count: number }[] {
   return genders.flatMap((g) =>
@@ -199,7 +204,7 @@ export function scoresForm(enrolmentIds: number[]) {
 export const certificateNameForm = z.object({ name_en: fields.optionalText(120) });
 export const emptyForm = z.object({});
 
-export const lookupQuery = z.object({ code: z.string().max(40).optional() });
+export const lookupQuery = z.object({ code: z.string().max(40).optional().catch(undefined) });
 export const indicatorsQuery = z.object({
   project: z.coerce
     .number()

@@ -8,8 +8,8 @@
 // the headline figures are taken from the margins of the one table published with totals, so
 // that no figure shown in one place undoes a cell hidden in another.
 import { sql } from 'kysely';
-import type { Db } from '../../core/db/index.js';
-import { suppressCount, suppressTable, type SuppressedTable } from '../../core/stats/suppression.js';
+import type { Db } from '../../../core/db/index.js';
+import { suppressCount, suppressTable, type SuppressedTable } from '../../../core/stats/suppression.js';
 import {
   activityKinds,
   ageBands,
@@ -18,8 +18,8 @@ import {
   isComplete,
   personMetrics,
   recommendationStatuses,
-} from './rules.js';
-import type { AgeBand, Gender, RecommendationStatus, TargetMetric } from './tables.js';
+} from '../rules.js';
+import type { AgeBand, Gender, RecommendationStatus, TargetMetric } from '../tables.js';
 
 export type Scope = { networkId: number; projectId?: number | null; publicOnly: boolean };
 

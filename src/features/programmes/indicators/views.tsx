@@ -1,12 +1,15 @@
 // Indicator pages (public with the public threshold; internal with the internal one) and the
 // staff dashboard of the feature.
 import type { Translator } from '../../../core/i18n/index.js';
+import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import type { IndicatorReport, IndicatorTable } from '../indicators.js';
+import { DataTable, Empty } from '../../../core/views/components.js';
+import type { CsvCell } from '../../../core/text/csv.js';
+import { TargetsTable } from '../projects/views.js';
 import { activityKinds, institutionTypes, recommendationStatuses } from '../rules.js';
-import { TargetsTable } from './projects.js';
-import { Figure, label, named, pick, type OrgMap, type TownMap } from './shared.js';
+import { Figure, Figures, label, named, type OrgMap, type TownMap } from '../shared/views.js';
+import type { IndicatorReport, IndicatorTable } from './report.js';
 
 export type Labels = { towns: TownMap; orgs: OrgMap; courses: Map<number, { title_ar: string; title_en: string }> };
 
@@ -16,14 +19,14 @@ export function rowLabel(i18n: Translator, table: IndicatorTable, key: string, l
     case 'participantsByAge':
       return label.age(i18n, key);
     case 'trainedByTown':
-      return named(i18n, l.towns.get(key), key);
+      return named(i18n.locale, l.towns.get(key), key);
     case 'trainedByCourse':
     case 'completedByCourse': {
       const c = l.courses.get(Number(key));
-      return c ? pick(i18n, c.title_ar, c.title_en) : key;
+      return c ? localized(c, 'title', i18n.locale) : key;
     }
     case 'trainedByOrganization':
-      return named(i18n, l.orgs.get(Number(key)), key);
+      return named(i18n.locale, l.orgs.get(Number(key)), key);
     default:
       return key;
   }
@@ -33,58 +36,55 @@ export const tableTitle = (i18n: Translator, key: string) => i18n.t(`programmes.
 
 function Table(p: { table: IndicatorTable; labels: Labels; threshold: number }) {
   const { i18n } = usePage();
-  const { t } = i18n;
   const tb = p.table;
   if (!tb.rows.length) return null;
+  const total = i18n.t('programmes.ind.total');
+  const fig = (v: number | null) => <Figure value={v} threshold={p.threshold} />;
+  type Row = { key: string; i: number };
   return (
     <section>
       <h3>{tableTitle(i18n, tb.key)}</h3>
-      <div class="table-wrap">
-        <table class="indicator-table">
-          <thead>
+      <DataTable
+        class="indicator-table"
+        rows={tb.rows.map((key, i): Row => ({ key, i }))}
+        columns={[
+          { label: '', rowHeader: true, cell: (r) => rowLabel(i18n, tb, r.key, p.labels) },
+          ...tb.cols.map((col, j) => ({ label: label.gender(i18n, col), cell: (r: Row) => fig(tb.cells[r.i]![j]!) })),
+          tb.withTotals ? { label: total, cell: (r: Row) => fig(tb.rowTotals[r.i]!) } : null,
+        ]}
+        foot={
+          tb.withTotals ? (
             <tr>
-              <th></th>
-              {tb.cols.map((c) => (
-                <th scope="col">{label.gender(i18n, c)}</th>
+              <th scope="row">{total}</th>
+              {tb.colTotals.map((v) => (
+                <td>{fig(v)}</td>
               ))}
-              {tb.withTotals ? <th scope="col">{t('programmes.ind.total')}</th> : null}
+              <td>{fig(tb.grandTotal)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {tb.rows.map((r, i) => (
-              <tr>
-                <th scope="row">{rowLabel(i18n, tb, r, p.labels)}</th>
-                {tb.cells[i]!.map((v) => (
-                  <td>
-                    <Figure value={v} threshold={p.threshold} />
-                  </td>
-                ))}
-                {tb.withTotals ? (
-                  <td>
-                    <Figure value={tb.rowTotals[i]!} threshold={p.threshold} />
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-          {tb.withTotals ? (
-            <tfoot>
-              <tr>
-                <th scope="row">{t('programmes.ind.total')}</th>
-                {tb.colTotals.map((v) => (
-                  <td>
-                    <Figure value={v} threshold={p.threshold} />
-                  </td>
-                ))}
-                <td>
-                  <Figure value={tb.grandTotal} threshold={p.threshold} />
-                </td>
-              </tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </div>
+          ) : undefined
+        }
+      />
     </section>
+  );
+}
+
+/** Counts of events (not people, so not suppressed) by one vocabulary. */
+function Tally<K extends string>(p: {
+  caption: string;
+  keys: K[];
+  label: (k: K) => string;
+  counts: Partial<Record<K, number>>;
+}) {
+  const { i18n } = usePage();
+  return (
+    <DataTable
+      caption={p.caption}
+      rows={p.keys}
+      columns={[
+        { label: i18n.t('programmes.ind.figure'), rowHeader: true, cell: (k) => p.label(k) },
+        { label: i18n.t('programmes.ind.value'), numeric: true, cell: (k) => i18n.number(p.counts[k] ?? 0) },
+      ]}
+    />
   );
 }
 
@@ -116,7 +116,7 @@ export function IndicatorsPage(p: {
             {p.internal ? null : <option value="">{t('programmes.ind.allProjects')}</option>}
             {p.projects.map((pr) => (
               <option value={String(pr.id)} selected={pr.id === p.projectId}>
-                {pick(i18n, pr.name_ar, pr.name_en)}
+                {localized(pr, 'name', i18n.locale)}
               </option>
             ))}
           </select>
@@ -125,50 +125,19 @@ export function IndicatorsPage(p: {
           {t('common.filter')}
         </button>
       </form>
-      <ul class="figures">
-        <li>
-          <strong>
-            <Figure value={r.headline.trained} threshold={r.threshold} />
-          </strong>
-          {t('programmes.ind.trained')}
-        </li>
-        <li>
-          <strong>
-            <Figure value={r.headline.trainedWomen} threshold={r.threshold} />
-          </strong>
-          {t('programmes.ind.trainedWomen')}
-        </li>
-        <li>
-          <strong>
-            <Figure value={r.headline.trainedMen} threshold={r.threshold} />
-          </strong>
-          {t('programmes.ind.trainedMen')}
-        </li>
-        <li>
-          <strong>
-            <Figure value={r.headline.completed} threshold={r.threshold} />
-          </strong>
-          {t('programmes.ind.completed')}
-        </li>
-        <li>
-          <strong>{i18n.number(r.headline.activities)}</strong>
-          {t('programmes.ind.activities')}
-        </li>
-        <li>
-          <strong>
-            <Figure value={r.headline.participants} threshold={r.threshold} />
-          </strong>
-          {t('programmes.ind.participants')}
-        </li>
-        <li>
-          <strong>{i18n.number(r.headline.visits)}</strong>
-          {t('programmes.ind.visits')}
-        </li>
-        <li>
-          <strong>{i18n.number(r.headline.recommendations)}</strong>
-          {t('programmes.ind.recommendations')}
-        </li>
-      </ul>
+      <Figures
+        threshold={r.threshold}
+        items={[
+          { value: r.headline.trained, label: t('programmes.ind.trained') },
+          { value: r.headline.trainedWomen, label: t('programmes.ind.trainedWomen') },
+          { value: r.headline.trainedMen, label: t('programmes.ind.trainedMen') },
+          { value: r.headline.completed, label: t('programmes.ind.completed') },
+          { value: r.headline.activities, label: t('programmes.ind.activities'), suppressible: false },
+          { value: r.headline.participants, label: t('programmes.ind.participants') },
+          { value: r.headline.visits, label: t('programmes.ind.visits'), suppressible: false },
+          { value: r.headline.recommendations, label: t('programmes.ind.recommendations'), suppressible: false },
+        ]}
+      />
       {r.targets.length ? (
         <>
           <h2>{t('programmes.targets.title')}</h2>
@@ -180,41 +149,24 @@ export function IndicatorsPage(p: {
         <Table table={tb} labels={p.labels} threshold={r.threshold} />
       ))}
       <h2>{t('programmes.ind.events')}</h2>
-      <div class="table-wrap">
-        <table>
-          <caption>{t('programmes.ind.table.activitiesByKind')}</caption>
-          <tbody>
-            {activityKinds.map((k) => (
-              <tr>
-                <th scope="row">{label.kind(i18n, k)}</th>
-                <td>{i18n.number(r.activitiesByKind[k] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table>
-          <caption>{t('programmes.ind.table.visitsByInstitution')}</caption>
-          <tbody>
-            {institutionTypes.map((k) => (
-              <tr>
-                <th scope="row">{label.institution(i18n, k)}</th>
-                <td>{i18n.number(r.visitsByInstitution[k] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table>
-          <caption>{t('programmes.ind.table.recommendationsByStatus')}</caption>
-          <tbody>
-            {recommendationStatuses.map((s) => (
-              <tr>
-                <th scope="row">{label.status(i18n, s)}</th>
-                <td>{i18n.number(r.recommendationsByStatus[s] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Tally
+        caption={t('programmes.ind.table.activitiesByKind')}
+        keys={activityKinds}
+        label={(k) => label.kind(i18n, k)}
+        counts={r.activitiesByKind}
+      />
+      <Tally
+        caption={t('programmes.ind.table.visitsByInstitution')}
+        keys={institutionTypes}
+        label={(k) => label.institution(i18n, k)}
+        counts={r.visitsByInstitution}
+      />
+      <Tally
+        caption={t('programmes.ind.table.recommendationsByStatus')}
+        keys={recommendationStatuses}
+        label={(k) => label.status(i18n, k)}
+        counts={r.recommendationsByStatus}
+      />
       <p class="actions">
         <a class="button secondary" href={`${p.basePath}/export?${q}format=csv`}>
           {t('programmes.ind.exportCsv')}
@@ -228,10 +180,10 @@ export function IndicatorsPage(p: {
 }
 
 /** The report as spreadsheet rows: one block per table, suppressed cells as text. */
-export function reportRows(i18n: Translator, r: IndicatorReport, l: Labels): (string | number | null)[][] {
+export function reportRows(i18n: Translator, r: IndicatorReport, l: Labels): CsvCell[][] {
   const hidden = i18n.t('programmes.ind.suppressed', { n: r.threshold });
   const v = (x: number | null) => (x === null ? hidden : x);
-  const rows: (string | number | null)[][] = [];
+  const rows: CsvCell[][] = [];
   rows.push([i18n.t('programmes.ind.figure'), i18n.t('programmes.ind.value')]);
   rows.push([i18n.t('programmes.ind.trained'), v(r.headline.trained)]);
   rows.push([i18n.t('programmes.ind.trainedWomen'), v(r.headline.trainedWomen)]);
@@ -242,7 +194,7 @@ export function reportRows(i18n: Translator, r: IndicatorReport, l: Labels): (st
   rows.push([i18n.t('programmes.ind.visits'), r.headline.visits]);
   rows.push([i18n.t('programmes.ind.recommendations'), r.headline.recommendations]);
   for (const tg of r.targets) {
-    rows.push([pick(i18n, tg.label_ar, tg.label_en), v(tg.actual), i18n.t('programmes.targets.target'), tg.target]);
+    rows.push([localized(tg, 'label', i18n.locale), v(tg.actual), i18n.t('programmes.targets.target'), tg.target]);
   }
   for (const tb of r.tables) {
     if (!tb.rows.length) continue;
@@ -284,12 +236,12 @@ export function ProgrammesHomePage(p: {
         <ul>
           {p.projects.map((pr) => (
             <li>
-              <a href={`/projects/${pr.id}/internal`}>{pick(i18n, pr.name_ar, pr.name_en)}</a>
+              <a href={`/projects/${pr.id}/internal`}>{localized(pr, 'name', i18n.locale)}</a>
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t('programmes.projects.none')}</p>
+        <Empty text={t('programmes.projects.none')} />
       )}
       <h2>{t('programmes.cohort.mine')}</h2>
       {p.cohorts.length ? (
@@ -299,12 +251,12 @@ export function ProgrammesHomePage(p: {
               <a href={`/programmes/cohorts/${c.id}`}>
                 <bdi>{c.label}</bdi>
               </a>{' '}
-              — {pick(i18n, c.title_ar, c.title_en)}
+              — {localized(c, 'title', i18n.locale)}
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t('programmes.cohort.none')}</p>
+        <Empty text={t('programmes.cohort.none')} />
       )}
       <h2>{t('programmes.trainee.listTitle')}</h2>
       <ul>

@@ -1,39 +1,23 @@
-// Certificates: the staff page, the printable A4 certificate (a standalone document with the
-// feature's print stylesheet), and the public verification pages.
+// Certificates: the staff page, the printable A4 certificate (a standalone document; its print
+// rules are in programmes.css, merged into the site's stylesheet), and the public verification
+// pages.
 import type { Translator } from '../../../core/i18n/index.js';
+import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { Field, Form, FormErrorSummary, type FieldErrors } from '../../../core/views/forms.js';
+import { Field, Form, type FormState } from '../../../core/views/forms.js';
 import { formatCode } from '../rules.js';
-import { day, named, pick, type Named } from './shared.js';
+import { day, named, type Named } from '../shared/views.js';
+import type { CertificateRow } from './queries.js';
 
-export type CertificateView = {
-  id: number;
-  code: string;
-  name: string;
-  name_en: string | null;
-  gender: string;
-  issued_at: string;
-  revoked_at: string | null;
-  title_ar: string;
-  title_en: string;
-  hours: number;
-  start_date: string;
-  end_date: string;
-  cohort_id: number;
-  organization_id: number;
-  town_pcode: string;
-};
-
-export function CertificateAdminPage(p: { cert: CertificateView; verifyUrl: string; errors?: FieldErrors }) {
+export function CertificateAdminPage(p: { cert: CertificateRow; verifyUrl: string; state: FormState | null }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const c = p.cert;
-  const e = p.errors ?? {};
   return (
     <Layout title={t('programmes.cert.title')}>
       <p class="meta">
-        <a href={`/programmes/cohorts/${c.cohort_id}`}>{pick(i18n, c.title_ar, c.title_en)}</a>
+        <a href={`/programmes/cohorts/${c.cohort_id}`}>{localized(c, 'title', i18n.locale)}</a>
       </p>
       <h1>
         {t('programmes.cert.title')} — <bdi>{c.name}</bdi>
@@ -71,15 +55,14 @@ export function CertificateAdminPage(p: { cert: CertificateView; verifyUrl: stri
           </p>
           <h2>{t('programmes.cert.englishTitle')}</h2>
           <p class="small">{t('programmes.cert.englishHint')}</p>
-          <Form action={`/programmes/certificates/${c.id}/english`}>
-            <Field name="name_en" label={t('programmes.cert.nameEn')} value={c.name_en ?? ''} error={e.name_en} />
+          <Form action={`/programmes/certificates/${c.id}/english`} state={p.state} values={c}>
+            <Field name="name_en" label={t('programmes.cert.nameEn')} />
             <button type="submit" class="secondary">
               {t('common.save')}
             </button>
           </Form>
           <h2>{t('programmes.cert.revokeTitle')}</h2>
-          <FormErrorSummary message={e._form} />
-          <Form action={`/programmes/certificates/${c.id}/revoke`}>
+          <Form action={`/programmes/certificates/${c.id}/revoke`} state={p.state}>
             <p class="small">{t('programmes.cert.revokeExplain')}</p>
             <button type="submit" class="danger">
               {t('programmes.cert.revoke')}
@@ -93,25 +76,24 @@ export function CertificateAdminPage(p: { cert: CertificateView; verifyUrl: stri
 
 /**
  * The printable certificate: its own small document (no site chrome), in the certificate's
- * language (ct), with @page A4 rules in the feature's stylesheet. The page chrome around it
+ * language (ct), with @page A4 rules in the site's stylesheet. The page chrome around it
  * (instructions, back link) is hidden when printing.
  */
 export function CertificatePrintPage(p: {
-  cert: CertificateView;
+  cert: CertificateRow;
   ct: Translator;
   networkName: Named;
   orgName: Named | undefined;
   townName: Named | undefined;
   projectName: Named | undefined;
   verifyUrl: string;
-  stylesheet: string;
 }) {
-  const { i18n } = usePage();
+  const { i18n, stylesheet } = usePage();
   const ct = p.ct;
   const c = p.cert;
   const english = ct.locale === 'en';
   const name = english && c.name_en ? c.name_en : c.name;
-  const course = english ? c.title_en || c.title_ar : c.title_ar || c.title_en;
+  const course = localized(c, 'title', ct.locale);
   const g = c.gender === 'f' ? 'f' : 'm';
   return (
     <html lang={ct.lang} dir={ct.dir}>
@@ -120,7 +102,7 @@ export function CertificatePrintPage(p: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${ct.t('programmes.cert.title')} — ${name}`}</title>
-        <link rel="stylesheet" href={p.stylesheet} />
+        <link rel="stylesheet" href={stylesheet} />
         <link rel="icon" href="data:," />
       </head>
       <body class="certificate-page">
@@ -130,11 +112,11 @@ export function CertificatePrintPage(p: {
         </nav>
         <article class="certificate" id="certificate">
           <header class="cert-head">
-            <p class="cert-network">{named(ct, p.networkName)}</p>
-            {p.projectName ? <p class="cert-project">{named(ct, p.projectName)}</p> : null}
+            <p class="cert-network">{named(ct.locale, p.networkName)}</p>
+            {p.projectName ? <p class="cert-project">{named(ct.locale, p.projectName)}</p> : null}
           </header>
           <h1 class="cert-title">{ct.t('programmes.cert.heading')}</h1>
-          <p class="cert-line">{ct.t('programmes.cert.certifies', { network: named(ct, p.networkName) })}</p>
+          <p class="cert-line">{ct.t('programmes.cert.certifies', { network: named(ct.locale, p.networkName) })}</p>
           <p class="cert-name">
             <bdi>{name}</bdi>
           </p>
@@ -143,7 +125,7 @@ export function CertificatePrintPage(p: {
           <p class="cert-line">
             {ct.t('programmes.cert.details', {
               hours: c.hours,
-              town: named(ct, p.townName, c.town_pcode),
+              town: named(ct.locale, p.townName, c.town_pcode),
               from: day(ct, c.start_date),
               to: day(ct, c.end_date),
             })}
@@ -151,7 +133,7 @@ export function CertificatePrintPage(p: {
           <footer class="cert-foot">
             <div>
               <p class="cert-small">{ct.t('programmes.cert.issuedBy')}</p>
-              <p>{named(ct, p.orgName)}</p>
+              <p>{named(ct.locale, p.orgName)}</p>
             </div>
             <div>
               <p class="cert-small">{ct.t('programmes.cert.issued')}</p>
@@ -181,10 +163,10 @@ export function CertificateLookupPage(p: { code: string; error?: string }) {
     <Layout title={t('programmes.cert.verifyTitle')}>
       <h1>{t('programmes.cert.verifyTitle')}</h1>
       <p>{t('programmes.cert.verifyIntro')}</p>
-      <form method="get" action="/certificates" class="form">
-        <Field name="code" label={t('programmes.cert.code')} value={p.code} error={p.error} autocomplete="off" />
+      <Form method="get" action="/certificates" values={{ code: p.code }} errors={{ code: p.error }}>
+        <Field name="code" label={t('programmes.cert.code')} autocomplete="off" />
         <button type="submit">{t('programmes.cert.verify')}</button>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 // Pages the load and page-weight benchmark (bench/run.ts) measures for programmes.
-import type { Db } from '../../core/db/index.js';
+import type { Db } from '../../../core/db/index.js';
 
 export async function benchPaths(db: Db): Promise<{ name: string; path: string }[]> {
   const project = await db

@@ -1,11 +1,11 @@
 // The demo seed tells the story (one project, five courses, 120 trainees, visits with
 // recommendations in several towns), and every published table from it obeys the suppression rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_THRESHOLD } from '../../core/stats/suppression.js';
-import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
-import { loadAleppoSeed } from '../../core/towns/seed.js';
-import type { DemoContext } from '../../seed/demo.js';
-import { buildIndicators } from './indicators.js';
+import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
+import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../../testing/app.js';
+import { loadAleppoSeed } from '../../../core/towns/seed.js';
+import type { DemoContext } from '../../../seed/demo.js';
+import { buildIndicators } from '../indicators/report.js';
 import { seedProgrammes } from './seed.js';
 
 let t: TestApp;

@@ -4,30 +4,31 @@
 // with recommendations in every status, five leadership courses and 120 trainees (young women
 // and men) with attendance, test scores, completions and certificates. Deterministic (seeded
 // pseudo-random numbers), so every start tells the same story.
-import type { WaslServices } from '../../core/services.js';
-import type { DemoContext } from '../../core/feature.js';
-import { publishFromFeature } from '../publishing/actions.js';
+import type { WaslServices } from '../../../core/services.js';
+import type { DemoContext } from '../../../core/feature.js';
+import { publishFromFeature } from '../../publishing/actions.js';
 import {
   addRecommendation,
-  addSession,
-  addTarget,
-  cohortRoster,
-  createTrainee,
-  enrol,
   followUpRecommendation,
-  getCohort,
-  issueCertificates,
   markActivityPublished,
   saveActivity,
+  saveVisit,
+} from '../activities/queries.js';
+import { issueCertificates } from '../certificates/queries.js';
+import { addTarget, saveProject } from '../projects/queries.js';
+import { createTrainee } from '../trainees/queries.js';
+import {
+  addSession,
+  cohortRoster,
+  enrol,
+  getCohort,
   saveAttendance,
   saveCohort,
   saveCourse,
-  saveProject,
   saveScores,
-  saveVisit,
-} from './queries.js';
-import { CURRENT_CONSENT_VERSION } from './rules.js';
-import type { ActivityKind, AgeBand, Gender, InstitutionType, RecommendationStatus } from './tables.js';
+} from '../training/queries.js';
+import { CURRENT_CONSENT_VERSION } from '../rules.js';
+import type { ActivityKind, AgeBand, Gender, InstitutionType, RecommendationStatus } from '../tables.js';
 
 function rng(seed: number) {
   let a = seed >>> 0;

@@ -1,0 +1,97 @@
+// Writes of the activities area that reach beyond its tables: private photos through the core
+// media store, and publishing an activity as a report submitted to the editors.
+import { isSet } from '../../../core/db/helpers.js';
+import { localized } from '../../../core/i18n/localized.js';
+import { FormErrors, type MemberCtx } from '../../../core/http/route.js';
+import { uploadErrorMessage, type UploadedFile } from '../../../core/media/index.js';
+import { PUBLIC_THRESHOLD, suppressTable } from '../../../core/stats/suppression.js';
+import { publishFromFeature } from '../../publishing/actions.js';
+import type { ProjectRow } from '../projects/queries.js';
+import { townNames } from '../shared/queries.js';
+import { day, named } from '../shared/views.js';
+import { addActivityPhoto, markActivityPublished, type ActivityRow } from './queries.js';
+
+/** Files from a multipart field that may hold one file, several, or nothing. */
+export function filesOf(value: unknown): UploadedFile[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.filter(
+    (f): f is UploadedFile => !!f && typeof f === 'object' && Buffer.isBuffer((f as UploadedFile).data),
+  );
+}
+
+/**
+ * Stores photos as private images of the organization (metadata stripped by the core); `link`
+ * attaches each one as it is stored. A file the store refuses stops there, with its message beside
+ * the photos field.
+ */
+export async function storePhotos(
+  c: MemberCtx,
+  files: UploadedFile[],
+  organizationId: number,
+  link?: (mediaId: string) => Promise<void>,
+): Promise<string[]> {
+  const saved: string[] = [];
+  for (const file of files) {
+    const r = await c.wasl.media.save(
+      c.db,
+      file,
+      { userId: c.user.id, organizationId, isPublic: false, imagesOnly: true },
+      c.now,
+    );
+    if (!r.ok) throw new FormErrors({ photos: uploadErrorMessage(c.i18n, r.error) });
+    await link?.(r.media.id);
+    saved.push(r.media.id);
+  }
+  return saved;
+}
+
+export async function linkPhotos(c: MemberCtx, activityId: number, mediaIds: string[]) {
+  for (const mediaId of mediaIds) await addActivityPhoto(c.db, activityId, mediaId, c.now);
+}
+
+/**
+ * Submits the activity to the editors as an activity report: the summary and the participant
+ * figures with small numbers hidden like every public figure — never notes or photos — naming the
+ * project only when the project is public.
+ */
+export async function publishActivity(c: MemberCtx, a: ActivityRow, p: ProjectRow) {
+  const { t, locale } = c.i18n;
+  const f = a.counts.filter((x) => x.gender === 'f').reduce((s, x) => s + x.count, 0);
+  const m = a.counts.filter((x) => x.gender === 'm').reduce((s, x) => s + x.count, 0);
+  const sup = suppressTable([[f, m]], PUBLIC_THRESHOLD, { withTotals: true });
+  const fig = (v: number | null) =>
+    v === null ? t('programmes.ind.suppressed', { n: PUBLIC_THRESHOLD }) : c.i18n.number(v);
+  const towns = await townNames(c.db, [a.town_pcode]);
+  const lines = [
+    a.summary,
+    '',
+    `- ${t('programmes.activity.kind')}: ${t(`programmes.kind.${a.kind}` as never)}`,
+    `- ${t('programmes.activity.date')}: ${day(c.i18n, a.held_on)}`,
+    `- ${t('programmes.activity.town')}: ${named(locale, towns.get(a.town_pcode), a.town_pcode)}`,
+    `- ${t('programmes.ind.participants')}: ${fig(sup.grandTotal)} (${t('programmes.gender.f')}: ${fig(sup.cells[0]![0]!)}، ${t('programmes.gender.m')}: ${fig(sup.cells[0]![1]!)})`,
+    // A project that is not public is not named: the report may be published.
+    ...(isSet(p.is_public) ? [`- ${t('programmes.report.project')}: ${localized(p, 'name', locale)}`] : []),
+  ];
+  const result = await publishFromFeature(
+    c.wasl,
+    {
+      kind: 'activity',
+      organizationId: a.organization_id,
+      title: a.title,
+      summary: a.summary.slice(0, 600),
+      body: lines.join('\n'),
+      lang: locale === 'en' ? 'en' : 'ar',
+      towns: [a.town_pcode],
+      projectId: p.id,
+      authorUserId: c.user.id,
+      source: { feature: 'programmes', id: `activity:${a.id}` },
+    },
+    c.now,
+  );
+  await markActivityPublished(c.db, a.id, result.id, result.url);
+  await c.audit('programmes.activity.published', {
+    targetType: 'programme_activity',
+    targetId: a.id,
+    organizationId: a.organization_id,
+  });
+}

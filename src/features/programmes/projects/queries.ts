@@ -1,0 +1,113 @@
+// Projects with their members, towns and targets. Named Kysely functions taking `db` first.
+import type { z } from 'zod';
+import type { Db } from '../../../core/db/index.js';
+import { flag } from '../../../core/db/helpers.js';
+import type { projectForm, targetForm } from '../schemas.js';
+
+export type ProjectInput = z.output<typeof projectForm>;
+export type TargetInput = Omit<z.output<typeof targetForm>, 'manual_value'> & { manual_value: number | null };
+
+export async function listProjects(db: Db, networkId: number) {
+  const rows = await db
+    .selectFrom('programme_projects')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .orderBy('start_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const members = rows.length
+    ? await db
+        .selectFrom('programme_project_members')
+        .select(['project_id', 'organization_id'])
+        .where(
+          'project_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    memberOrgIds: members.filter((m) => m.project_id === r.id).map((m) => m.organization_id),
+  }));
+}
+
+export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>[number];
+export type ProjectRow = NonNullable<Awaited<ReturnType<typeof getProject>>>;
+
+export async function getProject(db: Db, id: number) {
+  const row = await db.selectFrom('programme_projects').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const [members, towns] = await Promise.all([
+    db.selectFrom('programme_project_members').select('organization_id').where('project_id', '=', id).execute(),
+    db
+      .selectFrom('programme_project_towns')
+      .innerJoin('towns', 'towns.pcode', 'programme_project_towns.town_pcode')
+      .select(['towns.pcode', 'towns.name_ar', 'towns.name_en'])
+      .where('programme_project_towns.project_id', '=', id)
+      .orderBy('towns.name_ar')
+      .execute(),
+  ]);
+  return { ...row, memberOrgIds: members.map((m) => m.organization_id), towns };
+}
+
+/** A project with its members and towns, in one transaction. The coordinator is always a member. */
+export async function saveProject(
+  db: Db,
+  id: number | null,
+  networkId: number,
+  input: ProjectInput,
+  now: Date,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { members: memberIds, towns: pcodes, is_public, ...fields } = input;
+    const values = { ...fields, is_public: flag(is_public), updated_at: now.toISOString() };
+    let projectId = id;
+    if (projectId === null) {
+      const row = await trx
+        .insertInto('programme_projects')
+        .values({ ...values, network_id: networkId, created_at: now.toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      projectId = row.id;
+    } else {
+      await trx.updateTable('programme_projects').set(values).where('id', '=', projectId).execute();
+      await trx.deleteFrom('programme_project_members').where('project_id', '=', projectId).execute();
+      await trx.deleteFrom('programme_project_towns').where('project_id', '=', projectId).execute();
+    }
+    const members = [...new Set([input.coordinator_org_id, ...memberIds])];
+    await trx
+      .insertInto('programme_project_members')
+      .values(members.map((organization_id) => ({ project_id: projectId!, organization_id })))
+      .execute();
+    const towns = [...new Set(pcodes)];
+    if (towns.length)
+      await trx
+        .insertInto('programme_project_towns')
+        .values(towns.map((town_pcode) => ({ project_id: projectId!, town_pcode })))
+        .execute();
+    return projectId;
+  });
+}
+
+export async function listTargets(db: Db, projectId: number) {
+  return db.selectFrom('programme_targets').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+}
+
+export async function addTarget(db: Db, projectId: number, input: TargetInput, now: Date) {
+  const row = await db
+    .insertInto('programme_targets')
+    .values({ project_id: projectId, ...input, created_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function deleteTarget(db: Db, projectId: number, targetId: number) {
+  const res = await db
+    .deleteFrom('programme_targets')
+    .where('project_id', '=', projectId)
+    .where('id', '=', targetId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}

@@ -1,0 +1,113 @@
+// Small pieces the programmes pages share: dates of things that happened, town links, figures that
+// small-cell suppression may hide, the vocabularies' labels, and the choices of member forms.
+import type { ComponentChildren } from 'preact';
+import type { Translator } from '../../../core/i18n/index.js';
+import { localized } from '../../../core/i18n/localized.js';
+import { dayAsDate } from '../../../core/time.js';
+import { usePage } from '../../../core/views/context.js';
+import type { Option } from '../../../core/views/forms.js';
+import type { Named, TownChoice } from './queries.js';
+
+export type { Named };
+export type TownMap = Map<string, Named>;
+export type OrgMap = Map<number, Named>;
+
+/** A bilingual name in the reader's language, or `fallback` when there is no row. */
+export function named(locale: string, n: Named | undefined | null, fallback = ''): string {
+  return localized(n, 'name', locale) || fallback;
+}
+
+/** 'YYYY-MM-DD' in the house style. */
+export function day(i18n: Translator, iso: string | null | undefined): string {
+  return iso ? i18n.date(dayAsDate(iso.slice(0, 10))) : '';
+}
+
+export function DayText(props: { value: string }) {
+  const { i18n } = usePage();
+  return <time dateTime={props.value.slice(0, 10)}>{day(i18n, props.value)}</time>;
+}
+
+export function TownLink(props: { pcode: string; towns: TownMap }) {
+  const { i18n } = usePage();
+  return <a href={`/towns/${props.pcode}`}>{named(i18n.locale, props.towns.get(props.pcode), props.pcode)}</a>;
+}
+
+const ageRanges: Record<string, { from: number; to: number }> = {
+  a15_17: { from: 15, to: 17 },
+  a18_24: { from: 18, to: 24 },
+  a25_35: { from: 25, to: 35 },
+  a36_plus: { from: 36, to: 0 },
+};
+
+export const label = {
+  gender: (i18n: Translator, g: string) => i18n.t(`programmes.gender.${g}` as never),
+  age: (i18n: Translator, a: string) =>
+    i18n.t(`programmes.age.${a}` as never, (ageRanges[a] ?? { from: 0, to: 0 }) as never),
+  kind: (i18n: Translator, k: string) => i18n.t(`programmes.kind.${k}` as never),
+  institution: (i18n: Translator, k: string) => i18n.t(`programmes.institution.${k}` as never),
+  status: (i18n: Translator, s: string) => i18n.t(`programmes.status.${s}` as never),
+  metric: (i18n: Translator, m: string) => i18n.t(`programmes.metric.${m}` as never),
+};
+
+/** A figure that may be hidden by small-cell suppression. */
+export function Figure(props: { value: number | null; threshold: number }) {
+  const { i18n } = usePage();
+  if (props.value === null)
+    return (
+      <span class="suppressed" title={i18n.t('programmes.ind.suppressedHint')}>
+        {i18n.t('programmes.ind.suppressed', { n: props.threshold })}
+      </span>
+    );
+  return <>{i18n.number(props.value)}</>;
+}
+
+/** Headline figures: a list of big numbers with what they count. */
+export function Figures(props: {
+  items: { value: number | null; label: string; suppressible?: boolean }[];
+  threshold: number;
+}) {
+  const { i18n } = usePage();
+  return (
+    <ul class="figures">
+      {props.items.map((f) => (
+        <li>
+          <strong>
+            {f.suppressible === false ? (
+              i18n.number(f.value ?? 0)
+            ) : (
+              <Figure value={f.value} threshold={props.threshold} />
+            )}
+          </strong>
+          {f.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Names joined with the catalog's separator. */
+export function Joined(props: { children: ComponentChildren[] }) {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      {props.children.map((child, i) => (
+        <>
+          {i > 0 ? t('programmes.listSeparator') : ''}
+          {child}
+        </>
+      ))}
+    </>
+  );
+}
+
+/** The organizations a person may act for, as choices. */
+export function orgOptions(locale: string, ids: number[], orgs: OrgMap): Option[] {
+  return ids.map((id) => ({ value: String(id), label: named(locale, orgs.get(id), String(id)) }));
+}
+
+export function townOptions(locale: string, towns: TownChoice[]): Option[] {
+  return towns.map((tn) => ({ value: tn.pcode, label: `${localized(tn, 'name', locale)} (${tn.pcode})` }));
+}
+
+/** Who organized it: the member forms' organization and town choices. */
+export type MemberChoices = { mine: number[]; orgOptions: Option[]; towns: TownChoice[]; townOptions: Option[] };

@@ -1,0 +1,254 @@
+// Course pages: the public list and page (figures hidden below the threshold), the course form, and
+// the form that starts a cohort.
+import type { Selectable } from 'kysely';
+import { localized } from '../../../../core/i18n/localized.js';
+import { Layout } from '../../../../core/views/Layout.js';
+import { usePage } from '../../../../core/views/context.js';
+import { DataTable, Empty, UserText } from '../../../../core/views/components.js';
+import { Field, Form, Select, type FormState, type Option } from '../../../../core/views/forms.js';
+import { genders } from '../../rules.js';
+import type { ProgrammeCoursesTable } from '../../tables.js';
+import { DayText, Figure, Figures, Joined, TownLink, label, type TownMap } from '../../shared/views.js';
+
+export type CourseView = Omit<Selectable<ProgrammeCoursesTable>, 'created_at' | 'updated_at'>;
+
+/** The completion rule in words. */
+export function Rule(p: { course: Pick<CourseView, 'min_attendance_pct' | 'min_post_score'> }) {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      {p.course.min_post_score === null
+        ? t('programmes.course.rule', { pct: p.course.min_attendance_pct })
+        : t('programmes.course.ruleWithTest', { pct: p.course.min_attendance_pct, score: p.course.min_post_score })}
+    </>
+  );
+}
+
+export function TrainingsPage(p: {
+  groups: {
+    project: { id: number; name_ar: string; name_en: string };
+    courses: (CourseView & { cohorts: number })[];
+  }[];
+  trained: number | null;
+  completed: number | null;
+  threshold: number;
+}) {
+  const { i18n } = usePage();
+  const { t, locale } = i18n;
+  return (
+    <Layout title={t('programmes.trainings.title')}>
+      <h1>{t('programmes.trainings.title')}</h1>
+      <Figures
+        threshold={p.threshold}
+        items={[
+          { value: p.trained, label: t('programmes.ind.trained') },
+          { value: p.completed, label: t('programmes.ind.completed') },
+        ]}
+      />
+      {p.groups.length === 0 ? <Empty text={t('programmes.trainings.none')} /> : null}
+      {p.groups.map((g) => (
+        <section>
+          <h2>
+            <a href={`/projects/${g.project.id}`}>{localized(g.project, 'name', locale)}</a>
+          </h2>
+          <ul class="card-list">
+            {g.courses.map((c) => {
+              const topic = localized(c, 'topic', locale);
+              return (
+                <li class="card">
+                  <h3>
+                    <a href={`/trainings/${c.id}`}>{localized(c, 'title', locale)}</a>
+                  </h3>
+                  {topic ? <UserText as="p" text={topic} /> : null}
+                  <p class="meta">
+                    {t('programmes.course.hoursCount', { count: c.hours })} ·{' '}
+                    {t('programmes.course.cohortsCount', { count: c.cohorts })}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      <p>
+        <a href="/certificates">{t('programmes.cert.verifyTitle')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function CoursePage(p: {
+  course: CourseView;
+  projectName: string;
+  cohortTowns: string[];
+  cohorts: number;
+  towns: TownMap;
+  figures: { trained: (number | null)[]; completed: (number | null)[] };
+  threshold: number;
+  canManage: boolean;
+  canContribute: boolean;
+  myCohorts: { id: number; label: string; start_date: string }[];
+}) {
+  const { i18n } = usePage();
+  const { t, locale } = i18n;
+  const c = p.course;
+  const title = localized(c, 'title', locale);
+  const topic = localized(c, 'topic', locale);
+  const objectives = localized(c, 'objectives', locale);
+  const rows = [
+    { label: t('programmes.ind.trained'), cells: p.figures.trained },
+    { label: t('programmes.ind.completed'), cells: p.figures.completed },
+  ];
+  return (
+    <Layout title={title}>
+      <p class="meta">
+        <a href={`/projects/${c.project_id}`}>
+          <bdi>{p.projectName}</bdi>
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <dl class="facts">
+        {topic ? (
+          <>
+            <dt>{t('programmes.course.topic')}</dt>
+            <dd>
+              <UserText text={topic} />
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('programmes.course.hours')}</dt>
+        <dd>{t('programmes.course.hoursCount', { count: c.hours })}</dd>
+        <dt>{t('programmes.course.completion')}</dt>
+        <dd>
+          <Rule course={c} />
+        </dd>
+        <dt>{t('programmes.course.cohorts')}</dt>
+        <dd>
+          {t('programmes.course.cohortsCount', { count: p.cohorts })}
+          {p.cohortTowns.length ? (
+            <>
+              {' — '}
+              <Joined>
+                {p.cohortTowns.map((pc) => (
+                  <TownLink pcode={pc} towns={p.towns} />
+                ))}
+              </Joined>
+            </>
+          ) : null}
+        </dd>
+      </dl>
+      {objectives ? (
+        <>
+          <h2>{t('programmes.course.objectives')}</h2>
+          <div dir="auto" class="prose pre-line">
+            {objectives}
+          </div>
+        </>
+      ) : null}
+      <h2>{t('programmes.project.figures')}</h2>
+      <DataTable
+        rows={rows}
+        columns={[
+          { label: '', rowHeader: true, cell: (r) => r.label },
+          ...genders.map((g, i) => ({
+            label: label.gender(i18n, g),
+            cell: (r: (typeof rows)[number]) => <Figure value={r.cells[i] ?? null} threshold={p.threshold} />,
+          })),
+        ]}
+      />
+      {p.canManage || p.canContribute ? (
+        <section class="no-print">
+          {p.myCohorts.length ? (
+            <>
+              <h2>{t('programmes.cohort.mine')}</h2>
+              <ul>
+                {p.myCohorts.map((co) => (
+                  <li>
+                    <a href={`/programmes/cohorts/${co.id}`}>
+                      <UserText text={co.label} />
+                    </a>{' '}
+                    <span class="meta">
+                      <DayText value={co.start_date} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p class="actions">
+            {p.canContribute ? (
+              <a class="button secondary" href={`/trainings/${c.id}/cohorts/new`}>
+                {t('programmes.cohort.new')}
+              </a>
+            ) : null}
+            {p.canManage ? (
+              <a class="button secondary" href={`/trainings/${c.id}/edit`}>
+                {t('common.edit')}
+              </a>
+            ) : null}
+          </p>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function CourseFormPage(p: {
+  action: string;
+  isNew: boolean;
+  values: Record<string, unknown>;
+  state: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const title = p.isNew ? t('programmes.course.new') : t('programmes.course.edit');
+  return (
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <Form action={p.action} state={p.state} values={{ min_attendance_pct: '80', ...p.values }}>
+        <Field name="title_ar" label={t('programmes.form.titleAr')} required />
+        <Field name="title_en" label={t('programmes.form.titleEn')} required />
+        <Field name="topic_ar" label={t('programmes.form.topicAr')} />
+        <Field name="topic_en" label={t('programmes.form.topicEn')} />
+        <Field name="objectives_ar" label={t('programmes.form.objectivesAr')} multiline rows={4} />
+        <Field name="objectives_en" label={t('programmes.form.objectivesEn')} multiline rows={4} />
+        <Field name="hours" type="number" label={t('programmes.course.hours')} required />
+        <Field name="min_attendance_pct" type="number" label={t('programmes.course.minAttendance')} required />
+        <Field
+          name="min_post_score"
+          type="number"
+          label={t('programmes.course.minPostScore')}
+          hint={t('programmes.course.minPostScoreHint')}
+        />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function CohortFormPage(p: {
+  action: string;
+  courseTitle: string;
+  values: Record<string, unknown>;
+  state: FormState | null;
+  orgOptions: Option[];
+  townOptions: Option[];
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('programmes.cohort.new')}>
+      <h1>{t('programmes.cohort.new')}</h1>
+      <p class="meta">
+        <bdi>{p.courseTitle}</bdi>
+      </p>
+      <Form action={p.action} state={p.state} values={p.values}>
+        <Select name="organization_id" label={t('programmes.cohort.organizer')} options={p.orgOptions} />
+        <Field name="label" label={t('programmes.cohort.label')} hint={t('programmes.cohort.labelHint')} required />
+        <Field name="start_date" type="date" label={t('programmes.form.startDate')} required />
+        <Field name="end_date" type="date" label={t('programmes.form.endDate')} required />
+        <Select name="town_pcode" label={t('programmes.cohort.venue')} options={p.townOptions} />
+        <Field name="trainers" label={t('programmes.cohort.trainers')} />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+    </Layout>
+  );
+}
