@@ -185,8 +185,7 @@ export function page<const Path extends string, A extends AccessLevel, L = undef
       if (!q.ok) return badRequest(req, reply);
       const c = makeCtx<A, PathParams<Path>, Q>(req, reply, q.query);
       const loaded = (opts.load ? await opts.load(c) : undefined) as L;
-      const out = await opts.render(c, loaded);
-      return isReply(out) ? out : c.render(out);
+      return answer(c, await opts.render(c, loaded));
     },
   };
 }
@@ -242,8 +241,7 @@ export function form<const Path extends string, A extends AccessLevel, S extends
       async handler(req, reply) {
         const c = makeCtx<A, PathParams<Path>, Record<string, unknown>>(req, reply, queryOf(req));
         const loaded = (opts.load ? await opts.load(c) : undefined) as L;
-        const out = await show(c, loaded, null);
-        return isReply(out) ? out : c.render(out);
+        return answer(c, await show(c, loaded, null));
       },
     });
   }
@@ -262,8 +260,7 @@ export function form<const Path extends string, A extends AccessLevel, S extends
       const refuse = async (errors: Record<string, string | undefined>) => {
         if (!opts.show) return badRequest(req, reply);
         const state: FormState = { id: opts.id ?? formIdOf(req), values: parsed.raw, errors: clean(errors) };
-        const out = await opts.show(c, loaded, state);
-        return isReply(out) ? out : c.render(out, 400);
+        return answer(c, await opts.show(c, loaded, state), 400);
       };
       if (!parsed.ok) return refuse(parsed.errors);
       try {
@@ -362,6 +359,15 @@ export function resourceLoader<Row, R extends AnyResource>(
       if (!row || !c.can(action, toResource(row))) notFound();
       return row;
     };
+}
+
+/**
+ * Renders what a handler returned, unless it answered itself. A reply is thenable: awaiting one
+ * that was returned yields undefined once it has been sent, so `sent` is what tells.
+ */
+function answer(c: AnyCtx, out: VNode | FastifyReply | undefined, status = 200): FastifyReply {
+  if (c.reply.sent || out === undefined || isReply(out)) return c.reply;
+  return c.render(out, status);
 }
 
 function isReply(x: unknown): x is FastifyReply {

@@ -4,7 +4,14 @@ import type { AccessLevel } from '../auth/access.js';
 import type { Translator } from '../i18n/index.js';
 import type { WaslServices } from '../services.js';
 
-export type RouteEntry = { method: string; url: string; access: AccessLevel; feature: string };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  access: AccessLevel;
+  feature: string;
+  /** reachable before two-step set-up (the set-up pages, sign-out) */
+  allowWithout2fa?: boolean;
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +25,10 @@ declare module 'fastify' {
     /** The app's clock (injectable in tests). */
     now: Date;
     flash: string | null;
+    /** A staff member signed in who has not set up two-step yet; `actor` is anonymous meanwhile. */
+    owes2fa: Actor | null;
+    /** unread notifications of the person signed in (the header's count) */
+    unread: number;
   }
   interface FastifyReply {
     /** Shows a one-time message (a catalog key) on the next page. */
