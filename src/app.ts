@@ -22,13 +22,15 @@ import { findSession, hostCookieName, sessionCookieName } from './core/auth/sess
 import { createMailer } from './core/mail/index.js';
 import { databaseRateLimiter, redisRateLimiter } from './core/http/rate-limit.js';
 import { createMediaStore, MAX_UPLOAD_BYTES } from './core/media/index.js';
-import { registerErrorPages } from './core/http/errors.js';
+import { controlCharacters, registerErrorPages } from './core/http/errors.js';
+import { hasControlCharacters } from './core/http/control-characters.js';
 import { coreRoutes } from './core/http/core-routes.js';
 import { siteStylesheet } from './core/http/assets.js';
 import { setSiteChrome } from './core/http/render.js';
 import type { RouteDef } from './core/http/route.js';
 import { installPolicies } from './core/auth/authorize.js';
 import { installSections } from './core/views/sections.js';
+import { countUnread, installNotificationTypes } from './core/notify/index.js';
 import type { Feature, NavEntry } from './core/feature.js';
 import { features as allFeatures } from './features/index.js';
 import { audit } from './core/audit/index.js';
@@ -199,13 +201,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       throw new Error(`Route ${route.method} ${route.url} declares no access level (config.access)`);
     }
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access, feature: mounting });
+      if (method !== 'HEAD')
+        routeTable.push({
+          method,
+          url: route.url,
+          access,
+          feature: mounting,
+          ...(route.config?.allowWithout2fa ? { allowWithout2fa: true } : {}),
+        });
   });
 
   app.decorateRequest('actor', null as never);
   app.decorateRequest('i18n', null as never);
   app.decorateRequest('now', null as never);
   app.decorateRequest('flash', null);
+  app.decorateRequest('owes2fa', null);
+  app.decorateRequest('unread', 0);
   const langCookie = hostCookieName('wasl_lang', config.secureCookies);
   const digitsCookieName = hostCookieName('wasl_digits', config.secureCookies);
   const flashCookie = hostCookieName('wasl_flash', config.secureCookies);
@@ -232,10 +243,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       });
       if (session && !session.pending2fa) {
         req.actor = (await loadActor(handle.db, session.userId, session.id)) ?? anonymous;
+        // The two-step obligation belongs to the person, not to routes: until a staff member has
+        // set it up, every page answers them as it answers an anonymous visitor (only the set-up
+        // pages and sign-out, `allowWithout2fa`, see who they are).
+        if (req.actor.user && !req.actor.user.totpEnabled && holdsStaffRole(req.actor)) {
+          req.owes2fa = req.actor;
+          req.actor = anonymous;
+        }
       } else if (!session) {
         reply.clearCookie(cookieName, cookieOptions); // a __Host- cookie is only removed with Secure
       }
     }
+    // The header's unread count, for people signed in (one indexed count).
+    if (req.actor.user) req.unread = await countUnread(handle.db, req.actor.user.id);
     const query = req.query as Record<string, unknown>;
     const requested = typeof query?.lang === 'string' ? query.lang : undefined;
     const locale = pickLocale({
@@ -248,9 +268,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       reply.setCookie(langCookie, requested, { ...cookieOptions, maxAge: 365 * 86400 });
     }
     const digitsCookie = req.cookies[digitsCookieName];
-    const digits =
-      req.actor.user?.digits ?? (digitsCookie === 'arab' || digitsCookie === 'latn' ? digitsCookie : config.digits);
-    req.i18n = i18n.translator(locale, { digits, addressAs: req.actor.user?.addressAs ?? 'x' });
+    const person = (req.owes2fa ?? req.actor).user;
+    const digits = person?.digits ?? (digitsCookie === 'arab' || digitsCookie === 'latn' ? digitsCookie : config.digits);
+    req.i18n = i18n.translator(locale, { digits, addressAs: person?.addressAs ?? 'x' });
     const flash = req.cookies[flashCookie];
     if (flash) {
       req.flash = i18n.has(flash) ? req.i18n.t(flash as never) : null;
@@ -261,9 +281,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Access level, the two-step obligation of staff roles, then CSRF on anything that changes state.
   app.addHook('preHandler', async (req, reply) => {
     if (req.is404) return; // the not-found page is for everyone
+    if (hasControlCharacters(req.query) || hasControlCharacters(req.params) || hasControlCharacters(req.body))
+      return controlCharacters(req, reply);
     const config = req.routeOptions.config;
     const access = config.access!;
     const isApi = req.url.startsWith('/api/');
+    if (req.owes2fa) {
+      if (config.allowWithout2fa) req.actor = req.owes2fa;
+      else if (access !== 'public') return reply.code(303).header('location', '/account/2fa').send();
+    }
     if (!meetsAccess(req.actor, access)) {
       if (!req.actor.user && !isApi && access !== 'public') {
         const next = encodeURIComponent(req.method === 'GET' ? req.url : '/');
@@ -278,15 +304,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       });
       return reply.callNotFound();
     }
-    if (
-      req.actor.user &&
-      !req.actor.user.totpEnabled &&
-      holdsStaffRole(req.actor) &&
-      !config.allowWithout2fa &&
-      access !== 'public'
-    ) {
-      return reply.code(303).header('location', '/account/2fa').send();
-    }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && config.csrf !== false) {
       await new Promise<void>((resolve, reject) =>
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
@@ -296,7 +313,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   // Pages for signed-in people are never stored by the browser or a proxy.
   app.addHook('onSend', async (req, reply) => {
-    if (req.actor?.user) reply.header('cache-control', 'no-store');
+    if (req.actor?.user || req.owes2fa) reply.header('cache-control', 'no-store');
     else if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
   });
 
@@ -304,6 +321,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   installPolicies(features.flatMap((f) => f.policies ?? []));
   installSections(features.flatMap((f) => f.sections ?? []));
+  installNotificationTypes(features.flatMap((f) => f.notifications ?? []));
   const css = siteStylesheet(
     root,
     features.flatMap((f) => f.styles ?? []),

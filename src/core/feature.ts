@@ -10,6 +10,7 @@ import type { PurgeStep } from './jobs/retention.js';
 import type { WaslServices } from './services.js';
 import type { NavItem } from './views/context.js';
 import type { Section } from './views/sections.js';
+import type { NotificationType } from './notify/index.js';
 
 export type Migration = {
   /** sorts in the order migrations must run: '0500_elections' */
@@ -54,6 +55,8 @@ export type Feature = {
   nav?: { main?: NavEntry[]; staff?: NavEntry[]; footer?: NavEntry[] };
   /** periodic work, run once per period across all instances */
   jobs?: Job[];
+  /** kinds of event this feature tells people about (core/notify) */
+  notifications?: NotificationType[];
   /** steps of the daily retention purge */
   purge?: PurgeStep[];
   /** stylesheets merged into the site's one stylesheet */

@@ -12,6 +12,7 @@ import services from './services/index.js';
 import programmes from './programmes/index.js';
 import elections from './elections/index.js';
 import coordination from './coordination/index.js';
+import notifications from './notifications/index.js';
 
 export const features: Feature[] = [
   home,
@@ -25,4 +26,5 @@ export const features: Feature[] = [
   programmes,
   elections,
   coordination,
+  notifications,
 ];

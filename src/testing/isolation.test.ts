@@ -34,6 +34,27 @@ describe('cross-organization isolation', () => {
     expect(report.byOp.write).toBeGreaterThan(0);
   }, 300_000);
 
+  it('an admin of A who has not set up two-step reads nothing an anonymous visitor may not', async () => {
+    // The two-step obligation is the person's: with the password alone, A's private note, file
+    // versions, invitees-only meetings and their .ics files stay closed (and every other probe).
+    const { makeUser, signIn, Client } = await import('./app.js');
+    const owes = await makeUser(t.handle.db, { username: 'iso_admin_a_no2fa', org: [w.orgA, 'orgAdmin'] });
+    const client = new Client(t.app);
+    await signIn(t, client, owes.id);
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const probe of probes) {
+      if (probe.readers('anonymous')) continue;
+      for (const url of [...probe.pages, ...(probe.lists ?? [])]) {
+        const res = await client.get(url);
+        checked++;
+        if (res.body.includes(probe.marker)) leaks.push(`${probe.name}: ${url} (${res.statusCode})`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  }, 300_000);
+
   it('random cases (changes included) keep to the rules', async () => {
     const report = await runIsolation(w, probes, { cases: 300, seed: 20261129 });
     expect(report.failures).toEqual([]);

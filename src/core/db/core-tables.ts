@@ -190,6 +190,27 @@ export interface KvTable {
   value: string;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** a registered kind of event, e.g. 'publishing.returned' */
+  type: string;
+  /** JSON: the message's parameters (titles and counts, never another person's details) */
+  params: string;
+  url: string;
+  created_at: string;
+  read_at: string | null;
+  mailed_at: string | null;
+}
+
+export type NotificationChannel = 'now' | 'digest' | 'off';
+
+export interface NotificationSettingsTable {
+  user_id: number;
+  type: string;
+  channel: NotificationChannel;
+}
+
 export interface CoreTables {
   networks: NetworksTable;
   organizations: OrganizationsTable;
@@ -208,4 +229,6 @@ export interface CoreTables {
   media: MediaTable;
   search_documents: SearchDocumentsTable;
   kv: KvTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
 }

@@ -4,13 +4,19 @@ import { Migrator, sql, type Kysely, type Migration as KyselyMigration } from 'k
 import type { Dialect } from './index.js';
 import type { Migration } from '../feature.js';
 import * as core from './migrations/0001_core.js';
+import * as notifications from './migrations/0700_notifications.js';
 
 export async function migrateToLatest(
   db: Kysely<any>,
   dialect: Dialect,
   features: { migration?: Migration }[],
 ): Promise<string[]> {
-  const all: Migration[] = [{ name: '0001_core', up: core.up }];
+  const all: Migration[] = [
+    { name: '0001_core', up: core.up },
+    // Later core tables are named after the features' first migrations: installs that ran those
+    // already take the new ones in order.
+    { name: '0700_core_notifications', up: notifications.up },
+  ];
   for (const f of features) if (f.migration) all.push(f.migration);
   // On Postgres, name the schema: Kysely's existence check for its own tables looks across all
   // schemas, and would find another database user's (or another test's) migration tables.

@@ -116,6 +116,46 @@ describe('route access walk', () => {
   });
 });
 
+describe('a staff member who has not set up two-step', () => {
+  // The obligation is the person's: until it is set up, every page answers them exactly as it
+  // answers an anonymous visitor (a notice aside), and every non-public route sends them to set-up.
+  const normalize = (html: string) =>
+    html
+      .replace(/<header class="site-header">[\s\S]*?<\/header>/, '')
+      .replace(/<p class="flash flash--warn" role="alert">[\s\S]*?<\/p>/, '')
+      .replace(/name="_csrf" value="[^"]*"/g, '');
+
+  it('sees on every public page what an anonymous visitor sees, and is sent to set-up everywhere else', async () => {
+    const owes = await makeUser(t.handle.db, { username: 'walk_staff_no2fa', org: [ids.orgA!, 'orgAdmin'] });
+    const client = new Client(t.app);
+    await signIn(t, client, owes.id);
+    const anon = new Client(t.app);
+    const failures: string[] = [];
+    let compared = 0;
+    for (const route of t.app.routeTable) {
+      if (route.method !== 'GET') continue;
+      const url = fill(route.url);
+      const [mine, theirs] = [await client.get(url), await anon.get(url)];
+      if (route.allowWithout2fa) continue; // the set-up pages themselves
+      if (route.access !== 'public') {
+        if (mine.statusCode !== 303 || mine.headers.location !== '/account/2fa')
+          failures.push(`${route.url}: ${mine.statusCode} ${mine.headers.location ?? ''}`);
+        continue;
+      }
+      if (mine.statusCode !== theirs.statusCode) failures.push(`${route.url}: ${mine.statusCode} ≠ ${theirs.statusCode}`);
+      else if (String(mine.headers['content-type']).startsWith('text/html') && normalize(mine.body) !== normalize(theirs.body))
+        failures.push(`${route.url}: a different page`);
+      else compared++;
+    }
+    expect(failures).toEqual([]);
+    expect(compared).toBeGreaterThan(50);
+    // …and the page says what is owed.
+    const home = await client.get('/');
+    expect(home.body).toContain('href="/account/2fa"');
+    expect(home.headers['cache-control']).toBe('no-store');
+  });
+});
+
 describe('CSRF on every state-changing route', () => {
   it('refuses every non-GET route without its token, to a person allowed there, and writes nothing', async () => {
     const db = t.handle.db;

@@ -52,6 +52,11 @@ export function badRequest(req: FastifyRequest, reply: FastifyReply) {
   return send(req, reply, 400, 'error.badRequest.title', 'error.badRequest.message');
 }
 
+/** Input with control characters (NUL and the like): refused whole, before anything reads it. */
+export function controlCharacters(req: FastifyRequest, reply: FastifyReply) {
+  return send(req, reply, 400, 'error.badRequest.title', 'error.controlCharacters.message');
+}
+
 export function registerErrorPages(app: FastifyInstance) {
   app.setNotFoundHandler({ preHandler: undefined }, (req, reply) =>
     send(req, reply, 404, 'error.notFound.title', 'error.notFound.message'),

@@ -21,6 +21,8 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     stylesheet,
     ...chrome,
     flash: req.flash ?? null,
+    owes2fa: !!req.owes2fa && req.actor.user === null,
+    unread: req.unread ?? 0,
   };
 }
 

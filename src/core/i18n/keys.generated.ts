@@ -60,6 +60,9 @@ export interface MessageParams {
   'account.twoFactor.step1': {};
   'account.twoFactor.step2': {};
   'account.twoFactor.title': {};
+  'accounts.email.confirmSubmit': {};
+  'accounts.email.confirmText': {};
+  'accounts.email.confirmTitle': {};
   'admin.audit.action': {};
   'admin.audit.actionHint': {};
   'admin.audit.actor': {};
@@ -156,6 +159,8 @@ export interface MessageParams {
   'auth.twoFactor.code': {};
   'auth.twoFactor.codeHint': {};
   'auth.twoFactor.failed': {};
+  'auth.twoFactor.owed': {};
+  'auth.twoFactor.owedLink': {};
   'auth.twoFactor.recoveryCode': {};
   'auth.twoFactor.recoveryHint': {};
   'auth.twoFactor.submit': {};
@@ -889,6 +894,7 @@ export interface MessageParams {
   'elections.observers.privacy': {};
   'elections.observers.reissue': {};
   'elections.observers.revoke': {};
+  'elections.observers.revokeQuestion': { code: string | number };
   'elections.observers.revoked': {};
   'elections.observers.route': {};
   'elections.observers.status': {};
@@ -1000,6 +1006,7 @@ export interface MessageParams {
   'elections.statement.cutoffFuture': {};
   'elections.statement.cutoffHint': {};
   'elections.statement.discard': {};
+  'elections.statement.discardQuestion': {};
   'elections.statement.draft': {};
   'elections.statement.draftExists': {};
   'elections.statement.drafted': {};
@@ -1072,6 +1079,7 @@ export interface MessageParams {
   'error.backHome': {};
   'error.badRequest.message': {};
   'error.badRequest.title': {};
+  'error.controlCharacters.message': {};
   'error.csrf.message': {};
   'error.csrf.title': {};
   'error.forbidden.message': {};
@@ -1327,6 +1335,7 @@ export interface MessageParams {
   'forum.topic.hiddenBadge': {};
   'forum.topic.lastActivity': { when: string | number };
   'forum.topic.locked': {};
+  'forum.topic.markRead': {};
   'forum.topic.new.approvalNotice': {};
   'forum.topic.new.button': {};
   'forum.topic.new.in': { category: string | number };
@@ -1410,6 +1419,23 @@ export interface MessageParams {
   'nav.towns': {};
   'nav.trainings': {};
   'nav.workspace': {};
+  'notifications.allRead': {};
+  'notifications.channel.digest': {};
+  'notifications.channel.now': {};
+  'notifications.channel.off': {};
+  'notifications.markAllRead': {};
+  'notifications.none': {};
+  'notifications.settings.intro': {};
+  'notifications.settings.link': {};
+  'notifications.settings.none': {};
+  'notifications.settings.title': {};
+  'notifications.title': {};
+  'notifications.unknown': {};
+  'notifications.unread': {};
+  'notify.digest.subject': { count: number };
+  'notify.header.none': {};
+  'notify.header.unread': { count: number };
+  'notify.mail.footer': { url: string | number };
   'org.about': {};
   'org.address': {};
   'org.board': {};

@@ -1,7 +1,10 @@
 // The core's own periodic work (features list theirs in their manifests).
 import type { Job } from './scheduler.js';
+import { sendDigests } from '../notify/index.js';
 
 export const coreJobs: Job[] = [
   // Deliveries that failed (SMTP down) are tried again for a day.
   { name: 'mail-retry', everyMs: 15 * 60_000, run: (wasl, now) => wasl.mailer.retryFailed(now) },
+  // Checked hourly; each person's digest goes once a day (claimed per Damascus day).
+  { name: 'notify-digest', everyMs: 3600_000, run: sendDigests },
 ];

@@ -15,7 +15,7 @@ export function Layout(props: {
   head?: ComponentChildren;
   children: ComponentChildren;
 }) {
-  const { i18n, actor, stylesheet, nav, staffNav, footerNav, url, flash, csrfToken } = usePage();
+  const { i18n, actor, stylesheet, nav, staffNav, footerNav, url, flash, csrfToken, owes2fa, unread } = usePage();
   const visible = (items: NavItem[]) => items.filter((n) => meetsAccess(actor, n.access ?? 'public'));
   const { t } = i18n;
   const other = i18n.locale === 'ar' ? { code: 'en', name: 'English' } : { code: 'ar', name: 'العربية' };
@@ -51,14 +51,21 @@ export function Layout(props: {
             </ul>
           </nav>
           <div class="account-nav">
-            {actor.user ? (
+            {actor.user || owes2fa ? (
               <>
                 {visible(staffNav).map((n) => (
                   <a href={n.href}>{t(n.labelKey)}</a>
                 ))}
-                <a href="/account">
-                  <bdi>{actor.user.displayName}</bdi>
-                </a>
+                {actor.user ? (
+                  <a href="/notifications" class={unread ? 'notify-link notify-link--unread' : 'notify-link'}>
+                    {unread ? t('notify.header.unread', { count: unread }) : t('notify.header.none')}
+                  </a>
+                ) : null}
+                {actor.user ? (
+                  <a href="/account">
+                    <bdi>{actor.user.displayName}</bdi>
+                  </a>
+                ) : null}
                 <form method="post" action="/logout" class="inline-form">
                   <input type="hidden" name="_csrf" value={csrfToken()} />
                   <button type="submit" class="link-button">
@@ -78,6 +85,11 @@ export function Layout(props: {
           </div>
         </header>
         <main id="main">
+          {owes2fa ? (
+            <p class="flash flash--warn" role="alert">
+              {t('auth.twoFactor.owed')} <a href="/account/2fa">{t('auth.twoFactor.owedLink')}</a>
+            </p>
+          ) : null}
           {flash ? (
             <p class="flash" role="status">
               {flash}

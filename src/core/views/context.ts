@@ -23,6 +23,10 @@ export type PageContextValue = {
   staffNav: NavItem[];
   footerNav: NavItem[];
   flash: string | null;
+  /** signed in, but two-step set-up is still owed: the page is the anonymous one, with a notice */
+  owes2fa?: boolean;
+  /** unread notifications, for the header */
+  unread?: number;
 };
 
 export const PageContext = createContext<PageContextValue | null>(null);
