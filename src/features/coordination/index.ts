@@ -1,14 +1,29 @@
 // The coordination feature's manifest: what it adds to the app (see src/features/README.md).
 import { defineFeature } from '../../core/feature.js';
+import { HOUR } from '../../core/time.js';
 import { coordinationPolicies } from './permissions.js';
-import { coordinationRoutes } from './routes.js';
 import { up } from './migration.js';
 import { runCoordinationJobs } from './jobs.js';
+import { coordinationSections } from './sections.js';
+import { workspaceRoutes } from './workspace/routes.js';
+import { governanceRoutes } from './governance/routes.js';
+import { meetingRoutes } from './meetings/routes.js';
+import { planRoutes } from './plans/routes.js';
+import { licensingRoutes } from './licensing/routes.js';
+import { lessonRoutes } from './lessons/routes.js';
 
 export default defineFeature({
   name: 'coordination',
   policies: coordinationPolicies,
-  plugin: coordinationRoutes,
+  routes: [
+    ...workspaceRoutes,
+    ...governanceRoutes,
+    ...meetingRoutes,
+    ...planRoutes,
+    ...licensingRoutes,
+    ...lessonRoutes,
+  ],
+  sections: coordinationSections,
   migration: { name: '0600_coordination', up },
   nav: {
     staff: [
@@ -17,8 +32,8 @@ export default defineFeature({
     ],
     footer: [{ href: '/governance', labelKey: 'nav.governance', order: 100 }],
   },
-  jobs: [{ name: 'coordination', everyMs: 3600_000, run: runCoordinationJobs }],
-  seed: () => import('./seed.js').then((m) => m.seedCoordination),
-  bench: () => import('./bench.js').then((m) => m.benchPaths),
-  isolation: () => import('./isolation.js').then((m) => m.coordinationProbes),
+  jobs: [{ name: 'coordination', everyMs: HOUR, run: runCoordinationJobs }],
+  seed: () => import('./testing/seed.js').then((m) => m.seedCoordination),
+  bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
+  isolation: () => import('./testing/isolation/index.js').then((m) => m.coordinationProbes),
 });

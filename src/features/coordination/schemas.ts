@@ -1,7 +1,8 @@
-// Form schemas of the coordination feature. Unknown fields are refused by parseForm.
+// Form schemas of the coordination feature, by area. Unknown fields are refused by the route kit.
 import { z } from 'zod';
 import { fields } from '../../core/http/forms.js';
 import { damascusLocalToDate } from '../../core/time.js';
+import { organizationForm } from '../organizations/schemas.js';
 
 const longText = (max: number) => z.string().trim().max(max).default('');
 
@@ -21,32 +22,19 @@ const optionalDay = () =>
     .optional()
     .transform((v) => v || null);
 /** A datetime-local value typed in Damascus time → ISO UTC string. */
-const damascusDateTime = () =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      const d = damascusLocalToDate(v.slice(0, 16));
-      if (!d) {
-        ctx.addIssue({ code: 'custom', message: 'i18n:form.invalidDate' });
-        return z.NEVER;
-      }
-      return d.toISOString();
-    });
+function damascusIso(v: string, ctx: z.RefinementCtx): string {
+  const d = damascusLocalToDate(v.slice(0, 16));
+  if (d) return d.toISOString();
+  ctx.addIssue({ code: 'custom', message: 'i18n:form.invalidDate' });
+  return z.NEVER;
+}
+const damascusDateTime = () => z.string().trim().transform(damascusIso);
 const optionalDamascusDateTime = () =>
   z
     .string()
     .trim()
     .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const d = damascusLocalToDate(v.slice(0, 16));
-      if (!d) {
-        ctx.addIssue({ code: 'custom', message: 'i18n:form.invalidDate' });
-        return z.NEVER;
-      }
-      return d.toISOString();
-    });
+    .transform((v, ctx) => (v ? damascusIso(v, ctx) : null));
 const optionalId = () =>
   z
     .union([z.literal(''), fields.id()])
@@ -236,7 +224,11 @@ export const actionForm = z.object({
   sharing: z.enum(['org', 'network']),
   decision_id: optionalId(),
 });
-export const actionStatusForm = z.object({ status: z.enum(['open', 'in_progress', 'done', 'dropped']) });
+export const actionStatusForm = z.object({
+  status: z.enum(['open', 'in_progress', 'done', 'dropped']),
+  /** the page the form was on (the tracker or a meeting); checked as a same-site path */
+  back: z.unknown().optional(),
+});
 export const actionsQuery = z.object({
   status: z.enum(['active', 'open', 'in_progress', 'done', 'dropped', 'all']).catch('active'),
   mine: z.enum(['1', '']).optional().catch(undefined),
@@ -278,17 +270,9 @@ export const councilForm = z.object({
   name_en: fields.text(150),
   town_pcode: pcode(),
   contact_name: longText(150),
-  contact_phone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[+\d\s()-]*$/, 'i18n:form.invalidPhone')
-    .optional()
-    .transform((v) => v || null),
-  contact_email: z
-    .union([z.literal(''), z.email().max(254)])
-    .optional()
-    .transform((v) => v || null),
+  // the same rules as an organization's own phone and e-mail
+  contact_phone: organizationForm.shape.phone,
+  contact_email: organizationForm.shape.email,
   notes: longText(2000),
 });
 export const licenceNewForm = z.object({

@@ -1,16 +1,13 @@
-// Blocks coordination adds to pages it does not own: an organization's profile lists the
-// workspace items it made public; the home page tells an organization's admins, wherever they
-// arrive, that a network admin used emergency access to their workspace.
-import { registerSection } from '../../core/views/sections.js';
-import { parseId } from './context.js';
-import { listPublicItems, unacknowledgedEmergencies } from './workspace.js';
+// Blocks coordination adds to pages it does not own (the manifest's `sections`): an
+// organization's profile lists the workspace items it made public; the home page tells an
+// organization's admins, wherever they arrive, that a network admin used emergency access to
+// their workspace.
+import type { Section } from '../../core/views/sections.js';
+import { parseId } from '../../core/http/route.js';
+import { listPublicItems, unacknowledgedEmergencies } from './workspace/queries.js';
 
-let registered = false;
-
-export function registerCoordinationSections() {
-  if (registered) return;
-  registered = true;
-  registerSection({
+export const coordinationSections: Section[] = [
+  {
     slot: 'home',
     order: 1,
     async load(req) {
@@ -34,8 +31,8 @@ export function registerCoordinationSections() {
         </section>
       );
     },
-  });
-  registerSection({
+  },
+  {
     slot: 'organization',
     order: 60,
     async load(req, key) {
@@ -59,5 +56,5 @@ export function registerCoordinationSections() {
         </section>
       );
     },
-  });
-}
+  },
+];

@@ -2,35 +2,31 @@
 // network admin, reviewer, anonymous}. "Seen" means the page answers 200 (or, for the lists, the
 // item appears); anything else must be a 404 — or, for anonymous people on member pages, the
 // sign-in redirect — and must not contain the item's text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../testing/app.js';
-import { idFrom, makeWorld, PDF, postMultipart, type World } from './test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../testing/app.js';
+import { idFrom, nameRole, PDF, postMultipart, useWorld, type World } from './testing/test-helpers.js';
 import { dateToDamascusLocal, DAY, HOUR } from '../../core/time.js';
 
 type Who = 'own' | 'other' | 'networkAdmin' | 'reviewer' | 'anonymous';
 const everyone: Who[] = ['own', 'other', 'networkAdmin', 'reviewer', 'anonymous'];
 
-let t: TestApp;
-let w: World;
+const s = useWorld({ setUp });
 const ids: Record<string, number> = {};
 const clientOf = (who: Who) =>
-  ({ own: w.c.staffA, other: w.c.adminB, networkAdmin: w.c.netAdmin, reviewer: w.c.adminC, anonymous: w.c.anonymous })[
-    who
-  ];
+  ({
+    own: s.w.c.staffA,
+    other: s.w.c.adminB,
+    networkAdmin: s.w.c.netAdmin,
+    reviewer: s.w.c.adminC,
+    anonymous: s.w.c.anonymous,
+  })[who];
 
-beforeAll(async () => {
-  t = await buildTestApp();
-  w = await makeWorld(t);
+async function setUp(t: TestApp, w: World) {
   const { c } = w;
   const local = (ms: number) => dateToDamascusLocal(new Date(t.clock.now.getTime() + ms));
 
   // C's admin is an executive director: the reviewer A will choose.
-  await c.adminC.get('/workspace');
-  await c.adminC.post(`/workspace/${w.orgC}/people`, {
-    user_id: String(w.users.adminC),
-    title: '',
-    executive_director: 'on',
-  });
+  await nameRole(w, 'adminC', w.users.adminC, { executive_director: 'on' });
 
   // Workspace items of A with each sharing.
   await c.adminA.get('/workspace');
@@ -193,12 +189,11 @@ beforeAll(async () => {
     quorum_percent: '50',
   });
   ids.vote = idFrom(vote.headers.location);
-});
-afterAll(() => t.close());
+}
 
 type Row = { name: string; url: () => string; sees: Who[]; text?: string };
 const rows: Row[] = [
-  { name: 'own workspace page', url: () => `/workspace/${w.orgA}`, sees: ['own'], text: 'MATRIX-itemPrivate' },
+  { name: 'own workspace page', url: () => `/workspace/${s.w.orgA}`, sees: ['own'], text: 'MATRIX-itemPrivate' },
   { name: 'private item', url: () => `/workspace/items/${ids.itemPrivate}`, sees: ['own'], text: 'MATRIX-itemPrivate' },
   {
     name: 'item shared with B',
@@ -282,8 +277,8 @@ describe('visibility matrix', () => {
       ['/meetings', 'MATRIX-network', ['own', 'other', 'networkAdmin', 'reviewer']],
       ['/meetings', 'MATRIX-public', everyone],
       ['/licensing', `/licensing/${ids.licence}"`, ['own', 'networkAdmin']],
-      [`/organizations/${w.orgA}/alpha`, 'MATRIX-itemPublic', everyone],
-      [`/organizations/${w.orgA}/alpha`, 'MATRIX-itemNetwork', []],
+      [`/organizations/${s.w.orgA}/alpha`, 'MATRIX-itemPublic', everyone],
+      [`/organizations/${s.w.orgA}/alpha`, 'MATRIX-itemNetwork', []],
     ];
     const problems: string[] = [];
     for (const [url, text, sees] of table)
@@ -293,9 +288,9 @@ describe('visibility matrix', () => {
   });
 
   it('anonymous visitors see only the public summary of a public meeting', async () => {
-    const res = await w.c.anonymous.get(`/meetings/${ids.meetingPublic}`);
+    const res = await s.w.c.anonymous.get(`/meetings/${ids.meetingPublic}`);
     expect(res.body).toContain('MATRIX-summary');
     expect(res.body).not.toContain('MATRIX-meeting-description');
-    expect((await w.c.adminB.get(`/meetings/${ids.meetingNetwork}`)).body).toContain('MATRIX-meeting-description');
+    expect((await s.w.c.adminB.get(`/meetings/${ids.meetingNetwork}`)).body).toContain('MATRIX-meeting-description');
   });
 });

@@ -1,0 +1,139 @@
+// Pieces shared by the coordination pages: the sub-navigation, times and days, user text in
+// paragraphs, lists of names. Forms, tables, badges and empty lines come from the core kit.
+import type { ComponentChildren } from 'preact';
+import { usePage } from '../../core/views/context.js';
+import { Empty, UserText } from '../../core/views/components.js';
+import type { FormState } from '../../core/views/forms.js';
+import { localized } from '../../core/i18n/localized.js';
+import { dayAsDate } from '../../core/time.js';
+
+/** The coordination sub-navigation, shown at the top of member pages. */
+export function CoordNav(props: { current: string }) {
+  const { i18n, actor } = usePage();
+  const { t } = i18n;
+  if (!actor.user) return null;
+  const links: [string, string][] = [
+    ['/workspace', t('coordination.nav.workspace')],
+    ['/meetings', t('coordination.nav.meetings')],
+    ['/actions', t('coordination.nav.actions')],
+    ['/plans', t('coordination.nav.plans')],
+    ['/licensing', t('coordination.nav.licensing')],
+    ['/lessons', t('coordination.nav.lessons')],
+    ['/governance', t('coordination.nav.governance')],
+  ];
+  return (
+    <nav class="tags no-print" aria-label={t('coordination.nav.label')}>
+      {links.map(([href, label]) => (
+        <a class="badge" href={href} aria-current={props.current === href ? 'page' : undefined}>
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function When(props: { at: string }) {
+  const { i18n } = usePage();
+  return <time dateTime={props.at}>{i18n.dateTime(props.at)}</time>;
+}
+
+/** A calendar day ('YYYY-MM-DD'), or a dash. */
+export function Day(props: { day: string | null }) {
+  const { i18n } = usePage();
+  if (!props.day) return <span class="meta">—</span>;
+  return <time dateTime={props.day}>{i18n.date(dayAsDate(props.day))}</time>;
+}
+
+/** Multi-line user text, paragraphs kept, direction detected. */
+export function Paragraphs(props: { text: string }) {
+  const parts = props.text.split(/\n{2,}/).filter((p) => p.trim());
+  return (
+    <>
+      {parts.map((p) => (
+        <p dir="auto">
+          {p.split('\n').map((line, i) => (
+            <>
+              {i > 0 ? <br /> : null}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** Names in a row, each isolated in its own direction: "A، B، C". */
+export function Names(props: { names: string[] }) {
+  return (
+    <>
+      {props.names.map((n, i) => (
+        <>
+          {i ? '، ' : ''}
+          <bdi>{n}</bdi>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** Bilingual names of rows (organizations, councils), in the reader's language. */
+export function useLocalized() {
+  const { locale } = usePage().i18n;
+  return (row: Record<string, unknown> | null | undefined, field = 'name') => localized(row, field, locale);
+}
+
+/** Cards, each a linked title (user text) over a line of facts; or the `empty` line. */
+export function Cards<R>(p: {
+  items: R[];
+  empty?: string;
+  heading?: 'h2' | 'h3';
+  href: (r: R) => string;
+  title: (r: R) => string;
+  meta: (r: R) => ComponentChildren;
+  more?: (r: R) => ComponentChildren;
+}) {
+  if (!p.items.length) return p.empty === undefined ? null : <Empty text={p.empty} />;
+  const H = p.heading ?? 'h3';
+  return (
+    <ul class="card-list">
+      {p.items.map((r) => (
+        <li class="card">
+          <H>
+            <a href={p.href(r)}>
+              <UserText text={p.title(r)} />
+            </a>
+          </H>
+          <p class="meta">{p.meta(r)}</p>
+          {p.more?.(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A section with its heading. */
+export function Titled(props: { title: string; id?: string; class?: string; children: ComponentChildren }) {
+  return (
+    <section id={props.id} class={props.class}>
+      <h2>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** Was this form the one just refused? (Its <details> opens to show the errors.) */
+export function refused(state: FormState | null | undefined, action: string): boolean {
+  return state?.id === action;
+}
+
+/** The errors of a refused submission of this form, for messages outside the form itself. */
+export function errorsOf(state: FormState | null | undefined, action?: string): Record<string, string> {
+  return state && (action === undefined || state.id === action) ? state.errors : {};
+}
+
+export function formatBytes(n: number, number: (n: number) => string) {
+  if (n < 1024) return `${number(n)} B`;
+  if (n < 1024 * 1024) return `${number(Math.round(n / 1024))} KB`;
+  return `${number(Math.round((n / 1024 / 1024) * 10) / 10)} MB`;
+}

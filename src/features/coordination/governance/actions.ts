@@ -1,0 +1,263 @@
+// Governance, written: bodies, seats, terms; votes, nominations and ballots.
+//
+// Secrecy: casting writes two unlinked things in one transaction — a participation row (which
+// organization took part, by whom, on which day) and a ballot (random id, vote id, choices). The
+// ballot has no organization, user or time; and every cast rewrites all of the vote's ballots
+// with fresh random ids in a shuffled order, so neither ids nor storage order tell which ballot
+// came when. The count is always recomputed from the stored ballots (queries.ts, `tally`).
+import crypto from 'node:crypto';
+import type { Db } from '../../../core/db/index.js';
+import { flag } from '../../../core/db/helpers.js';
+import { damascusDay } from '../../../core/time.js';
+import type { CoordBodiesTable, CoordTermsTable, CoordVotesTable, VoteKind } from '../tables.js';
+import { eligibleOrgCount, isRepresentative, votePhase } from './queries.js';
+
+export async function createBody(
+  db: Db,
+  networkId: number,
+  input: Pick<CoordBodiesTable, 'kind' | 'name_ar' | 'name_en' | 'description_ar' | 'description_en'>,
+  now: Date,
+) {
+  const row = await db
+    .insertInto('coord_bodies')
+    .values({ network_id: networkId, ...input, position: 0, created_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addSeat(
+  db: Db,
+  bodyId: number,
+  input: { title_ar: string; title_en: string; is_chair: boolean },
+): Promise<number> {
+  const row = await db
+    .insertInto('coord_seats')
+    .values({
+      body_id: bodyId,
+      title_ar: input.title_ar,
+      title_en: input.title_en,
+      is_chair: flag(input.is_chair),
+      position: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addTerm(db: Db, seatId: number, input: Omit<CoordTermsTable, 'id' | 'seat_id'>) {
+  await db
+    .insertInto('coord_terms')
+    .values({ seat_id: seatId, ...input })
+    .execute();
+}
+
+export type VoteInput = Pick<
+  CoordVotesTable,
+  | 'kind'
+  | 'title'
+  | 'description'
+  | 'body_id'
+  | 'max_choices'
+  | 'nominations_close_at'
+  | 'opens_at'
+  | 'closes_at'
+  | 'quorum_percent'
+>;
+
+/** A decision gets its yes / no / abstain options at once; an election gets candidates by nomination. */
+export async function createVote(
+  db: Db,
+  networkId: number,
+  input: VoteInput,
+  labels: { yes: string; no: string; abstain: string },
+  userId: number | null,
+  now: Date,
+): Promise<number> {
+  const eligible = await eligibleOrgCount(db, networkId);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('coord_votes')
+      .values({
+        network_id: networkId,
+        ...input,
+        eligible_orgs: eligible,
+        max_choices: input.kind === 'decision' ? 1 : input.max_choices,
+        nominations_close_at: input.kind === 'decision' ? null : input.nominations_close_at,
+        created_by: userId,
+        created_at: now.toISOString(),
+        cancelled_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.kind === 'decision') {
+      const kinds = ['yes', 'no', 'abstain'] as const;
+      await trx
+        .insertInto('coord_vote_options')
+        .values(
+          kinds.map((k, i) => ({
+            vote_id: row.id,
+            kind: k,
+            label: labels[k],
+            nominee_user_id: null,
+            nominee_org_id: null,
+            nominated_by_user_id: null,
+            statement: '',
+            accepted: 1,
+            withdrawn: 0,
+            position: i,
+            created_at: now.toISOString(),
+          })),
+        )
+        .execute();
+    }
+    return row.id;
+  });
+}
+
+export type NominationResult = 'ok' | 'closed' | 'duplicate' | 'notMember';
+
+/**
+ * Nominates a person from a member organization. Self-nominations stand at once; a nomination by
+ * someone else waits for the nominee to accept.
+ */
+export async function nominate(
+  db: Db,
+  vote: {
+    id: number;
+    kind: VoteKind;
+    nominations_close_at: string | null;
+    opens_at: string;
+    closes_at: string;
+    cancelled_at: string | null;
+  },
+  input: { nomineeUserId: number; nomineeOrgId: number; nominatorUserId: number; statement: string; label: string },
+  now: Date,
+): Promise<NominationResult> {
+  if (vote.kind !== 'election' || votePhase(vote, now) !== 'nominations') return 'closed';
+  const membership = await db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select('memberships.user_id')
+    .where('memberships.user_id', '=', input.nomineeUserId)
+    .where('memberships.organization_id', '=', input.nomineeOrgId)
+    .where('organizations.status', '=', 'active')
+    .executeTakeFirst();
+  if (!membership) return 'notMember';
+  const existing = await db
+    .selectFrom('coord_vote_options')
+    .select('id')
+    .where('vote_id', '=', vote.id)
+    .where('nominee_user_id', '=', input.nomineeUserId)
+    .where('withdrawn', '=', 0)
+    .executeTakeFirst();
+  if (existing) return 'duplicate';
+  await db
+    .insertInto('coord_vote_options')
+    .values({
+      vote_id: vote.id,
+      kind: 'candidate',
+      label: input.label,
+      nominee_user_id: input.nomineeUserId,
+      nominee_org_id: input.nomineeOrgId,
+      nominated_by_user_id: input.nominatorUserId,
+      statement: input.statement,
+      accepted: input.nomineeUserId === input.nominatorUserId ? 1 : 0,
+      withdrawn: 0,
+      position: 0,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return 'ok';
+}
+
+/** The nominee accepts or declines (declining withdraws the nomination). Only during nominations. */
+export async function answerNomination(
+  db: Db,
+  vote: Parameters<typeof votePhase>[0] & { id: number },
+  optionId: number,
+  userId: number,
+  accept: boolean,
+  now: Date,
+): Promise<boolean> {
+  if (votePhase(vote, now) !== 'nominations') return false;
+  const res = await db
+    .updateTable('coord_vote_options')
+    .set(accept ? { accepted: 1 } : { withdrawn: 1 })
+    .where('id', '=', optionId)
+    .where('vote_id', '=', vote.id)
+    .where('nominee_user_id', '=', userId)
+    .where('withdrawn', '=', 0)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export type CastResult = 'ok' | 'notOpen' | 'alreadyVoted' | 'notRepresentative' | 'invalidChoice';
+
+function shuffle<T>(a: T[]): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/**
+ * Casts an organization's ballot. One per organization: the participation row's primary key
+ * refuses a second one even under concurrent requests (the whole cast rolls back).
+ */
+export async function castBallot(
+  db: Db,
+  vote: Parameters<typeof votePhase>[0] & { id: number; network_id: number; max_choices: number },
+  orgId: number,
+  userId: number,
+  choiceIds: number[],
+  now: Date,
+): Promise<CastResult> {
+  if (votePhase(vote, now) !== 'open') return 'notOpen';
+  if (!(await isRepresentative(db, vote.network_id, orgId, userId))) return 'notRepresentative';
+  const options = await db
+    .selectFrom('coord_vote_options')
+    .select('id')
+    .where('vote_id', '=', vote.id)
+    .where('accepted', '=', 1)
+    .where('withdrawn', '=', 0)
+    .execute();
+  const valid = new Set(options.map((o) => o.id));
+  const choices = [...new Set(choiceIds)].sort((a, b) => a - b);
+  if (choices.some((c) => !valid.has(c)) || choices.length > vote.max_choices) return 'invalidChoice';
+  if (vote.kind === 'decision' && choices.length !== 1) return 'invalidChoice';
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const already = await trx
+        .selectFrom('coord_vote_participation')
+        .select('organization_id')
+        .where('vote_id', '=', vote.id)
+        .where('organization_id', '=', orgId)
+        .executeTakeFirst();
+      if (already) return 'alreadyVoted' as const;
+      await trx
+        .insertInto('coord_vote_participation')
+        .values({ vote_id: vote.id, organization_id: orgId, cast_by_user_id: userId, cast_on: damascusDay(now) })
+        .execute();
+      const existing = await trx.selectFrom('coord_ballots').select('choices').where('vote_id', '=', vote.id).execute();
+      const all = shuffle([...existing.map((b) => b.choices), JSON.stringify(choices)]);
+      await trx.deleteFrom('coord_ballots').where('vote_id', '=', vote.id).execute();
+      await trx
+        .insertInto('coord_ballots')
+        .values(all.map((c) => ({ id: crypto.randomBytes(16).toString('hex'), vote_id: vote.id, choices: c })))
+        .execute();
+      return 'ok' as const;
+    });
+  } catch (err) {
+    // A concurrent cast by the same organization lost the race on the primary key.
+    const again = await db
+      .selectFrom('coord_vote_participation')
+      .select('organization_id')
+      .where('vote_id', '=', vote.id)
+      .where('organization_id', '=', orgId)
+      .executeTakeFirst();
+    if (again) return 'alreadyVoted';
+    throw err;
+  }
+}

@@ -1,0 +1,227 @@
+// Governance: the public page of bodies, seats and holders (/governance), and votes among member
+// organizations (/votes/:id) with nominations, secret ballots and results.
+import { form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import type { FormState } from '../../../core/views/forms.js';
+import { coord, type CoordContext } from '../context.js';
+import type { GovernanceResource } from '../permissions.js';
+import { ballotForm, bodyForm, nominateForm, nominationAnswerForm, seatForm, termForm, voteForm } from '../schemas.js';
+import { activeOrganizations } from '../workspace/queries.js';
+import {
+  bodyChoices,
+  findNominee,
+  getBody,
+  getSeat,
+  getVote,
+  listBodies,
+  listOptions,
+  listVotes,
+  nomineeChoices,
+  participation,
+  representedOrganizations,
+  tally,
+  votePhase,
+} from './queries.js';
+import { addSeat, addTerm, answerNomination, castBallot, createBody, createVote, nominate } from './actions.js';
+import { GovernancePage } from './views/bodies.js';
+import { VoteNewPage, VotePage } from './views/votes.js';
+
+const governance = (ctx: CoordContext): GovernanceResource => ({ type: 'coord.governance', networkId: ctx.network.id });
+
+async function governancePage(c: AnyCtx, ctx: CoordContext, state: FormState | null = null) {
+  const canManage = ctx.can('manage', governance(ctx));
+  const [bodies, votes, orgs] = await Promise.all([
+    listBodies(c.db, ctx.network.id, c.now),
+    ctx.can('viewVotes', governance(ctx)) ? listVotes(c.db, ctx.network.id) : null,
+    canManage ? activeOrganizations(c.db, ctx.network.id) : [],
+  ]);
+  return (
+    <GovernancePage
+      bodies={bodies}
+      votes={votes?.map((v) => ({ ...v, phase: votePhase(v, c.now) })) ?? null}
+      canManage={canManage}
+      orgs={orgs}
+      state={state}
+    />
+  );
+}
+
+/** Network admins of this network; anyone else gets a 404. */
+async function manager(c: AnyCtx): Promise<CoordContext> {
+  const ctx = await coord(c);
+  return ctx.can('manage', governance(ctx)) ? ctx : notFound();
+}
+
+/** A vote of the network, for people inside it. */
+async function loadVote(c: AnyCtx) {
+  const ctx = await coord(c);
+  if (!ctx.can('viewVotes', governance(ctx))) notFound();
+  const vote = (await getVote(c.db, ctx.network.id, c.id('id'))) ?? notFound();
+  return { ctx, vote };
+}
+type LoadedVote = Awaited<ReturnType<typeof loadVote>>;
+
+async function votePage(c: AnyCtx, { ctx, vote }: LoadedVote, state: FormState | null = null) {
+  const phase = votePhase(vote, c.now);
+  const [options, part, nominees] = await Promise.all([
+    listOptions(c.db, vote.id),
+    participation(c.db, vote.id),
+    phase === 'nominations' ? nomineeChoices(c.db, ctx.network.id) : [],
+  ]);
+  const castFor =
+    phase === 'open' && ctx.actor.user
+      ? await representedOrganizations(
+          c.db,
+          ctx.network.id,
+          ctx.orgIds,
+          ctx.actor.user.id,
+          new Set(part.map((p) => p.id)),
+        )
+      : [];
+  return (
+    <VotePage
+      vote={vote}
+      phase={phase}
+      options={options}
+      participation={part}
+      eligible={Math.max(vote.eligible_orgs, part.length)}
+      castFor={castFor}
+      nominees={nominees}
+      viewerId={ctx.actor.user?.id ?? 0}
+      tally={phase === 'closed' ? await tally(c.db, vote) : null}
+      state={state}
+    />
+  );
+}
+
+const toVote = (l: LoadedVote) => `/votes/${l.vote.id}`;
+
+export const governanceRoutes = [
+  page('/governance', { access: 'public', render: async (c) => governancePage(c, await coord(c)) }),
+
+  form('/governance/bodies', {
+    access: 'networkAdmin',
+    load: manager,
+    schema: bodyForm,
+    show: governancePage,
+    flash: null,
+    async save(c, ctx, data) {
+      const id = await createBody(c.db, ctx.network.id, data, c.now);
+      await c.audit('coordination.body.created', { targetType: 'body', targetId: id });
+      return '/governance';
+    },
+  }),
+
+  form('/governance/bodies/:id/seats', {
+    access: 'networkAdmin',
+    load: async (c) => {
+      const ctx = await manager(c);
+      return { ctx, body: (await getBody(c.db, ctx.network.id, c.id('id'))) ?? notFound() };
+    },
+    schema: seatForm,
+    show: (c, l, state) => governancePage(c, l.ctx, state),
+    flash: null,
+    async save(c, { body }, data) {
+      await addSeat(c.db, body.id, data);
+      await c.audit('coordination.seat.created', { targetType: 'body', targetId: body.id });
+      return '/governance';
+    },
+  }),
+
+  form('/governance/seats/:id/terms', {
+    access: 'networkAdmin',
+    load: async (c) => {
+      const ctx = await manager(c);
+      return { ctx, seat: (await getSeat(c.db, ctx.network.id, c.id('id'))) ?? notFound() };
+    },
+    schema: termForm,
+    show: (c, l, state) => governancePage(c, l.ctx, state),
+    flash: null,
+    async save(c, { seat }, data) {
+      await addTerm(c.db, seat.id, { ...data, holder_user_id: null, vote_id: null });
+      await c.audit('coordination.term.created', { targetType: 'seat', targetId: seat.id });
+      return '/governance';
+    },
+  }),
+
+  // ——— votes ———
+  form('/votes/new', {
+    access: 'networkAdmin',
+    get: true,
+    load: manager,
+    schema: voteForm,
+    show: async (c, ctx, state) => <VoteNewPage bodies={await bodyChoices(c.db, ctx.network.id)} state={state} />,
+    flash: null,
+    async check(c, ctx, data) {
+      if (data.body_id && !(await getBody(c.db, ctx.network.id, data.body_id))) notFound();
+    },
+    async save(c, ctx, data) {
+      const labels = {
+        yes: c.t('coordination.vote.option.yes'),
+        no: c.t('coordination.vote.option.no'),
+        abstain: c.t('coordination.vote.option.abstain'),
+      };
+      const id = await createVote(c.db, ctx.network.id, data, labels, c.user.id, c.now);
+      await c.audit('coordination.vote.created', { targetType: 'vote', targetId: id });
+      return `/votes/${id}`;
+    },
+  }),
+
+  page('/votes/:id', { access: 'member', load: loadVote, render: (c, l) => votePage(c, l) }),
+
+  form('/votes/:id/nominations', {
+    access: 'member',
+    load: loadVote,
+    schema: nominateForm,
+    show: votePage,
+    // The nominator must belong to a member organization; the nominee's organization is theirs.
+    check: (c, l) => (l.ctx.orgIds.length ? undefined : { _form: c.t('coordination.vote.membersOnly') }),
+    async save(c, l, data) {
+      const nominee = await findNominee(c.db, l.ctx.network.id, data.nominee);
+      if (!nominee) throw new FormErrors({ nominee: c.t('form.invalidChoice') });
+      const input = {
+        nomineeUserId: nominee.user_id,
+        nomineeOrgId: nominee.org_id,
+        nominatorUserId: c.user.id,
+        statement: data.statement,
+        label: nominee.display_name,
+      };
+      const result = await nominate(c.db, l.vote, input, c.now);
+      if (result !== 'ok') throw new FormErrors({ _form: c.t(`coordination.vote.nominate.${result}`) });
+      return { to: toVote(l), flash: 'coordination.vote.nominated' };
+    },
+  }),
+
+  form('/votes/:id/nominations/answer', {
+    access: 'member',
+    load: loadVote,
+    schema: nominationAnswerForm,
+    show: votePage,
+    flash: null,
+    async save(c, l, data) {
+      const ok = await answerNomination(c.db, l.vote, data.option_id, c.user.id, data.answer === 'accept', c.now);
+      if (!ok) throw new FormErrors({ _form: c.t('coordination.vote.nominate.closed') });
+      return toVote(l);
+    },
+  }),
+
+  form('/votes/:id/ballot', {
+    access: 'member',
+    load: loadVote,
+    schema: ballotForm,
+    show: votePage,
+    check: (c, l, data) =>
+      l.ctx.orgIds.includes(data.org_id) ? undefined : { _form: c.t('coordination.vote.cast.notRepresentative') },
+    async save(c, l, data) {
+      const result = await castBallot(c.db, l.vote, data.org_id, c.user.id, data.choice, c.now);
+      // Too late, or a second ballot of the organization: 409.
+      if (result !== 'ok')
+        throw new FormErrors(
+          { [result === 'invalidChoice' ? 'choice' : '_form']: c.t(`coordination.vote.cast.${result}`) },
+          { status: result === 'alreadyVoted' || result === 'notOpen' ? 409 : 400 },
+        );
+      // Who voted is on record (participation, by day); how is not. No audit entry with a precise
+      // time is written, so nothing outside the ballot table can be lined up against it.
+      return { to: toVote(l), flash: 'coordination.vote.castDone' };
+    },
+  }),
+];

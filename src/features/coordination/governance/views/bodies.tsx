@@ -1,0 +1,220 @@
+// The public governance page: bodies, their seats and holders; the list of votes for people inside
+// the network; forms for network admins.
+import { Layout } from '../../../../core/views/Layout.js';
+import { usePage } from '../../../../core/views/context.js';
+import { Checkbox, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
+import { DataTable, Empty, StatusBadge } from '../../../../core/views/components.js';
+import { dayAsDate } from '../../../../core/time.js';
+import type { VotePhase } from '../queries.js';
+import { Cards, CoordNav, refused, useLocalized } from '../../components.js';
+
+type Term = {
+  id: number;
+  holder_name: string;
+  org_name_ar: string | null;
+  org_name_en: string | null;
+  starts_on: string;
+  ends_on: string;
+};
+type Seat = {
+  id: number;
+  title_ar: string;
+  title_en: string;
+  is_chair: number;
+  current: Term | null;
+  past: Term[];
+  upcoming: Term[];
+};
+type Body = {
+  id: number;
+  kind: 'board' | 'committee';
+  name_ar: string;
+  name_en: string;
+  description_ar: string;
+  description_en: string;
+  seats: Seat[];
+};
+type VoteRow = {
+  id: number;
+  kind: 'election' | 'decision';
+  title: string;
+  opens_at: string;
+  closes_at: string;
+  phase: VotePhase;
+};
+type Org = { id: number; name_ar: string; name_en: string };
+
+export function PhaseBadge(props: { phase: VotePhase }) {
+  const { t } = usePage().i18n;
+  return <StatusBadge label={t(`coordination.vote.phase.${props.phase}`)} />;
+}
+
+function Holder(props: { term: Term | null }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const org = useLocalized()(props.term, 'org_name');
+  if (!props.term) return <span class="meta">{t('coordination.governance.vacant')}</span>;
+  return (
+    <>
+      <bdi>{props.term.holder_name}</bdi>
+      {org ? (
+        <>
+          {' '}
+          (<bdi>{org}</bdi>)
+        </>
+      ) : null}{' '}
+      <span class="meta">
+        {t('common.dateRange', {
+          from: i18n.date(dayAsDate(props.term.starts_on)),
+          to: i18n.date(dayAsDate(props.term.ends_on)),
+        })}
+      </span>
+    </>
+  );
+}
+
+export function GovernancePage(p: {
+  bodies: Body[];
+  votes: VoteRow[] | null;
+  canManage: boolean;
+  orgs: Org[];
+  state?: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const name = useLocalized();
+  return (
+    <Layout title={t('coordination.governance.title')} description={t('coordination.governance.intro')}>
+      <CoordNav current="/governance" />
+      <h1>{t('coordination.governance.title')}</h1>
+      <p>{t('coordination.governance.intro')}</p>
+      {p.bodies.length ? null : <Empty text={t('coordination.governance.noBodies')} />}
+      {p.bodies.map((b) => (
+        <section class="card">
+          <h2>{name(b)}</h2>
+          {name(b, 'description') ? <p dir="auto">{name(b, 'description')}</p> : null}
+          <Seats seats={b.seats} canManage={p.canManage} orgs={p.orgs} state={p.state} />
+          {p.canManage ? (
+            <details open={refused(p.state, `/governance/bodies/${b.id}/seats`)}>
+              <summary>{t('coordination.governance.addSeat')}</summary>
+              <Form action={`/governance/bodies/${b.id}/seats`} state={p.state} idPrefix={`body-${b.id}`}>
+                <Field name="title_ar" label={t('coordination.governance.seatAr')} required />
+                <Field name="title_en" label={t('coordination.governance.seatEn')} required />
+                <Checkbox name="is_chair" label={t('coordination.governance.chair')} />
+                <button type="submit">{t('common.add')}</button>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ))}
+      {p.canManage ? (
+        <details open={refused(p.state, '/governance/bodies')}>
+          <summary>{t('coordination.governance.addBody')}</summary>
+          <Form action="/governance/bodies" state={p.state} values={{ kind: 'committee' }}>
+            <Select
+              name="kind"
+              label={t('coordination.governance.kind')}
+              options={[
+                { value: 'board', label: t('coordination.governance.kind.board') },
+                { value: 'committee', label: t('coordination.governance.kind.committee') },
+              ]}
+            />
+            <Field name="name_ar" label={t('coordination.field.nameAr')} required />
+            <Field name="name_en" label={t('coordination.field.nameEn')} required />
+            <Field name="description_ar" label={t('coordination.field.descriptionAr')} multiline rows={3} />
+            <Field name="description_en" label={t('coordination.field.descriptionEn')} multiline rows={3} />
+            <button type="submit">{t('common.add')}</button>
+          </Form>
+        </details>
+      ) : null}
+      {p.votes ? <Votes votes={p.votes} canManage={p.canManage} /> : null}
+    </Layout>
+  );
+}
+
+/** A body's seats, the current holder of each, past terms; network admins record new terms. */
+function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; state?: FormState | null }) {
+  const { t } = usePage().i18n;
+  const name = useLocalized();
+  return (
+    <DataTable
+      rows={p.seats}
+      columns={[
+        {
+          label: t('coordination.governance.seat'),
+          cell: (s) => (
+            <>
+              {name(s, 'title')}
+              {s.is_chair ? <StatusBadge label={t('coordination.governance.chair')} /> : null}
+            </>
+          ),
+        },
+        {
+          label: t('coordination.governance.holder'),
+          cell: (s) => (
+            <>
+              <Holder term={s.current} />
+              {s.past.length ? (
+                <details>
+                  <summary>{t('coordination.governance.pastTerms')}</summary>
+                  <ul>
+                    {s.past.map((pt) => (
+                      <li>
+                        <Holder term={pt} />
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              {p.canManage ? (
+                <details open={refused(p.state, `/governance/seats/${s.id}/terms`)}>
+                  <summary>{t('coordination.governance.addTerm')}</summary>
+                  <Form action={`/governance/seats/${s.id}/terms`} state={p.state} idPrefix={`seat-${s.id}`}>
+                    <Field name="holder_name" label={t('coordination.governance.holderName')} required />
+                    <Select
+                      name="holder_org_id"
+                      label={t('coordination.governance.holderOrg')}
+                      includeEmpty="—"
+                      options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
+                    />
+                    <Field name="starts_on" type="date" label={t('coordination.governance.startsOn')} required />
+                    <Field name="ends_on" type="date" label={t('coordination.governance.endsOn')} required />
+                    <button type="submit">{t('common.add')}</button>
+                  </Form>
+                </details>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function Votes(p: { votes: VoteRow[]; canManage: boolean }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  return (
+    <section>
+      <h2>{t('coordination.vote.listTitle')}</h2>
+      {p.canManage ? (
+        <p>
+          <a class="button" href="/votes/new">
+            {t('coordination.vote.new')}
+          </a>
+        </p>
+      ) : null}
+      <Cards
+        items={p.votes}
+        empty={t('coordination.vote.none')}
+        href={(vt) => `/votes/${vt.id}`}
+        title={(vt) => vt.title}
+        meta={(vt) => (
+          <>
+            <PhaseBadge phase={vt.phase} /> {t(`coordination.vote.kind.${vt.kind}`)} ·{' '}
+            {t('coordination.vote.window', { from: i18n.dateTime(vt.opens_at), to: i18n.dateTime(vt.closes_at) })}
+          </>
+        )}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,340 @@
+// Votes among member organizations: nominations, one secret ballot per organization cast by its
+// representative, quorum, opening and closing times, results with turnout, reproducible count.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../testing/app.js';
+import { sql } from 'kysely';
+import { testDialect } from '../../../testing/db.js';
+import { idFrom, nameRole, resignIn, useWorld, type World } from '../testing/test-helpers.js';
+import { castBallot } from './actions.js';
+import { getVote, tally } from './queries.js';
+import { dateToDamascusLocal, HOUR, DAY } from '../../../core/time.js';
+
+const s = useWorld({ setUp });
+
+async function setUp(_t: TestApp, w: World) {
+  // Each organization names its representative.
+  for (const admin of ['adminA', 'adminB', 'adminC'] as const)
+    expect((await nameRole(w, admin, w.users[admin], { representative: 'on' })).statusCode).toBe(303);
+}
+
+const local = (ms: number) => dateToDamascusLocal(new Date(s.t.clock.now.getTime() + ms));
+
+async function newVote(fields: Record<string, string>) {
+  await s.w.c.netAdmin.get('/votes/new');
+  const res = await s.w.c.netAdmin.post('/votes/new', fields);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+  return idFrom(res.headers.location);
+}
+
+describe('creating votes', () => {
+  it('is for network admins; bad times are refused beside the field', async () => {
+    await s.w.c.adminA.get('/governance');
+    expect((await s.w.c.adminA.post('/votes/new', { kind: 'decision', title: 'x' })).statusCode).toBe(404);
+    expect((await s.w.c.editor.get('/votes/new')).statusCode).toBe(404);
+    await s.w.c.netAdmin.get('/votes/new');
+    const bad = await s.w.c.netAdmin.post('/votes/new', {
+      kind: 'decision',
+      title: 'Backwards',
+      description: '',
+      body_id: '',
+      max_choices: '1',
+      nominations_close_at: '',
+      opens_at: local(2 * HOUR),
+      closes_at: local(HOUR),
+      quorum_percent: '50',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('يجب أن تأتي النهاية بعد البداية');
+  });
+});
+
+describe('a yes/no decision', () => {
+  let id: number;
+  beforeAll(async () => {
+    id = await newVote({
+      kind: 'decision',
+      title: 'Adopt the code of conduct',
+      description: 'Members decide between meetings.',
+      body_id: '',
+      max_choices: '1',
+      nominations_close_at: '',
+      opens_at: local(HOUR),
+      closes_at: local(2 * DAY),
+      quorum_percent: '60',
+    });
+  });
+
+  async function yesId() {
+    const o = await s.t.handle.db
+      .selectFrom('coord_vote_options')
+      .select(['id', 'kind'])
+      .where('vote_id', '=', id)
+      .execute();
+    return Object.fromEntries(o.map((x) => [x.kind, x.id])) as Record<'yes' | 'no' | 'abstain', number>;
+  }
+
+  it('refuses ballots before it opens', async () => {
+    const { yes } = await yesId();
+    await s.w.c.adminA.get(`/votes/${id}`);
+    const res = await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) });
+    expect(res.statusCode).toBe(409);
+    expect(await s.t.handle.db.selectFrom('coord_ballots').select('id').execute()).toEqual([]);
+  });
+
+  it('takes one ballot per organization, from its representative only, and keeps no link to it', async () => {
+    s.t.clock.advance(HOUR + 60_000);
+    await resignIn(s.t, s.w);
+    const { yes, no } = await yesId();
+    // staff who are not the representative cannot vote; nor can another organization's representative for A
+    await s.w.c.staffA.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.staffA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) })).statusCode,
+    ).toBe(400);
+    expect(
+      (await s.w.c.adminB.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) })).statusCode,
+    ).toBe(400);
+    // an invalid choice is refused
+    await s.w.c.adminA.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: '999999' })).statusCode,
+    ).toBe(400);
+
+    expect(
+      (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) })).statusCode,
+    ).toBe(303);
+    // double voting is refused, and nothing more is stored
+    const again = await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(no) });
+    expect(again.statusCode).toBe(409);
+    // concurrently, too
+    const v = (await getVote(s.t.handle.db, s.w.net, id))!;
+    const race = await Promise.all([
+      castBallot(s.t.handle.db, v, s.w.orgB, s.w.users.adminB, [yes], s.t.clock.now),
+      castBallot(s.t.handle.db, v, s.w.orgB, s.w.users.adminB, [yes], s.t.clock.now),
+    ]);
+    expect(race.sort()).toEqual(['alreadyVoted', 'ok']);
+    const ballots = await s.t.handle.db.selectFrom('coord_ballots').selectAll().where('vote_id', '=', id).execute();
+    expect(ballots.length).toBe(2);
+    const part = await s.t.handle.db
+      .selectFrom('coord_vote_participation')
+      .selectAll()
+      .where('vote_id', '=', id)
+      .execute();
+    expect(part.map((p) => p.organization_id).sort()).toEqual([s.w.orgA, s.w.orgB].sort());
+    // Only the day is kept of when an organization voted.
+    expect(part.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.cast_on))).toBe(true);
+  });
+
+  it('stores ballots with no organization, person or time, under random ids', async () => {
+    const cols =
+      testDialect === 'postgres'
+        ? (
+            await sql<{
+              column_name: string;
+            }>`select column_name from information_schema.columns where table_name = 'coord_ballots' and table_schema = current_schema()`.execute(
+              s.t.handle.db,
+            )
+          ).rows.map((r) => r.column_name)
+        : (await sql<{ name: string }>`pragma table_info(coord_ballots)`.execute(s.t.handle.db)).rows.map(
+            (r) => r.name,
+          );
+    expect(cols.sort()).toEqual(['choices', 'id', 'vote_id']);
+    const ballots = await s.t.handle.db.selectFrom('coord_ballots').selectAll().where('vote_id', '=', id).execute();
+    for (const b of ballots) {
+      expect(b.id).toMatch(/^[0-9a-f]{32}$/);
+      expect(Object.values(b).join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    }
+    // Nothing in the audit log says when a ballot came in either.
+    const cast = await s.t.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', '%vote.cast%')
+      .execute();
+    expect(cast).toEqual([]);
+  });
+
+  it('rewrites the ballots in a fresh random order at every cast, so ids and order do not follow arrival', async () => {
+    const before = (
+      await s.t.handle.db.selectFrom('coord_ballots').select('id').where('vote_id', '=', id).execute()
+    ).map((b) => b.id);
+    const { abstain } = await yesId();
+    await s.w.c.adminC.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminC.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgC), choice: String(abstain) }))
+        .statusCode,
+    ).toBe(303);
+    const after = (
+      await s.t.handle.db.selectFrom('coord_ballots').select('id').where('vote_id', '=', id).execute()
+    ).map((b) => b.id);
+    expect(after.length).toBe(3);
+    expect(after.filter((x) => before.includes(x))).toEqual([]);
+  });
+
+  it('shows no results while open, then results with turnout to members only; no change after close', async () => {
+    const open = await s.w.c.adminA.get(`/votes/${id}`);
+    expect(open.body).toContain('تُعلن النتائج');
+    s.t.clock.advance(2 * DAY);
+    await resignIn(s.t, s.w);
+    const page = await s.w.c.staffB.get(`/votes/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('أُقرّ القرار');
+    expect(page.body).toMatch(/صوّتت 3 من أصل 3 منظمات \(100٪\)/);
+    for (const who of ['member', 'anonymous'] as const) {
+      const res = await s.w.c[who].get(`/votes/${id}`);
+      expect([404, 303]).toContain(res.statusCode);
+    }
+    const { no } = await yesId();
+    const late = await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(no) });
+    expect(late.statusCode).toBe(409);
+  });
+
+  it('counts reproducibly from the stored ballots', async () => {
+    const v = (await getVote(s.t.handle.db, s.w.net, id))!;
+    const first = await tally(s.t.handle.db, v);
+    const second = await tally(s.t.handle.db, v);
+    expect(second).toEqual(first);
+    const { yes, no, abstain } = await yesId();
+    const byId = Object.fromEntries(first.counts.map((c) => [c.optionId, c.votes]));
+    expect([byId[yes], byId[no], byId[abstain]]).toEqual([2, 0, 1]);
+    expect(first.winners).toEqual([yes]);
+    // recount by hand from the raw ballots
+    const raw = await s.t.handle.db.selectFrom('coord_ballots').select('choices').where('vote_id', '=', id).execute();
+    const manual: Record<number, number> = {};
+    for (const b of raw) for (const c of JSON.parse(b.choices) as number[]) manual[c] = (manual[c] ?? 0) + 1;
+    expect(byId).toEqual({ [yes]: manual[yes] ?? 0, [no]: manual[no] ?? 0, [abstain]: manual[abstain] ?? 0 });
+    expect(first.voted).toBe(3);
+    expect(first.quorumMet).toBe(true);
+  });
+});
+
+describe('an election with nominations and a quorum', () => {
+  let id: number;
+  beforeAll(async () => {
+    id = await newVote({
+      kind: 'election',
+      title: 'Board seat',
+      description: '',
+      body_id: '',
+      max_choices: '1',
+      nominations_close_at: local(DAY),
+      opens_at: local(DAY),
+      closes_at: local(3 * DAY),
+      quorum_percent: '67',
+    });
+  });
+
+  it('takes self-nominations at once and others’ after the nominee accepts', async () => {
+    await s.w.c.staffA.get(`/votes/${id}`);
+    expect(
+      (
+        await s.w.c.staffA.post(`/votes/${id}/nominations`, {
+          nominee: String(s.w.users.staffA),
+          statement: 'I will listen.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    await s.w.c.adminB.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminB.post(`/votes/${id}/nominations`, { nominee: String(s.w.users.adminC), statement: '' }))
+        .statusCode,
+    ).toBe(303);
+    const dup = await s.w.c.adminB.post(`/votes/${id}/nominations`, {
+      nominee: String(s.w.users.staffA),
+      statement: '',
+    });
+    expect(dup.statusCode).toBe(400);
+    // someone outside member organizations can be neither nominee nor nominator
+    expect(
+      (await s.w.c.adminB.post(`/votes/${id}/nominations`, { nominee: String(s.w.users.member), statement: '' }))
+        .statusCode,
+    ).toBe(400);
+    const options = await s.t.handle.db
+      .selectFrom('coord_vote_options')
+      .selectAll()
+      .where('vote_id', '=', id)
+      .execute();
+    const pending = options.find((o) => o.nominee_user_id === s.w.users.adminC)!;
+    expect(pending.accepted).toBe(0);
+    await s.w.c.adminC.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminB.post(`/votes/${id}/nominations/answer`, { option_id: String(pending.id), answer: 'accept' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await s.w.c.adminC.post(`/votes/${id}/nominations/answer`, { option_id: String(pending.id), answer: 'accept' }))
+        .statusCode,
+    ).toBe(303);
+  });
+
+  it('closes nominations when voting opens; without quorum the result does not stand', async () => {
+    s.t.clock.advance(DAY + 60_000);
+    await resignIn(s.t, s.w);
+    await s.w.c.adminB.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminB.post(`/votes/${id}/nominations`, { nominee: String(s.w.users.adminB), statement: '' }))
+        .statusCode,
+    ).toBe(400);
+    const staffA = await s.t.handle.db
+      .selectFrom('coord_vote_options')
+      .select('id')
+      .where('vote_id', '=', id)
+      .where('nominee_user_id', '=', s.w.users.staffA)
+      .executeTakeFirstOrThrow();
+    await s.w.c.adminA.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(staffA.id) }))
+        .statusCode,
+    ).toBe(303);
+    s.t.clock.advance(3 * DAY);
+    await resignIn(s.t, s.w);
+    const v = (await getVote(s.t.handle.db, s.w.net, id))!;
+    const result = await tally(s.t.handle.db, v);
+    expect(result.quorumNeeded).toBe(3); // 67 % of 3 organizations
+    expect(result.quorumMet).toBe(false);
+    expect(result.winners).toEqual([]);
+    const page = await s.w.c.adminB.get(`/votes/${id}`);
+    expect(page.body).toContain('لم يكتمل النصاب');
+  });
+});
+
+describe('governance page', () => {
+  it('shows bodies, seats and holders publicly; only network admins edit', async () => {
+    await s.w.c.netAdmin.get('/governance');
+    const body = await s.w.c.netAdmin.post('/governance/bodies', {
+      kind: 'board',
+      name_ar: 'مجلس الإدارة',
+      name_en: 'Board',
+      description_ar: '',
+      description_en: '',
+    });
+    expect(body.statusCode).toBe(303);
+    const b = await s.t.handle.db.selectFrom('coord_bodies').select('id').executeTakeFirstOrThrow();
+    await s.w.c.netAdmin.post(`/governance/bodies/${b.id}/seats`, {
+      title_ar: 'الرئاسة',
+      title_en: 'Chair',
+      is_chair: 'on',
+    });
+    const seat = await s.t.handle.db.selectFrom('coord_seats').select('id').executeTakeFirstOrThrow();
+    const bad = await s.w.c.netAdmin.post(`/governance/seats/${seat.id}/terms`, {
+      holder_name: 'Hala',
+      holder_org_id: '',
+      starts_on: '2026-01-01',
+      ends_on: '2025-01-01',
+    });
+    expect(bad.statusCode).toBe(400);
+    await s.w.c.netAdmin.post(`/governance/seats/${seat.id}/terms`, {
+      holder_name: 'Hala Haddad',
+      holder_org_id: String(s.w.orgA),
+      starts_on: '2026-01-01',
+      ends_on: '2028-12-31',
+    });
+    const page = await s.w.c.anonymous.get('/governance');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Hala Haddad');
+    expect(page.body).not.toContain('/votes/'); // votes are for members
+    expect((await s.w.c.adminA.get('/governance')).body).toContain('/votes/');
+    await s.w.c.adminA.get('/governance');
+    expect(
+      (await s.w.c.adminA.post('/governance/bodies', { kind: 'board', name_ar: 'x', name_en: 'x' })).statusCode,
+    ).toBe(404);
+  });
+});

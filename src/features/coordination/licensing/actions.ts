@@ -1,0 +1,118 @@
+// Licensing, written: councils, a member's licence file at a council with its documents, and
+// the visit log.
+import { updateIn } from '../rows.js';
+import type { Db } from '../../../core/db/index.js';
+import type { CoordCouncilsTable, CoordLicenceVisitsTable, CoordLicencesTable } from '../tables.js';
+
+export type CouncilInput = Omit<CoordCouncilsTable, 'id' | 'network_id' | 'created_at' | 'updated_at'>;
+
+export async function saveCouncil(db: Db, networkId: number, id: number | null, input: CouncilInput, now: Date) {
+  if (id === null) {
+    const row = await db
+      .insertInto('coord_councils')
+      .values({ network_id: networkId, ...input, created_at: now.toISOString(), updated_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+  await updateIn(db, 'coord_councils', id, { network_id: networkId }, { ...input, updated_at: now.toISOString() });
+  return id;
+}
+
+export type LicenceInput = Pick<
+  CoordLicencesTable,
+  'status' | 'applied_on' | 'visit_on' | 'licensed_on' | 'expires_on' | 'notes'
+>;
+
+export async function createLicence(
+  db: Db,
+  orgId: number,
+  councilId: number,
+  docs: string[],
+  userId: number | null,
+  now: Date,
+): Promise<number | null> {
+  const existing = await db
+    .selectFrom('coord_licences')
+    .select('id')
+    .where('organization_id', '=', orgId)
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('coord_licences')
+      .values({
+        organization_id: orgId,
+        council_id: councilId,
+        status: 'not_started',
+        applied_on: null,
+        visit_on: null,
+        licensed_on: null,
+        expires_on: null,
+        notes: '',
+        reminded_for: null,
+        updated_by: userId,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (docs.length)
+      await trx
+        .insertInto('coord_licence_documents')
+        .values(docs.map((name) => ({ licence_id: row.id, organization_id: orgId, name, submitted_on: null })))
+        .execute();
+    return row.id;
+  });
+}
+
+/** Saves a licence file; a new expiry date (other than `previousExpiry`) gets its own reminder. */
+export async function updateLicence(
+  db: Db,
+  id: number,
+  orgId: number,
+  input: LicenceInput,
+  userId: number,
+  now: Date,
+  previousExpiry?: string | null,
+) {
+  const reminder = previousExpiry !== undefined && input.expires_on !== previousExpiry ? { reminded_for: null } : {};
+  const values = { ...input, ...reminder, updated_by: userId, updated_at: now.toISOString() };
+  await updateIn(db, 'coord_licences', id, { organization_id: orgId }, values);
+}
+
+export async function addLicenceDocument(db: Db, licenceId: number, orgId: number, name: string) {
+  await db
+    .insertInto('coord_licence_documents')
+    .values({ licence_id: licenceId, organization_id: orgId, name, submitted_on: null })
+    .execute();
+}
+
+export async function setDocumentSubmitted(
+  db: Db,
+  licenceId: number,
+  orgId: number,
+  docId: number,
+  submittedOn: string | null,
+) {
+  const owner = { licence_id: licenceId, organization_id: orgId };
+  await updateIn(db, 'coord_licence_documents', docId, owner, { submitted_on: submittedOn });
+}
+
+export type VisitInput = Pick<CoordLicenceVisitsTable, 'visit_on' | 'who_went' | 'met_whom' | 'outcome' | 'next_step'>;
+
+export async function addVisit(db: Db, licenceId: number, orgId: number, input: VisitInput, userId: number, now: Date) {
+  const row = await db
+    .insertInto('coord_licence_visits')
+    .values({
+      licence_id: licenceId,
+      organization_id: orgId,
+      ...input,
+      created_by: userId,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

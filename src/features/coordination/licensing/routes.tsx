@@ -1,0 +1,189 @@
+// Licensing with local councils: /licensing (a member's own rows, or the network view for
+// coordinators), one member × council row at /licensing/:id with documents and the visit log.
+import { form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import type { FormState } from '../../../core/views/forms.js';
+import { addDays, damascusDay } from '../../../core/time.js';
+import { coord, type CoordContext } from '../context.js';
+import type { LicenceResource, LicensingResource } from '../permissions.js';
+import {
+  councilForm,
+  licenceDocForm,
+  licenceDocSubmitForm,
+  licenceForm,
+  licenceNewForm,
+  visitForm,
+} from '../schemas.js';
+import { knownTown } from '../meetings/queries.js';
+import { activeOrganizations, getActiveOrganization } from '../workspace/queries.js';
+import {
+  EXPIRY_REMINDER_DAYS,
+  getCouncil,
+  getLicence,
+  listCouncils,
+  listLicenceDocuments,
+  listNetworkLicences,
+  listOwnLicences,
+  listVisits,
+  plannedVisits,
+} from './queries.js';
+import {
+  addLicenceDocument,
+  addVisit,
+  createLicence,
+  saveCouncil,
+  setDocumentSubmitted,
+  updateLicence,
+} from './actions.js';
+import { LicencePage, LicensingPage } from './views.js';
+
+const expiring = (expires: string | null, today: string) =>
+  expires !== null && expires <= addDays(today, EXPIRY_REMINDER_DAYS);
+
+const licensing = (ctx: CoordContext): LicensingResource => ({ type: 'coord.licensing', networkId: ctx.network.id });
+
+/** People inside the network see licensing (their own rows, or all of them for coordinators). */
+async function licensingContext(c: AnyCtx): Promise<CoordContext> {
+  const ctx = await coord(c);
+  return ctx.can('view', licensing(ctx)) ? ctx : notFound();
+}
+
+async function licensingPage(c: AnyCtx, ctx: CoordContext, state: FormState | null = null) {
+  const network = ctx.can('viewNetwork', licensing(ctx));
+  const today = damascusDay(c.now);
+  const [councils, licences, planned, allOrgs] = await Promise.all([
+    listCouncils(c.db, ctx.network.id),
+    network ? listNetworkLicences(c.db, ctx.network.id) : listOwnLicences(c.db, ctx.orgIds),
+    plannedVisits(c.db, network ? { networkId: ctx.network.id } : { orgIds: ctx.orgIds }, today),
+    activeOrganizations(c.db, ctx.network.id),
+  ]);
+  return (
+    <LicensingPage
+      network={network}
+      councils={councils}
+      licences={licences.map((l) => ({ ...l, expiringSoon: expiring(l.expires_on, today) }))}
+      planned={planned}
+      orgs={network ? allOrgs : allOrgs.filter((o) => ctx.orgIds.includes(o.id))}
+      canManageCouncils={ctx.can('manageCouncils', licensing(ctx))}
+      state={state}
+    />
+  );
+}
+
+/** One licence file, for the organization's staff and the coordinators ('edit': the same people). */
+const licence =
+  (act: 'view' | 'edit') =>
+  async (c: AnyCtx): Promise<LoadedLicence> => {
+    const ctx = await coord(c);
+    const l = (await getLicence(c.db, c.id('id'))) ?? notFound();
+    if (l.network_id !== ctx.network.id) notFound();
+    const res: LicenceResource = { type: 'coord.licence', orgId: l.organization_id, networkId: ctx.network.id };
+    return ctx.can('view', res) && ctx.can(act, res) ? { ctx, l } : notFound();
+  };
+type LoadedLicence = { ctx: CoordContext; l: NonNullable<Awaited<ReturnType<typeof getLicence>>> };
+
+async function licencePage(c: AnyCtx, { l }: LoadedLicence, state: FormState | null = null) {
+  const today = damascusDay(c.now);
+  const [documents, visits] = await Promise.all([
+    listLicenceDocuments(c.db, l.id, l.organization_id),
+    listVisits(c.db, l.id, l.organization_id),
+  ]);
+  const row = { ...l, expiringSoon: expiring(l.expires_on, today) };
+  return <LicencePage l={row} documents={documents} visits={visits} today={today} state={state} />;
+}
+
+const toLicence = ({ l }: LoadedLicence) => `/licensing/${l.id}`;
+const access = 'member' as const;
+
+export const licensingRoutes = [
+  page('/licensing', { access, load: licensingContext, render: (c, ctx) => licensingPage(c, ctx) }),
+
+  form('/licensing/licences', {
+    access,
+    load: licensingContext,
+    schema: licenceNewForm,
+    show: licensingPage,
+    flash: null,
+    async save(c, ctx, data) {
+      const org = await getActiveOrganization(c.db, ctx.network.id, data.org_id);
+      if (!org || !ctx.can('edit', { type: 'coord.licence', orgId: data.org_id, networkId: ctx.network.id }))
+        throw new FormErrors({ org_id: c.t('form.invalidChoice') });
+      const council = await getCouncil(c.db, ctx.network.id, data.council_id);
+      if (!council) throw new FormErrors({ council_id: c.t('form.invalidChoice') });
+      const docs = data.documents
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .slice(0, 30)
+        .map((s) => s.slice(0, 200));
+      return `/licensing/${await createLicence(c.db, org.id, council.id, docs, c.user.id, c.now)}`;
+    },
+  }),
+
+  form('/licensing/councils', {
+    access: 'networkEditor',
+    load: async (c) => {
+      const ctx = await licensingContext(c);
+      return ctx.can('manageCouncils', licensing(ctx)) ? ctx : notFound();
+    },
+    schema: councilForm,
+    show: licensingPage,
+    flash: null,
+    async check(c, _ctx, data) {
+      if (!(await knownTown(c.db, data.town_pcode))) return { town_pcode: c.t('coordination.form.unknownTown') };
+    },
+    async save(c, ctx, data) {
+      const id = await saveCouncil(c.db, ctx.network.id, null, data, c.now);
+      await c.audit('coordination.council.created', { targetType: 'council', targetId: id });
+      return `/licensing#council-${id}`;
+    },
+  }),
+
+  page('/licensing/:id', { access, load: licence('view'), render: (c, x) => licencePage(c, x) }),
+
+  form('/licensing/:id', {
+    access,
+    load: licence('edit'),
+    schema: licenceForm,
+    show: licencePage,
+    async save(c, x, data) {
+      await updateLicence(c.db, x.l.id, x.l.organization_id, data, c.user.id, c.now, x.l.expires_on);
+      return toLicence(x);
+    },
+  }),
+
+  form('/licensing/:id/documents', {
+    access,
+    load: licence('edit'),
+    schema: licenceDocForm,
+    show: licencePage,
+    flash: null,
+    async save(c, x, data) {
+      await addLicenceDocument(c.db, x.l.id, x.l.organization_id, data.name);
+      return toLicence(x);
+    },
+  }),
+
+  form('/licensing/:id/documents/submitted', {
+    access,
+    load: licence('edit'),
+    schema: licenceDocSubmitForm,
+    show: licencePage,
+    flash: null,
+    async save(c, x, data) {
+      await setDocumentSubmitted(c.db, x.l.id, x.l.organization_id, data.doc_id, data.submitted_on);
+      return toLicence(x);
+    },
+  }),
+
+  form('/licensing/:id/visits', {
+    access,
+    load: licence('edit'),
+    schema: visitForm,
+    show: licencePage,
+    flash: null,
+    async save(c, x, data) {
+      const id = await addVisit(c.db, x.l.id, x.l.organization_id, data, c.user.id, c.now);
+      return `${toLicence(x)}#visit-${id}`;
+    },
+  }),
+];

@@ -1,0 +1,160 @@
+// The meeting form (new and edit) and the "launch a meeting cycle" form.
+import { Layout } from '../../../../core/views/Layout.js';
+import { usePage } from '../../../../core/views/context.js';
+import { Checkboxes, Field, Form, Radios, Select, type FormState } from '../../../../core/views/forms.js';
+import { dateToDamascusLocal } from '../../../../core/time.js';
+import { meetingKinds } from '../../schemas.js';
+import { CoordNav, useLocalized } from '../../components.js';
+
+type Org = { id: number; name_ar: string; name_en: string };
+
+export function MeetingFormPage(p: {
+  action: string;
+  isNew: boolean;
+  values: Record<string, unknown>;
+  state?: FormState | null;
+  hostOptions: Org[];
+  allowNoHost: boolean;
+  orgs: Org[];
+}) {
+  const { t } = usePage().i18n;
+  const name = useLocalized();
+  const damascus = t('coordination.form.damascusTime');
+  const orgOpts = p.orgs.map((o) => ({ value: String(o.id), label: name(o) }));
+  const title = p.isNew ? t('coordination.meeting.new') : t('coordination.meeting.edit');
+  const defaults = { kind: 'other', place_kind: 'office', visibility: 'invitees', quorum_orgs: '0' };
+  return (
+    <Layout title={title}>
+      <CoordNav current="/meetings" />
+      <h1>{title}</h1>
+      <Form action={p.action} state={p.state} values={{ ...defaults, ...p.values }}>
+        <Select
+          name="kind"
+          label={t('coordination.meeting.kindLabel')}
+          options={meetingKinds.map((k) => ({ value: k, label: t(`coordination.meeting.kind.${k}`) }))}
+        />
+        <Field name="title" label={t('coordination.field.title')} required />
+        <Field name="description" label={t('coordination.field.description')} multiline rows={3} />
+        <Select
+          name="host_org_id"
+          label={t('coordination.meeting.host')}
+          includeEmpty={p.allowNoHost ? t('coordination.meeting.networkHost') : undefined}
+          options={p.hostOptions.map((o) => ({ value: String(o.id), label: name(o) }))}
+        />
+        <Field
+          name="starts_at"
+          type="datetime-local"
+          label={t('coordination.meeting.startsAt')}
+          hint={damascus}
+          required
+        />
+        <Field name="ends_at" type="datetime-local" label={t('coordination.meeting.endsAt')} hint={damascus} required />
+        <Radios
+          name="place_kind"
+          legend={t('coordination.meeting.place')}
+          options={(['office', 'town', 'online'] as const).map((k) => ({
+            value: k,
+            label: t(`coordination.meeting.placeKind.${k}`),
+          }))}
+        />
+        <Select name="place_org_id" label={t('coordination.meeting.placeOrg')} includeEmpty="—" options={orgOpts} />
+        <Field name="town_pcode" label={t('coordination.meeting.town')} hint={t('coordination.form.pcodeHint')} />
+        <Field name="place_detail" label={t('coordination.meeting.placeDetail')} />
+        <Field name="online_url" type="url" label={t('coordination.meeting.onlineUrl')} />
+        <Checkboxes name="invite_orgs" legend={t('coordination.meeting.inviteOrgs')} options={orgOpts} />
+        <Field
+          name="invite_users"
+          label={t('coordination.meeting.inviteUsers')}
+          hint={t('coordination.meeting.inviteUsersHint')}
+        />
+        <Select
+          name="visibility"
+          label={t('coordination.meeting.visibility')}
+          options={(['invitees', 'network', 'public'] as const).map((k) => ({
+            value: k,
+            label: t(`coordination.meeting.visibility.${k}`),
+          }))}
+        />
+        <Field
+          name="public_summary"
+          label={t('coordination.meeting.publicSummary')}
+          hint={t('coordination.meeting.publicSummaryHint')}
+          multiline
+          rows={3}
+        />
+        <Field
+          name="quorum_orgs"
+          type="number"
+          label={t('coordination.meeting.quorumOrgs')}
+          hint={t('coordination.meeting.quorumOrgsHint')}
+        />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function CycleFormPage(p: { state?: FormState | null; orgCount: number }) {
+  const { t } = usePage().i18n;
+  const damascus = t('coordination.form.damascusTime');
+  return (
+    <Layout title={t('coordination.cycle.launch')}>
+      <CoordNav current="/meetings" />
+      <h1>{t('coordination.cycle.launch')}</h1>
+      <p>{t('coordination.cycle.explain', { count: p.orgCount })}</p>
+      <Form action="/meetings/cycles/new" state={p.state} values={{ preparatory_time: '10:00' }}>
+        <Field name="title" label={t('coordination.cycle.title')} required />
+        <Field
+          name="preparatory_from"
+          type="date"
+          label={t('coordination.cycle.preparatoryFrom')}
+          hint={t('coordination.cycle.preparatoryHint')}
+          required
+        />
+        <Field name="preparatory_time" type="time" label={t('coordination.cycle.preparatoryTime')} required />
+        <Field
+          name="general_at"
+          type="datetime-local"
+          label={t('coordination.cycle.generalAt')}
+          hint={damascus}
+          required
+        />
+        <Field
+          name="general_town"
+          label={t('coordination.cycle.generalTown')}
+          hint={t('coordination.form.pcodeHint')}
+          required
+        />
+        <Field name="general_place" label={t('coordination.meeting.placeDetail')} />
+        <Field
+          name="consultative_at"
+          type="datetime-local"
+          label={t('coordination.cycle.consultativeAt')}
+          hint={damascus}
+          required
+        />
+        <Field
+          name="consultative_url"
+          type="url"
+          label={t('coordination.cycle.consultativeUrl')}
+          hint={t('coordination.cycle.consultativeUrlHint')}
+        />
+        <button type="submit">{t('coordination.cycle.submit')}</button>
+      </Form>
+    </Layout>
+  );
+}
+
+/** A saved meeting as the form's values: times in Damascus wall time, invitees as ids and usernames. */
+export function meetingFormValues(
+  m: { starts_at: string; ends_at: string; inviteeOrgIds: number[] } & Record<string, unknown>,
+  inviteUsers: string,
+): Record<string, unknown> {
+  return {
+    ...m,
+    starts_at: dateToDamascusLocal(m.starts_at),
+    ends_at: dateToDamascusLocal(m.ends_at),
+    invite_orgs: m.inviteeOrgIds.map(String),
+    invite_users: inviteUsers,
+  };
+}

@@ -1,0 +1,104 @@
+// The list of meetings a viewer may know about, upcoming and past.
+import { Layout } from '../../../../core/views/Layout.js';
+import { usePage } from '../../../../core/views/context.js';
+import { StatusBadge } from '../../../../core/views/components.js';
+import type { MeetingKind, MeetingVisibility } from '../../tables.js';
+import { Cards, CoordNav, When, useLocalized } from '../../components.js';
+
+export type MeetingListRow = {
+  id: number;
+  kind: MeetingKind;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  status: 'scheduled' | 'held' | 'cancelled';
+  place_kind: 'office' | 'town' | 'online';
+  host_name_ar: string | null;
+  host_name_en: string | null;
+  town_name_ar: string | null;
+  town_name_en: string | null;
+  visibility: MeetingVisibility;
+  summaryOnly: boolean;
+};
+
+/** The kind of a meeting and, unless it is still scheduled, its status. */
+export function MeetingBadges(props: { kind: MeetingKind; status: 'scheduled' | 'held' | 'cancelled' }) {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      <StatusBadge label={t(`coordination.meeting.kind.${props.kind}`)} />
+      {props.status !== 'scheduled' ? <StatusBadge label={t(`coordination.meeting.status.${props.status}`)} /> : null}
+    </>
+  );
+}
+
+function MeetingCards(props: { meetings: MeetingListRow[]; empty: string }) {
+  const { t } = usePage().i18n;
+  const name = useLocalized();
+  const where = (m: MeetingListRow) =>
+    m.place_kind === 'online'
+      ? ` · ${t('coordination.meeting.online')}`
+      : name(m, 'town_name')
+        ? ` · ${name(m, 'town_name')}`
+        : '';
+  return (
+    <Cards
+      items={props.meetings}
+      empty={props.empty}
+      href={(m) => `/meetings/${m.id}`}
+      title={(m) => m.title}
+      meta={(m) => (
+        <>
+          <MeetingBadges kind={m.kind} status={m.status} />
+          <When at={m.starts_at} />
+          {name(m, 'host_name') ? (
+            <>
+              {' · '}
+              <bdi>{name(m, 'host_name')}</bdi>
+            </>
+          ) : null}
+          {where(m)}
+        </>
+      )}
+    />
+  );
+}
+
+export function MeetingsPage(p: {
+  upcoming: MeetingListRow[];
+  past: MeetingListRow[];
+  canCreate: boolean;
+  canLaunchCycle: boolean;
+  signedIn: boolean;
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('coordination.meeting.listTitle')}>
+      <CoordNav current="/meetings" />
+      <h1>{t('coordination.meeting.listTitle')}</h1>
+      {p.canCreate || p.canLaunchCycle || p.signedIn ? (
+        <p class="actions">
+          {p.canCreate ? (
+            <a class="button" href="/meetings/new">
+              {t('coordination.meeting.new')}
+            </a>
+          ) : null}
+          {p.canLaunchCycle ? (
+            <a class="button secondary" href="/meetings/cycles/new">
+              {t('coordination.cycle.launch')}
+            </a>
+          ) : null}
+          {p.signedIn ? (
+            <a class="button secondary" href="/meetings/calendar">
+              {t('coordination.calendar.title')}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      <h2>{t('coordination.meeting.upcoming')}</h2>
+      <MeetingCards meetings={p.upcoming} empty={t('coordination.meeting.noneUpcoming')} />
+      <h2>{t('coordination.meeting.past')}</h2>
+      <MeetingCards meetings={p.past} empty={t('coordination.meeting.nonePast')} />
+    </Layout>
+  );
+}

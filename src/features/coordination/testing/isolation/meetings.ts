@@ -1,0 +1,262 @@
+// Isolation probes of meetings: an internal meeting of A and of B (with a guest from C), a network
+// meeting, a public one (its summary for everyone), minutes, attendance, RSVPs, action items.
+import { who } from '../../../../testing/isolation.js';
+import type { Kit, Rule, Write } from './kit.js';
+import { createAction, createMeeting, type MeetingInput } from '../../meetings/actions.js';
+import { templateMeeting } from '../../meetings/cycle.js';
+import { DAY } from '../../../../core/time.js';
+
+export type Meetings = { meetingA: number; meetingB: number; meetingNet: number; meetingPub: number };
+
+/** The meetings other areas refer to (a review on the network meeting, lessons about meetings). */
+export async function makeMeetings(k: Kit): Promise<Meetings> {
+  const { db, users, net, orgA, orgB, orgC, now, at, mk } = k;
+  // ——— meetings ———
+  const meeting = (over: Partial<MeetingInput>, orgIds: number[], userIds: number[], by: number) =>
+    createMeeting(
+      db,
+      net,
+      templateMeeting({ kind: 'other', title: '', town_pcode: 'C1564', ...over }, at(DAY), 1),
+      { orgIds, userIds },
+      [],
+      by,
+      now,
+    );
+  const meetingA = await meeting({ title: `اجتماع ${mk('MTGA')}`, host_org_id: orgA }, [orgA], [], users.staffA);
+  const meetingB = await meeting(
+    { title: `اجتماع ${mk('MTGB')}`, host_org_id: orgB },
+    [orgB],
+    [users.adminC],
+    users.adminB,
+  );
+  const meetingNet = await meeting(
+    { kind: 'consultative', title: `اجتماع ${mk('MTGNET')}`, visibility: 'network', description: mk('MTGFULL') },
+    [orgA, orgB],
+    [],
+    users.editor,
+  );
+  const meetingPub = await meeting(
+    {
+      title: `اجتماع ${mk('MTGPUB')}`,
+      visibility: 'public',
+      public_summary: mk('MTGPUBSUM'),
+      // What only people inside the network read of it: the same words as the network meeting's.
+      description: mk('MTGFULL'),
+      place_detail: mk('MTGFULL'),
+    },
+    [orgA],
+    [],
+    users.editor,
+  );
+  await db
+    .updateTable('coord_meetings')
+    .set({ minutes_md: mk('MINA') })
+    .where('id', '=', meetingA)
+    .execute();
+  await db
+    .updateTable('coord_meetings')
+    .set({ minutes_md: mk('MINNET') })
+    .where('id', '=', meetingNet)
+    .execute();
+  await db
+    .insertInto('coord_attendance')
+    .values([
+      {
+        meeting_id: meetingA,
+        organization_id: orgA,
+        user_id: null,
+        name: mk('GUESTA'),
+        present: 1,
+        recorded_by: users.staffA,
+        recorded_at: now.toISOString(),
+      },
+      {
+        meeting_id: meetingB,
+        organization_id: orgC,
+        user_id: null,
+        name: mk('GUESTB'),
+        present: 1,
+        recorded_by: users.adminB,
+        recorded_at: now.toISOString(),
+      },
+    ])
+    .execute();
+  return { meetingA, meetingB, meetingNet, meetingPub };
+}
+
+export async function meetingProbes(k: Kit, { meetingA, meetingB, meetingNet, meetingPub }: Meetings): Promise<void> {
+  const { db, users, net, orgA, now, mk, probes, staffA, staffB, coordinators, personOf, feedsOutside } = k;
+  const meetingLists = (readers: Rule) => ['/meetings', '/actions', '/lessons/new', ...feedsOutside(readers)];
+  const rsvp = (id: number, writers: Rule): Write => ({
+    writers,
+    send: async (client) => {
+      // Each answer differs from the person's last one, so a change that lands shows.
+      const userId = users[personOf(client) as keyof typeof users];
+      const last = userId
+        ? await db
+            .selectFrom('coord_rsvps')
+            .select('response')
+            .where('meeting_id', '=', id)
+            .where('user_id', '=', userId)
+            .executeTakeFirst()
+        : undefined;
+      return client.post(`/meetings/${id}/rsvp`, { response: last?.response === 'yes' ? 'no' : 'yes' });
+    },
+    state: async () =>
+      (
+        await db
+          .selectFrom('coord_rsvps')
+          .select(['user_id', 'response'])
+          .where('meeting_id', '=', id)
+          .orderBy('user_id')
+          .execute()
+      ).map((r) => `${r.user_id}:${r.response}`),
+  });
+  const minutes = (id: number, marker: string, writers: Rule): Write => ({
+    writers,
+    send: (client, n) => client.post(`/meetings/${id}/minutes`, { minutes_md: `${marker} ${n}` }),
+    state: async () =>
+      (await db.selectFrom('coord_meetings').select('minutes_md').where('id', '=', id).executeTakeFirst()) ?? null,
+  });
+  const attendance = (id: number, writers: Rule): Write => ({
+    writers,
+    send: (client, n) => client.post(`/meetings/${id}/attendance`, { guest_name: `guest ${n}`, guest_org: '' }),
+    state: async () =>
+      (
+        await db
+          .selectFrom('coord_attendance')
+          .select(['name', 'present'])
+          .where('meeting_id', '=', id)
+          .orderBy('id')
+          .execute()
+      ).map((r) => `${r.name}:${r.present}`),
+  });
+
+  const inviteesB = who.any(staffB, who.is('adminC'));
+  probes.push(
+    {
+      name: "coordination: A's internal meeting (invitees: A)",
+      marker: mk('MTGA'),
+      readers: staffA,
+      pages: [`/meetings/${meetingA}`, `/meetings/${meetingA}.ics`],
+      lists: meetingLists(staffA),
+      write: rsvp(meetingA, staffA),
+    },
+    {
+      name: "coordination: A's internal meeting (minutes)",
+      marker: mk('MINA'),
+      readers: staffA,
+      pages: [`/meetings/${meetingA}`],
+      lists: ['/meetings', `/meetings/${meetingNet}`],
+      write: minutes(meetingA, mk('MINA'), staffA),
+    },
+    {
+      name: "coordination: A's internal meeting (attendance, its managers)",
+      marker: mk('GUESTA'),
+      readers: staffA,
+      pages: [`/meetings/${meetingA}/attendance`],
+      lists: [`/meetings/${meetingA}`, `/meetings/${meetingNet}`],
+      write: attendance(meetingA, staffA),
+    },
+    {
+      name: "coordination: B's meeting with a named guest from C (invitees: B, adminC)",
+      marker: mk('MTGB'),
+      readers: inviteesB,
+      pages: [`/meetings/${meetingB}`, `/meetings/${meetingB}.ics`],
+      lists: meetingLists(inviteesB),
+      write: rsvp(meetingB, inviteesB),
+    },
+    {
+      name: "coordination: B's meeting (attendance: B manages, the invited guest does not)",
+      marker: mk('GUESTB'),
+      readers: staffB,
+      pages: [`/meetings/${meetingB}/attendance`],
+      lists: [`/meetings/${meetingB}`],
+      write: attendance(meetingB, staffB),
+    },
+    {
+      name: 'coordination: a network meeting (RSVP: the invited A and B)',
+      marker: mk('MTGNET'),
+      readers: who.network,
+      pages: [`/meetings/${meetingNet}`, `/meetings/${meetingNet}.ics`],
+      lists: meetingLists(who.network),
+      write: rsvp(meetingNet, who.any(staffA, staffB)),
+    },
+    {
+      name: 'coordination: a network meeting (minutes: coordinators)',
+      marker: mk('MINNET'),
+      readers: who.network,
+      pages: [`/meetings/${meetingNet}`],
+      lists: ['/meetings'],
+      write: minutes(meetingNet, mk('MINNET'), coordinators),
+    },
+    {
+      name: 'coordination: a public meeting (its title and time for everyone)',
+      marker: mk('MTGPUB'),
+      readers: who.everyone,
+      pages: [`/meetings/${meetingPub}`, `/meetings/${meetingPub}.ics`],
+      lists: ['/meetings'],
+    },
+    {
+      // A public meeting shows everyone a summary; its description and the place's details are for
+      // people inside the network, like those of a network meeting (which carries the same words).
+      name: "coordination: a public meeting's full details (inside the network)",
+      marker: mk('MTGFULL'),
+      readers: who.network,
+      pages: [`/meetings/${meetingNet}`, `/meetings/${meetingNet}.ics`],
+      lists: [`/meetings/${meetingPub}`, `/meetings/${meetingPub}.ics`, '/meetings', ...feedsOutside(who.network)],
+    },
+  );
+
+  // ——— action items ———
+  const action = (title: string, meetingId: number, sharing: 'org' | 'network', by: number | null) =>
+    createAction(
+      db,
+      net,
+      {
+        title,
+        details: '',
+        owner_org_id: orgA,
+        owner_user_id: null,
+        due_on: null,
+        sharing,
+        meeting_id: meetingId,
+        decision_id: null,
+        review_id: null,
+      },
+      by,
+      now,
+    );
+  const actionStatus = (id: number, writers: Rule): Write => ({
+    writers,
+    send: async (client) => {
+      const row = await db.selectFrom('coord_actions').select('status').where('id', '=', id).executeTakeFirst();
+      return client.post(`/actions/${id}/status`, { status: row?.status === 'open' ? 'in_progress' : 'open' });
+    },
+    state: async () =>
+      (await db.selectFrom('coord_actions').select(['status']).where('id', '=', id).executeTakeFirst()) ?? null,
+  });
+  const actionLists = ['/actions', '/actions?status=all', '/actions?mine=1'];
+  // A's own action item, assigned at its internal meeting and (by the system) at the network meeting.
+  const actionOrg = await action(mk('ACTORGA'), meetingA, 'org', users.staffA);
+  await action(mk('ACTORGA'), meetingNet, 'org', null);
+  const actionNet = await action(mk('ACTNETA'), meetingNet, 'network', users.editor);
+  probes.push(
+    {
+      name: "coordination: A's own action item",
+      marker: mk('ACTORGA'),
+      readers: staffA,
+      pages: [`/meetings/${meetingA}`],
+      lists: [...actionLists, `/meetings/${meetingNet}`],
+      write: actionStatus(actionOrg, staffA),
+    },
+    {
+      name: "coordination: A's action item shared with the network",
+      marker: mk('ACTNETA'),
+      readers: who.network,
+      pages: [`/meetings/${meetingNet}`],
+      lists: actionLists,
+      write: actionStatus(actionNet, who.any(staffA, coordinators)),
+    },
+  );
+}

@@ -1,0 +1,880 @@
+// Demo data for coordination: the network's founding story, written for Wasl. A first cycle of
+// meetings some seven months ago — a preparatory meeting at each of the nine members with all
+// its staff, the general meeting that set the working mechanisms, the consultative meeting of the
+// executive directors that reviewed the strategic plans — with minutes, decisions and action
+// items; plan reviews; licensing at the councils of A'zaz, al-Bab, Mare' and Tal'ar; a board
+// with a chair; a closed vote with its results; and an upcoming board meeting with a public summary.
+import type { WaslServices } from '../../../core/services.js';
+import type { DemoContext } from '../../../core/feature.js';
+import { addDays, damascusDay, damascusLocalToDate, HOUR } from '../../../core/time.js';
+import { launchCycle, cycleTexts } from '../meetings/cycle.js';
+import {
+  addDecision,
+  createAction,
+  createMeeting,
+  recordAttendance,
+  saveMinutes,
+  setMeetingStatus,
+} from '../meetings/actions.js';
+import { expectedPeople, getMeeting } from '../meetings/queries.js';
+import { addComment, addPlanVersion, closeReview, createPlan, openReview } from '../plans/actions.js';
+import {
+  addSeat,
+  addTerm,
+  answerNomination,
+  castBallot,
+  createBody,
+  createVote,
+  nominate,
+} from '../governance/actions.js';
+import { getVote } from '../governance/queries.js';
+import * as licensing from '../licensing/actions.js';
+import { createItem, setPersonRole, setSharing } from '../workspace/actions.js';
+import { saveLesson } from '../lessons/actions.js';
+
+const PDF = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`, 'latin1');
+
+export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Promise<void> {
+  const { db } = wasl;
+  const { now, networkId: net, orgs, users } = ctx;
+  const o = (k: string) => orgs[k]!;
+  const u = (k: string) => users[k]!;
+  const at = (daysFromNow: number, hhmm = '10:00') =>
+    damascusLocalToDate(`${addDays(damascusDay(now), daysFromNow)}T${hhmm}`)!;
+  const tr = wasl.i18n.translator('ar', { digits: 'latn' });
+  const keys = ['ghiras', 'jusoor', 'noon', 'wathiqa', 'sanabel', 'basma', 'diyaa', 'furat', 'amal'];
+
+  // ——— people: each admin is the executive director and the voting representative ———
+  for (const k of keys)
+    await setPersonRole(
+      db,
+      o(k),
+      u(`${k}-admin`),
+      { title: 'المدير/ة التنفيذي/ة', executiveDirector: true, representative: true },
+      now,
+    );
+  for (const k of ['ghiras', 'jusoor', 'noon'])
+    await setPersonRole(
+      db,
+      o(k),
+      u(`${k}-staff`),
+      { title: 'منسق/ة مشاريع', executiveDirector: false, representative: false },
+      now,
+    );
+
+  // ——— the founding cycle, about seven months ago ———
+  const cycleStart = addDays(damascusDay(now), -214);
+  const { meetingIds } = await launchCycle(
+    db,
+    net,
+    {
+      title: 'دورة التأسيس',
+      preparatoryFrom: cycleStart,
+      preparatoryTime: '10:00',
+      generalAt: at(-196).toISOString(),
+      generalTown: 'C1564',
+      generalPlace: 'قاعة المركز الثقافي في أعزاز',
+      consultativeAt: at(-182).toISOString(),
+      consultativeUrl: null,
+    },
+    cycleTexts(tr.t as never, 'ar'),
+    u('chair'),
+    at(-220),
+  );
+  const meetings = await Promise.all(meetingIds.map((id) => getMeeting(db, net, id)));
+  const preparatory = meetings.filter((m) => m!.kind === 'preparatory').map((m) => m!);
+  const general = meetings.find((m) => m!.kind === 'general')!;
+  const consultative = meetings.find((m) => m!.kind === 'consultative')!;
+
+  for (const m of preparatory) {
+    const people = await expectedPeople(db, m);
+    await recordAttendance(
+      db,
+      m.id,
+      people,
+      people.map((p) => p.user_id),
+      [{ name: 'متطوعة من الفريق الميداني', orgId: m.host_org_id }],
+      u('chair'),
+      new Date(m.ends_at),
+    );
+    await saveMinutes(
+      db,
+      m.id,
+      [
+        '## ما دار في الاجتماع',
+        '',
+        'حضر فريق المنظمة كاملًا، وعرض منسق/ة الشبكة فكرة الشبكة ومبدأيها الأساسيين: **استقلالية كل منظمة** و**خصوصية بياناتها**.',
+        '',
+        '- عبّر الفريق عن حاجته إلى تبادل الخبرات مع المنظمات الأخرى في الريف الشمالي.',
+        '- طُرحت صعوبات الترخيص لدى المجلس المحلي كأولوية مشتركة.',
+        '- اختار الفريق مديره/ا التنفيذي/ة ممثلًا/ة للمنظمة في الاجتماع العام.',
+      ].join('\n'),
+      new Date(m.ends_at),
+    );
+    const d = await addDecision(
+      db,
+      m.id,
+      'تسمية المدير/ة التنفيذي/ة ممثلًا/ة للمنظمة في الشبكة.',
+      null,
+      u('chair'),
+      new Date(m.ends_at),
+    );
+    await createAction(
+      db,
+      net,
+      {
+        title: 'إعداد قائمة بالوثائق المتوفرة لملف الترخيص',
+        details: '',
+        owner_org_id: m.host_org_id,
+        owner_user_id: null,
+        due_on: addDays(damascusDay(m.starts_at), 21),
+        sharing: 'org',
+        meeting_id: m.id,
+        decision_id: d,
+        review_id: null,
+      },
+      u('chair'),
+      new Date(m.ends_at),
+    );
+    await setMeetingStatus(db, m.id, 'held', new Date(m.ends_at));
+  }
+
+  // The general meeting: eight of nine members present; quorum of five reached.
+  {
+    const people = await expectedPeople(db, general);
+    const admins = new Set(keys.filter((k) => k !== 'diyaa').map((k) => u(`${k}-admin`)));
+    await recordAttendance(
+      db,
+      general.id,
+      people,
+      people.map((p) => p.user_id).filter((id) => admins.has(id)),
+      [],
+      u('chair'),
+      new Date(general.ends_at),
+    );
+    await saveMinutes(
+      db,
+      general.id,
+      [
+        '## افتتاح',
+        '',
+        'افتتحت رئيسة الجلسة الاجتماع بالترحيب بممثلي/ات المنظمات التسع، وذكّرت بما خرجت به الاجتماعات التمهيدية.',
+        '',
+        '## آليات العمل',
+        '',
+        '1. تبقى كل منظمة مستقلة في قرارها وبياناتها؛ لا تُشارك وثيقة إلا بقرار منها.',
+        '2. تجتمع المنظمات الأعضاء اجتماعًا عامًا كل ثلاثة أشهر، ويجتمع مجلس الإدارة شهريًا.',
+        '3. تُتابع مهام الاجتماعات في متتبع واحد يراه الجميع.',
+        '4. يُنسَّق ملف الترخيص لدى المجالس المحلية عبر لجنة خاصة.',
+        '',
+        '## الخطط',
+        '',
+        'اتُّفق على عرض الخطط الاستراتيجية للمنظمات في اجتماع تشاوري للمديرين/ات التنفيذيين/ات.',
+      ].join('\n'),
+      new Date(general.ends_at),
+    );
+    const decisions = [
+      'اعتماد آليات العمل المشترك كما وردت في المحضر.',
+      'تشكيل لجنة الترخيص والعلاقة مع المجالس المحلية.',
+      'عقد اجتماع تشاوري للمديرين/ات التنفيذيين/ات لمراجعة الخطط الاستراتيجية.',
+    ];
+    const ids: number[] = [];
+    for (const text of decisions)
+      ids.push(await addDecision(db, general.id, text, null, u('chair'), new Date(general.ends_at)));
+    const actions: [string, string, number, 'open' | 'in_progress' | 'done'][] = [
+      ['صياغة مسودة الميثاق الداخلي للشبكة', 'wathiqa', -150, 'done'],
+      ['جمع متطلبات الترخيص من المجالس المحلية الأربعة', 'ghiras', -20, 'in_progress'],
+      ['إعداد دليل مشترك للتواصل مع المجالس المحلية', 'noon', 25, 'open'],
+      ['تنظيم زيارة مشتركة إلى المجلس المحلي في مارع', 'sanabel', -5, 'open'],
+    ];
+    for (const [title, owner, due, status] of actions) {
+      const id = await createAction(
+        db,
+        net,
+        {
+          title,
+          details: '',
+          owner_org_id: o(owner),
+          owner_user_id: u(`${owner}-admin`),
+          due_on: addDays(damascusDay(now), due),
+          sharing: 'network',
+          meeting_id: general.id,
+          decision_id: ids[1]!,
+          review_id: null,
+        },
+        u('chair'),
+        new Date(general.ends_at),
+      );
+      if (status !== 'open') await db.updateTable('coord_actions').set({ status }).where('id', '=', id).execute();
+    }
+    await setMeetingStatus(db, general.id, 'held', new Date(general.ends_at));
+  }
+
+  // ——— governance: the board with a chair, a licensing committee ———
+  const board = await createBody(
+    db,
+    net,
+    {
+      kind: 'board',
+      name_ar: 'مجلس الإدارة',
+      name_en: 'Board',
+      description_ar: 'انتخبه الاجتماع العام لولاية مدتها سنتان؛ يجتمع شهريًا.',
+      description_en: 'Elected by the general meeting for two years; meets monthly.',
+    },
+    now,
+  );
+  const termStart = addDays(damascusDay(now), -190);
+  const termEnd = addDays(termStart, 730);
+  const chairSeat = await addSeat(db, board, {
+    title_ar: 'رئاسة مجلس الإدارة',
+    title_en: 'Chair of the board',
+    is_chair: true,
+  });
+  await addTerm(db, chairSeat, {
+    holder_name: 'هالة الحداد',
+    holder_user_id: u('chair'),
+    holder_org_id: null,
+    starts_on: termStart,
+    ends_on: termEnd,
+    vote_id: null,
+  });
+  const boardMembers: [string, string, string][] = [
+    ['نائب/ة الرئاسة', 'Vice-chair', 'noon'],
+    ['أمانة السر', 'Secretary', 'wathiqa'],
+    ['أمانة الصندوق', 'Treasurer', 'sanabel'],
+    ['عضوية', 'Member', 'furat'],
+  ];
+  const holderNames: Record<string, string> = {
+    noon: 'ريم العلي',
+    wathiqa: 'محمود الشيخ',
+    sanabel: 'سلمى خليل',
+    furat: 'عمر الأحمد',
+  };
+  for (const [ar, en, k] of boardMembers) {
+    const seat = await addSeat(db, board, { title_ar: ar, title_en: en, is_chair: false });
+    await addTerm(db, seat, {
+      holder_name: holderNames[k]!,
+      holder_user_id: u(`${k}-admin`),
+      holder_org_id: o(k),
+      starts_on: termStart,
+      ends_on: termEnd,
+      vote_id: null,
+    });
+  }
+  const committee = await createBody(
+    db,
+    net,
+    {
+      kind: 'committee',
+      name_ar: 'لجنة الترخيص والعلاقة مع المجالس المحلية',
+      name_en: 'Licensing and local councils committee',
+      description_ar: 'تنسّق زيارات المجالس المحلية وتتابع ملفات الترخيص.',
+      description_en: 'Coordinates visits to local councils and follows the licensing files.',
+    },
+    now,
+  );
+  for (const [ar, en, k, name] of [
+    ['تنسيق اللجنة', 'Coordinator', 'ghiras', 'يوسف النجار'],
+    ['عضوية', 'Member', 'amal', 'لينا حمدان'],
+  ] as const) {
+    const seat = await addSeat(db, committee, { title_ar: ar, title_en: en, is_chair: ar === 'تنسيق اللجنة' });
+    await addTerm(db, seat, {
+      holder_name: name,
+      holder_user_id: u(`${k}-admin`),
+      holder_org_id: o(k),
+      starts_on: termStart,
+      ends_on: termEnd,
+      vote_id: null,
+    });
+  }
+
+  // A closed decision taken between meetings: the internal charter (eight of nine voted).
+  const labels = { yes: 'نعم', no: 'لا', abstain: 'امتناع' };
+  const charterOpens = at(-120, '09:00');
+  const charter = await createVote(
+    db,
+    net,
+    {
+      kind: 'decision',
+      title: 'اعتماد الميثاق الداخلي للشبكة',
+      description:
+        'صاغت رابطة وثيقة مسودة الميثاق بعد الاجتماع العام، ونوقشت في مجلس الإدارة. يُعتمد بأغلبية الأصوات مع نصاب نصف المنظمات الأعضاء.',
+      body_id: null,
+      max_choices: 1,
+      nominations_close_at: null,
+      opens_at: charterOpens.toISOString(),
+      closes_at: at(-113, '18:00').toISOString(),
+      quorum_percent: 50,
+    },
+    labels,
+    u('chair'),
+    at(-125),
+  );
+  const charterVote = (await getVote(db, net, charter))!;
+  const options = await db
+    .selectFrom('coord_vote_options')
+    .select(['id', 'kind'])
+    .where('vote_id', '=', charter)
+    .execute();
+  const opt = (k: string) => options.find((x) => x.kind === k)!.id;
+  const charterBallots: [string, string][] = [
+    ['ghiras', 'yes'],
+    ['jusoor', 'yes'],
+    ['noon', 'yes'],
+    ['wathiqa', 'yes'],
+    ['sanabel', 'yes'],
+    ['basma', 'abstain'],
+    ['furat', 'yes'],
+    ['amal', 'no'],
+  ];
+  for (const [i, [k, choice]] of charterBallots.entries())
+    await castBallot(
+      db,
+      charterVote,
+      o(k),
+      u(`${k}-admin`),
+      [opt(choice)],
+      new Date(charterOpens.getTime() + (i + 1) * 7 * HOUR),
+    );
+
+  // An election for the licensing committee's coordinator, also closed.
+  const elOpens = at(-100, '09:00');
+  const election = await createVote(
+    db,
+    net,
+    {
+      kind: 'election',
+      title: 'انتخاب منسق/ة لجنة الترخيص',
+      description: 'مقعد واحد لولاية مدتها سنتان.',
+      body_id: committee,
+      max_choices: 1,
+      nominations_close_at: elOpens.toISOString(),
+      opens_at: elOpens.toISOString(),
+      closes_at: at(-95, '18:00').toISOString(),
+      quorum_percent: 50,
+    },
+    labels,
+    u('chair'),
+    at(-110),
+  );
+  const electionVote = (await getVote(db, net, election))!;
+  await nominate(
+    db,
+    electionVote,
+    {
+      nomineeUserId: u('ghiras-admin'),
+      nomineeOrgId: o('ghiras'),
+      nominatorUserId: u('ghiras-admin'),
+      statement: 'عملنا مع مجلس تل عار سنتين، ونعرف ما يطلبه.',
+      label: 'يوسف النجار',
+    },
+    at(-108),
+  );
+  await nominate(
+    db,
+    electionVote,
+    {
+      nomineeUserId: u('amal-admin'),
+      nomineeOrgId: o('amal'),
+      nominatorUserId: u('noon-admin'),
+      statement: '',
+      label: 'لينا حمدان',
+    },
+    at(-107),
+  );
+  const amalOption = await db
+    .selectFrom('coord_vote_options')
+    .select('id')
+    .where('vote_id', '=', election)
+    .where('nominee_user_id', '=', u('amal-admin'))
+    .executeTakeFirstOrThrow();
+  await answerNomination(db, electionVote, amalOption.id, u('amal-admin'), true, at(-106));
+  const candidates = await db
+    .selectFrom('coord_vote_options')
+    .select(['id', 'nominee_user_id'])
+    .where('vote_id', '=', election)
+    .execute();
+  const cand = (k: string) => candidates.find((c) => c.nominee_user_id === u(`${k}-admin`))!.id;
+  const electionBallots: [string, string][] = [
+    ['ghiras', 'ghiras'],
+    ['jusoor', 'ghiras'],
+    ['noon', 'amal'],
+    ['wathiqa', 'ghiras'],
+    ['sanabel', 'ghiras'],
+    ['diyaa', 'amal'],
+    ['furat', 'ghiras'],
+  ];
+  for (const [i, [k, c]] of electionBallots.entries())
+    await castBallot(
+      db,
+      electionVote,
+      o(k),
+      u(`${k}-admin`),
+      [cand(c)],
+      new Date(elOpens.getTime() + (i + 1) * 5 * HOUR),
+    );
+
+  // ——— strategic plans and their review at the consultative meeting ———
+  const planOf = async (
+    k: string,
+    title: string,
+    s: { vision: string; mission: string; goals: string; objectives: string; activities: string },
+  ) => createPlan(db, o(k), title, { ...s, note: 'المسودة الأولى', file: null }, u(`${k}-admin`), at(-200));
+  const ghirasPlan = await planOf('ghiras', 'الخطة الاستراتيجية 2026–2028', {
+    vision: 'بلدات يشارك أهلها في القرارات التي تخصّهم.',
+    mission: 'نجمع الأهالي والمجالس المحلية على طاولة واحدة، وندرّب اللجان الأهلية على تقدير الاحتياجات.',
+    goals: 'تعزيز الحوار بين الأهالي والمجلس المحلي\nبناء قدرات اللجان الأهلية',
+    objectives: 'جلسة حوار شهرية في تل عار الشرقية والغربية\nتدريب عشر لجان أهلية خلال السنة الأولى',
+    activities:
+      'السنة الأولى: جلسات الحوار وتدريب اللجان\nالسنة الثانية: توسيع الجلسات إلى القرى المجاورة\nالسنة الثالثة: تقييم ونقل التجربة',
+  });
+  await addPlanVersion(
+    db,
+    ghirasPlan,
+    o('ghiras'),
+    {
+      vision: 'بلدات يشارك أهلها، نساءً ورجالًا، في القرارات التي تخصّهم.',
+      mission: 'نجمع الأهالي والمجالس المحلية على طاولة واحدة، وندرّب اللجان الأهلية على تقدير الاحتياجات.',
+      goals: 'تعزيز الحوار بين الأهالي والمجلس المحلي\nبناء قدرات اللجان الأهلية\nرفع مشاركة النساء في جلسات الحوار',
+      objectives:
+        'جلسة حوار شهرية في تل عار الشرقية والغربية\nتدريب عشر لجان أهلية خلال السنة الأولى\nأن تكون ثلث المشاركين/ات في الجلسات من النساء',
+      activities:
+        'السنة الأولى: جلسات الحوار وتدريب اللجان\nالسنة الثانية: توسيع الجلسات إلى القرى المجاورة\nالسنة الثالثة: تقييم ونقل التجربة',
+      note: 'بعد ملاحظات الاجتماع التشاوري',
+      file: null,
+    },
+    u('ghiras-admin'),
+    at(-170),
+  );
+  const ghirasV1 = await db
+    .selectFrom('coord_plan_versions')
+    .select('id')
+    .where('plan_id', '=', ghirasPlan)
+    .where('version', '=', 1)
+    .executeTakeFirstOrThrow();
+  const ghirasReview = await openReview(
+    db,
+    { id: ghirasPlan, organization_id: o('ghiras') },
+    ghirasV1.id,
+    [u('jusoor-admin'), u('noon-admin')],
+    false,
+    consultative.id,
+    u('ghiras-admin'),
+    at(-188),
+  );
+  const c1 = await db
+    .insertInto('coord_review_comments')
+    .values({
+      review_id: ghirasReview,
+      organization_id: o('ghiras'),
+      section: 'objectives',
+      parent_id: null,
+      author_user_id: u('noon-admin'),
+      body: 'الأهداف لا تذكر النساء. كم امرأة تتوقعون في جلسات الحوار؟',
+      created_at: at(-186).toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addComment(
+    db,
+    { id: ghirasReview, organization_id: o('ghiras') },
+    { section: 'objectives', parentId: c1.id, body: 'ملاحظة في محلّها؛ سنضيف هدفًا لمشاركة النساء.' },
+    u('ghiras-admin'),
+    at(-185),
+  );
+  await addComment(
+    db,
+    { id: ghirasReview, organization_id: o('ghiras') },
+    { section: 'activities', parentId: null, body: 'يمكن لجسور تدريب الشباب في القرى المجاورة خلال السنة الثانية.' },
+    u('jusoor-admin'),
+    at(-184),
+  );
+  const noonPlan = await planOf('noon', 'خطة مركز نون 2026–2030', {
+    vision: 'نساء آمنات ومشاركات في الشأن العام.',
+    mission: 'نقدّم الدعم القانوني والنفسي للنساء في أعزاز وننشر الوعي بحقوقهن.',
+    goals: 'الدعم القانوني\nالدعم النفسي الاجتماعي\nالمشاركة العامة',
+    objectives: '',
+    activities: '',
+  });
+  const noonV1 = await db
+    .selectFrom('coord_plan_versions')
+    .select('id')
+    .where('plan_id', '=', noonPlan)
+    .executeTakeFirstOrThrow();
+  await openReview(
+    db,
+    { id: noonPlan, organization_id: o('noon') },
+    noonV1.id,
+    [u('wathiqa-admin')],
+    false,
+    null,
+    u('noon-admin'),
+    at(-10),
+  );
+  await planOf('jusoor', 'خطة جسور الشباب', {
+    vision: 'شباب يقودون مبادرات في بلداتهم.',
+    mission: 'ندرّب الشابات والشبان على المناصرة وإدارة المبادرات الصغيرة.',
+    goals: '',
+    objectives: '',
+    activities: '',
+  });
+
+  // The consultative meeting: the directors reviewed the plans; decisions became action items.
+  {
+    const people = await expectedPeople(db, consultative);
+    await recordAttendance(
+      db,
+      consultative.id,
+      people,
+      people.map((p) => p.user_id).filter((id) => id !== u('basma-admin')),
+      [],
+      u('chair'),
+      new Date(consultative.ends_at),
+    );
+    await saveMinutes(
+      db,
+      consultative.id,
+      [
+        '## مراجعة الخطط الاستراتيجية',
+        '',
+        'عرضت غراس خطتها، وعلّق المديرون/ات التنفيذيون/ات عليها قسمًا قسمًا. لم تُعرض أي خطة دون موافقة منظمتها، ولا يطّلع عليها غير من اختارتهم.',
+        '',
+        '## التوصيات',
+        '',
+        '- إضافة هدف واضح لمشاركة النساء.',
+        '- التعاون بين غراس وجسور في القرى المجاورة.',
+      ].join('\n'),
+      new Date(consultative.ends_at),
+    );
+    const d1 = await addDecision(
+      db,
+      consultative.id,
+      'توصي الهيئة غراس بإضافة هدف لمشاركة النساء في خطتها.',
+      ghirasReview,
+      u('chair'),
+      new Date(consultative.ends_at),
+    );
+    await createAction(
+      db,
+      net,
+      {
+        title: 'إضافة هدف لمشاركة النساء إلى الخطة',
+        details: '',
+        owner_org_id: o('ghiras'),
+        owner_user_id: null,
+        due_on: addDays(damascusDay(consultative.starts_at), 14),
+        sharing: 'org',
+        meeting_id: consultative.id,
+        decision_id: d1,
+        review_id: ghirasReview,
+      },
+      u('ghiras-admin'),
+      new Date(consultative.ends_at),
+    );
+    await db.updateTable('coord_actions').set({ status: 'done' }).where('decision_id', '=', d1).execute();
+    await addDecision(
+      db,
+      consultative.id,
+      'عقد الاجتماع التشاوري القادم بعد ستة أشهر.',
+      null,
+      u('chair'),
+      new Date(consultative.ends_at),
+    );
+    await setMeetingStatus(db, consultative.id, 'held', new Date(consultative.ends_at));
+  }
+  await closeReview(
+    db,
+    ghirasReview,
+    o('ghiras'),
+    'شكرًا لجسور ونون. أُضيف هدف مشاركة النساء في النسخة الثانية.',
+    at(-170),
+  );
+
+  // ——— licensing with local councils ———
+  const council = async (name_ar: string, name_en: string, pcode: string, contact: string) =>
+    licensing.saveCouncil(
+      db,
+      net,
+      null,
+      {
+        name_ar,
+        name_en,
+        town_pcode: pcode,
+        contact_name: contact,
+        contact_phone: null,
+        contact_email: null,
+        notes: '',
+      },
+      at(-180),
+    );
+  const azaz = await council('المجلس المحلي في أعزاز', 'A’zaz Local Council', 'C1564', 'مكتب المنظمات');
+  const bab = await council('المجلس المحلي في الباب', 'al-Bab Local Council', 'C1202', 'مكتب الشؤون المدنية');
+  const mare = await council('المجلس المحلي في مارع', 'Mare’ Local Council', 'C1643', 'مكتب العلاقات العامة');
+  const talar = await council('المجلس المحلي في تل عار', 'Tal’ar Local Council', 'C1594', 'رئيس المجلس');
+  const docs = ['النظام الداخلي', 'قائمة أعضاء مجلس الإدارة', 'عقد إيجار المكتب', 'صور الهويات'];
+  const lic = async (k: string, councilId: number, input: licensing.LicenceInput, submitted: number) => {
+    const id = (await licensing.createLicence(db, o(k), councilId, docs, u('chair'), at(-170)))!;
+    await licensing.updateLicence(db, id, o(k), input, u(`${k}-admin`), at(-30));
+    const rows = await db
+      .selectFrom('coord_licence_documents')
+      .select('id')
+      .where('licence_id', '=', id)
+      .orderBy('id')
+      .execute();
+    for (const r of rows.slice(0, submitted))
+      await licensing.setDocumentSubmitted(db, id, o(k), r.id, addDays(damascusDay(now), -90));
+    return id;
+  };
+  const day = (n: number) => addDays(damascusDay(now), n);
+  const ghirasTalar = await lic(
+    'ghiras',
+    talar,
+    {
+      status: 'licensed',
+      applied_on: day(-400),
+      visit_on: day(-380),
+      licensed_on: day(-320),
+      expires_on: day(45),
+      notes: 'ترخيص لسنة واحدة قابل للتجديد.',
+    },
+    4,
+  );
+  await lic(
+    'noon',
+    azaz,
+    {
+      status: 'licensed',
+      applied_on: day(-160),
+      visit_on: day(-140),
+      licensed_on: day(-120),
+      expires_on: day(245),
+      notes: '',
+    },
+    4,
+  );
+  const wathiqaBab = await lic(
+    'wathiqa',
+    bab,
+    {
+      status: 'visit_scheduled',
+      applied_on: day(-40),
+      visit_on: day(6),
+      licensed_on: null,
+      expires_on: null,
+      notes: 'طلب المجلس نسخة مصدّقة من النظام الداخلي.',
+    },
+    3,
+  );
+  const sanabelMare = await lic(
+    'sanabel',
+    mare,
+    { status: 'applied', applied_on: day(-25), visit_on: null, licensed_on: null, expires_on: null, notes: '' },
+    4,
+  );
+  await lic(
+    'amal',
+    azaz,
+    { status: 'preparing', applied_on: null, visit_on: null, licensed_on: null, expires_on: null, notes: '' },
+    1,
+  );
+  await lic(
+    'amal',
+    mare,
+    {
+      status: 'refused',
+      applied_on: day(-150),
+      visit_on: day(-130),
+      licensed_on: null,
+      expires_on: null,
+      notes: 'رُفض لعدم وجود مكتب في مارع؛ يُعاد التقديم بعد افتتاح المكتب.',
+    },
+    4,
+  );
+  await lic(
+    'jusoor',
+    talar,
+    { status: 'not_started', applied_on: null, visit_on: null, licensed_on: null, expires_on: null, notes: '' },
+    0,
+  );
+  const visit = await licensing.addVisit(
+    db,
+    ghirasTalar,
+    o('ghiras'),
+    {
+      visit_on: day(-380),
+      who_went: 'منسق الشبكة ومدير غراس',
+      met_whom: 'رئيس المجلس المحلي',
+      outcome: 'شرحنا عمل الجمعية، وطلب المجلس قائمة بأعضاء مجلس الإدارة.',
+      next_step: 'تسليم القائمة خلال أسبوع',
+    },
+    u('ghiras-admin'),
+    at(-380),
+  );
+  await licensing.addVisit(
+    db,
+    wathiqaBab,
+    o('wathiqa'),
+    {
+      visit_on: day(-38),
+      who_went: 'محامية من وثيقة',
+      met_whom: 'مكتب الشؤون المدنية',
+      outcome: 'سُلّم الطلب مع ثلاث وثائق.',
+      next_step: 'زيارة اللجنة المختصة',
+    },
+    u('wathiqa-admin'),
+    at(-38),
+  );
+  await licensing.addVisit(
+    db,
+    wathiqaBab,
+    o('wathiqa'),
+    {
+      visit_on: day(6),
+      who_went: 'لجنة الترخيص في الشبكة ووثيقة',
+      met_whom: 'اللجنة المختصة في المجلس',
+      outcome: '',
+      next_step: '',
+    },
+    u('chair'),
+    at(-5),
+  );
+  await licensing.addVisit(
+    db,
+    sanabelMare,
+    o('sanabel'),
+    {
+      visit_on: day(12),
+      who_went: 'زيارة مشتركة: سنابل وأمل ومنسق الشبكة',
+      met_whom: 'مكتب العلاقات العامة',
+      outcome: '',
+      next_step: '',
+    },
+    u('chair'),
+    at(-3),
+  );
+  await licensing.addLicenceDocument(db, sanabelMare, o('sanabel'), 'كتاب تعريف من الشبكة');
+
+  // ——— workspaces ———
+  const note = (k: string, title: string, body: string, when: Date) =>
+    createItem(db, o(k), { kind: 'note', title, body, userId: u(`${k}-admin`) }, when);
+  await note(
+    'ghiras',
+    'ملاحظات داخلية: ميزانية جلسات الحوار',
+    'تكلفة الضيافة والمواصلات لكل جلسة تقريبًا. لا تُشارك خارج الفريق.',
+    at(-60),
+  );
+  const guide = await note(
+    'wathiqa',
+    'دليل التواصل مع المجالس المحلية',
+    'ما تعلمناه من ملفات الترخيص: الوثائق المطلوبة في كل مجلس، ومن نراجع، وكم يستغرق الرد.',
+    at(-50),
+  );
+  await setSharing(db, guide, o('wathiqa'), net, 'network', [], at(-50));
+  const shared = await note(
+    'jusoor',
+    'جدول تدريب الشباب المشترك مع غراس',
+    'مواعيد التدريب في القرى المجاورة لتل عار.',
+    at(-40),
+  );
+  await setSharing(db, shared, o('jusoor'), net, 'orgs', [o('ghiras')], at(-40));
+  const pdf = await wasl.media.save(
+    db,
+    { filename: 'النظام الداخلي.pdf', mimetype: 'application/pdf', data: PDF('Noon bylaws') },
+    { userId: u('noon-admin'), organizationId: o('noon'), isPublic: false },
+    at(-90),
+  );
+  if (pdf.ok) {
+    const doc = await createItem(
+      db,
+      o('noon'),
+      {
+        kind: 'document',
+        title: 'النظام الداخلي لمركز نون',
+        body: 'النسخة المعتمدة من الهيئة العامة.',
+        userId: u('noon-admin'),
+        file: {
+          mediaId: pdf.media.id,
+          filename: 'النظام الداخلي.pdf',
+          mime: pdf.media.mime,
+          bytes: pdf.media.bytes,
+          note: '',
+        },
+      },
+      at(-90),
+    );
+    await setSharing(db, doc, o('noon'), net, 'public', [], at(-90));
+  }
+
+  // ——— lessons learned ———
+  await saveLesson(
+    db,
+    o('ghiras'),
+    null,
+    {
+      subject: 'visit',
+      meeting_id: null,
+      visit_id: visit,
+      project_label: '',
+      title: 'زيارة المجلس قبل تقديم الطلب توفّر شهرين',
+      what_happened: 'قدّمنا طلب الترخيص أولًا ثم انتظرنا الرد شهرين.',
+      what_worked: 'حين زرنا رئيس المجلس ومعنا قائمة مجلس الإدارة تحرّك الملف خلال أسبوع.',
+      what_to_change: 'نزور المجلس ونسأل عن الوثائق قبل تقديم الطلب.',
+      lang: 'ar',
+      sharing: 'network',
+    },
+    u('ghiras-admin'),
+    at(-300),
+  );
+  await saveLesson(
+    db,
+    o('noon'),
+    null,
+    {
+      subject: 'meeting',
+      meeting_id: general.id,
+      visit_id: null,
+      project_label: '',
+      title: 'اجتماع عام أقصر',
+      what_happened: 'امتد الاجتماع العام خمس ساعات.',
+      what_worked: 'توزيع المحضر في اليوم نفسه.',
+      what_to_change: 'إرسال جدول الأعمال قبل أسبوع، وتحديد وقت لكل بند.',
+      lang: 'ar',
+      sharing: 'private',
+    },
+    u('noon-admin'),
+    at(-190),
+  );
+
+  // ——— what is coming: the monthly board meeting, with a public summary ———
+  const boardUsers = [u('chair'), ...['noon', 'wathiqa', 'sanabel', 'furat'].map((k) => u(`${k}-admin`))];
+  const boardStart = at(7, '11:00');
+  await createMeeting(
+    db,
+    net,
+    {
+      kind: 'board',
+      title: 'اجتماع مجلس الإدارة الشهري',
+      description: 'متابعة مهام الاجتماع العام وملفات الترخيص.',
+      host_org_id: null,
+      starts_at: boardStart.toISOString(),
+      ends_at: new Date(boardStart.getTime() + 2 * HOUR).toISOString(),
+      place_kind: 'office',
+      place_org_id: o('noon'),
+      town_pcode: 'C1564',
+      place_detail: 'مكتب مركز نون',
+      online_url: null,
+      visibility: 'public',
+      public_summary:
+        'يجتمع مجلس إدارة الشبكة شهريًا لمتابعة عمل المنظمات الأعضاء المشترك وملفات الترخيص لدى المجالس المحلية. تُنشر القرارات بعد الاجتماع.',
+      quorum_orgs: 3,
+    },
+    { orgIds: [], userIds: boardUsers },
+    [
+      { title: 'متابعة مهام الاجتماع العام', duration_minutes: 30 },
+      { title: 'ملفات الترخيص في الباب ومارع', duration_minutes: 45 },
+      { title: 'التحضير للاجتماع التشاوري القادم', duration_minutes: 30 },
+    ],
+    u('chair'),
+    at(-2),
+  );
+}

@@ -1,0 +1,350 @@
+// Member workspaces through HTTP: notes and documents with versions, sharing item by item,
+// private files, people and roles, emergency access (audit + notice), export, leaving.
+import { describe, expect, it } from 'vitest';
+import { unzipSync, strFromU8 } from 'fflate';
+import { idFrom, PDF, postMultipart, resignIn, useWorld } from '../testing/test-helpers.js';
+import { processDepartures } from './actions.js';
+import { HOUR, DAY } from '../../../core/time.js';
+
+const s = useWorld();
+
+async function newNote(who: 'adminA' | 'staffA' | 'adminB' | 'adminC', org: number, title: string, body = 'نص خاص') {
+  await s.w.c[who].get(`/workspace/${org}`);
+  const res = await s.w.c[who].post(`/workspace/${org}/notes`, { title, body });
+  expect(res.statusCode).toBe(303);
+  return idFrom(res.headers.location);
+}
+
+describe('workspace', () => {
+  it('shows an organization its own workspace and nobody else (network admins included)', async () => {
+    const id = await newNote('staffA', s.w.orgA, 'Budget draft alpha');
+    expect((await s.w.c.adminA.get('/workspace')).body).toContain('Budget draft alpha');
+    expect((await s.w.c.staffA.get(`/workspace/items/${id}`)).statusCode).toBe(200);
+    for (const who of ['adminB', 'netAdmin', 'editor', 'member', 'anonymous'] as const) {
+      const page = await s.w.c[who].get(`/workspace/items/${id}`);
+      expect(page.statusCode, who).toBe(404);
+      const ws = await s.w.c[who].get(`/workspace/${s.w.orgA}`);
+      expect([404, 303], who).toContain(ws.statusCode);
+      expect(ws.body).not.toContain('Budget draft alpha');
+    }
+  });
+
+  it('refuses a note without a title, in the person’s language, and writes nothing', async () => {
+    await s.w.c.adminA.get(`/workspace/${s.w.orgA}`);
+    const before = await s.t.handle.db.selectFrom('coord_items').select('id').execute();
+    const res = await s.w.c.adminA.post(`/workspace/${s.w.orgA}/notes`, { title: '', body: 'x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('هذا الحقل مطلوب');
+    expect((await s.t.handle.db.selectFrom('coord_items').select('id').execute()).length).toBe(before.length);
+  });
+
+  it('shares item by item: named organizations, the network, the public', async () => {
+    const id = await newNote('adminA', s.w.orgA, 'Shared training plan');
+    await s.w.c.adminA.get(`/workspace/items/${id}`);
+    let res = await s.w.c.adminA.post(`/workspace/items/${id}/sharing`, { sharing: 'orgs', orgs: [String(s.w.orgB)] });
+    expect(res.statusCode).toBe(303);
+    expect((await s.w.c.adminB.get(`/workspace/items/${id}`)).statusCode).toBe(200);
+    expect((await s.w.c.adminB.get('/workspace/shared')).body).toContain('Shared training plan');
+    expect((await s.w.c.adminC.get(`/workspace/items/${id}`)).statusCode).toBe(404);
+    expect((await s.w.c.netAdmin.get(`/workspace/items/${id}`)).statusCode).toBe(404);
+    // A reader from another organization may not edit or re-share it.
+    await s.w.c.adminB.get(`/workspace/items/${id}`);
+    expect((await s.w.c.adminB.post(`/workspace/items/${id}/sharing`, { sharing: 'public' })).statusCode).toBe(404);
+
+    res = await s.w.c.adminA.post(`/workspace/items/${id}/sharing`, { sharing: 'network' });
+    expect((await s.w.c.adminC.get(`/workspace/items/${id}`)).statusCode).toBe(200);
+    expect((await s.w.c.netAdmin.get(`/workspace/items/${id}`)).statusCode).toBe(200);
+    expect((await s.w.c.member.get(`/workspace/items/${id}`)).statusCode).toBe(404);
+    expect((await s.w.c.anonymous.get(`/workspace/items/${id}`)).statusCode).toBe(404);
+
+    await s.w.c.adminA.post(`/workspace/items/${id}/sharing`, { sharing: 'public' });
+    expect((await s.w.c.anonymous.get(`/workspace/items/${id}`)).statusCode).toBe(200);
+    const profile = await s.w.c.anonymous.get(`/organizations/${s.w.orgA}/alpha`);
+    expect(profile.body).toContain('Shared training plan');
+
+    await s.w.c.adminA.post(`/workspace/items/${id}/sharing`, { sharing: 'private' });
+    expect((await s.w.c.anonymous.get(`/workspace/items/${id}`)).statusCode).toBe(404);
+    expect((await s.w.c.adminB.get(`/workspace/items/${id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses "shared with organizations" without any organization', async () => {
+    const id = await newNote('adminA', s.w.orgA, 'No orgs chosen');
+    await s.w.c.adminA.get(`/workspace/items/${id}`);
+    const res = await s.w.c.adminA.post(`/workspace/items/${id}/sharing`, { sharing: 'orgs' });
+    expect(res.statusCode).toBe(400);
+    const row = await s.t.handle.db
+      .selectFrom('coord_items')
+      .select('sharing')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.sharing).toBe('private');
+  });
+
+  it('keeps document versions and serves the files only after the access check', async () => {
+    await s.w.c.staffA.get(`/workspace/${s.w.orgA}`);
+    const res = await postMultipart(
+      s.t,
+      s.w.c.staffA,
+      `/workspace/${s.w.orgA}/documents`,
+      { title: 'Bylaws', body: '', note: 'first' },
+      {
+        file: { filename: 'النظام الداخلي.pdf', data: PDF('v1 secret bylaws') },
+      },
+    );
+    expect(res.statusCode).toBe(303);
+    const id = idFrom(res.headers.location);
+    await s.w.c.staffA.get(`/workspace/items/${id}`);
+    const v2 = await postMultipart(
+      s.t,
+      s.w.c.staffA,
+      `/workspace/items/${id}/versions`,
+      { note: 'second' },
+      {
+        file: { filename: 'bylaws-v2.pdf', data: PDF('v2 secret bylaws') },
+      },
+    );
+    expect(v2.statusCode).toBe(303);
+    const versions = await s.t.handle.db
+      .selectFrom('coord_document_versions')
+      .selectAll()
+      .where('item_id', '=', id)
+      .orderBy('version')
+      .execute();
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const media = await s.t.handle.db
+      .selectFrom('media')
+      .select('is_public')
+      .where('id', '=', versions[0]!.media_id)
+      .executeTakeFirstOrThrow();
+    expect(media.is_public).toBe(0);
+    const url = `/workspace/items/${id}/versions/${versions[0]!.id}/file`;
+    const ok = await s.w.c.adminA.get(url);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('v1 secret bylaws');
+    expect(ok.headers['content-disposition']).toContain('attachment');
+    for (const who of ['adminB', 'netAdmin', 'anonymous'] as const)
+      expect((await s.w.c[who].get(url)).statusCode, who).toBe(404);
+    // The core's public media route refuses it too.
+    const file = JSON.parse(
+      (
+        await s.t.handle.db
+          .selectFrom('media')
+          .select('variants')
+          .where('id', '=', versions[0]!.media_id)
+          .executeTakeFirstOrThrow()
+      ).variants,
+    ).file;
+    expect((await s.w.c.anonymous.get(`/media/${versions[0]!.media_id}/${file}`)).statusCode).toBe(404);
+  });
+
+  it('refuses an SVG or an executable upload with a message beside the field', async () => {
+    await s.w.c.staffA.get(`/workspace/${s.w.orgA}`);
+    const res = await postMultipart(
+      s.t,
+      s.w.c.staffA,
+      `/workspace/${s.w.orgA}/documents`,
+      { title: 'Logo', body: '', note: '' },
+      {
+        file: { filename: 'x.svg', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>') },
+      },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('SVG');
+  });
+
+  it('lets the admin set titles, the executive director and one voting representative', async () => {
+    await s.w.c.adminA.get(`/workspace/${s.w.orgA}`);
+    let res = await s.w.c.adminA.post(`/workspace/${s.w.orgA}/people`, {
+      user_id: String(s.w.users.adminA),
+      title: 'Director',
+      executive_director: 'on',
+      representative: 'on',
+    });
+    expect(res.statusCode).toBe(303);
+    res = await s.w.c.adminA.post(`/workspace/${s.w.orgA}/people`, {
+      user_id: String(s.w.users.staffA),
+      title: 'Coordinator',
+      representative: 'on',
+    });
+    const reps = await s.t.handle.db
+      .selectFrom('coord_member_roles')
+      .select('user_id')
+      .where('organization_id', '=', s.w.orgA)
+      .where('is_representative', '=', 1)
+      .execute();
+    expect(reps.map((r) => r.user_id)).toEqual([s.w.users.staffA]);
+    // staff cannot; another organization's admin cannot; someone outside the organization cannot be named.
+    await s.w.c.staffA.get(`/workspace/${s.w.orgA}`);
+    expect(
+      (await s.w.c.staffA.post(`/workspace/${s.w.orgA}/people`, { user_id: String(s.w.users.staffA), title: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await s.w.c.adminB.post(`/workspace/${s.w.orgA}/people`, { user_id: String(s.w.users.adminB), title: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await s.w.c.adminA.post(`/workspace/${s.w.orgA}/people`, { user_id: String(s.w.users.adminB), title: 'x' }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('emergency access', () => {
+  it('needs a stated reason, is time-limited, audited and shown to the organization’s admins until acknowledged', async () => {
+    const secret = await newNote('adminB', s.w.orgB, 'Beta internal minutes');
+    const admin = s.w.c.netAdmin;
+    expect((await admin.get(`/workspace/${s.w.orgB}`)).statusCode).toBe(404);
+    await admin.get(`/workspace/${s.w.orgB}/emergency`);
+    const short = await admin.post(`/workspace/${s.w.orgB}/emergency`, { reason: 'need', hours: '4' });
+    expect(short.statusCode).toBe(400);
+    expect((await admin.get(`/workspace/${s.w.orgB}`)).statusCode).toBe(404);
+
+    const reason = 'The only admin of Beta is unreachable and the council needs the bylaws today.';
+    const res = await admin.post(`/workspace/${s.w.orgB}/emergency`, { reason, hours: '4' });
+    expect(res.statusCode).toBe(303);
+    const ws = await admin.get(`/workspace/${s.w.orgB}`);
+    expect(ws.statusCode).toBe(200);
+    expect(ws.body).toContain('Beta internal minutes');
+    expect((await admin.get(`/workspace/items/${secret}`)).statusCode).toBe(200);
+    // Read only: the emergency does not let the admin write.
+    expect((await admin.post(`/workspace/${s.w.orgB}/notes`, { title: 'x', body: '' })).statusCode).toBe(404);
+
+    const entries = await s.t.handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'like', 'coordination.emergency.%')
+      .where('organization_id', '=', s.w.orgB)
+      .execute();
+    const opened = entries.find((e) => e.action === 'coordination.emergency.opened');
+    expect(opened?.actor_user_id).toBe(s.w.users.netAdmin);
+    expect(JSON.parse(opened!.details).reason).toBe(reason);
+    expect(entries.some((e) => e.action === 'coordination.emergency.viewed')).toBe(true);
+
+    // The organization's admin sees the notice on the next visit; staff do not get the acknowledge button.
+    const page = await s.w.c.adminB.get('/workspace');
+    expect(page.body).toContain(reason);
+    expect((await s.w.c.adminB.get('/')).body).toContain(`/workspace/${s.w.orgB}`);
+    expect((await s.w.c.adminA.get('/')).body).not.toContain('عرض التفاصيل في مساحة العمل');
+    expect((await s.w.c.staffB.get('/workspace')).body).not.toContain(reason);
+
+    // Four hours later it has expired.
+    s.t.clock.advance(4 * HOUR + 1000);
+    await resignIn(s.t, s.w);
+    expect((await admin.get(`/workspace/${s.w.orgB}`)).statusCode).toBe(404);
+    expect((await admin.get(`/workspace/items/${secret}`)).statusCode).toBe(404);
+
+    const grant = await s.t.handle.db
+      .selectFrom('coord_emergency_access')
+      .select('id')
+      .where('organization_id', '=', s.w.orgB)
+      .executeTakeFirstOrThrow();
+    expect(
+      (await s.w.c.adminA.post(`/workspace/${s.w.orgB}/emergency/acknowledge`, { id: String(grant.id) })).statusCode,
+    ).toBe(404);
+    await s.w.c.adminB.get('/workspace');
+    const ack = await s.w.c.adminB.post(`/workspace/${s.w.orgB}/emergency/acknowledge`, { id: String(grant.id) });
+    expect(ack.statusCode).toBe(303);
+    const after = await s.w.c.adminB.get('/workspace');
+    expect(after.body).not.toContain('اطّلعت على ذلك');
+    expect((await s.w.c.adminB.get('/')).body).not.toContain('عرض التفاصيل في مساحة العمل');
+  });
+
+  it('is for network admins only, and not into their own organization', async () => {
+    await s.w.c.editor.get('/workspace');
+    expect(
+      (await s.w.c.editor.post(`/workspace/${s.w.orgB}/emergency`, { reason: 'x'.repeat(40), hours: '1' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await s.w.c.adminA.post(`/workspace/${s.w.orgB}/emergency`, { reason: 'x'.repeat(40), hours: '1' })).statusCode,
+    ).toBe(404);
+    await s.w.c.netAdmin.get('/workspace');
+    expect(
+      (await s.w.c.netAdmin.post(`/workspace/${s.w.orgB}/emergency`, { reason: 'x'.repeat(40), hours: '500' }))
+        .statusCode,
+    ).toBe(400);
+  });
+});
+
+describe('export and leaving', () => {
+  it('exports exactly the organization’s data', async () => {
+    await newNote('adminC', s.w.orgC, 'Gamma strategy notes', 'gamma-only-text');
+    await newNote('adminA', s.w.orgA, 'Alpha export note', 'alpha-only-text');
+    expect((await s.w.c.staffA.get(`/workspace/${s.w.orgA}/export`)).statusCode).toBe(404);
+    expect((await s.w.c.netAdmin.get(`/workspace/${s.w.orgA}/export`)).statusCode).toBe(404);
+    const res = await s.w.c.adminA.get(`/workspace/${s.w.orgA}/export`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/zip');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const names = Object.keys(files);
+    expect(names).toContain('organization.json');
+    expect(names).toContain('workspace/items.json');
+    expect(names.some((n) => n.startsWith('workspace/files/') && n.includes('-v2-'))).toBe(true);
+    const all = names.map((n) => (n.endsWith('.json') ? strFromU8(files[n]!) : '')).join('\n');
+    expect(all).toContain('alpha-only-text');
+    expect(all).toContain('Budget draft alpha');
+    expect(all).not.toContain('gamma-only-text');
+    expect(all).not.toContain('Beta internal minutes');
+    expect(all).not.toContain('Beta');
+    expect(all).not.toContain('Gamma');
+    const items = JSON.parse(strFromU8(files['workspace/items.json']!)) as { organization_id: number }[];
+    expect(items.every((i) => i.organization_id === s.w.orgA)).toBe(true);
+    const audit = await s.t.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'coordination.export')
+      .execute();
+    expect(audit.length).toBe(1);
+  });
+
+  it('deletes a leaving organization’s private data after the confirmation period, not before', async () => {
+    const note = await newNote('adminC', s.w.orgC, 'Gamma leaving note');
+    await s.w.c.adminC.get('/workspace');
+    const wrong = await s.w.c.adminC.post(`/workspace/${s.w.orgC}/leave`, { confirm_name: 'not it' });
+    expect(wrong.statusCode).toBe(400);
+    const res = await s.w.c.adminC.post(`/workspace/${s.w.orgC}/leave`, { confirm_name: 'Gamma' });
+    expect(res.statusCode).toBe(303);
+    s.t.clock.advance(10 * DAY);
+    await resignIn(s.t, s.w);
+    expect(await processDepartures(s.t.app.wasl, s.t.clock.now)).toEqual([]);
+    expect((await s.w.c.adminC.get(`/workspace/items/${note}`)).statusCode).toBe(200);
+    s.t.clock.advance(21 * DAY);
+    await resignIn(s.t, s.w);
+    expect(await processDepartures(s.t.app.wasl, s.t.clock.now)).toEqual([s.w.orgC]);
+    const left = await s.t.handle.db
+      .selectFrom('coord_items')
+      .select('id')
+      .where('organization_id', '=', s.w.orgC)
+      .execute();
+    expect(left).toEqual([]);
+    const org = await s.t.handle.db
+      .selectFrom('organizations')
+      .select('status')
+      .where('id', '=', s.w.orgC)
+      .executeTakeFirstOrThrow();
+    expect(org.status).toBe('left');
+    expect((await s.w.c.adminC.get(`/workspace/items/${note}`)).statusCode).toBe(404);
+    // Other organizations keep their data.
+    const a = await s.t.handle.db
+      .selectFrom('coord_items')
+      .select('id')
+      .where('organization_id', '=', s.w.orgA)
+      .execute();
+    expect(a.length).toBeGreaterThan(0);
+  });
+
+  it('can cancel leaving during the confirmation period', async () => {
+    await s.w.c.adminB.get('/workspace');
+    await s.w.c.adminB.post(`/workspace/${s.w.orgB}/leave`, { confirm_name: 'منظمة Beta' });
+    await s.w.c.adminB.post(`/workspace/${s.w.orgB}/leave/cancel`, {});
+    s.t.clock.advance(40 * DAY);
+    await resignIn(s.t, s.w);
+    expect(await processDepartures(s.t.app.wasl, s.t.clock.now)).toEqual([]);
+    const org = await s.t.handle.db
+      .selectFrom('organizations')
+      .select('status')
+      .where('id', '=', s.w.orgB)
+      .executeTakeFirstOrThrow();
+    expect(org.status).toBe('active');
+  });
+});
