@@ -1,7 +1,6 @@
 // Helpers shared by bench/run.ts and bench/soak.ts: start a server as a child process on
 // 127.0.0.1, plain HTTP requests, and the page mix (the core pages plus each feature's bench.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

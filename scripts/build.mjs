@@ -7,6 +7,7 @@
 //   node scripts/build.mjs              build
 //   node scripts/build.mjs --if-stale   build only if a file under src/ is newer than the last build
 //   --quiet                             print nothing on success
+/* global process, console */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -217,6 +217,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorateRequest('flash', null);
   app.decorateRequest('owes2fa', null);
   app.decorateRequest('unread', 0);
+  app.decorateRequest('confirmedAt', null);
   const langCookie = hostCookieName('wasl_lang', config.secureCookies);
   const digitsCookieName = hostCookieName('wasl_digits', config.secureCookies);
   const flashCookie = hostCookieName('wasl_flash', config.secureCookies);
@@ -243,6 +244,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       });
       if (session && !session.pending2fa) {
         req.actor = (await loadActor(handle.db, session.userId, session.id)) ?? anonymous;
+        req.confirmedAt = session.confirmedAt;
         // The two-step obligation belongs to the person, not to routes: until a staff member has
         // set it up, every page answers them as it answers an anonymous visitor (only the set-up
         // pages and sign-out, `allowWithout2fa`, see who they are).
@@ -269,7 +271,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
     const digitsCookie = req.cookies[digitsCookieName];
     const person = (req.owes2fa ?? req.actor).user;
-    const digits = person?.digits ?? (digitsCookie === 'arab' || digitsCookie === 'latn' ? digitsCookie : config.digits);
+    const digits =
+      person?.digits ?? (digitsCookie === 'arab' || digitsCookie === 'latn' ? digitsCookie : config.digits);
     req.i18n = i18n.translator(locale, { digits, addressAs: person?.addressAs ?? 'x' });
     const flash = req.cookies[flashCookie];
     if (flash) {
@@ -334,7 +337,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   for (const feature of features) {
     mounting = feature.name;
     for (const route of (feature.routes ?? []).flat()) mount(app, route);
-    if (feature.plugin) await app.register(feature.plugin);
   }
   mounting = 'core';
   return app;

@@ -8,6 +8,7 @@ import { migrateToLatest } from './core/db/migrate.js';
 import { buildApp } from './app.js';
 import { features } from './features/index.js';
 import { hashPassword } from './core/auth/passwords.js';
+import { createUser } from './core/auth/users.js';
 import { importGazetteer } from './core/towns/queries.js';
 import { loadAleppoSeed } from './core/towns/seed.js';
 import { backupDatabase } from './core/db/backup.js';
@@ -69,27 +70,19 @@ export const cliCommands: CliCommand[] = [
           .executeTakeFirstOrThrow())!;
       }
       const password = crypto.randomBytes(12).toString('base64url');
-      const iso = now.toISOString();
-      const user = await wasl.db
-        .insertInto('users')
-        .values({
-          username: username.toLowerCase(),
-          email: flag(args, 'email')?.toLowerCase() ?? null,
-          display_name: username,
-          password_hash: await hashPassword(password),
-          totp_enabled: 0,
-          locale: 'ar',
-          digits: 'latn',
-          address_as: 'x',
-          created_at: iso,
-          updated_at: iso,
-          password_changed_at: iso,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const userId = await createUser(
+        wasl.db,
+        {
+          username,
+          email: flag(args, 'email') ?? null,
+          displayName: username,
+          passwordHash: await hashPassword(password),
+        },
+        now,
+      );
       await wasl.db
         .insertInto('network_roles')
-        .values({ user_id: user.id, network_id: network.id, role: 'networkAdmin' })
+        .values({ user_id: userId, network_id: network.id, role: 'networkAdmin' })
         .execute();
       console.log(
         `Network admin "${username}" created for network "${network.slug}".\nPassword (shown once): ${password}\nTwo-step verification is set up at first sign-in.`,

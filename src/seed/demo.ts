@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { WaslServices } from '../core/services.js';
 import { hashPassword } from '../core/auth/passwords.js';
+import { createUser } from '../core/auth/users.js';
 import { loadAleppoSeed } from '../core/towns/seed.js';
 import { saveOrganization } from '../features/organizations/queries.js';
 import { demoOrganizations, demoNetwork } from './demo-content.js';
@@ -64,34 +65,21 @@ export async function seedDemoIfEmpty(
   const lines: string[] = [];
   for (const a of accounts) {
     const password = options.passwords && options.passwords !== 'random' ? options.passwords : newPassword();
-    const iso = now.toISOString();
-    const user = await db
-      .insertInto('users')
-      .values({
-        username: a.username,
-        email: null,
-        display_name: a.displayName,
-        password_hash: await hashPassword(password),
-        totp_enabled: 0,
-        locale: 'ar',
-        digits: 'latn',
-        address_as: 'x',
-        created_at: iso,
-        updated_at: iso,
-        password_changed_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ctx.users[a.username] = user.id;
+    const userId = await createUser(
+      db,
+      { username: a.username, email: null, displayName: a.displayName, passwordHash: await hashPassword(password) },
+      now,
+    );
+    ctx.users[a.username] = userId;
     if (a.network)
       await db
         .insertInto('network_roles')
-        .values({ user_id: user.id, network_id: network.id, role: a.network })
+        .values({ user_id: userId, network_id: network.id, role: a.network })
         .execute();
     if (a.org)
       await db
         .insertInto('memberships')
-        .values({ user_id: user.id, organization_id: ctx.orgs[a.org[0]]!, role: a.org[1] })
+        .values({ user_id: userId, organization_id: ctx.orgs[a.org[0]]!, role: a.org[1] })
         .execute();
     lines.push(`  ${a.username.padEnd(22)} ${password}   ${a.network ?? a.org?.[1] ?? 'member'}`);
   }

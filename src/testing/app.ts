@@ -6,6 +6,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../core/config.js';
 import type { DbHandle } from '../core/db/index.js';
 import { hashPassword } from '../core/auth/passwords.js';
+import { createUser } from '../core/auth/users.js';
 import type { NetworkRole, OrgRole } from '../core/db/core-tables.js';
 import { createTestDb } from './db.js';
 
@@ -109,25 +110,18 @@ export async function makeUser(
 ) {
   const username = opts.username ?? `user${++seq}`;
   if (!passwordHashCache.has(TEST_PASSWORD)) passwordHashCache.set(TEST_PASSWORD, hashPassword(TEST_PASSWORD));
-  const iso = new Date('2026-06-01T09:00:00Z').toISOString();
-  const row = await db
-    .insertInto('users')
-    .values({
+  const id = await createUser(
+    db,
+    {
       username,
       email: opts.email === undefined ? `${username}@example.org` : opts.email,
-      display_name: opts.displayName ?? username,
-      password_hash: await passwordHashCache.get(TEST_PASSWORD)!,
-      totp_secret: opts.totpSecret ?? null,
-      totp_enabled: opts.totpSecret ? 1 : 0,
-      locale: 'ar',
-      digits: 'latn',
-      address_as: 'x',
-      created_at: iso,
-      updated_at: iso,
-      password_changed_at: iso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+      displayName: opts.displayName ?? username,
+      passwordHash: await passwordHashCache.get(TEST_PASSWORD)!,
+      totpSecret: opts.totpSecret ?? null,
+    },
+    new Date('2026-06-01T09:00:00Z'),
+  );
+  const row = { id };
   if (opts.network)
     await db
       .insertInto('network_roles')

@@ -1,5 +1,5 @@
 // Route access levels. Every route declares one in `config.access`; the app refuses to boot if
-// a route does not (see core/http/access-plugin.ts). Object-level checks go through authorize().
+// a route does not (see the onRoute hook in app.ts). Object-level checks go through authorize().
 import { hasNetworkRole, type Actor } from './actor.js';
 
 export const accessLevels = [

@@ -51,11 +51,6 @@ export function installPolicies(defs: PolicyDef[]): void {
   }
 }
 
-/** Transitional: a feature not yet on its manifest registers its policy on import. */
-export function registerPolicy(type: string, check: (actor: Actor, action: string, resource: any) => boolean): void {
-  policies.set(type, check);
-}
-
 export function authorize<R extends AnyResource>(actor: Actor, action: ActionOf<R>, resource: R): boolean {
   const policy = policies.get((resource as { type: string }).type);
   if (!policy) return false;

@@ -53,7 +53,21 @@ export async function createSession(
   return { token, id };
 }
 
-export type SessionRow = { id: string; userId: number; pending2fa: boolean };
+export type SessionRow = {
+  id: string;
+  userId: number;
+  pending2fa: boolean;
+  /** when the person last proved who they are: signing in, or confirming again */
+  confirmedAt: string;
+};
+
+/** How long a confirmation counts for sensitive changes (recovery codes, e-mail, exports…). */
+export const FRESH_AUTH_MS = 10 * 60_000;
+
+/** Records that the person typed their password or a code again. */
+export async function confirmSession(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ confirmed_at: now.toISOString() }).where('id', '=', id).execute();
+}
 
 /** Finds a live session and slides its idle expiry (at most once a minute, to spare writes). */
 export async function findSession(
@@ -80,7 +94,12 @@ export async function findSession(
       .where('id', '=', id)
       .execute();
   }
-  return { id, userId: row.user_id, pending2fa: row.pending_2fa === 1 };
+  return {
+    id,
+    userId: row.user_id,
+    pending2fa: row.pending_2fa === 1,
+    confirmedAt: row.confirmed_at ?? row.created_at,
+  };
 }
 
 export async function destroySession(db: Db, id: string): Promise<void> {

@@ -113,6 +113,8 @@ export interface SessionsTable {
   absolute_expires_at: string;
   /** 1 while the password was right but the second step is still owed */
   pending_2fa: number;
+  /** when the person last typed their password or a code again in this session (null: at sign-in) */
+  confirmed_at: string | null;
 }
 
 export interface AccountTokensTable {

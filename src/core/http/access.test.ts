@@ -142,8 +142,12 @@ describe('a staff member who has not set up two-step', () => {
           failures.push(`${route.url}: ${mine.statusCode} ${mine.headers.location ?? ''}`);
         continue;
       }
-      if (mine.statusCode !== theirs.statusCode) failures.push(`${route.url}: ${mine.statusCode} ≠ ${theirs.statusCode}`);
-      else if (String(mine.headers['content-type']).startsWith('text/html') && normalize(mine.body) !== normalize(theirs.body))
+      if (mine.statusCode !== theirs.statusCode)
+        failures.push(`${route.url}: ${mine.statusCode} ≠ ${theirs.statusCode}`);
+      else if (
+        String(mine.headers['content-type']).startsWith('text/html') &&
+        normalize(mine.body) !== normalize(theirs.body)
+      )
         failures.push(`${route.url}: a different page`);
       else compared++;
     }

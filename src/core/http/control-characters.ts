@@ -3,7 +3,8 @@
 // DEL; C1; unpaired surrogates) have no place in names, posts or search words. One check on every
 // request — query string, path parameters, form and JSON bodies — refuses them with a clear 400
 // before any handler reads the input, so nothing is ever half-saved.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when a string anywhere in `value` (objects and arrays walked; bytes of files skipped) holds one. */
 export function hasControlCharacters(value: unknown, depth = 0): boolean {

@@ -79,8 +79,79 @@ export function safeLocalPath(url: string | undefined | null, fallback = '/'): s
   }
 }
 
+const PCODE = /^C\d{4,6}$/;
+const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/** ٠١٢٣ and ۰۱۲۳ as 0123: people type either, the database keeps one. */
+export function westernDigits(s: string): string {
+  return s.replace(ARABIC_DIGITS, (d) => {
+    const c = d.charCodeAt(0);
+    return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
+  });
+}
+
+/** An optional field: left empty (or absent) it is null, else it must pass `schema`. */
+const blankOr = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([z.literal(''), schema])
+    .optional()
+    .transform((v): z.output<T> | null => (v === '' || v === undefined ? null : v));
+
+/** A field sent once, several times or not at all (checkboxes, multi-selects), as a list. */
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item)])
+    .optional()
+    .transform((v): z.output<T>[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/** A calendar day, 'YYYY-MM-DD', that exists (no 30 February). */
+const date = () =>
+  z
+    .string()
+    .trim()
+    .pipe(z.iso.date({ message: 'i18n:form.invalidDate' }));
+
 /** Common field shapes. */
 export const fields = {
+  blankOr,
+  list,
+  date,
+  optionalDate: () => blankOr(date()),
+  /** A phone number as people write it: digits, spaces, + ( ) -; empty is null. */
+  phone: () =>
+    z
+      .string()
+      .trim()
+      .max(30)
+      .regex(/^[+\d\s()-]*$/, 'i18n:form.invalidPhone')
+      .optional()
+      .transform((v) => v || null),
+  optionalEmail: () => blankOr(z.email().max(254)),
+  optionalUrl: () => blankOr(z.url({ protocol: /^https?$/ }).max(300)),
+  /** One town by P-code (C1594), any case. */
+  pcode: (message = 'i18n:form.badTown') => z.string().trim().toUpperCase().regex(PCODE, message),
+  /** Towns by P-code, separated by spaces or commas (Arabic too): at most `max`, at least `min`. */
+  pcodes: ({ max, min = 0, message = 'i18n:form.badTown' }: { max: number; min?: number; message?: string }) =>
+    z
+      .string()
+      .max(2000)
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(/[\s,،]+/)
+          .map((t) => t.trim().toUpperCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(PCODE, message)).min(min).max(max)),
+  /** A count as people type it (Arabic-Indic digits, thousands separators); empty is null. */
+  count: (max = 1_000_000) =>
+    z
+      .string()
+      .trim()
+      .transform((t) => westernDigits(t).replace(/[,٬\s]/g, ''))
+      .pipe(z.string().regex(/^\d{0,9}$/, 'i18n:form.invalidNumber'))
+      .transform((t) => (t === '' ? null : Number(t)))
+      .pipe(z.number().int().min(0).max(max).nullable()),
   text: (max: number) => z.string().trim().min(1).max(max),
   optionalText: (max: number) =>
     z

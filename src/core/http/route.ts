@@ -12,7 +12,7 @@
 // A builder returns plain route records; the feature lists them in its manifest and the app
 // registers them (features/index.ts → app.ts). `npm run wasl -- routes` prints them all.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import { isValidElement, type VNode } from 'preact';
 import type { z } from 'zod';
 import type { AccessLevel } from '../auth/access.js';
 import type { Actor } from '../auth/actor.js';
@@ -26,6 +26,7 @@ import { parseForm, safeLocalPath } from './forms.js';
 import { renderPage } from './render.js';
 import { badRequest } from './errors.js';
 import { notFound } from './not-found.js';
+import { FRESH_AUTH_MS } from '../auth/sessions.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -46,9 +47,15 @@ export type RouteDef = {
 
 export { NotFound, notFound } from './not-found.js';
 
-/** Thrown from `check` or `save`: the form is shown again with these messages beside its fields. */
+/**
+ * Thrown from `check` or `save`: the form is shown again with these messages beside its fields,
+ * with status 400 — or another (403 for a refused action, 429 with Retry-After when too fast).
+ */
 export class FormErrors extends Error {
-  constructor(readonly errors: Record<string, string>) {
+  constructor(
+    readonly errors: Record<string, string>,
+    readonly answer: { status?: number; headers?: Record<string, string> } = {},
+  ) {
     super('Form errors');
   }
 }
@@ -64,6 +71,8 @@ export type PathParams<S extends string> = S extends `${string}:${infer P}/${inf
 
 /** Where a save goes next: a path, or a path with the message shown there. */
 export type Next = string | { to: string; flash?: MessageKey | null };
+/** What a save answers: where to go next, or a page shown at once (a secret shown only once). */
+export type Saved = Next | VNode;
 
 /** What a handler knows about its request. `user` is present on every route above `public`. */
 export type Ctx<A extends AccessLevel = AccessLevel, P extends string = string, Q = Record<string, unknown>> = {
@@ -85,8 +94,8 @@ export type Ctx<A extends AccessLevel = AccessLevel, P extends string = string, 
   /** May the person asking do this with that? */
   can<R extends AnyResource>(action: ActionOf<R>, resource: R): boolean;
   render(page: VNode, status?: number): FastifyReply;
-  /** 303 to a same-site path (percent-encoded), with an optional one-time message. */
-  redirect(next: Next): FastifyReply;
+  /** 303 (or 301) to a same-site path, percent-encoded, with an optional one-time message. */
+  redirect(next: Next, status?: 301 | 302 | 303): FastifyReply;
   /** An audit entry by the person asking, with the request's address. */
   audit(action: string, target?: Omit<AuditEntry, 'action' | 'actorUserId' | 'ip'>): Promise<void>;
 };
@@ -142,8 +151,8 @@ export function makeCtx<A extends AccessLevel, P extends string, Q>(
     render(page, status = 200) {
       return renderPage(req, reply, page, status);
     },
-    redirect(next) {
-      return redirectTo(reply, next);
+    redirect(next, status = 303) {
+      return redirectTo(reply, next, status);
     },
     audit(action, target = {}) {
       return audit(req.server.wasl.db, req.now, { ...target, action, actorUserId: actor.user?.id ?? null, ip: req.ip });
@@ -154,7 +163,42 @@ export function makeCtx<A extends AccessLevel, P extends string, Q>(
 type Common<A extends AccessLevel> = {
   access: A;
   allowWithout2fa?: boolean;
+  /**
+   * A sensitive change (recovery codes, e-mail, an organization's export, emergency access): the
+   * person must have typed their password or a code in the last minutes, else they are asked to
+   * (/account/confirm) and brought back.
+   */
+  fresh?: boolean;
 };
+
+/** Whether the person's proof of identity is recent enough for a `fresh` route. */
+export function isFresh(req: FastifyRequest): boolean {
+  return !!req.confirmedAt && req.now.getTime() - Date.parse(req.confirmedAt) <= FRESH_AUTH_MS;
+}
+
+/** Sends the person to confirm who they are, then back to the page they were on. */
+function askToConfirm(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  let back = req.method === 'GET' ? req.url : '/';
+  if (req.method !== 'GET' && typeof req.headers.referer === 'string') {
+    try {
+      const ref = new URL(req.headers.referer);
+      if (ref.host === req.headers.host) back = ref.pathname + ref.search;
+    } catch {
+      /* not a URL: back to the start */
+    }
+  }
+  return redirectTo(reply, {
+    to: `/account/confirm?next=${encodeURIComponent(back)}`,
+    flash: 'account.confirm.needed',
+  });
+}
+
+/** Runs the `fresh` check of a route; true when the request may go on. */
+function freshEnough(opts: { fresh?: boolean }, req: FastifyRequest, reply: FastifyReply): boolean {
+  if (!opts.fresh || isFresh(req)) return true;
+  askToConfirm(req, reply);
+  return false;
+}
 
 type Loader<C, L> = (c: C) => L | Promise<L>;
 
@@ -181,6 +225,7 @@ export function page<const Path extends string, A extends AccessLevel, L = undef
     access: opts.access,
     allowWithout2fa: opts.allowWithout2fa,
     async handler(req, reply) {
+      if (!freshEnough(opts, req, reply)) return reply;
       const q = readQuery(req, opts.query);
       if (!q.ok) return badRequest(req, reply);
       const c = makeCtx<A, PathParams<Path>, Q>(req, reply, q.query);
@@ -211,8 +256,11 @@ type FormOpts<Path extends string, A extends AccessLevel, L, S extends z.ZodObje
     loaded: L,
     data: z.infer<S>,
   ) => Record<string, string | undefined> | void | Promise<Record<string, string | undefined> | void>;
-  /** Does the work; returns where to go next. Throw FormErrors to show the form again. */
-  save: (c: Ctx<A, PathParams<Path>>, loaded: L, data: z.infer<S>) => Next | Promise<Next>;
+  /**
+   * Does the work; returns where to go next (flash + 303), or a page to answer with at once (200:
+   * a secret shown only once). Throw FormErrors to show the form again.
+   */
+  save: (c: Ctx<A, PathParams<Path>>, loaded: L, data: z.infer<S>) => Saved | Promise<Saved>;
   /** Shown on the next page unless `save` names its own; default "Saved." */
   flash?: MessageKey | null;
   /** The form scope on a page with several forms; default the posted path. */
@@ -239,6 +287,7 @@ export function form<const Path extends string, A extends AccessLevel, S extends
       access: opts.access,
       allowWithout2fa: opts.allowWithout2fa,
       async handler(req, reply) {
+        if (!freshEnough(opts, req, reply)) return reply;
         const c = makeCtx<A, PathParams<Path>, Record<string, unknown>>(req, reply, queryOf(req));
         const loaded = (opts.load ? await opts.load(c) : undefined) as L;
         return answer(c, await show(c, loaded, null));
@@ -253,24 +302,27 @@ export function form<const Path extends string, A extends AccessLevel, S extends
     csrf: opts.csrf,
     bodyLimit: opts.bodyLimit,
     async handler(req, reply) {
+      if (!freshEnough(opts, req, reply)) return reply;
       const c = makeCtx<A, PathParams<Path>, Record<string, unknown>>(req, reply, queryOf(req));
       const loaded = (opts.load ? await opts.load(c) : undefined) as L;
       const schema = typeof opts.schema === 'function' ? opts.schema(c, loaded) : opts.schema;
       const parsed = parseForm(schema, req.body, req.i18n);
-      const refuse = async (errors: Record<string, string | undefined>) => {
+      const refuse = async (errors: Record<string, string | undefined>, how: FormErrors['answer'] = {}) => {
+        for (const [name, value] of Object.entries(how.headers ?? {})) reply.header(name, value);
         if (!opts.show) return badRequest(req, reply);
         const state: FormState = { id: opts.id ?? formIdOf(req), values: parsed.raw, errors: clean(errors) };
-        return answer(c, await opts.show(c, loaded, state), 400);
+        return answer(c, await opts.show(c, loaded, state), how.status ?? 400);
       };
       if (!parsed.ok) return refuse(parsed.errors);
       try {
         const errors = opts.check ? await opts.check(c, loaded, parsed.data) : undefined;
         if (errors && Object.values(errors).some(Boolean)) return refuse(errors);
         const next = await opts.save(c, loaded, parsed.data);
+        if (isValidElement(next)) return answer(c, next);
         if (typeof next === 'string' && opts.flash !== null) reply.flashNext(opts.flash ?? 'common.saved');
-        return c.redirect(next);
+        return c.redirect(next as Next);
       } catch (err) {
-        if (err instanceof FormErrors) return refuse(err.errors);
+        if (err instanceof FormErrors) return refuse(err.errors, err.answer);
         throw err;
       }
     },
@@ -303,6 +355,7 @@ export function action<
     allowWithout2fa: opts.allowWithout2fa,
     csrf: opts.csrf,
     async handler(req, reply) {
+      if (!freshEnough(opts, req, reply)) return reply;
       const c = makeCtx<A, PathParams<Path>, Record<string, unknown>>(req, reply, queryOf(req));
       const loaded = (opts.load ? await opts.load(c) : undefined) as L;
       let data = {} as z.infer<S>;
@@ -336,6 +389,7 @@ export function endpoint<const Path extends string, A extends AccessLevel, L = u
     csrf: opts.csrf,
     bodyLimit: opts.bodyLimit,
     async handler(req, reply) {
+      if (!freshEnough(opts, req, reply)) return reply;
       const q = readQuery(req, opts.query);
       if (!q.ok) return badRequest(req, reply);
       const c = makeCtx<A, PathParams<Path>, Q>(req, reply, q.query);
@@ -380,9 +434,14 @@ function queryOf(req: FastifyRequest): Record<string, unknown> {
   return (req.query ?? {}) as Record<string, unknown>;
 }
 
-/** The posted path, which is what a page's <Form action=…> names. */
+/** The posted path (without its query), which is what a page's <Form action=…> names. */
 function formIdOf(req: FastifyRequest): string {
-  return req.url.split('?')[0]!;
+  const path = req.url.split('?')[0]!;
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 function clean(errors: Record<string, string | undefined>): Record<string, string> {

@@ -29,6 +29,8 @@ declare module 'fastify' {
     owes2fa: Actor | null;
     /** unread notifications of the person signed in (the header's count) */
     unread: number;
+    /** when the person signed in last proved who they are (core/auth/sessions.ts) */
+    confirmedAt: string | null;
   }
   interface FastifyReply {
     /** Shows a one-time message (a catalog key) on the next page. */

@@ -2,6 +2,7 @@
 
 /** Every message key with the parameters its message takes (`gender` is supplied by t() itself). */
 export interface MessageParams {
+  'account.confirm.needed': {};
   'account.delete.confirm': {};
   'account.delete.done': {};
   'account.delete.explain': {};
@@ -1105,6 +1106,7 @@ export interface MessageParams {
   'footer.privacyLink': {};
   'footer.source': {};
   'footer.terms': {};
+  'form.badTown': {};
   'form.csrfInvalid': {};
   'form.errorSummary': { count: number };
   'form.fileTooLarge': { max: number };
@@ -2173,6 +2175,10 @@ export interface MessageParams {
   'services.town.none': {};
   'services.town.title': { town: string | number };
   'services.where': {};
+  'stats.note.small': { max: string | number; threshold: string | number };
+  'stats.note.withheld': {};
+  'stats.small': { threshold: string | number };
+  'stats.withheld': {};
   'town.activities': {};
   'town.count': { count: number };
   'town.district': {};

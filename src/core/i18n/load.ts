@@ -86,8 +86,9 @@ function jsonFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
+/** `ar.json`, or `<area>.ar.json` for an area's own messages (keys still start with the feature's name). */
 function localeOf(file: string): string {
-  const locale = path.basename(file, '.json');
+  const locale = path.basename(file, '.json').split('.').pop()!;
   try {
     Intl.getCanonicalLocales(locale);
   } catch {

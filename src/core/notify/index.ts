@@ -92,7 +92,13 @@ async function mailNow(wasl: WaslServices, users: number[], notice: Notice, kind
   for (const u of await recipients(wasl.db, users)) {
     const tr = translator(wasl, u);
     const line = tr.t(kind.message as never, (notice.params ?? {}) as never);
-    const text = [line, '', base + encodeURI(notice.url), '', tr.t('notify.mail.footer', { url: `${base}/account/notifications` })].join('\n');
+    const text = [
+      line,
+      '',
+      base + encodeURI(notice.url),
+      '',
+      tr.t('notify.mail.footer', { url: `${base}/account/notifications` }),
+    ].join('\n');
     await wasl.mailer.send({ to: u.email!, subject: line, text }, notice.now);
   }
   await wasl.db
@@ -132,7 +138,8 @@ export async function sendDigests(wasl: WaslServices, now: Date): Promise<number
     if (!due.length) continue;
     const tr = translator(wasl, u);
     const lines = due.map(
-      (i) => `- ${tr.t(types.get(i.type)!.message as never, JSON.parse(i.params) as never)}\n  ${wasl.config.baseUrl}${encodeURI(i.url)}`,
+      (i) =>
+        `- ${tr.t(types.get(i.type)!.message as never, JSON.parse(i.params) as never)}\n  ${wasl.config.baseUrl}${encodeURI(i.url)}`,
     );
     const subject = tr.t('notify.digest.subject', { count: due.length });
     const footer = tr.t('notify.mail.footer', { url: `${wasl.config.baseUrl}/account/notifications` });

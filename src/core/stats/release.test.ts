@@ -121,7 +121,7 @@ describe('protectRelease', () => {
     const values: Record<string, number> = {};
     const figures: FigureInput[] = [];
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const allW: string[] = [];
     const allM: string[] = [];
     for (let c = 0; c < 400; c++) {
@@ -137,7 +137,11 @@ describe('protectRelease', () => {
         ws.push(w);
         ms.push(m);
       }
-      figures.push({ key: `c${c}:w`, atoms: ws }, { key: `c${c}:m`, atoms: ms }, { key: `c${c}`, atoms: [...ws, ...ms] });
+      figures.push(
+        { key: `c${c}:w`, atoms: ws },
+        { key: `c${c}:m`, atoms: ms },
+        { key: `c${c}`, atoms: [...ws, ...ms] },
+      );
       allW.push(...ws);
       allM.push(...ms);
     }

@@ -130,8 +130,7 @@ class Auditor {
     const candidates = this.figs
       .filter((g) => !g.fixed && !g.hidden && g.atoms.some((a) => near.has(a)))
       .sort(
-        (a, b) =>
-          Number(a.value === 0) - Number(b.value === 0) || a.value - b.value || a.atoms.length - b.atoms.length,
+        (a, b) => Number(a.value === 0) - Number(b.value === 0) || a.value - b.value || a.atoms.length - b.atoms.length,
       );
     if (!candidates.length) return null;
     let best: { g: Fig; width: number } | null = null;
@@ -213,7 +212,7 @@ class Auditor {
     type Row = { atoms: string[]; rhs: number };
     let rows: Row[] = this.figs.filter((f) => !f.hidden).map((f) => ({ atoms: [...new Set(f.atoms)], rhs: f.value }));
     const settle = () => {
-      for (let changed = true; changed; ) {
+      for (let changed = true; changed;) {
         changed = false;
         const next: Row[] = [];
         for (const row of rows) {

@@ -97,3 +97,50 @@ export async function stopMarkdownWorker(): Promise<void> {
   ready = null;
   if (w) await w.terminate();
 }
+
+// ——— rendered once, when saved ———
+// A feature keeps `<x>_html` and `<x>_html_version` beside each Markdown column: `renderForStorage`
+// fills them when the text is saved, views show the stored HTML, and `staleMarkdownJob` redoes
+// rows rendered by an older renderer version, a batch a minute. Until then a view renders a stale
+// row on the fly, off the event loop (`storedOrRendered`): reading never writes.
+
+export async function renderForStorage(src: string): Promise<{ html: string; version: number }> {
+  return { html: await renderMarkdownAsync(src), version: MARKDOWN_RENDERER_VERSION };
+}
+
+/** The stored HTML if it is current, else a fresh render (not stored: a GET never writes). */
+export function storedOrRendered(src: string, html: string | null, version: number | null): Promise<string> {
+  return html !== null && version === MARKDOWN_RENDERER_VERSION ? Promise.resolve(html) : renderMarkdownAsync(src);
+}
+
+export type MarkdownColumn = { table: string; key: string; source: string; html: string; version: string };
+
+/** A job (for a manifest's `jobs`) that re-renders up to `batch` stale rows of each column a run. */
+export function staleMarkdownJob(name: string, columns: MarkdownColumn[], batch = 200) {
+  return {
+    name,
+    everyMs: 60_000,
+    async run(wasl: { db: import('../db/index.js').Db }) {
+      const db = wasl.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
+      let done = 0;
+      for (const col of columns) {
+        const rows = await db
+          .selectFrom(col.table)
+          .select([col.key, col.source])
+          .where((eb) => eb.or([eb(col.version, 'is', null), eb(col.version, '!=', MARKDOWN_RENDERER_VERSION)]))
+          .limit(batch)
+          .execute();
+        for (const row of rows) {
+          const rendered = await renderForStorage(String(row[col.source] ?? ''));
+          await db
+            .updateTable(col.table)
+            .set({ [col.html]: rendered.html, [col.version]: rendered.version })
+            .where(col.key, '=', row[col.key] as never)
+            .execute();
+          done++;
+        }
+      }
+      return done;
+    },
+  };
+}

@@ -66,7 +66,8 @@ export function linkifyText(text: string): string {
     if (trail) url = url.slice(0, url.length - trail[0].length);
     const href = safeHref(url.toLowerCase().startsWith('www.') ? `https://${url}` : url);
     if (!href || url.length < 5) continue;
-    out += escapeHtml(text.slice(last, m.index)) + `<a href="${escapeHtml(href)}" rel="${LINK_REL}">${escapeHtml(url)}</a>`;
+    out +=
+      escapeHtml(text.slice(last, m.index)) + `<a href="${escapeHtml(href)}" rel="${LINK_REL}">${escapeHtml(url)}</a>`;
     last = m.index + url.length;
   }
   return out + escapeHtml(text.slice(last));

@@ -59,7 +59,8 @@ export function Form(props: {
 }) {
   const { csrfToken } = usePage();
   const method = props.method ?? 'post';
-  const mine = props.state && props.state.id === (props.id ?? props.action) ? props.state : null;
+  // A refused submission comes back to the form it was posted from (its action, query aside).
+  const mine = props.state && props.state.id === (props.id ?? props.action.split('?')[0]) ? props.state : null;
   const scope: Scope = {
     values: mine ? mine.values : (props.values ?? {}),
     errors: mine ? mine.errors : (props.errors ?? {}),
@@ -109,8 +110,9 @@ export function Field(p: FieldProps) {
   const scope = useScope();
   const id = p.id ?? `${scope.prefix}-${p.name}`;
   const error = p.error ?? scope.errors[p.name];
-  const value = p.value !== undefined ? p.value : asText(scope.values[p.name]);
   const type = p.type ?? 'text';
+  // A password typed before is never put back into the page.
+  const value = p.value !== undefined ? p.value : type === 'password' ? '' : asText(scope.values[p.name]);
   const ltr = type === 'tel' || type === 'email' || type === 'url' || type === 'password';
   const common = {
     id,
@@ -152,6 +154,8 @@ export function Field(p: FieldProps) {
 }
 
 export type Option = { value: string; label: string };
+/** A choice in a list of checkboxes or radios; its label may hold markup (a <bdi> name). */
+export type Choice = { value: string; label: ComponentChildren };
 
 export function Select(p: {
   name: string;
@@ -194,7 +198,14 @@ export function Select(p: {
 }
 
 /** One checkbox; checked from the scope ('on', '1', 1, true) unless `checked` says. */
-export function Checkbox(p: { name: string; label: string; checked?: boolean; value?: string; hint?: string }) {
+export function Checkbox(p: {
+  name: string;
+  label: ComponentChildren;
+  checked?: boolean;
+  value?: string;
+  hint?: string;
+  required?: boolean;
+}) {
   const scope = useScope();
   const id = `${scope.prefix}-${p.name}${p.value && p.value !== 'on' ? `-${p.value}` : ''}`;
   const stored = scope.values[p.name];
@@ -208,7 +219,8 @@ export function Checkbox(p: { name: string; label: string; checked?: boolean; va
   return (
     <>
       <label class="checkbox" for={id}>
-        <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} checked={checked} /> {p.label}
+        <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} checked={checked} required={p.required} />{' '}
+        {p.label}
       </label>
       <Hint id={id} text={p.hint} />
       <ErrorText id={id} text={error} />
@@ -217,7 +229,7 @@ export function Checkbox(p: { name: string; label: string; checked?: boolean; va
 }
 
 /** Several choices under one name, in a fieldset. */
-export function Checkboxes(p: { name: string; legend: string; options: Option[]; selected?: string[]; hint?: string }) {
+export function Checkboxes(p: { name: string; legend: string; options: Choice[]; selected?: string[]; hint?: string }) {
   const scope = useScope();
   const id = `${scope.prefix}-${p.name}`;
   const selected = p.selected ?? asList(scope.values[p.name]);
@@ -237,7 +249,7 @@ export function Checkboxes(p: { name: string; legend: string; options: Option[];
 }
 
 /** One choice of a few, as radio buttons in a fieldset. */
-export function Radios(p: { name: string; legend: string; options: Option[]; value?: string | null; hint?: string }) {
+export function Radios(p: { name: string; legend: string; options: Choice[]; value?: string | null; hint?: string }) {
   const scope = useScope();
   const id = `${scope.prefix}-${p.name}`;
   const value = p.value !== undefined ? asText(p.value) : asText(scope.values[p.name]);

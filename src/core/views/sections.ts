@@ -12,20 +12,11 @@ export type Section = {
   load: (req: FastifyRequest, key: string) => Promise<VNode | null>;
 };
 
-let installed: Section[] = [];
-let legacy: Section[] = [];
 let sections: Section[] = [];
 
 /** The features' sections, set by the app from the feature list. */
 export function installSections(list: Section[]): void {
-  installed = list;
-  sections = [...installed, ...legacy].sort((a, b) => a.order - b.order);
-}
-
-/** Transitional: a feature not yet on its manifest registers a section on import. */
-export function registerSection(section: Section): void {
-  legacy = [...legacy, section];
-  sections = [...installed, ...legacy].sort((a, b) => a.order - b.order);
+  sections = [...list].sort((a, b) => a.order - b.order);
 }
 
 export async function loadSections(slot: Slot, req: FastifyRequest, key: string): Promise<VNode[]> {

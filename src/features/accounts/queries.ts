@@ -4,13 +4,9 @@ import type { Db } from '../../core/db/index.js';
 import { hashToken } from '../../core/auth/sessions.js';
 import { hashRecoveryCode, newRecoveryCodes } from '../../core/auth/totp.js';
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { normalizeEmail, normalizeUsername } from '../../core/auth/users.js';
 
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
+export { createUser, normalizeEmail, normalizeUsername } from '../../core/auth/users.js';
 
 export async function findUserByLogin(db: Db, identifier: string) {
   const id = identifier.trim().toLowerCase();
@@ -32,32 +28,6 @@ export async function usernameTaken(db: Db, username: string) {
 
 export async function emailTaken(db: Db, email: string) {
   return !!(await db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst());
-}
-
-export async function createUser(
-  db: Db,
-  u: { username: string; email: string | null; displayName: string; passwordHash: string; locale: string },
-  now: Date,
-): Promise<number> {
-  const iso = now.toISOString();
-  const row = await db
-    .insertInto('users')
-    .values({
-      username: normalizeUsername(u.username),
-      email: u.email ? normalizeEmail(u.email) : null,
-      display_name: u.displayName.trim(),
-      password_hash: u.passwordHash,
-      totp_enabled: 0,
-      locale: u.locale,
-      digits: 'latn',
-      address_as: 'x',
-      created_at: iso,
-      updated_at: iso,
-      password_changed_at: iso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** A new password; the caller ends the other sessions. */

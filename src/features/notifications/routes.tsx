@@ -23,7 +23,10 @@ export const notificationRoutes = [
     access: 'member',
     query: listQuery,
     async render(c) {
-      const rows = await listNotifications(c.db, c.user.id, { limit: PER_PAGE + 1, offset: (c.query.page - 1) * PER_PAGE });
+      const rows = await listNotifications(c.db, c.user.id, {
+        limit: PER_PAGE + 1,
+        offset: (c.query.page - 1) * PER_PAGE,
+      });
       const types = new Map(notificationTypes().map((t) => [t.type, t]));
       return (
         <NotificationsPage
@@ -61,7 +64,8 @@ export const notificationRoutes = [
     access: 'member',
     get: true,
     // one choice per kind of event the features declare
-    schema: () => z.object(Object.fromEntries(notificationTypes().map((t) => [`channel.${t.type}`, channelValue.optional()]))),
+    schema: () =>
+      z.object(Object.fromEntries(notificationTypes().map((t) => [`channel.${t.type}`, channelValue.optional()]))),
     load: (c) => channelSettings(c.db, c.user.id),
     show: (_c, settings, state) => (
       <NotificationSettingsPage

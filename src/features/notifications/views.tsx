@@ -68,7 +68,10 @@ export function NotificationSettingsPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   const values = Object.fromEntries([...p.settings].map(([type, channel]) => [`channel.${type}`, channel]));
-  const options = (['now', 'digest', 'off'] as const).map((c) => ({ value: c, label: t(`notifications.channel.${c}`) }));
+  const options = (['now', 'digest', 'off'] as const).map((c) => ({
+    value: c,
+    label: t(`notifications.channel.${c}`),
+  }));
   return (
     <Layout title={t('notifications.settings.title')}>
       <h1>{t('notifications.settings.title')}</h1>
@@ -76,11 +79,7 @@ export function NotificationSettingsPage(p: {
       {p.settings.size ? (
         <Form action="/account/notifications" state={p.state} values={values}>
           {[...p.settings.keys()].map((type) => (
-            <Radios
-              name={`channel.${type}`}
-              legend={t(p.labels.get(type)! as never)}
-              options={options}
-            />
+            <Radios name={`channel.${type}`} legend={t(p.labels.get(type)! as never)} options={options} />
           ))}
           <button type="submit">{t('common.save')}</button>
         </Form>

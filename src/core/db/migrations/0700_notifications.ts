@@ -1,11 +1,13 @@
 // Notifications: one row per person and event (the in-app list), and each person's choice per
-// kind of event: e-mail at once, in the daily digest, or only in the list.
+// kind of event: e-mail at once, in the daily digest, or only in the list. Sessions learn when the
+// person last proved who they are (re-authentication before sensitive changes).
 import type { Kysely } from 'kysely';
 import { timestamp, withId } from '../helpers.js';
 import type { Dialect } from '../index.js';
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const ts = timestamp(dialect);
+  await db.schema.alterTable('sessions').addColumn('confirmed_at', ts).execute();
   await withId(db.schema.createTable('notifications'), dialect)
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('type', 'text', (c) => c.notNull())

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { WaslServices } from '../../../core/services.js';
 import type { DemoContext } from '../../../core/feature.js';
 import { hashPassword } from '../../../core/auth/passwords.js';
+import { createUser } from '../../../core/auth/users.js';
 import { DAY, HOUR } from '../../../core/time.js';
 import { createReply, createTopic } from '../topics/actions.js';
 import { saveCategory } from '../topics/queries.js';
@@ -127,25 +128,16 @@ export async function seedForum(wasl: WaslServices, ctx: DemoContext): Promise<v
       ids[a.displayName] = existing.id;
       continue;
     }
-    const iso = new Date(now.getTime() - 200 * DAY).toISOString();
-    const row = await db
-      .insertInto('users')
-      .values({
+    ids[a.displayName] = await createUser(
+      db,
+      {
         username: a.username,
         email: null,
-        display_name: a.displayName,
-        password_hash: await hashPassword(crypto.randomBytes(24).toString('base64url')),
-        totp_enabled: 0,
-        locale: 'ar',
-        digits: 'latn',
-        address_as: 'x',
-        created_at: iso,
-        updated_at: iso,
-        password_changed_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids[a.displayName] = row.id;
+        displayName: a.displayName,
+        passwordHash: await hashPassword(crypto.randomBytes(24).toString('base64url')),
+      },
+      new Date(now.getTime() - 200 * DAY),
+    );
   }
   const user = (name: string) => ids[name] ?? memberId ?? Object.values(ids)[0]!;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
