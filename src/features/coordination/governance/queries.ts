@@ -1,6 +1,6 @@
 // Governance, read: bodies, seats and terms (public), and votes among member organizations — their
 // phase, options, who took part (never how), and the count, always recomputed from the ballots.
-import { rowIn, rowsOf, orgName, ids } from '../rows.js';
+import { rowIn, rowsOf, orgName, ids } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { fromJson } from '../../../core/db/helpers.js';
 import { damascusDay } from '../../../core/time.js';

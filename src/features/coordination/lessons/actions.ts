@@ -1,7 +1,7 @@
 // Lessons learned, written: after-action notes on a meeting, a visit or a project; private to the
 // organization by default, shareable with the network, publishable to the resources library's
 // lessons-learned collection (through the publishing feature).
-import { deleteIn, updateIn } from '../rows.js';
+import { deleteIn, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { CoordLessonsTable } from '../tables.js';
 

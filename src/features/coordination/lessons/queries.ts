@@ -1,6 +1,6 @@
 // Lessons learned, read: the acting organizations' own lessons and those other members shared
 // with the network.
-import { orgName } from '../rows.js';
+import { orgName } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 
 const columns = [

@@ -1,6 +1,6 @@
 // Licensing, written: councils, a member's licence file at a council with its documents, and
 // the visit log.
-import { updateIn } from '../rows.js';
+import { updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { CoordCouncilsTable, CoordLicenceVisitsTable, CoordLicencesTable } from '../tables.js';
 

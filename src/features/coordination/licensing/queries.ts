@@ -1,7 +1,7 @@
 // Licensing with local councils, read: councils (network-wide reference), one row per member ×
 // council with status, dates, documents and a visit log. A member reads its own rows (the queries
 // take the acting organization ids); coordinators read the network view.
-import { rowIn, rowsOf, orgName } from '../rows.js';
+import { rowIn, rowsOf, orgName } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { LicenceStatus } from '../tables.js';
 

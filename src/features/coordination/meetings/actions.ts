@@ -1,7 +1,7 @@
 // Meetings, written: meetings and their invitees, agenda, RSVP, the roll call, minutes,
 // decisions, action items, cycles, and the reset of a person's calendar feed.
 import crypto from 'node:crypto';
-import { deleteIn, updateIn } from '../rows.js';
+import { deleteIn, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import type { ActionStatus, CoordActionsTable, CoordMeetingsTable } from '../tables.js';

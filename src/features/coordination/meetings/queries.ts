@@ -1,7 +1,7 @@
 // Meetings, read: meetings with invitees, agenda, RSVP, attendance and quorum, decisions, action
 // items, cycles. Lists are filtered in SQL by the acting organizations and the person, then
 // checked again by the policy.
-import { rowIn, rowsOf, orgName, ids } from '../rows.js';
+import { rowIn, rowsOf, orgName, ids } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { damascusDay } from '../../../core/time.js';
 import type { Viewer } from '../context.js';

@@ -1,6 +1,6 @@
 // Strategic plans, written: a plan and its versions (structured sections or a document), reviews
 // opened with chosen reviewers, their comments and answers, closing.
-import { updateIn } from '../rows.js';
+import { updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 

@@ -1,6 +1,6 @@
 // Strategic plans, read: a plan and its versions only for its organization (the queries take the
 // acting organization id); a review (one version, its comments) also for its chosen reviewers.
-import { rowIn, rowsOf, orgName, ids } from '../rows.js';
+import { rowIn, rowsOf, orgName, ids } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { PlanSection } from '../tables.js';
 import { recipientColumns } from '../mail.js';

@@ -1,6 +1,6 @@
 // Member workspaces, written: items and their versions, sharing, people's roles, emergency access,
 // and leaving the network (asked for, cancelled, completed by the job after the waiting period).
-import { updateIn } from '../rows.js';
+import { updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { WaslServices } from '../../../core/services.js';
 import { audit } from '../../../core/audit/index.js';

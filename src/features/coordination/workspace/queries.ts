@@ -1,7 +1,7 @@
 // Member workspaces, read: documents with versions, internal notes, people and roles, what is
 // shared, emergency access and departures. Every query that reads org-private rows takes the
 // acting organization id (the organization whose workspace is open, or whose member asks).
-import { orgName, rowIn } from '../rows.js';
+import { orgName, rowIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { Sharing } from '../tables.js';
 

@@ -1,9 +1,10 @@
-// The two shapes most reads of coordination take: one row by its id, only inside what owns it
-// (its network, organization, meeting…), and the rows of an owner in order. Everything else is a
-// named query in its area's queries.ts.
+// The shapes most reads and writes of a record take, for every feature: one row by its id, only
+// inside what owns it (its network, organization, election, meeting…), the rows of an owner in
+// order, and changing or deleting one row inside its owner. A row outside its owner is simply not
+// found — the query itself keeps organizations apart. Anything else is a named query.
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { Db } from '../../core/db/index.js';
-import type { CoordinationTables } from './tables.js';
+import type { Db } from './index.js';
+import type { Database } from './schema.js';
 
 /** An organization's names as `org_name_ar`/`org_name_en` (for `localized(row, 'org_name', …)`). */
 export const orgName = ['organizations.name_ar as org_name_ar', 'organizations.name_en as org_name_en'] as const;
@@ -11,14 +12,14 @@ export const orgName = ['organizations.name_ar as org_name_ar', 'organizations.n
 /** The ids of rows (for an `in` list). */
 export const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
 
-type Table = keyof CoordinationTables & string;
-type Row<T extends Table> = Selectable<CoordinationTables[T]>;
+type Table = keyof Database & string;
+type Row<T extends Table> = Selectable<Database[T]>;
 /** Column = value conditions, all of which must hold. */
-type Owner<T extends Table> = Partial<Record<keyof CoordinationTables[T] & string, number | string>>;
+type Owner<T extends Table> = Partial<Record<keyof Database[T] & string, number | string | null>>;
 
 function matching<T extends Table>(db: Db, table: T, where: Owner<T>) {
   let q = (db as unknown as Kysely<any>).selectFrom(table).selectAll();
-  for (const [column, value] of Object.entries(where)) q = q.where(column, '=', value);
+  for (const [column, value] of Object.entries(where)) q = q.where(column, value === null ? 'is' : '=', value);
   return q;
 }
 
@@ -37,7 +38,7 @@ export async function rowsOf<T extends Table>(
   db: Db,
   table: T,
   owner: Owner<T>,
-  order: `${'' | '-'}${keyof CoordinationTables[T] & string}`[],
+  order: `${'' | '-'}${keyof Database[T] & string}`[],
 ): Promise<Row<T>[]> {
   let q = matching(db, table, owner);
   for (const o of order) q = o.startsWith('-') ? q.orderBy(o.slice(1), 'desc') : q.orderBy(o);
@@ -50,17 +51,17 @@ export async function updateIn<T extends Table>(
   table: T,
   id: number,
   owner: Owner<T>,
-  values: Updateable<CoordinationTables[T]>,
+  values: Updateable<Database[T]>,
 ): Promise<boolean> {
   const any = db as unknown as Kysely<any>;
   let q = any.updateTable(table as string).set(values as Record<string, unknown>);
-  for (const [column, value] of Object.entries({ ...owner, id })) q = q.where(column, '=', value);
+  for (const [column, value] of Object.entries({ ...owner, id })) q = q.where(column, value === null ? 'is' : '=', value);
   return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
 /** Deletes one row by its id, only inside what owns it. */
 export async function deleteIn<T extends Table>(db: Db, table: T, id: number, owner: Owner<T>): Promise<void> {
   let q = (db as unknown as Kysely<any>).deleteFrom(table as string);
-  for (const [column, value] of Object.entries({ ...owner, id })) q = q.where(column, '=', value);
+  for (const [column, value] of Object.entries({ ...owner, id })) q = q.where(column, value === null ? 'is' : '=', value);
   await q.execute();
 }
