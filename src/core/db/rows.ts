@@ -55,13 +55,15 @@ export async function updateIn<T extends Table>(
 ): Promise<boolean> {
   const any = db as unknown as Kysely<any>;
   let q = any.updateTable(table as string).set(values as Record<string, unknown>);
-  for (const [column, value] of Object.entries({ ...owner, id })) q = q.where(column, value === null ? 'is' : '=', value);
+  for (const [column, value] of Object.entries({ ...owner, id }))
+    q = q.where(column, value === null ? 'is' : '=', value);
   return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
 /** Deletes one row by its id, only inside what owns it. */
 export async function deleteIn<T extends Table>(db: Db, table: T, id: number, owner: Owner<T>): Promise<void> {
   let q = (db as unknown as Kysely<any>).deleteFrom(table as string);
-  for (const [column, value] of Object.entries({ ...owner, id })) q = q.where(column, value === null ? 'is' : '=', value);
+  for (const [column, value] of Object.entries({ ...owner, id }))
+    q = q.where(column, value === null ? 'is' : '=', value);
   await q.execute();
 }

@@ -54,7 +54,7 @@ export { NotFound, notFound } from './not-found.js';
 export class FormErrors extends Error {
   constructor(
     readonly errors: Record<string, string>,
-    readonly answer: { status?: number; headers?: Record<string, string> } = {},
+    readonly answer: { status?: number; headers?: Record<string, string>; extra?: Record<string, unknown> } = {},
   ) {
     super('Form errors');
   }
@@ -310,7 +310,12 @@ export function form<const Path extends string, A extends AccessLevel, S extends
       const refuse = async (errors: Record<string, string | undefined>, how: FormErrors['answer'] = {}) => {
         for (const [name, value] of Object.entries(how.headers ?? {})) reply.header(name, value);
         if (!opts.show) return badRequest(req, reply);
-        const state: FormState = { id: opts.id ?? formIdOf(req), values: parsed.raw, errors: clean(errors) };
+        const state: FormState = {
+          id: opts.id ?? formIdOf(req),
+          values: parsed.raw,
+          errors: clean(errors),
+          ...(how.extra ? { extra: how.extra } : {}),
+        };
         return answer(c, await opts.show(c, loaded, state), how.status ?? 400);
       };
       if (!parsed.ok) return refuse(parsed.errors);

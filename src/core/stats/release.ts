@@ -299,3 +299,37 @@ class Auditor {
     return { known, constraints: rows, part };
   }
 }
+
+/**
+ * protectRelease in a worker thread, for releases large enough to hold up other requests (a
+ * statement of thousands of stations). Small ones run in place.
+ */
+export async function protectReleaseOffThread(input: ReleaseInput): Promise<Map<string, ProtectedFigure>> {
+  if (input.figures.length + (input.earlier?.length ?? 0) < 500) return protectRelease(input);
+  const { Worker } = await import('node:worker_threads');
+  const module = new URL(import.meta.url.endsWith('.ts') ? './release.ts' : './release.js', import.meta.url).href;
+  const worker = new Worker(new URL('./release-worker.js', import.meta.url), {
+    workerData: {
+      module,
+      input: { threshold: input.threshold, atoms: [...input.atoms], figures: input.figures, earlier: input.earlier },
+    },
+    execArgv: [],
+  });
+  try {
+    const entries = await new Promise<[string, ProtectedFigure][]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`release worker stopped (${code})`)));
+    });
+    return new Map(entries);
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/**
+ * A secret ballot's counts per option are shown only from this many ballots: below it a single
+ * organization's choice could be worked out (one ballot "No" of one cast). The page says so, and
+ * the chair is warned before opening a vote whose electorate is smaller.
+ */
+export const MIN_SECRET_BALLOTS = 5;

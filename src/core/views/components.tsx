@@ -124,3 +124,25 @@ export function DataTable<R>(props: {
     </div>
   );
 }
+
+/** Every bad row of a refused import, so it can be fixed in the spreadsheet in one go. */
+export function ImportProblems(props: {
+  problems: { line: number; column: string | null; value: string; message: string }[];
+}) {
+  const { t } = usePage().i18n;
+  if (!props.problems.length) return null;
+  return (
+    <section class="import-problems" role="alert">
+      <p class="form-error">{t('import.refused', { count: props.problems.length })}</p>
+      <DataTable
+        rows={props.problems.slice(0, 500)}
+        columns={[
+          { label: t('import.line'), cell: (p) => p.line, numeric: true },
+          { label: t('import.column'), cell: (p) => (p.column ? <bdi dir="ltr">{p.column}</bdi> : '—') },
+          { label: t('import.value'), cell: (p) => <bdi>{p.value}</bdi> },
+          { label: t('import.reason'), cell: (p) => p.message },
+        ]}
+      />
+    </section>
+  );
+}

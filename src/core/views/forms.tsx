@@ -14,13 +14,19 @@ import { usePage } from './context.js';
 export type FieldErrors = Record<string, string | undefined>;
 
 /** What a refused submission brings back: which form, what was typed, what is wrong. */
-export type FormState = { id: string; values: Record<string, unknown>; errors: Record<string, string> };
+export type FormState = {
+  id: string;
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+  /** what a check found for the form to offer (e.g. towns to choose from) */
+  extra?: Record<string, unknown>;
+};
 
-type Scope = { values: Record<string, unknown>; errors: FieldErrors; prefix: string };
+type Scope = { values: Record<string, unknown>; errors: FieldErrors; prefix: string; extra: Record<string, unknown> };
 const FormScope = createContext<Scope | null>(null);
 
 function useScope(): Scope {
-  return useContext(FormScope) ?? { values: {}, errors: {}, prefix: 'f' };
+  return useContext(FormScope) ?? { values: {}, errors: {}, prefix: 'f', extra: {} };
 }
 
 /** The string a text input shows for a stored or typed value. */
@@ -65,6 +71,7 @@ export function Form(props: {
     values: mine ? mine.values : (props.values ?? {}),
     errors: mine ? mine.errors : (props.errors ?? {}),
     prefix: props.idPrefix ?? 'f',
+    extra: mine?.extra ?? {},
   };
   return (
     <form
@@ -297,6 +304,26 @@ export function FileField(p: {
       <ErrorText id={id} text={error} />
     </div>
   );
+}
+
+/**
+ * A town, typed by name (Arabic or Latin, an alias) or P-code; the route resolves it
+ * (core/towns/picker.ts). When the name fits several towns they come back as choices here.
+ */
+export function TownField(p: { name: string; label: string; hint?: string; required?: boolean }) {
+  const scope = useScope();
+  const { t } = usePage().i18n;
+  const choices = (scope.extra.townChoices as Record<string, { pcode: string; label: string }[]> | undefined)?.[p.name];
+  if (choices?.length)
+    return (
+      <Radios
+        name={p.name}
+        legend={`${p.label} — ${t('townPicker.choose')}`}
+        options={choices.map((c) => ({ value: c.pcode, label: <bdi>{c.label}</bdi> }))}
+        value=""
+      />
+    );
+  return <Field name={p.name} label={p.label} hint={p.hint ?? t('townPicker.hint')} required={p.required} />;
 }
 
 export function Hidden(p: { name: string; value: string | number }) {

@@ -1,14 +1,14 @@
-// Slots where features add to pages they do not own: the home page, a town's page and an
-// organization's profile. The owning page renders every registered section in order; a
-// section returns null when it has nothing to show.
+// Slots where features add to pages they do not own: the home page, a town's page, an
+// organization's profile, and a person's start page (what waits for them after sign-in). The
+// owning page renders every section in order; a section returns null when it has nothing to show.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 
-export type Slot = 'home' | 'town' | 'organization';
+export type Slot = 'home' | 'town' | 'organization' | 'start';
 export type Section = {
   slot: Slot;
   order: number;
-  /** key: '' for home, the P-code for a town, the organization id as a string */
+  /** key: '' for home and start, the P-code for a town, the organization id as a string */
   load: (req: FastifyRequest, key: string) => Promise<VNode | null>;
 };
 

@@ -5,5 +5,8 @@ import { homeRoutes } from './routes.js';
 export default defineFeature({
   name: 'home',
   routes: homeRoutes,
-  nav: { main: [{ href: '/', labelKey: 'nav.home', order: 10 }] },
+  nav: {
+    main: [{ href: '/', labelKey: 'nav.home', order: 10 }],
+    staff: [{ href: '/start', labelKey: 'nav.start', access: 'member', order: 1 }],
+  },
 });

@@ -3,7 +3,7 @@
 import { page } from '../../core/http/route.js';
 import { loadSections } from '../../core/views/sections.js';
 import { countNetworkTowns, getDefaultNetwork, listOrganizations } from '../organizations/queries.js';
-import { HomePage } from './views/pages.js';
+import { HomePage, StartPage } from './views/pages.js';
 
 export const homeRoutes = [
   page('/', {
@@ -16,6 +16,15 @@ export const homeRoutes = [
         loadSections('home', req, ''),
       ]);
       return <HomePage network={network ?? null} orgs={orgs} townCount={townCount} sections={sections} />;
+    },
+  }),
+
+  // A person's start page after sign-in: what waits for them, gathered from every feature's
+  // `start` section (drafts to review, meetings to answer, actions due, attention items…).
+  page('/start', {
+    access: 'member',
+    async render({ req }) {
+      return <StartPage sections={await loadSections('start', req, '')} />;
     },
   }),
 ];

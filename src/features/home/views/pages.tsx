@@ -56,3 +56,18 @@ export function HomePage(p: {
     </Layout>
   );
 }
+
+/** What waits for the person: each feature's block, or a quiet line when nothing does. */
+export function StartPage(p: { sections: VNode[] }) {
+  const { i18n, actor } = usePage();
+  const { t } = i18n;
+  return (
+    <Layout title={t('home.start.title')}>
+      <h1>{t('home.start.greeting', { name: actor.user?.displayName ?? '' })}</h1>
+      {p.sections.length ? p.sections : <p class="meta">{t('home.start.nothing')}</p>}
+      <p>
+        <a href="/notifications">{t('home.start.notifications')}</a> · <a href="/">{t('home.start.site')}</a>
+      </p>
+    </Layout>
+  );
+}
