@@ -49,6 +49,8 @@ export type Feature = {
   /** every route, built with core/http/route.ts (a form's GET and POST come as a pair) */
   routes?: (RouteDef | RouteDef[])[];
   migration?: Migration;
+  /** later changes to the feature's tables, each its own named migration ('0501_elections_codes') */
+  migrations?: Migration[];
   policies?: PolicyDef[];
   /** blocks on the home page, a town page or an organization profile */
   sections?: Section[];
