@@ -188,6 +188,7 @@ async function run(kind: 'sqlite' | 'postgres') {
     });
     const config = loadConfig({
       NODE_ENV: 'production',
+      BASE_URL: 'http://127.0.0.1:3000',
       DATA_DIR: tmp,
       LOG_LEVEL: 'silent',
       DEMO_SEED: 'off',

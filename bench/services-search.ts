@@ -392,6 +392,7 @@ async function measure(label: string, h: DbHandle) {
   // Whole pages through the app (routing, search, rendering), beside its lightest route.
   const config = loadConfig({
     NODE_ENV: 'production',
+    BASE_URL: 'http://127.0.0.1:3000',
     DATA_DIR: os.tmpdir(),
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'off',

@@ -35,4 +35,12 @@ describe('configuration', () => {
       expect(String((e as Error).message)).toMatch(/TRUST_PROXY/);
     }
   });
+
+  it('refuses to start in production without BASE_URL, naming it (it is printed on certificates and links)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/BASE_URL: required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://wasl.example.org' }).baseUrl).toBe(
+      'https://wasl.example.org',
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).baseUrl).toBe('http://127.0.0.1:3000');
+  });
 });

@@ -17,7 +17,7 @@ const schema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:|:memory:$)/, 'must start with postgres://, sqlite: or be :memory:')
     .optional(),
-  BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: z
     .string()
     .default('false')
@@ -75,6 +75,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // In production the public address is printed on certificates' verification links, share
+  // links, feeds and e-mails: a silent default (http://127.0.0.1:3000) would put a dead address
+  // on paper. Development and tests keep the local default.
+  if (e.NODE_ENV === 'production' && !e.BASE_URL)
+    throw new ConfigError(
+      'Invalid configuration:\n  BASE_URL: required when NODE_ENV=production — the public address people reach Wasl at, e.g. https://wasl.example.org',
+    );
+  const baseUrl = e.BASE_URL ?? 'http://127.0.0.1:3000';
   const dataDir = path.resolve(e.DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'wasl.sqlite')}`;
   return {
@@ -85,8 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
     databaseUrl,
     dialect: databaseUrl.startsWith('postgres') ? 'postgres' : 'sqlite',
-    baseUrl: e.BASE_URL.replace(/\/$/, ''),
-    secureCookies: e.BASE_URL.startsWith('https://'),
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    secureCookies: baseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     demoSeed: e.DEMO_SEED,
     redisUrl: e.REDIS_URL,

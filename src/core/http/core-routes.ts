@@ -4,6 +4,27 @@ import { sql } from 'kysely';
 import { endpoint, notFound, type RouteDef } from './route.js';
 import type { Asset } from './assets.js';
 
+/** Paths no crawler needs: people's own pages, staff tools, sign-in and the observer app. */
+export const ROBOTS_CLOSED = [
+  '/account',
+  '/admin',
+  '/login',
+  '/signup',
+  '/start',
+  '/notifications',
+  '/workspace',
+  '/publishing',
+  '/programmes',
+  '/meetings',
+  '/plans',
+  '/licensing',
+  '/lessons',
+  '/actions',
+  '/observe',
+  '/api/observe',
+  '/forum/notifications',
+];
+
 export function coreRoutes(assets: Asset[]): RouteDef[] {
   return [
     endpoint('GET', '/healthz', {
@@ -24,6 +45,25 @@ export function coreRoutes(assets: Asset[]): RouteDef[] {
           reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body),
       }),
     ),
+    // What crawlers may index: the public site; never accounts, workspaces, tools or the APIs'
+    // per-person answers. The sitemap lists what is published.
+    endpoint('GET', '/robots.txt', {
+      access: 'public',
+      handle: ({ reply, wasl }) =>
+        reply
+          .header('cache-control', 'public, max-age=86400')
+          .type('text/plain; charset=utf-8')
+          .send(
+            [
+              'User-agent: *',
+              ...ROBOTS_CLOSED.map((p) => `Disallow: ${p}`),
+              'Allow: /',
+              '',
+              `Sitemap: ${wasl.config.baseUrl}/sitemap.xml`,
+              '',
+            ].join('\n'),
+          ),
+    }),
     // Public media only; private files are served by the owning feature after its own check.
     endpoint('GET', '/media/:id/:file', {
       access: 'public',

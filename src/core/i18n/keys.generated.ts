@@ -2217,6 +2217,9 @@ export interface MessageParams {
   'towns.credit': {};
   'towns.km': { km: string | number };
   'towns.nearby': {};
+  'towns.network.none': {};
+  'towns.network.orgs': { count: number };
+  'towns.network.title': { count: number };
   'towns.noOrganizations': {};
   'towns.organizations': {};
   'towns.pcode': {};

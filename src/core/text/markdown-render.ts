@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { escapeHtml, renderMarkdown } from './markdown.js';
 
 /** Bumped whenever renderMarkdown's output changes: stored HTML of another version is redone. */
-export const MARKDOWN_RENDERER_VERSION = 2;
+export const MARKDOWN_RENDERER_VERSION = 3;
 
 /** Bodies up to this many characters render in the request (measured: a few ms at worst). */
 export const INLINE_LIMIT = 4_000;

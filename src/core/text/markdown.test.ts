@@ -19,6 +19,8 @@ const ALLOWED: Record<string, string[]> = {
   pre: ['dir'],
   hr: [],
   br: [],
+  // tables come inside <div class="table-wrap"> (written by the renderer, never from the input)
+  div: ['class'],
   table: [],
   thead: [],
   tbody: [],

@@ -3,7 +3,8 @@
 //
 // markdown-it parses with `html: false` (raw HTML stays text); then this file's own allowlist
 // renderer walks the token stream and writes ONLY these elements: p, h2–h4, ul/ol/li, blockquote,
-// strong, em, a, code, pre, hr, br and table parts. Every text and attribute value is escaped
+// strong, em, a, code, pre, hr, br and table parts (a table inside a
+// div.table-wrap, so it scrolls in its own box on a phone). Every text and attribute value is escaped
 // here; no token's own HTML is ever used. Links keep only http:, https: and mailto: targets
 // (checked after markdown-it has decoded entities and normalized the URL) and always carry
 // rel="noopener noreferrer nofollow ugc"; any other link is shown as its text. Images become their
@@ -153,8 +154,9 @@ const SIMPLE_BLOCKS: Record<string, string> = {
   list_item_close: '</li>',
   blockquote_open: '<blockquote>',
   blockquote_close: '</blockquote>',
-  table_open: '<table>',
-  table_close: '</table>',
+  // A table scrolls in its own box on a phone instead of cutting words or the page.
+  table_open: '<div class="table-wrap"><table>',
+  table_close: '</table></div>',
   thead_open: '<thead>',
   thead_close: '</thead>',
   tbody_open: '<tbody>',

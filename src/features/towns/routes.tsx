@@ -5,6 +5,7 @@ import { notFound, page, redirectTo } from '../../core/http/route.js';
 import { loadSections } from '../../core/views/sections.js';
 import { findTowns, getTown, nearbyTowns } from '../../core/towns/queries.js';
 import { organizationsInTown } from '../organizations/queries.js';
+import { networkTowns } from './queries.js';
 import { TownPage, TownsSearchPage } from './views/pages.js';
 
 const searchQuery = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
@@ -14,8 +15,11 @@ export const townRoutes = [
     access: 'public',
     query: searchQuery,
     async render({ db, query }) {
-      const results = query.q ? await findTowns(db, query.q, { limit: 30 }) : [];
-      return <TownsSearchPage q={query.q ?? ''} results={results} />;
+      const [results, towns] = await Promise.all([
+        query.q ? findTowns(db, query.q, { limit: 30 }) : [],
+        networkTowns(db),
+      ]);
+      return <TownsSearchPage q={query.q ?? ''} results={results} networkTowns={towns} />;
     },
   }),
 

@@ -2,6 +2,8 @@ import type { VNode } from 'preact';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Form, Field } from '../../../core/views/forms.js';
+import { Empty } from '../../../core/views/components.js';
+import { localized } from '../../../core/i18n/localized.js';
 
 type Town = {
   pcode: string;
@@ -17,13 +19,53 @@ type Town = {
 };
 
 export function townName(t: { name_ar: string; name_en: string }, locale: string) {
-  return locale === 'ar' ? t.name_ar : t.name_en;
+  return localized(t, 'name', locale);
 }
 
-export function TownsSearchPage(p: { q: string; results: Town[] }) {
+type NetworkTown = {
+  pcode: string;
+  name_ar: string;
+  name_en: string;
+  adm2_pcode: string;
+  adm2_name_ar: string;
+  adm2_name_en: string;
+  orgs: number;
+};
+
+/** The towns where members work, by district. */
+function NetworkTowns(p: { towns: NetworkTown[] }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const ar = i18n.locale === 'ar';
+  if (!p.towns.length) return <Empty text={t('towns.network.none')} />;
+  const districts = [...new Set(p.towns.map((x) => x.adm2_pcode))];
+  return (
+    <section aria-labelledby="h-network-towns">
+      <h2 id="h-network-towns">{t('towns.network.title', { count: p.towns.length })}</h2>
+      {districts.map((d) => {
+        const here = p.towns.filter((x) => x.adm2_pcode === d);
+        return (
+          <>
+            <h3>{localized(here[0], 'adm2_name', i18n.locale)}</h3>
+            <ul class="tags">
+              {here.map((x) => (
+                <li>
+                  <a class="badge" href={`/towns/${x.pcode}`}>
+                    {localized(x, 'name', i18n.locale)}
+                  </a>{' '}
+                  <span class="meta">{t('towns.network.orgs', { count: x.orgs })}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })}
+    </section>
+  );
+}
+
+export function TownsSearchPage(p: { q: string; results: Town[]; networkTowns: NetworkTown[] }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
   return (
     <Layout title={t('towns.search.title')}>
       <h1>{t('towns.search.title')}</h1>
@@ -38,7 +80,7 @@ export function TownsSearchPage(p: { q: string; results: Town[] }) {
               <li class="card">
                 <a href={`/towns/${r.pcode}`}>{townName(r, i18n.locale)}</a>{' '}
                 <span class="meta">
-                  — {ar ? r.adm3_name_ar : r.adm3_name_en}، {ar ? r.adm2_name_ar : r.adm2_name_en} ·{' '}
+                  — {localized(r, 'adm3_name', i18n.locale)}، {localized(r, 'adm2_name', i18n.locale)} ·{' '}
                   <span class="code">{r.pcode}</span>
                 </span>
               </li>
@@ -48,6 +90,7 @@ export function TownsSearchPage(p: { q: string; results: Town[] }) {
           <p>{t('towns.search.none')}</p>
         )
       ) : null}
+      <NetworkTowns towns={p.networkTowns} />
     </Layout>
   );
 }
@@ -60,14 +103,13 @@ export function TownPage(p: {
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const ar = i18n.locale === 'ar';
   const town = p.town;
   return (
     <Layout title={townName(town, i18n.locale)}>
       <h1>{townName(town, i18n.locale)}</h1>
       <p class="meta">
-        {ar ? town.adm3_name_ar : town.adm3_name_en}، {ar ? town.adm2_name_ar : town.adm2_name_en}،{' '}
-        {ar ? town.adm1_name_ar : town.adm1_name_en} · {t('towns.pcode')} <span class="code">{town.pcode}</span>
+        {localized(town, 'adm3_name', i18n.locale)}، {localized(town, 'adm2_name', i18n.locale)}،{' '}
+        {localized(town, 'adm1_name', i18n.locale)} · {t('towns.pcode')} <span class="code">{town.pcode}</span>
       </p>
       <section aria-labelledby="h-orgs">
         <h2 id="h-orgs">{t('towns.organizations')}</h2>
@@ -75,7 +117,7 @@ export function TownPage(p: {
           <ul>
             {p.orgs.map((o) => (
               <li>
-                <a href={`/organizations/${o.id}`}>{ar ? o.name_ar : o.name_en}</a>
+                <a href={`/organizations/${o.id}`}>{localized(o, 'name', i18n.locale)}</a>
               </li>
             ))}
           </ul>

@@ -1,0 +1,22 @@
+// What the core answers itself: health, robots.txt.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../testing/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({ BASE_URL: 'https://wasl.example.org' });
+});
+afterAll(() => t.close());
+
+describe('robots.txt', () => {
+  it('opens the public site to crawlers, closes people’s own pages and staff tools, and names the sitemap', async () => {
+    const res = await t.app.inject({ url: '/robots.txt' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    for (const closed of ['/account', '/admin', '/workspace', '/observe', '/start', '/notifications'])
+      expect(res.body).toContain(`Disallow: ${closed}\n`);
+    expect(res.body).toContain('Allow: /\n');
+    expect(res.body).toContain('Sitemap: https://wasl.example.org/sitemap.xml');
+    expect((await t.app.inject({ url: '/sitemap.xml' })).statusCode).toBe(200);
+  });
+});
