@@ -43,6 +43,7 @@ const schema = z.object({
   DIGITS: z.enum(['latn', 'arab']).default('latn'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PAGE_CACHE: onOff.default(true),
 });
 
 export type Config = {
@@ -62,6 +63,8 @@ export type Config = {
   digits: 'latn' | 'arab';
   logLevel: string;
   sessionSecret: string | undefined;
+  /** keep anonymous visitors' public pages, rendered and compressed (core/http/cache.ts) */
+  pageCache: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -104,5 +107,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     digits: e.DIGITS,
     logLevel: e.LOG_LEVEL,
     sessionSecret: e.SESSION_SECRET,
+    pageCache: e.PAGE_CACHE,
   };
 }

@@ -4,6 +4,8 @@ import { Migrator, sql, type Kysely, type Migration as KyselyMigration } from 'k
 import type { Dialect } from './index.js';
 import type { Migration } from '../feature.js';
 import * as core from './migrations/0001_core.js';
+import { installChangeCounter } from './changes.js';
+import type { Database } from './schema.js';
 import * as notifications from './migrations/0700_notifications.js';
 
 export async function migrateToLatest(
@@ -40,5 +42,6 @@ export async function migrateToLatest(
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
+  await installChangeCounter(db as Kysely<Database>, dialect);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

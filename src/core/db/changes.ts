@@ -1,0 +1,81 @@
+// The change counter: one number in the database that every write to a table an anonymous page
+// can show bumps, by triggers (installed after every migration, so new tables are covered). The
+// page cache (core/http/cache.ts) compares it on each request. On PostgreSQL the counter is a
+// row updated inside the writing transaction: a reader never sees the new count before the new
+// data. Operational tables (sessions, counters, logs, mail, notifications) are left out, so
+// signing in or sending mail does not empty the cache.
+import { sql } from 'kysely';
+import type { Db, Dialect } from './index.js';
+
+/** Tables no anonymous page shows: writes there never make a cached page stale. */
+export const PRIVATE_TABLES = new Set([
+  'kv',
+  'sessions',
+  'rate_limits',
+  'audit_log',
+  'mail_outbox',
+  'account_tokens',
+  'recovery_codes',
+  'notifications',
+  'notification_settings',
+  'kysely_migration',
+  'kysely_migration_lock',
+]);
+
+const COUNTER_KEY = 'page_cache.changes';
+
+/** Creates the counter and a trigger on every table that pages can show (idempotent). */
+export async function installChangeCounter(db: Db, dialect: Dialect): Promise<void> {
+  await db
+    .insertInto('kv')
+    .values({ key: COUNTER_KEY, value: '0' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const tables =
+    dialect === 'sqlite'
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%_fts%'`.execute(
+            db,
+          )
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db)
+        ).rows.map((r) => r.name);
+  const bump = sql.raw(`update kv set value = cast(cast(value as integer) + 1 as text) where key = '${COUNTER_KEY}'`);
+  if (dialect === 'postgres') {
+    await sql`create or replace function wasl_page_changed() returns trigger language plpgsql as $$ begin ${bump}; return null; end $$`.execute(
+      db,
+    );
+  }
+  for (const table of tables.filter((t) => !PRIVATE_TABLES.has(t) && /^[a-z0-9_]+$/.test(t))) {
+    if (dialect === 'sqlite') {
+      for (const op of ['insert', 'update', 'delete']) {
+        const name = sql.raw(`wasl_changed_${table}_${op}`);
+        await sql`create trigger if not exists ${name} after ${sql.raw(op)} on ${sql.raw(table)} begin ${bump}; end`.execute(
+          db,
+        );
+      }
+    } else {
+      const name = sql.raw(`wasl_changed_${table}`);
+      const exists = await sql<{
+        n: number;
+      }>`select count(*) as n from pg_trigger where tgname = ${`wasl_changed_${table}`} and tgrelid = ${table}::regclass`.execute(
+        db,
+      );
+      if (Number(exists.rows[0]?.n ?? 0) === 0)
+        await sql`create trigger ${name} after insert or update or delete on ${sql.raw(table)} for each statement execute function wasl_page_changed()`.execute(
+          db,
+        );
+    }
+  }
+}
+
+/** The current count of changes (a string: compared, never added to). */
+export async function changeCount(db: Db): Promise<string> {
+  const row = await db.selectFrom('kv').select('value').where('key', '=', COUNTER_KEY).executeTakeFirst();
+  return row?.value ?? '0';
+}
