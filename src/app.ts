@@ -11,7 +11,6 @@ import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import csrf from '@fastify/csrf-protection';
-import { Redis } from 'ioredis';
 import type { RouteEntry } from './core/http/types.js';
 import type { Config } from './core/config.js';
 import type { DbHandle } from './core/db/index.js';
@@ -127,7 +126,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   const i18n = createI18n(loadCatalogs(here));
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null;
+  // ioredis is loaded only when REDIS_URL is set.
+  const redis = config.redisUrl
+    ? new (await import('ioredis')).Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : null;
   app.decorate('wasl', {
     config,
     db: handle.db,

@@ -1,5 +1,6 @@
 // argon2id password hashing and the password policy (length 8–128, common passwords refused).
-import { hash, verify } from '@node-rs/argon2';
+// The native argon2 module is loaded on the first sign-in or password change, not at start.
+const argon2 = () => import('@node-rs/argon2');
 import { isCommonPassword } from './common-passwords.js';
 
 export const PASSWORD_MIN = 8;
@@ -13,13 +14,13 @@ const options = {
   parallelism: 1,
 };
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, options);
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, options);
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await (await argon2()).verify(stored, password);
   } catch {
     return false;
   }

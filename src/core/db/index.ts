@@ -6,9 +6,15 @@
 //  - JSON is stored as text and parsed by the caller.
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+
+// Each driver is loaded only for the database in use (both are CommonJS).
+const require = createRequire(import.meta.url);
+const loadPg = () => require('pg') as typeof pg;
+const loadSqlite = () => require('better-sqlite3') as typeof SQLite;
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,7 +29,7 @@ export type DbHandle = {
 };
 
 let pgParsersSet = false;
-function setPgParsers() {
+function setPgParsers(pg: ReturnType<typeof loadPg>) {
   if (pgParsersSet) return;
   pgParsersSet = true;
   pg.types.setTypeParser(20, (v) => Number(v)); // int8, count(*)
@@ -35,7 +41,8 @@ function setPgParsers() {
 
 export function openDatabase(url: string, options: { pgSchema?: string; pgPoolSize?: number } = {}): DbHandle {
   if (url.startsWith('postgres')) {
-    setPgParsers();
+    const pg = loadPg();
+    setPgParsers(pg);
     const pool = new pg.Pool({
       connectionString: url,
       max: options.pgPoolSize ?? 10,
@@ -46,7 +53,8 @@ export function openDatabase(url: string, options: { pgSchema?: string; pgPoolSi
   }
   const file = url === ':memory:' ? ':memory:' : url.replace(/^sqlite:/, '');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const Sqlite = loadSqlite();
+  const sqlite = new Sqlite(file);
   sqlite.pragma('journal_mode = WAL');
   // FULL: a write acknowledged to an observer must survive a power cut (ARCHITECTURE: rules that keep data).
   sqlite.pragma('synchronous = FULL');

@@ -3,7 +3,7 @@
 // whether a message was sent (a password reset for a registered address, a sign-up with an address
 // in use — see test/hardening/enumeration-timing.test.ts). Without SMTP it stays in the outbox for
 // admins to read (and is printed in dev). Failed deliveries are retried by the `mail-retry` job.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
 
@@ -38,13 +38,16 @@ export function smtpTransportOptions(smtp: NonNullable<Config['smtp']>) {
 }
 
 export function createMailer(db: Db, config: Config, log: (m: string) => void): Mailer {
-  const transport = config.smtp ? nodemailer.createTransport(smtpTransportOptions(config.smtp)) : null;
+  // nodemailer is loaded when the first message is delivered, and only with SMTP configured.
+  let transport: Promise<Transporter> | null = null;
+  const smtp = () =>
+    (transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpTransportOptions(config.smtp!))));
   const inFlight = new Set<Promise<unknown>>();
 
   /** Sends one outbox row and records the outcome; never throws. */
   async function deliver(id: number, msg: { to: string; subject: string; text: string }): Promise<boolean> {
     try {
-      await transport!.sendMail({ from: config.smtp!.from, to: msg.to, subject: msg.subject, text: msg.text });
+      await (await smtp()).sendMail({ from: config.smtp!.from, to: msg.to, subject: msg.subject, text: msg.text });
       await db
         .updateTable('mail_outbox')
         .set({ sent_at: new Date().toISOString(), error: null })
@@ -78,7 +81,7 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
         .values({ to_address: msg.to, subject: msg.subject, body_text: msg.text, created_at: now.toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (!transport) {
+      if (!config.smtp) {
         if (config.env === 'development') log(`[outbox] to ${msg.to}: ${msg.subject}\n${msg.text}`);
         return;
       }
@@ -94,7 +97,7 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
       while (inFlight.size) await Promise.all([...inFlight]);
     },
     async retryFailed(now) {
-      if (!transport) return 0;
+      if (!config.smtp) return 0;
       const rows = await db
         .selectFrom('mail_outbox')
         .select(['id', 'to_address', 'subject', 'body_text'])

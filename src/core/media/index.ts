@@ -7,7 +7,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { Sharp } from 'sharp';
+
+/** sharp (libvips) is loaded on the first upload, not at start: most processes never need it. */
+const loadSharp = () => import('sharp').then((m) => m.default);
 import type { Db } from '../db/index.js';
 import { decodeHeic } from './heic.js';
 
@@ -85,11 +88,11 @@ export type MediaStore = {
 const MAX_INPUT_PIXELS = 50_000_000;
 
 type ImageSource =
-  | { ok: true; width: number; open: () => sharp.Sharp }
-  | { ok: false; error: Extract<UploadError, 'undecodable' | 'heic'> };
+  { ok: true; width: number; open: () => Sharp } | { ok: false; error: Extract<UploadError, 'undecodable' | 'heic'> };
 
 /** Readies a sniffed image for re-encoding; `width` is its upright width (after EXIF rotation). */
 async function openImage(data: Buffer, mime: Extract<SniffedType, { kind: 'image' }>['mime']): Promise<ImageSource> {
+  const sharp = await loadSharp();
   if (mime === 'image/heic') {
     // Decoded to bare pixels in a worker (heic.ts): nothing but the picture reaches sharp.
     const decoded = await decodeHeic(data, { maxPixels: MAX_INPUT_PIXELS });
