@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '.tmp/**', 'public/assets/**', 'coverage/**', 'dist/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      '.tmp/**',
+      'public/assets/**',
+      'coverage/**',
+      'dist/**',
+      'test/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
