@@ -51,7 +51,11 @@ describe('wasl import-hsds / export-hsds', () => {
     const errors = vi.mocked(console.error);
     errors.mockClear();
     expect(await cmd('import-hsds').run(t.app.wasl, [csvDir], { fs, path })).toBe(1);
-    expect(errors.mock.calls.flat().join('\n')).toMatch(/no organization with id/);
+    const said = errors.mock.calls.flat().join('\n');
+    expect(said).toMatch(/Nothing imported: 5 problem\(s\) in 4 file\(s\)/);
+    expect(said).toMatch(
+      /locations\.csv — organization_id: no organization has this id.*"985e4a42-[^"]*".*first: line 2/,
+    );
     fs.rmSync(csvDir, { recursive: true, force: true });
     expect(await cmd('import-hsds').run(t.app.wasl, ['/nonexistent'], { fs, path })).toBe(2);
   });

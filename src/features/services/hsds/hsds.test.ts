@@ -13,11 +13,21 @@ import { indexServices } from '../search-index.js';
 import { HSDS, hsdsExample as example } from '../testing/setup.js';
 import { importHsdsJson, importCollected } from './import.js';
 import { loadGraph, organizationObject, serviceAtLocationObject, serviceObject, exportAllServices } from './export.js';
-import { collectTabular, exportTabular } from './tabular.js';
+import { exportTabular } from './tabular.js';
+import { collectTabular } from './tabular-import.js';
 import { hxlRows } from './hxl.js';
+import { problemLine, type Problem } from './problems.js';
+import { createI18n } from '../../../core/i18n/index.js';
+import { loadCatalogs } from '../../../core/i18n/load.js';
+import { SRC_DIR } from '../../../core/i18n/generate-types.js';
 
 const now = new Date('2026-06-28T09:00:00Z');
 const opts = { now, networkId: null, reindex: indexServices };
+const i18n = createI18n(loadCatalogs(SRC_DIR));
+const en = i18n.translator('en', { digits: 'latn' });
+const ar = i18n.translator('ar', { digits: 'latn' });
+/** Each problem as the admin reads it: file and record, field, reason, value as given. */
+const lines = (problems: Problem[], tr = en) => problems.map((p) => problemLine(tr, p));
 
 async function count(h: DbHandle, table: string): Promise<number> {
   const r = await h.db
@@ -92,11 +102,15 @@ describe('the official HSDS 3.0 examples', () => {
     const res = await importCollected(h.db, c, opts);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    const text = res.rejected.map((r) => `${r.record}: ${r.reason}`).join('\n');
+    const text = lines(res.problems).join('\n');
     // The example's ids do not line up: a location of an organization that is not in the package…
-    expect(text).toMatch(/locations\.csv line 2 .*organization_id: no organization with id 985e4a42/);
+    expect(text).toMatch(/locations\.csv line 2 .*organization_id — no organization has this id.*«985e4a42/);
     // …and a term of a taxonomy that is not there either.
-    expect(text).toMatch(/taxonomy_terms\.csv line 2 .*taxonomy_id: no taxonomy with id 07ff6aee/);
+    expect(text).toMatch(/taxonomy_terms\.csv line 2 .*taxonomy_id — no taxonomy has this id.*«07ff6aee/);
+    // The same, in Arabic.
+    expect(lines(res.problems, ar).join('\n')).toMatch(
+      /locations\.csv line 2 .*organization_id — لا يوجد organization بهذا المعرّف/,
+    );
   });
 });
 
@@ -153,14 +167,21 @@ describe('import errors: all or nothing, each record named with its reason', () 
     );
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    const lines = res.rejected.map((r) => `${r.record}: ${r.reason}`);
-    expect(lines).toEqual(
+    expect(lines(res.problems)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^\[1\] \(service not-a-uuid "x"\): id: must be a UUID/),
-        expect.stringMatching(/^\[2\] .*status: must be one of: active, inactive, defunct, temporarily closed/),
-        expect.stringMatching(/^\[3\] .*organization_id: no organization with id 99999999/),
-        expect.stringMatching(/^\[4\] .*email: must be an e-mail address/),
-        expect.stringMatching(/^\[4\]\.phones\[0\] .*number: is required/),
+        expect.stringMatching(/^JSON \[1\] \(service not-a-uuid "x"\): id — must be a UUID \(«not-a-uuid»\)/),
+        expect.stringMatching(
+          /^JSON \[2\] .*status — must be one of: active, inactive, defunct, temporarily closed \(«open»\)/,
+        ),
+        expect.stringMatching(/^JSON \[3\] .*organization_id — no organization has this id.*\(«99999999/),
+        expect.stringMatching(/^JSON \[4\] .*email — must be an e-mail address \(«not an email»\)/),
+        expect.stringMatching(/^JSON \[4\]\.phones\[0\] .*number — is required/),
+      ]),
+    );
+    expect(lines(res.problems, ar)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^JSON \[1\] .*id — يجب أن يكون معرّفاً بصيغة UUID/),
+        expect.stringMatching(/^JSON \[4\]\.phones\[0\] .*number — حقل مطلوب/),
       ]),
     );
     expect(await count(h, 'svc_services')).toBe(0);
@@ -177,7 +198,7 @@ describe('import errors: all or nothing, each record named with its reason', () 
       opts,
     );
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.rejected[0]!.reason).toMatch(/P-code C0000 is not in the gazetteer/);
+    if (!res.ok) expect(lines(res.problems)[0]).toMatch(/extent — is not a P-code in the gazetteer \(«C0000»\)/);
   });
 
   it('refuses the same object given twice with different content', async () => {
@@ -188,15 +209,15 @@ describe('import errors: all or nothing, each record named with its reason', () 
       opts,
     );
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.rejected.map((r) => r.reason).join()).toMatch(/given again with a different number/);
+    if (!res.ok) expect(lines(res.problems).join()).toMatch(/number — is given again with a different value/);
   });
 
   it('refuses what is not HSDS at all', async () => {
     const res = await importHsdsJson(h.db, { hello: 'world' }, opts);
-    expect(res).toEqual({
-      ok: false,
-      rejected: [{ record: 'document', reason: expect.stringMatching(/expected an array/) }],
-    });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(lines(res.problems)).toEqual([expect.stringMatching(/^JSON: is not HSDS: expected an array of services/)]);
+    expect(lines(res.problems, ar)).toEqual([expect.stringMatching(/^JSON: ليس بمعيار HSDS/)]);
   });
 
   it('matches an existing organization by name instead of duplicating it', async () => {
@@ -233,7 +254,7 @@ describe('import errors: all or nothing, each record named with its reason', () 
     expect([row.name_ar, row.name_en]).toEqual(['دعم نفسي', 'Psychosocial support']);
     const bad = await importHsdsJson(h.db, { ...bilingual, translations: { en: { nickname: 'x' } } }, opts);
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.rejected[0]!.reason).toMatch(/translations\.en\.nickname: not a translatable field/);
+    if (!bad.ok) expect(lines(bad.problems)[0]).toMatch(/translations\.en\.nickname — is not a translatable field/);
   });
 
   it('the tabular data package exports, imports into an empty database and exports again equal', async () => {
@@ -281,6 +302,124 @@ describe('import errors: all or nothing, each record named with its reason', () 
     expect(rows[1]).toContain('#adm4 +code');
     const evil = rows.find((r) => r.includes('fafafafa-fafa-4afa-8afa-fafafafafafa'))!;
     expect(evil).toContain(`=HYPERLINK("http://evil")`); // neutralized when written, by toCsv
+  });
+
+  describe('an older package (HSDS 2.x CSV, ids that are not UUIDs)', () => {
+    const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+    const legacy = (): Map<string, string> =>
+      new Map([
+        [
+          'organizations.csv',
+          csv([
+            ['id', 'name', 'description', 'url'],
+            ['org-1', 'Legacy Org', '', 'https://example.org'],
+          ]),
+        ],
+        [
+          'services.csv',
+          csv([
+            ['id', 'organization_id', 'name', 'status'],
+            ['svc-1', 'org-1', 'Food bank', ' Active '],
+          ]),
+        ],
+        [
+          'locations.csv',
+          csv([
+            ['id', 'organization_id', 'name'],
+            ['loc-1', 'org-1', 'Hall'],
+          ]),
+        ],
+        [
+          'services_at_location.csv',
+          csv([
+            ['id', 'service_id', 'location_id'],
+            ['sal-1', 'svc-1', 'loc-1'],
+          ]),
+        ],
+        [
+          'regular_schedules.csv',
+          csv([
+            ['id', 'service_id', 'weekday', 'opens_at', 'closes_at'],
+            ['sch-1', 'svc-1', 'Monday', '9:00', '5 PM'],
+          ]),
+        ],
+        [
+          'phones.csv',
+          csv([
+            ['id', 'service_id', 'number', 'language'],
+            ['ph-1', 'svc-1', '555-1234', 'en'],
+          ]),
+        ],
+      ]);
+
+    it('imports as HSDS 3.0, keeping the ids as given, and updates the same records when imported again', async () => {
+      const services = await count(h, 'svc_services');
+      const res = await importCollected(h.db, collectTabular(legacy(), { source: 'city' }), opts);
+      expect(res.ok ? res.counts.service : lines(res.problems)).toEqual({ inserted: 1, updated: 0 });
+      const svc = await h.db
+        .selectFrom('svc_services')
+        .selectAll()
+        .where('name_en', '=', 'Food bank')
+        .executeTakeFirstOrThrow();
+      expect(svc.status).toBe('active');
+      expect(JSON.parse(svc.extra as string)).toMatchObject({ original_id: 'svc-1' });
+      const sched = await h.db.selectFrom('svc_schedules').selectAll().where('service_id', '=', svc.id).execute();
+      expect(sched.map((x) => [x.byday, x.opens_at, x.closes_at])).toEqual([['MO', '09:00', '17:00']]);
+      expect(await count(h, 'svc_service_at_locations')).toBeGreaterThan(0);
+      const again = await importCollected(h.db, collectTabular(legacy(), { source: 'city' }), opts);
+      expect(again.ok ? again.counts.service : lines(again.problems)).toEqual({ inserted: 0, updated: 1 });
+      expect(await count(h, 'svc_services')).toBe(services + 1);
+    });
+
+    it('a bad row is named with its file, line and field, in English and Arabic, and nothing is imported', async () => {
+      const services = await count(h, 'svc_services');
+      const files = legacy();
+      files.set(
+        'services.csv',
+        csv([
+          ['id', 'organization_id', 'name', 'status'],
+          ['svc-2', 'org-2', 'Clinic', 'open'],
+        ]),
+      );
+      files.set(
+        'organizations.csv',
+        csv([
+          ['id', 'name', 'url'],
+          ['org-2', 'Other Org', 'https://example.net'],
+        ]),
+      );
+      files.set(
+        'regular_schedules.csv',
+        csv([
+          ['id', 'service_id', 'weekday'],
+          ['sch-2', 'svc-2', 'Someday'],
+        ]),
+      );
+      files.set('extra_notes.csv', csv([['id'], ['1']]));
+      const res = await importCollected(h.db, collectTabular(files), opts);
+      expect(res.ok).toBe(false);
+      if (res.ok) return;
+      expect(lines(res.problems)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^services\.csv line 2 \(service svc-2 "Clinic"\): status — must be one of: active.*\(«open»\)/,
+          ),
+          expect.stringMatching(/^regular_schedules\.csv line 2: weekday — is not a day of the week \(«Someday»\)/),
+          expect.stringMatching(/^extra_notes\.csv: is not a file of an older HSDS package/),
+          // A reference is named by the id as the file gave it.
+          expect.stringMatching(
+            /^locations\.csv line 2 \(location loc-1 "Hall"\): organization_id — no organization has this id.*\(«org-1»\)/,
+          ),
+        ]),
+      );
+      expect(lines(res.problems, ar)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^services\.csv line 2 .*status — يجب أن يكون أحد: active.*\(«open»\)/),
+          expect.stringMatching(/^regular_schedules\.csv line 2: weekday — ليس يوماً من أيام الأسبوع \(«Someday»\)/),
+        ]),
+      );
+      expect(await count(h, 'svc_services')).toBe(services);
+    });
   });
 });
 

@@ -12,13 +12,21 @@
 import type { Db } from '../../../core/db/index.js';
 import { flag, toJson } from '../../../core/db/helpers.js';
 import { SPECS, PCODE_EXTENT_TYPE, TABLE_ORDER, type ObjectName } from './spec.js';
-import { collectJson, type Collector, type Rejection } from './collect.js';
+import { collectJson, type Collector } from './collect.js';
+import type { Problem } from './problems.js';
 
 type Row = Record<string, unknown>;
 
+export type Counts = Partial<Record<ObjectName, { inserted: number; updated: number; removed?: number }>>;
 export type ImportResult =
-  | { ok: true; counts: Partial<Record<ObjectName, { inserted: number; updated: number }>>; serviceIds: string[] }
-  | { ok: false; rejected: Rejection[] };
+  | {
+      ok: true;
+      counts: Counts;
+      serviceIds: string[];
+      /** references the file made to records it does not carry, found in the directory, by kind */
+      linkedExisting: Partial<Record<ObjectName, number>>;
+    }
+  | { ok: false; problems: Problem[] };
 
 /** When a record brings one of these lists, children of that kind it no longer lists are removed. */
 const REPLACED: Partial<Record<ObjectName, Record<string, [ObjectName, string]>>> = {
@@ -80,7 +88,7 @@ async function existingIds(db: Db, table: string, ids: string[]): Promise<Set<st
 const norm = (s: unknown) => (typeof s === 'string' ? s.trim().toLowerCase().replace(/\s+/g, ' ') : '');
 
 /** References, P-codes and matching against what the database already has. Mutates the rows' ids. */
-async function resolve(db: Db, c: Collector): Promise<Map<string, string>> {
+async function resolve(db: Db, c: Collector): Promise<Map<ObjectName, number>> {
   const remap = new Map<string, string>();
   // Organizations by name.
   const orgs = [...c.rows.organization.values()];
@@ -214,6 +222,7 @@ async function resolve(db: Db, c: Collector): Promise<Map<string, string>> {
     ['service_area', 'service_id', 'service'],
     ['required_document', 'service_id', 'service'],
   ];
+  const linked = new Map<ObjectName, Set<string>>();
   for (const [name, col, target] of refs) {
     const wanted = [
       ...new Set([...c.rows[name].values()].map((r) => r[col] as string | null).filter((v): v is string => !!v)),
@@ -221,10 +230,17 @@ async function resolve(db: Db, c: Collector): Promise<Map<string, string>> {
     const missing = wanted.filter((id) => !c.rows[target].has(id));
     if (!missing.length) continue;
     const found = await existingIds(db, SPECS[target].table, missing);
+    const seen = linked.get(target) ?? new Set<string>();
+    for (const id of found) seen.add(id);
+    linked.set(target, seen);
     for (const r of c.rows[name].values()) {
       const ref = r[col] as string | null;
       if (ref && !c.rows[target].has(ref) && !found.has(ref))
-        c.reject(c.where.get(`${name}:${r.id}`) ?? `${name} ${r.id}`, `${col}: no ${target} with id ${ref}`);
+        c.rejectRow(name, r.id as string, 'noSuchRecord', {
+          field: col,
+          value: c.given.get(ref) ?? ref,
+          params: { target },
+        });
     }
   }
   // Service areas that name a P-code, and locations in a town, must name a real one.
@@ -253,13 +269,13 @@ async function resolve(db: Db, c: Collector): Promise<Map<string, string>> {
   ] as const) {
     for (const r of rows.values()) {
       if (r.town_pcode && !knownTowns.has(r.town_pcode as string))
-        c.reject(
-          c.where.get(`${name}:${r.id}`) ?? `${name} ${r.id}`,
-          `P-code ${r.town_pcode as string} is not in the gazetteer`,
-        );
+        c.rejectRow(name, r.id as string, 'unknownPcode', {
+          field: name === 'location' ? 'external_identifier' : 'extent',
+          value: r.town_pcode as string,
+        });
     }
   }
-  return remap;
+  return new Map([...linked].map(([k, v]) => [k, v.size]));
 }
 
 function isFree(costs: Row[]): number {
@@ -272,10 +288,10 @@ export async function importCollected(
   c: Collector,
   opts: { now: Date; networkId: number | null; reindex: (db: Db, serviceIds: string[]) => Promise<void> },
 ): Promise<ImportResult> {
-  await resolve(db, c);
-  if (c.rejected.length) return { ok: false, rejected: c.rejected };
+  const linkedExisting = Object.fromEntries(await resolve(db, c));
+  if (c.problems.length) return { ok: false, problems: c.problems };
   const iso = opts.now.toISOString();
-  const counts: Partial<Record<ObjectName, { inserted: number; updated: number }>> = {};
+  const counts: Counts = {};
   const serviceIds = new Set<string>(c.rows.service.keys());
 
   await db.transaction().execute(async (trx) => {
@@ -339,7 +355,12 @@ export async function importCollected(
         void id;
       }
     }
-    // Lists a record brought replace the ones it had.
+    // Lists a record brought replace the ones it had; what goes is counted (the report says so).
+    const removed = (name: ObjectName, n: bigint | number) => {
+      if (!Number(n)) return;
+      const entry = (counts[name] ??= { inserted: 0, updated: 0 });
+      entry.removed = (entry.removed ?? 0) + Number(n);
+    };
     for (const [parentId, { name, keys }] of c.present) {
       for (const key of keys) {
         const target = REPLACED[name]?.[key];
@@ -357,14 +378,14 @@ export async function importCollected(
         } else {
           let q = trx.deleteFrom(table).where(col as 'id', '=', parentId);
           if (keep.length) q = q.where('id', 'not in', keep);
-          await q.execute();
+          removed(child, (await q.executeTakeFirst()).numDeletedRows);
         }
       }
     }
     for (const [name, cols] of Object.entries(MULTI_LINK) as [ObjectName, string[]][]) {
       let q = trx.deleteFrom(SPECS[name].table as 'svc_phones');
       for (const col of cols) q = q.where(col as 'id', 'is', null);
-      await q.execute();
+      removed(name, (await q.executeTakeFirst()).numDeletedRows);
     }
     // Cost options may have changed for services that were not themselves in the file.
     for (const sid of new Set([...c.rows.cost_option.values()].map((x) => x.service_id as string))) serviceIds.add(sid);
@@ -397,7 +418,7 @@ export async function importCollected(
           serviceIds.add(r.service_id);
     await opts.reindex(trx, [...serviceIds]);
   });
-  return { ok: true, counts, serviceIds: [...serviceIds] };
+  return { ok: true, counts, serviceIds: [...serviceIds], linkedExisting };
 }
 
 export async function importHsdsJson(

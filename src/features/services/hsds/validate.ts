@@ -1,6 +1,7 @@
 // Checks one HSDS object's own fields against the spec (types, formats, required fields,
 // per-field translations of the Wasl profile). Nested objects are checked by the importer as it
-// walks them. Returns the problems in plain English, each naming the field.
+// walks them. Returns the problems by field, each with the value as given and a reason code.
+import type { Problem, ProblemCode } from './problems.js';
 import { SPECS, type FieldSpec, type ObjectName } from './spec.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -9,7 +10,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d)(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const MAX_TEXT = 20_000;
+export const MAX_TEXT = 20_000;
 
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
@@ -30,60 +31,58 @@ function uriOk(v: string): boolean {
   }
 }
 
+const FORMATS: Partial<Record<FieldSpec['kind'], [ProblemCode, (v: string) => boolean]>> = {
+  uuid: ['notUuid', (v) => UUID.test(v)],
+  email: ['notEmail', (v) => EMAIL.test(v)],
+  uri: ['notUri', uriOk],
+  date: ['notDate', isValidDate],
+  datetime: ['notDateTime', (v) => DATETIME.test(v) && !Number.isNaN(Date.parse(v))],
+  time: ['notTime', (v) => TIME.test(v)],
+};
+
+export type FieldProblem = Omit<Problem, 'file' | 'record'>;
+
 /** The problem with one value, or null. Values are already typed (CSV cells converted first). */
-export function fieldProblem(f: FieldSpec, v: unknown): string | null {
+export function fieldProblem(f: FieldSpec, v: unknown): FieldProblem | null {
   if (v === undefined || v === null) return null;
-  switch (f.kind) {
-    case 'number':
-    case 'integer':
-      return typeof v === 'number' && Number.isFinite(v) ? null : 'must be a number';
-    default:
-      break;
-  }
-  if (typeof v !== 'string') return 'must be text';
-  if (v.length > MAX_TEXT) return `is longer than ${MAX_TEXT} characters`;
-  switch (f.kind) {
-    case 'uuid':
-      return UUID.test(v) ? null : 'must be a UUID';
-    case 'email':
-      return EMAIL.test(v) ? null : 'must be an e-mail address';
-    case 'uri':
-      return uriOk(v) ? null : 'must be a URI with a scheme (https://…)';
-    case 'date':
-      return isValidDate(v) ? null : 'must be a date (YYYY-MM-DD)';
-    case 'datetime':
-      return DATETIME.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'must be a date and time with a zone (ISO 8601)';
-    case 'time':
-      return TIME.test(v) ? null : 'must be a time (HH:MM or HH:MM:SS)';
-    case 'enum':
-      return f.values!.includes(v) ? null : `must be one of: ${f.values!.join(', ')}`;
-    default:
-      return null;
-  }
+  const shown = typeof v === 'string' ? v : JSON.stringify(v);
+  const problem = (code: ProblemCode, params?: Problem['params']): FieldProblem => ({
+    field: f.name,
+    value: shown,
+    code,
+    ...(params ? { params } : {}),
+  });
+  if (f.kind === 'number' || f.kind === 'integer')
+    return typeof v === 'number' && Number.isFinite(v) ? null : problem('notNumber');
+  if (typeof v !== 'string') return problem('notText');
+  if (v.length > MAX_TEXT) return { ...problem('tooLong', { max: MAX_TEXT }), value: `${v.slice(0, 40)}…` };
+  if (f.kind === 'enum') return f.values!.includes(v) ? null : problem('notInList', { values: f.values!.join(', ') });
+  const format = FORMATS[f.kind];
+  return format && !format[1](v) ? problem(format[0]) : null;
 }
 
-export type Translations = Record<string, Record<string, string>>;
-
 /** Problems of the object's own fields; `translations` is the Wasl profile's per-field map. */
-export function objectProblems(name: ObjectName, obj: Record<string, unknown>): string[] {
+export function objectProblems(name: ObjectName, obj: Record<string, unknown>): FieldProblem[] {
   const spec = SPECS[name];
-  const problems: string[] = [];
+  const problems: FieldProblem[] = [];
   const translations = obj.translations;
   if (translations !== undefined) {
     if (!translations || typeof translations !== 'object' || Array.isArray(translations)) {
-      problems.push('translations: must be an object of languages');
+      problems.push({ field: 'translations', value: '', code: 'badTranslations' });
     } else {
       const allowed = new Set(spec.fields.filter((f) => f.tr).map((f) => f.name));
       for (const [lang, fields] of Object.entries(translations as Record<string, unknown>)) {
-        if (!LANG_TAG.test(lang)) problems.push(`translations: "${lang}" is not a language tag`);
+        const at = `translations.${lang}`;
+        if (!LANG_TAG.test(lang)) problems.push({ field: 'translations', value: lang, code: 'badLanguageTag' });
         else if (!fields || typeof fields !== 'object' || Array.isArray(fields))
-          problems.push(`translations.${lang}: must be an object`);
+          problems.push({ field: at, value: '', code: 'notObject' });
         else
           for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
-            if (!allowed.has(field))
-              problems.push(`translations.${lang}.${field}: not a translatable field of ${name}`);
-            else if (typeof value !== 'string') problems.push(`translations.${lang}.${field}: must be text`);
-            else if (value.length > MAX_TEXT) problems.push(`translations.${lang}.${field}: too long`);
+            if (!allowed.has(field)) problems.push({ field: `${at}.${field}`, value: '', code: 'notTranslatable' });
+            else {
+              const p = fieldProblem({ name: `${at}.${field}`, kind: 'text' }, value);
+              if (p) problems.push(p);
+            }
           }
       }
     }
@@ -95,14 +94,14 @@ export function objectProblems(name: ObjectName, obj: Record<string, unknown>): 
       translations &&
       typeof translations === 'object' &&
       Object.values(translations as Record<string, Record<string, unknown>>).some(
-        (m) => m && typeof m === 'object' && typeof m[f.name] === 'string',
+        (m) => m && typeof m === 'object' && typeof m[f.name] === 'string' && m[f.name] !== '',
       );
-    if (f.required && (v === undefined || v === null) && !translated) {
-      problems.push(`${f.name}: is required`);
+    if (f.required && (v === undefined || v === null || v === '') && !translated) {
+      problems.push({ field: f.name, value: '', code: 'required' });
       continue;
     }
     const p = fieldProblem(f, v);
-    if (p) problems.push(`${f.name}: ${p}`);
+    if (p) problems.push(p);
   }
   return problems;
 }

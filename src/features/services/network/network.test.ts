@@ -41,7 +41,29 @@ describe('network coordination and administration', () => {
       JSON.stringify([{ id: 'b2b2b2b2-b2b2-42b2-82b2-b2b2b2b2b2b2', name: 'X', status: 'maybe', organization: org }]),
     );
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('status: must be one of');
+    // The problem is named by file, field, reason and value, with the record it was found in.
+    expect(bad.body).toContain('لم يُستورد شيء: وُجدت مشكلة واحدة.');
+    expect(bad.body).toMatch(
+      /s\.json[\s\S]*status[\s\S]*يجب أن يكون أحد: active, inactive[\s\S]*«maybe»[\s\S]*\[0\] \(service b2b2b2b2/,
+    );
+    const badEn = await uploadToImport(
+      world.t,
+      admin,
+      {
+        name: 's.json',
+        type: 'application/json',
+        data: strToU8(
+          JSON.stringify([
+            { id: 'b2b2b2b2-b2b2-42b2-82b2-b2b2b2b2b2b2', name: 'X', status: 'maybe', organization: org },
+          ]),
+        ),
+      },
+      '/services/admin/import?lang=en',
+    );
+    expect(badEn.statusCode).toBe(400);
+    expect(badEn.body).toContain('Nothing imported: 1 problem found.');
+    expect(badEn.body).toMatch(/status[\s\S]*must be one of: active, inactive[\s\S]*«maybe»/);
+    expect((await (await as(null)).get(`/services/${'b2b2b2b2-b2b2-42b2-82b2-b2b2b2b2b2b2'}`)).statusCode).toBe(404);
     const good = await upload(
       JSON.stringify([
         {
@@ -53,6 +75,7 @@ describe('network coordination and administration', () => {
       ]),
     );
     expect(good.statusCode).toBe(200);
+    expect(good.body).toContain('تم الاستيراد.');
     const found = await (await as(null)).get(`/services?q=${encodeURIComponent('مستوردة')}`);
     expect(found.body).toContain('خدمة مستوردة للاختبار');
   });

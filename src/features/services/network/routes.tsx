@@ -1,47 +1,50 @@
-// The network's pages: coverage for coordinators; HSDS import (a JSON document or a zipped tabular
-// package, all or nothing) and export (JSON, the data package as a zip) for admins, every one audited.
+// The network's pages: coverage for coordinators; HSDS import (a JSON document, one table, or a
+// zipped tabular package of HSDS 3.0 or older, all or nothing) and export (JSON, the data package as
+// a zip) for admins, every one audited.
 import { strToU8, zipSync } from 'fflate';
 import { endpoint, page, type Ctx } from '../../../core/http/route.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
-import { collectJson } from '../hsds/collect.js';
 import { exportAllServices } from '../hsds/export.js';
-import { importCollected, type ImportResult } from '../hsds/import.js';
-import { UPLOAD_LIMITS, isZip, unzipPackage } from '../hsds/package.js';
-import { collectTabular, exportTabular } from '../hsds/tabular.js';
+import { importCollected } from '../hsds/import.js';
+import { UPLOAD_LIMITS } from '../hsds/package.js';
+import { groupProblems, problemsCsv } from '../hsds/problems.js';
+import { prepareFile, type Prepared } from '../hsds/read.js';
+import { exportTabular } from '../hsds/tabular.js';
 import { indexServices } from '../search-index.js';
 import { coverage } from './queries.js';
 import { CoveragePage, ImportExportPage } from './views.js';
 
 type Upload = { filename: string; mimetype: string; data: Buffer };
 const admin = 'networkAdmin' as const;
+const FIELDS = new Set(['file', '_csrf', 'source', 'report']);
 
-/** The uploaded file alone (multipart: { file, _csrf }), or null. */
-function uploaded(body: unknown): Upload | null {
+/** The uploaded file and the form's two options (multipart), or null when anything else came. */
+function uploaded(body: unknown): { file: Upload; source: string; report: boolean } | null {
   const fields = (body ?? {}) as Record<string, unknown>;
   const file = fields.file as Upload | null | undefined;
-  const unknown = Object.keys(fields).filter((k) => k !== 'file' && k !== '_csrf');
-  return file && file.data && !unknown.length ? file : null;
+  const text = (k: string) => (typeof fields[k] === 'string' ? (fields[k] as string).trim() : '');
+  const unknown = Object.keys(fields).some((k) => !FIELDS.has(k) && !k.endsWith('.dir'));
+  if (!file?.data || unknown || text('source').length > 100) return null;
+  return { file, source: text('source'), report: text('report') === '1' };
 }
 
-async function importFile(c: Ctx<typeof admin>, file: Upload): Promise<ImportResult | null> {
-  const network = await getDefaultNetwork(c.db);
-  const opts = { now: c.now, networkId: network?.id ?? null, reindex: indexServices };
+function prepared(upload: { file: Upload; source: string }): Prepared | null {
   try {
-    const collected = isZip(file.data)
-      ? collectTabular(unzipPackage(file.data, UPLOAD_LIMITS))
-      : collectJson(JSON.parse(file.data.toString('utf8')));
-    return await importCollected(c.db, collected, opts);
+    const opts = { limits: UPLOAD_LIMITS, ...(upload.source ? { source: upload.source } : {}) };
+    return prepareFile(upload.file.filename || 'upload.json', upload.file.data, opts);
   } catch {
     return null;
   }
 }
 
 /** A download named for today, e.g. wasl-services-hsds-2026-06-28.json. */
-const attachment = (c: Ctx<typeof admin>, ext: string) =>
-  c.reply.header(
-    'content-disposition',
-    `attachment; filename="wasl-services-hsds-${c.now.toISOString().slice(0, 10)}.${ext}"`,
-  );
+const attachment = (c: Ctx<typeof admin>, ext: string, type: string) =>
+  c.reply
+    .type(type)
+    .header(
+      'content-disposition',
+      `attachment; filename="wasl-services-hsds-${c.now.toISOString().slice(0, 10)}.${ext}"`,
+    );
 
 export const networkRoutes = [
   page('/services/coverage', {
@@ -51,27 +54,38 @@ export const networkRoutes = [
 
   page('/services/admin', { access: admin, render: () => <ImportExportPage /> }),
 
-  // An endpoint, not a form: the answer is the report itself (200, or 400 listing every rejected
-  // record), on the same page, not a redirect.
+  // An endpoint, not a form: the answer is the report itself (200, or 400 naming every problem,
+  // grouped — or, when asked, the full list as a spreadsheet), on the same page, not a redirect.
   endpoint('POST', '/services/admin/import', {
     access: admin,
     async handle(c) {
-      const file = uploaded(c.req.body);
-      if (!file) return c.render(<ImportExportPage error={c.t('services.admin.noFile')} />, 400);
-      const result = await importFile(c, file);
-      if (!result) return c.render(<ImportExportPage error={c.t('services.admin.unreadable')} />, 400);
+      const upload = uploaded(c.req.body);
+      if (!upload) return c.render(<ImportExportPage error={c.t('services.admin.noFile')} />, 400);
+      const read = prepared(upload);
+      if (!read) return c.render(<ImportExportPage error={c.t('services.admin.unreadable')} />, 400);
+      const network = await getDefaultNetwork(c.db);
+      const result = await importCollected(c.db, read.collector, {
+        now: c.now,
+        networkId: network?.id ?? null,
+        reindex: indexServices,
+      });
       await c.audit(result.ok ? 'services.import.done' : 'services.import.rejected', {
         targetType: 'services',
-        details: result.ok ? { counts: result.counts } : { rejected: result.rejected.length },
+        details: result.ok ? { counts: result.counts } : { problems: result.problems.length },
       });
-      if (!result.ok) return c.render(<ImportExportPage result={result} />, 400);
-      const count = (name: 'service' | 'organization') =>
-        result.counts[name] ? result.counts[name].inserted + result.counts[name].updated : 0;
-      const summary = c.t('services.admin.imported', {
-        services: count('service'),
-        organizations: count('organization'),
-      });
-      return c.render(<ImportExportPage result={{ ok: true, summary }} />);
+      const summary = { version: read.version, files: read.files, mappedIds: read.mappedIds };
+      if (result.ok) return c.render(<ImportExportPage result={{ ...summary, ...result }} />);
+      if (upload.report)
+        return attachment(c, 'problems.csv', 'text/csv; charset=utf-8')
+          .code(400)
+          .send(problemsCsv(c.i18n, result.problems));
+      const outcome = {
+        ...summary,
+        ok: false as const,
+        total: result.problems.length,
+        groups: groupProblems(result.problems),
+      };
+      return c.render(<ImportExportPage result={outcome} />, 400);
     },
   }),
 
@@ -81,9 +95,7 @@ export const networkRoutes = [
     async handle(c) {
       const services = await exportAllServices(c.db);
       await c.audit('services.export.json', { targetType: 'services' });
-      return attachment(c, 'json')
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(services, null, 2));
+      return attachment(c, 'json', 'application/json; charset=utf-8').send(JSON.stringify(services, null, 2));
     },
   }),
 
@@ -93,7 +105,7 @@ export const networkRoutes = [
       const files = await exportTabular(c.db);
       const zip = zipSync(Object.fromEntries([...files].map(([name, text]) => [name, strToU8(text)])));
       await c.audit('services.export.tabular', { targetType: 'services' });
-      return attachment(c, 'zip').type('application/zip').send(Buffer.from(zip));
+      return attachment(c, 'zip', 'application/zip').send(Buffer.from(zip));
     },
   }),
 ];

@@ -2,8 +2,12 @@
 import { localized } from '../../../core/i18n/localized.js';
 import { DataTable, Ltr } from '../../../core/views/components.js';
 import { usePage } from '../../../core/views/context.js';
-import { FileField, Form, FormErrorSummary } from '../../../core/views/forms.js';
+import { Checkbox, Field, FileField, Form, FormErrorSummary } from '../../../core/views/forms.js';
 import { Layout } from '../../../core/views/Layout.js';
+import type { Counts } from '../hsds/import.js';
+import { reasonText, type ProblemGroup } from '../hsds/problems.js';
+import type { Prepared } from '../hsds/read.js';
+import type { FileEntry } from '../hsds/tabular-import.js';
 import { categoryLabel } from '../queries.js';
 import type { Coverage } from './queries.js';
 
@@ -52,11 +56,99 @@ export function CoveragePage(p: { coverage: Coverage }) {
   );
 }
 
-export type ImportOutcome =
-  { ok: true; summary: string } | { ok: false; rejected: { record: string; reason: string }[] };
+type ReadSummary = { version: Prepared['version']; files: FileEntry[]; mappedIds: number };
+const VERSION = {
+  json: 'services.admin.versionJson',
+  '3.0': 'services.admin.versionV3',
+  legacy: 'services.admin.versionLegacy',
+  mixed: 'services.admin.versionMixed',
+} as const;
+export type ImportOutcome = ReadSummary &
+  (
+    | { ok: true; counts: Counts; linkedExisting: Partial<Record<string, number>> }
+    | { ok: false; total: number; groups: ProblemGroup[] }
+  );
+
+/** What was read: the version, each file and what became of it. */
+function ReadReport(p: ReadSummary) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  return (
+    <>
+      <p>{t(VERSION[p.version])}</p>
+      {p.files.length ? (
+        <DataTable
+          rows={p.files}
+          columns={[
+            { label: t('services.admin.fileName'), rowHeader: true, cell: (f) => <Ltr>{f.file}</Ltr> },
+            {
+              label: t('services.admin.fileFate'),
+              cell: (f) =>
+                f.status === 'used' && f.as ? (
+                  <>
+                    {t('services.admin.fileRows', { count: f.rows })} → <Ltr>{f.as}</Ltr>
+                    {f.legacy ? ` (${t('services.admin.olderName')})` : ''}
+                    {f.unlisted ? ` (${t('services.admin.unlisted')})` : ''}
+                  </>
+                ) : f.status === 'notRead' ? (
+                  t(f.why === 'document' ? 'services.admin.notReadDocument' : 'services.admin.notRead')
+                ) : f.status === 'refused' ? (
+                  <strong>{t('services.admin.refusedFile')}</strong>
+                ) : (
+                  t('services.admin.describes')
+                ),
+            },
+          ]}
+        />
+      ) : null}
+      {p.mappedIds ? <p class="meta">{t('services.admin.mappedIds', { count: p.mappedIds })}</p> : null}
+    </>
+  );
+}
+
+/** Problems by file, field and reason, with how many and a few of the values given. */
+function ProblemGroups(p: { total: number; groups: ProblemGroup[] }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  return (
+    <div role="alert">
+      <p class="form-error">{t('services.admin.rejected', { count: p.total })}</p>
+      <DataTable
+        rows={p.groups}
+        columns={[
+          { label: t('services.admin.fileName'), rowHeader: true, cell: (g) => <Ltr>{g.file || '—'}</Ltr> },
+          { label: t('services.admin.field'), cell: (g) => (g.field ? <Ltr>{g.field}</Ltr> : '—') },
+          { label: t('services.admin.problem'), cell: (g) => reasonText(i18n, g) },
+          { label: t('services.admin.count'), cell: (g) => i18n.number(g.count) },
+          {
+            label: t('services.admin.examples'),
+            cell: (g) => (
+              <>
+                {g.values.map((v, i) => (
+                  <>
+                    {i ? '، ' : ''}
+                    <bdi>«{v}»</bdi>
+                  </>
+                ))}
+                {g.first ? (
+                  <>
+                    {g.values.length ? ' — ' : ''}
+                    <Ltr>{g.first}</Ltr>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
 
 export function ImportExportPage(p: { result?: ImportOutcome | null; error?: string | null }) {
-  const { t } = usePage().i18n;
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const r = p.result;
   return (
     <Layout title={t('services.admin.title')}>
       <h1>{t('services.admin.title')}</h1>
@@ -73,27 +165,31 @@ export function ImportExportPage(p: { result?: ImportOutcome | null; error?: str
         </li>
       </ul>
       <h2>{t('services.admin.import')}</h2>
-      <p>{t('services.admin.importIntro')}</p>
-      {p.result?.ok ? (
-        <p class="flash" role="status">
-          {p.result.summary}
-        </p>
-      ) : null}
-      {p.result && !p.result.ok ? (
-        <div role="alert">
-          <p class="form-error">{t('services.admin.rejected', { count: p.result.rejected.length })}</p>
-          <ol>
-            {p.result.rejected.slice(0, 200).map((r) => (
+      {r ? <ReadReport {...r} /> : null}
+      {r?.ok ? (
+        <div class="flash" role="status">
+          <p>{t('services.admin.imported')}</p>
+          <ul>
+            {Object.entries(r.counts).map(([name, c]) => (
               <li>
-                <Ltr>
-                  {r.record}: {r.reason}
-                </Ltr>
+                <Ltr>{name}</Ltr>: {t('services.admin.counts', { inserted: c.inserted, updated: c.updated })}
+                {c.removed ? ` ${t('services.admin.removed', { count: c.removed })}` : ''}
               </li>
             ))}
-          </ol>
+          </ul>
+          {Object.keys(r.linkedExisting).length ? (
+            <p>
+              {t('services.admin.linkedExisting')}{' '}
+              {Object.entries(r.linkedExisting)
+                .map(([name, n]) => `${name}: ${i18n.number(n ?? 0)}`)
+                .join('، ')}
+            </p>
+          ) : null}
         </div>
       ) : null}
+      {r && !r.ok ? <ProblemGroups total={r.total} groups={r.groups} /> : null}
       <FormErrorSummary message={p.error} />
+      <p>{t('services.admin.importIntro')}</p>
       <Form action="/services/admin/import" multipart>
         <FileField
           name="file"
@@ -101,6 +197,8 @@ export function ImportExportPage(p: { result?: ImportOutcome | null; error?: str
           accept=".json,.zip,application/json,application/zip"
           required
         />
+        <Field name="source" label={t('services.admin.source')} hint={t('services.admin.sourceHint')} maxLength={100} />
+        <Checkbox name="report" value="1" label={t('services.admin.report')} />
         <button type="submit">{t('services.admin.importButton')}</button>
       </Form>
     </Layout>
