@@ -7,6 +7,7 @@ import * as core from './migrations/0001_core.js';
 import { installChangeCounter } from './changes.js';
 import type { Database } from './schema.js';
 import * as notifications from './migrations/0700_notifications.js';
+import * as search from '../search/migrations/0710_search.js';
 
 export async function migrateToLatest(
   db: Kysely<any>,
@@ -18,6 +19,7 @@ export async function migrateToLatest(
     // Later core tables are named after the features' first migrations: installs that ran those
     // already take the new ones in order.
     { name: '0700_core_notifications', up: notifications.up },
+    { name: '0710_core_search', up: search.up },
   ];
   for (const f of features) all.push(...(f.migration ? [f.migration] : []), ...(f.migrations ?? []));
   // On Postgres, name the schema: Kysely's existence check for its own tables looks across all

@@ -96,3 +96,13 @@ export function tokenize(text: string): string[] {
   const normalized = normalizeArabic(expandSlashForms(text));
   return normalized === '' ? [] : normalized.split(' ');
 }
+
+// Search reads ؤ and ئ as the hamza they carry (normalizeArabic, for names and lookups, folds them
+// to و and ي): both spellings of مسؤول/مسئول and شؤون/شئون are in use, and غذائية then keeps the
+// ء of غذاء.
+const HAMZA_SEATS = /[\u0624\u0626]/g;
+
+/** The words of a text as search reads them: `tokenize`, with ؤ and ئ written as ء. */
+export function tokenizeForSearch(text: string): string[] {
+  return tokenize(text.normalize('NFKC').replace(HAMZA_SEATS, '\u0621'));
+}

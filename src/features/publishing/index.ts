@@ -2,6 +2,8 @@
 import { defineFeature } from '../../core/feature.js';
 import { feedRoutes } from './feeds/routes.js';
 import { up } from './migration.js';
+import { staleBodiesJob } from './markdown.js';
+import * as rendered from './migrations/0101_publishing_rendered.js';
 import { publishingPolicies } from './permissions.js';
 import { publicRoutes } from './public/routes.js';
 import { publishingSections } from './public/sections.js';
@@ -14,9 +16,10 @@ export default defineFeature({
   policies: publishingPolicies,
   routes: [...publicRoutes, ...searchRoutes, ...feedRoutes, ...workspaceRoutes],
   migration: { name: '0100_publishing', up },
+  migrations: [{ name: '0101_publishing_rendered', up: rendered.up }],
   sections: publishingSections,
   // Scheduled items are public from their time on (every read sees them); this records it.
-  jobs: [{ name: 'publish-due', everyMs: 60_000, run: (wasl, now) => publishDue(wasl.db, now) }],
+  jobs: [{ name: 'publish-due', everyMs: 60_000, run: (wasl, now) => publishDue(wasl.db, now) }, staleBodiesJob],
   nav: {
     main: [
       { href: '/activities', labelKey: 'nav.activities', order: 20 },

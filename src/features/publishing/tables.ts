@@ -22,8 +22,11 @@ export interface PubItemsTable {
   translation_of: number | null;
   title: string;
   summary: string;
-  /** Markdown, rendered on the server through markdown.ts */
+  /** Markdown, rendered once when saved (markdown.ts) */
   body: string;
+  /** `body` as sanitized HTML, and the renderer's version that wrote it (another, or null, is redone) */
+  body_html: string | null;
+  body_html_version: number | null;
   /** as printed: the authors' names, or a pseudonym */
   byline: string;
   /** 1 when the byline is a pseudonym (opinion articles; an editor approves it by publishing) */
@@ -33,6 +36,7 @@ export interface PubItemsTable {
   project_id: number | null;
   /** activities: the day it took place (YYYY-MM-DD); a future day makes it an upcoming public event */
   activity_date: string | null;
+  /** an image in core media: private until the item is published (then public media), private again when unpublished */
   cover_media_id: string | null;
   cover_alt: string;
   /** resources: an uploaded file (private media, served by /resources/:id/download) or a link */
@@ -73,6 +77,8 @@ export interface PubRevisionsTable {
   title: string;
   summary: string;
   body: string;
+  body_html: string | null;
+  body_html_version: number | null;
   byline: string;
   edited_by: number | null;
   edited_at: string;

@@ -1,6 +1,8 @@
-// Atom 1.0 feeds and the sitemap, built as strings. Every text goes through xmlText(), which
-// escapes the five markup characters and drops what XML 1.0 cannot carry (control characters,
-// lone surrogates, U+FFFE/U+FFFF), so a feed stays well-formed whatever people typed.
+// Atom 1.0 feeds and the sitemap, built as strings (the forum's category feeds too). Every text goes
+// through xmlText(), which escapes the five markup characters and drops what XML 1.0 cannot carry
+// (control characters, lone surrogates, U+FFFE/U+FFFF), so a feed stays well-formed whatever
+// people typed.
+import type { AnyCtx } from '../../../core/http/route.js';
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 // Not allowed anywhere in an XML 1.0 document.
@@ -23,6 +25,8 @@ export type FeedEntry = {
   published: string;
   updated: string;
   categories: string[];
+  /** the entry's whole text as HTML (from the Markdown renderer), if the feed carries it */
+  html?: string;
 };
 
 export type Feed = {
@@ -56,12 +60,18 @@ export function atomFeed(f: Feed): string {
       `    <updated>${xmlText(e.updated)}</updated>`,
       `    <author><name>${xmlText(e.author)}</name></author>`,
       ...e.categories.map((c) => `    <category term="${xmlText(c)}"/>`),
-      `    <summary type="text">${xmlText(e.summary)}</summary>`,
+      ...(e.html === undefined || e.summary ? [`    <summary type="text">${xmlText(e.summary)}</summary>`] : []),
+      ...(e.html === undefined ? [] : [`    <content type="html">${xmlText(e.html)}</content>`]),
       '  </entry>',
     );
   }
   out.push('</feed>', '');
   return out.join('\n');
+}
+
+/** Answers a feed: five minutes in caches, as Atom. */
+export function sendAtom(c: AnyCtx, xml: string) {
+  return c.reply.header('cache-control', 'public, max-age=300').type('application/atom+xml; charset=utf-8').send(xml);
 }
 
 export function sitemap(urls: { loc: string; lastmod?: string | null }[]): string {

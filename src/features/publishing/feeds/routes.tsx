@@ -17,7 +17,7 @@ import {
   type ListFilters,
 } from '../queries.js';
 import { feedTitle } from '../views/components.js';
-import { atomFeed, sitemap, type FeedEntry } from './atom.js';
+import { atomFeed, sendAtom, sitemap, type FeedEntry } from './atom.js';
 import { feedDates, sitemapEntries } from './queries.js';
 
 const FEED_SIZE = 30;
@@ -61,7 +61,7 @@ async function sendFeed(c: AnyCtx, opts: FeedOpts) {
     updated: entries[0]?.updated || c.now.toISOString(),
     entries,
   });
-  return c.reply.header('cache-control', 'public, max-age=300').type('application/atom+xml; charset=utf-8').send(xml);
+  return sendAtom(c, xml);
 }
 
 /** /feeds/<kind>.xml, lessons-learned.xml and all.xml */

@@ -48,7 +48,9 @@ describe('public pages', () => {
     expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
     expect(html).toContain('href="/towns/C1594"');
     expect(html).toContain('href="/topics/water"');
-    expect(html).not.toContain('<script');
+    // No script from the body (the layout's own offline script for visitors is the only one).
+    expect(html).not.toMatch(/<script(?! src="\/offline\/page\.js")/);
+    expect(html).not.toContain('alert(1)</script>');
     expect(html).not.toContain('href="javascript:');
     // Share links are plain links: nothing is loaded from the services.
     expect(html).not.toMatch(/<(img|script|iframe)[^>]+(wa\.me|t\.me|facebook)/);

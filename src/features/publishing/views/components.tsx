@@ -21,6 +21,16 @@ export function Markdown(props: { html: string; lang?: string; class?: string })
   );
 }
 
+/** "Subscribe to updates": a link to one Atom feed (the forum's category feeds use it too). */
+export function SubscribeLink(p: { feed: string; label?: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <a class="pub-subscribe" href={p.feed} type="application/atom+xml">
+      {p.label ?? t('publishing.feeds.subscribe')}
+    </a>
+  );
+}
+
 export function kindLabel(t: ReturnType<typeof usePage>['i18n']['t'], kind: ItemKind): string {
   return t(`publishing.kind.${kind}` as never);
 }

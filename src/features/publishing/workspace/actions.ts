@@ -1,8 +1,12 @@
 // The editorial workflow's writes, each in one transaction with its event in `pub_events`: create,
 // edit (with revisions once published), submit, return, publish or schedule, unpublish, feature,
-// and the publish-due job that records scheduled items whose time has come.
+// and the publish-due job that records scheduled items whose time has come. A body is rendered
+// once, here, after every check of the request; the cover is public media exactly while the item
+// is published.
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
+import { updateIn } from '../../../core/db/rows.js';
+import { renderedBody } from '../markdown.js';
 import type { ItemRow } from '../queries.js';
 import { holdItem, indexItem, unindexItem } from '../search/indexing.js';
 import type { ItemKind, ItemStatus } from '../tables.js';
@@ -32,6 +36,21 @@ export type ItemInput = {
 
 async function readItem(trx: Db, id: number): Promise<ItemRow> {
   return (await trx.selectFrom('pub_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as ItemRow;
+}
+
+/** Changes an item's row (its state, or who changed it when). */
+const setItem = (trx: Db, id: number, values: Parameters<typeof updateIn<'pub_items'>>[4]) =>
+  updateIn(trx, 'pub_items', id, {}, values);
+
+/** Makes media public (the item's cover, once it is published) or private again. */
+async function mediaPublic(trx: Db, ids: (string | null)[], isPublic: boolean) {
+  const list = ids.filter((i): i is string => !!i);
+  if (list.length)
+    await trx
+      .updateTable('media')
+      .set({ is_public: flag(isPublic) })
+      .where('id', 'in', list)
+      .execute();
 }
 
 async function writeTownsAndTopics(trx: Db, itemId: number, towns: string[], topics: string[]) {
@@ -65,14 +84,15 @@ async function logEvent(
     .execute();
 }
 
-function contentColumns(input: ItemInput) {
+/** The item's content as stored, its body rendered (off the event loop when long). */
+async function contentColumns(input: ItemInput) {
   return {
     organization_id: input.organizationId,
     kind: input.kind,
     lang: input.lang,
     title: input.title,
     summary: input.summary,
-    body: input.body,
+    ...(await renderedBody(input.body)),
     byline: input.byline,
     byline_pseudonym: flag(input.bylinePseudonym),
     collection: input.kind === 'resource' ? input.collection : null,
@@ -97,12 +117,13 @@ export async function createItem(
   now: Date,
   opts: { status?: ItemStatus; source?: { feature: string; id: string } | null } = {},
 ): Promise<number> {
+  const content = await contentColumns(input);
   return db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
     const row = await trx
       .insertInto('pub_items')
       .values({
-        ...contentColumns(input),
+        ...content,
         network_id: networkId,
         status: opts.status ?? 'draft',
         cover_media_id: null,
@@ -138,7 +159,7 @@ export async function createItem(
 
 async function addRevision(
   trx: Db,
-  item: Pick<ItemRow, 'id' | 'title' | 'summary' | 'body' | 'byline'>,
+  item: Pick<ItemRow, 'id' | 'title' | 'summary' | 'body' | 'body_html' | 'body_html_version' | 'byline'>,
   actorId: number | null,
   now: Date,
 ) {
@@ -155,6 +176,8 @@ async function addRevision(
       title: item.title,
       summary: item.summary,
       body: item.body,
+      body_html: item.body_html,
+      body_html_version: item.body_html_version,
       byline: item.byline,
       edited_by: actorId,
       edited_at: now.toISOString(),
@@ -173,12 +196,9 @@ export async function updateItem(
   actorId: number | null,
   now: Date,
 ): Promise<void> {
+  const content = await contentColumns(input);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ ...contentColumns(input), updated_by: actorId, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await setItem(trx, id, { ...content, updated_by: actorId, updated_at: now.toISOString() });
     await writeTownsAndTopics(trx, id, input.towns, input.topics);
     await logEvent(trx, id, 'edited', actorId, now);
     const item = await readItem(trx, id);
@@ -188,52 +208,62 @@ export async function updateItem(
   });
 }
 
+/**
+ * Gives an item a new cover or file (uploaded as private media). A cover is public media while the
+ * item is published; the cover it replaces is private again.
+ */
 export async function setMedia(db: Db, id: number, column: 'cover_media_id' | 'file_media_id', mediaId: string | null) {
-  await db
-    .updateTable('pub_items')
-    .set(column === 'cover_media_id' ? { cover_media_id: mediaId } : { file_media_id: mediaId })
-    .where('id', '=', id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const before = await readItem(trx, id);
+    await setItem(trx, id, column === 'cover_media_id' ? { cover_media_id: mediaId } : { file_media_id: mediaId });
+    if (column !== 'cover_media_id') return;
+    await mediaPublic(trx, [before.cover_media_id], false);
+    await mediaPublic(trx, [mediaId], before.status === 'published');
+  });
 }
 
 export async function submitItem(db: Db, id: number, actorId: number | null, now: Date, comment: string | null = null) {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ status: 'submitted', updated_at: now.toISOString(), updated_by: actorId })
-      .where('id', '=', id)
-      .execute();
+    await setItem(trx, id, { status: 'submitted', updated_at: now.toISOString(), updated_by: actorId });
     await logEvent(trx, id, 'submitted', actorId, now, comment);
   });
 }
 
-export async function returnItem(db: Db, id: number, actorId: number, comment: string, now: Date) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({
-        status: 'returned',
-        return_comment: comment,
-        publish_at: null,
-        updated_at: now.toISOString(),
-        updated_by: actorId,
-      })
-      .where('id', '=', id)
-      .execute();
-    await logEvent(trx, id, 'returned', actorId, now, comment);
-    await unindexItem(trx, await readItem(trx, id));
+/** Leaves the public site (returned from schedule, or unpublished): out of search, its cover private again. */
+async function withdraw(
+  trx: Db,
+  id: number,
+  actorId: number,
+  now: Date,
+  step: { status: 'returned' | 'unpublished'; comment: string | null },
+) {
+  await setItem(trx, id, {
+    status: step.status,
+    publish_at: null,
+    updated_at: now.toISOString(),
+    updated_by: actorId,
+    ...(step.status === 'returned' ? { return_comment: step.comment } : { featured: 0 }),
   });
+  await logEvent(trx, id, step.status, actorId, now, step.comment);
+  const item = await readItem(trx, id);
+  await unindexItem(trx, item);
+  await mediaPublic(trx, [item.cover_media_id], false);
+}
+
+export async function returnItem(db: Db, id: number, actorId: number, comment: string, now: Date) {
+  await db.transaction().execute((trx) => withdraw(trx, id, actorId, now, { status: 'returned', comment }));
 }
 
 /** Publishes now, or schedules when `at` is later than now. */
 export async function publishItem(db: Db, id: number, actorId: number | null, now: Date, at: Date | null = null) {
   await db.transaction().execute(async (trx) => {
     if (at && at.getTime() > now.getTime()) {
-      await trx
-        .updateTable('pub_items')
-        .set({ status: 'scheduled', publish_at: at.toISOString(), updated_at: now.toISOString(), updated_by: actorId })
-        .where('id', '=', id)
-        .execute();
+      await setItem(trx, id, {
+        status: 'scheduled',
+        publish_at: at.toISOString(),
+        updated_at: now.toISOString(),
+        updated_by: actorId,
+      });
       await logEvent(trx, id, 'scheduled', actorId, now, at.toISOString());
       await holdItem(trx, await readItem(trx, id));
       return;
@@ -245,18 +275,15 @@ export async function publishItem(db: Db, id: number, actorId: number | null, no
 async function goLive(trx: Db, id: number, actorId: number | null, now: Date) {
   const before = await readItem(trx, id);
   const iso = now.toISOString();
-  await trx
-    .updateTable('pub_items')
-    .set({
-      status: 'published',
-      published_at: iso,
-      first_published_at: before.first_published_at ?? iso,
-      publish_at: null,
-      return_comment: null,
-      updated_at: iso,
-    })
-    .where('id', '=', id)
-    .execute();
+  await setItem(trx, id, {
+    status: 'published',
+    published_at: iso,
+    first_published_at: before.first_published_at ?? iso,
+    publish_at: null,
+    return_comment: null,
+    updated_at: iso,
+  });
+  await mediaPublic(trx, [before.cover_media_id], true);
   // The history starts with the version as published; a republished edit adds one more.
   const hasRevision = await trx.selectFrom('pub_revisions').select('id').where('item_id', '=', id).executeTakeFirst();
   if (!hasRevision) await addRevision(trx, before, actorId, now);
@@ -265,24 +292,12 @@ async function goLive(trx: Db, id: number, actorId: number | null, now: Date) {
 }
 
 export async function unpublishItem(db: Db, id: number, actorId: number, now: Date, comment: string | null) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ status: 'unpublished', featured: 0, publish_at: null, updated_at: now.toISOString(), updated_by: actorId })
-      .where('id', '=', id)
-      .execute();
-    await logEvent(trx, id, 'unpublished', actorId, now, comment);
-    await unindexItem(trx, await readItem(trx, id));
-  });
+  await db.transaction().execute((trx) => withdraw(trx, id, actorId, now, { status: 'unpublished', comment }));
 }
 
 export async function setFeatured(db: Db, id: number, featured: boolean, actorId: number, now: Date) {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('pub_items')
-      .set({ featured: flag(featured) })
-      .where('id', '=', id)
-      .execute();
+    await setItem(trx, id, { featured: flag(featured) });
     await logEvent(trx, id, featured ? 'featured' : 'unfeatured', actorId, now);
   });
 }
