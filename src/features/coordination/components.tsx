@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../core/views/context.js';
 import { Empty, UserText } from '../../core/views/components.js';
-import type { FormState } from '../../core/views/forms.js';
+import { ConfirmButton, DeleteButton, Form, type FormState } from '../../core/views/forms.js';
 import { localized } from '../../core/i18n/localized.js';
 import { dayAsDate } from '../../core/time.js';
 
@@ -136,4 +136,82 @@ export function formatBytes(n: number, number: (n: number) => string) {
   if (n < 1024) return `${number(n)} B`;
   if (n < 1024 * 1024) return `${number(Math.round(n / 1024))} KB`;
   return `${number(Math.round((n / 1024 / 1024) * 10) / 10)} MB`;
+}
+
+/** A form folded under a summary line; it opens by itself when it is the one just refused. */
+export function FoldForm(p: {
+  summary: string;
+  action: string;
+  submit: string;
+  state?: FormState | null;
+  values?: Record<string, unknown>;
+  multipart?: boolean;
+  hint?: string;
+  /** the form scope when several forms post to one path */
+  id?: string;
+  idPrefix?: string;
+  danger?: boolean;
+  children?: ComponentChildren;
+}) {
+  const id = p.id ?? p.action.split('?')[0]!;
+  return (
+    <details open={refused(p.state, id)}>
+      <summary>{p.summary}</summary>
+      {p.hint ? <p class="hint">{p.hint}</p> : null}
+      <Form action={p.action} id={p.id} idPrefix={p.idPrefix} state={p.state} values={p.values} multipart={p.multipart}>
+        {p.children}
+        <button type="submit" class={p.danger ? 'danger' : undefined}>
+          {p.submit}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+/**
+ * The corrections of one record: its fields to edit (posted to `<base>/edit`) and its removal,
+ * asked twice (`<base>/delete`). A record that can no longer change says why instead.
+ */
+export function EditDelete(p: {
+  base: string;
+  what: string;
+  values: Record<string, unknown>;
+  state?: FormState | null;
+  /** why it cannot change any more (then nothing else is shown) */
+  locked?: string | null;
+  /** why it cannot be removed (it can still be edited) */
+  keep?: string | null;
+  /** the confirm step's question when removing is more than deleting a row */
+  question?: string;
+  children: ComponentChildren;
+}) {
+  const { t } = usePage().i18n;
+  if (p.locked) return <p class="meta">{p.locked}</p>;
+  const key = p.base.replace(/\W+/g, '-');
+  return (
+    <div class="record-actions no-print">
+      <FoldForm
+        summary={t('common.edit')}
+        action={`${p.base}/edit`}
+        submit={t('common.save')}
+        state={p.state}
+        values={p.values}
+        idPrefix={`edit${key}`}
+      >
+        {p.children}
+      </FoldForm>
+      {p.keep ? (
+        <p class="meta">{p.keep}</p>
+      ) : p.question ? (
+        <ConfirmButton
+          action={`${p.base}/delete`}
+          label={t('common.delete')}
+          question={p.question}
+          confirm={t('common.deleteConfirmButton')}
+        />
+      ) : (
+        <DeleteButton action={`${p.base}/delete`} what={p.what} />
+      )}
+    </div>
+  );
 }

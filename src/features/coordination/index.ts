@@ -11,6 +11,8 @@ import { meetingRoutes } from './meetings/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { licensingRoutes } from './licensing/routes.js';
 import { lessonRoutes } from './lessons/routes.js';
+import { coordinationNotifications } from './notify.js';
+import * as records from './migrations/0605_coordination_records.js';
 
 export default defineFeature({
   name: 'coordination',
@@ -25,6 +27,8 @@ export default defineFeature({
   ],
   sections: coordinationSections,
   migration: { name: '0600_coordination', up },
+  migrations: [{ name: '0605_coordination_records', up: records.up }],
+  notifications: coordinationNotifications,
   nav: {
     staff: [
       { href: '/workspace', labelKey: 'nav.workspace', access: 'orgStaff', order: 10 },

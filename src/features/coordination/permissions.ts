@@ -72,6 +72,8 @@ export type MeetingResource = {
   inviteeOrgIds: number[];
   inviteeUserIds: number[];
   createdBy: number | null;
+  /** it has taken place (ended, or marked held), and was not cancelled */
+  past: boolean;
 };
 export function canManageMeeting(a: Actor, r: MeetingResource): boolean {
   if (!a.user) return false;
@@ -83,16 +85,19 @@ export function isInvited(a: Actor, r: MeetingResource): boolean {
   if (!a.user) return false;
   return r.inviteeUserIds.includes(a.user.id) || sharesOrg(a, r.inviteeOrgIds) || member(a, r.hostOrgId);
 }
+// When and where a meeting takes place is for those who take part (issue 18: who will be where
+// and when). People inside the network read a network meeting's agenda and minutes; a "public
+// summary" meeting shows everyone its summary once it has taken place, never before.
 const coordMeetingPolicyDef = definePolicy('coord.meeting', (a, action, r) => {
-  const view =
-    canManageMeeting(a, r) ||
-    isInvited(a, r) ||
-    ((r.visibility === 'network' || r.visibility === 'public') && isNetworkMember(a, r.networkId));
+  const attend = canManageMeeting(a, r) || isInvited(a, r);
+  const view = attend || ((r.visibility === 'network' || r.visibility === 'public') && isNetworkMember(a, r.networkId));
   switch (action) {
     case 'view':
       return view;
+    case 'attend':
+      return attend;
     case 'viewSummary':
-      return view || r.visibility === 'public';
+      return view || (r.visibility === 'public' && r.past);
     case 'rsvp':
       return isInvited(a, r);
     case 'manage':
@@ -232,7 +237,7 @@ declare module '../../core/auth/authorize.js' {
   interface Policies {
     'coord.workspace': { resource: WorkspaceResource; action: 'view' | 'edit' | 'manage' | 'openEmergency' };
     'coord.item': { resource: ItemResource; action: 'view' | 'edit' };
-    'coord.meeting': { resource: MeetingResource; action: 'view' | 'viewSummary' | 'rsvp' | 'manage' };
+    'coord.meeting': { resource: MeetingResource; action: 'view' | 'attend' | 'viewSummary' | 'rsvp' | 'manage' };
     'coord.action': { resource: ActionResource; action: 'view' | 'update' };
     'coord.plan': { resource: PlanResource; action: 'view' | 'edit' };
     'coord.review': { resource: ReviewResource; action: 'view' | 'comment' | 'answer' | 'close' | 'tieDecisions' };

@@ -6,21 +6,18 @@ import { organizationForm } from '../organizations/schemas.js';
 
 const longText = (max: number) => z.string().trim().max(max).default('');
 
-const isRealDay = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
-const day = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'i18n:form.invalidDate')
-    .refine(isRealDay, 'i18n:form.invalidDate');
-const optionalDay = () =>
-  z
-    .union([z.literal(''), day()])
-    .optional()
-    .transform((v) => v || null);
+/** Length caps of the long texts, stated on their forms and checked before anything reads them. */
+export const LIMITS = {
+  minutes: 50_000,
+  note: 20_000,
+  description: 4_000,
+  agendaDetails: 2_000,
+  visitOutcome: 4_000,
+  comment: 5_000,
+} as const;
+
+const day = fields.date;
+const optionalDay = fields.optionalDate;
 /** A datetime-local value typed in Damascus time → ISO UTC string. */
 function damascusIso(v: string, ctx: z.RefinementCtx): string {
   const d = damascusLocalToDate(v.slice(0, 16));
@@ -35,11 +32,7 @@ const optionalDamascusDateTime = () =>
     .trim()
     .optional()
     .transform((v, ctx) => (v ? damascusIso(v, ctx) : null));
-const optionalId = () =>
-  z
-    .union([z.literal(''), fields.id()])
-    .optional()
-    .transform((v) => (v === '' || v === undefined ? null : v));
+const optionalId = () => fields.blankOr(fields.id());
 const idList = () =>
   z
     .union([z.string(), z.array(z.string())])
@@ -62,28 +55,29 @@ const httpUrl = () =>
     .union([z.literal(''), z.url({ protocol: /^https?$/, message: 'i18n:form.invalidUrl' }).max(500)])
     .optional()
     .transform((v) => v || null);
-const pcode = () =>
+/** A town as typed (a name in any spelling, or a P-code); the route resolves it to a P-code. */
+const town = () => fields.text(200);
+const optionalTown = () =>
   z
     .string()
     .trim()
-    .toUpperCase()
-    .regex(/^C\d{4,6}$/, 'i18n:coordination.form.badTown');
-const optionalPcode = () =>
-  z
-    .union([z.literal(''), pcode()])
+    .max(200)
     .optional()
     .transform((v) => v || null);
+/** Several rows of one form (guests): each field sent once per row, kept in order. */
+const rows = <T extends z.ZodType>(item: T) => fields.list(item).refine((a) => a.length <= 30, 'i18n:form.invalid');
 
 // ——— workspace ———
-export const noteForm = z.object({ title: fields.text(200), body: longText(20000) });
+export const noteForm = z.object({ title: fields.text(200), body: longText(LIMITS.note) });
 export const documentForm = z.object({
   title: fields.text(200),
-  body: longText(4000),
+  body: longText(LIMITS.description),
   note: longText(500),
   file: z.any().optional(),
 });
 export const versionForm = z.object({ note: longText(500), file: z.any().optional() });
-export const itemEditForm = z.object({ title: fields.text(200), body: longText(20000) });
+export const itemEditForm = (kind: 'note' | 'document') =>
+  z.object({ title: fields.text(200), body: longText(kind === 'note' ? LIMITS.note : LIMITS.description) });
 export const sharingForm = z.object({
   sharing: z.enum(['private', 'orgs', 'network', 'public']),
   orgs: idList(),
@@ -150,13 +144,13 @@ export const meetingForm = z
   .object({
     kind: z.enum(meetingKinds),
     title: fields.text(200),
-    description: longText(4000),
+    description: longText(LIMITS.description),
     host_org_id: optionalId(),
     starts_at: damascusDateTime(),
     ends_at: damascusDateTime(),
     place_kind: z.enum(['office', 'town', 'online']),
     place_org_id: optionalId(),
-    town_pcode: optionalPcode(),
+    town_pcode: optionalTown(),
     place_detail: longText(300),
     online_url: httpUrl(),
     visibility: z.enum(['invitees', 'network', 'public']),
@@ -187,7 +181,7 @@ export const cycleForm = z
       .trim()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'i18n:form.invalid'),
     general_at: damascusDateTime(),
-    general_town: pcode(),
+    general_town: town(),
     general_place: longText(300),
     consultative_at: damascusDateTime(),
     consultative_url: httpUrl(),
@@ -198,7 +192,7 @@ export const cycleForm = z
   });
 export const agendaForm = z.object({
   title: fields.text(200),
-  details: longText(2000),
+  details: longText(LIMITS.agendaDetails),
   duration_minutes: z
     .union([z.literal(''), z.coerce.number().int().min(1).max(600)])
     .optional()
@@ -207,12 +201,14 @@ export const agendaForm = z.object({
 export const rsvpForm = z.object({ response: z.enum(['yes', 'no', 'maybe']) });
 export const attendanceForm = z.object({
   present: idList(),
-  guest_name: longText(150),
-  guest_org: optionalId(),
+  // one row per guest; blank rows are left out
+  guest_name: rows(z.string().trim().max(150)),
+  guest_org: rows(z.union([z.literal(''), fields.id()])),
 });
-export const minutesForm = z.object({ minutes_md: longText(100_000) });
+export const guestForm = z.object({ name: fields.text(150), org: optionalId() });
+export const minutesForm = z.object({ minutes_md: longText(LIMITS.minutes) });
 export const meetingStatusForm = z.object({ status: z.enum(['scheduled', 'held', 'cancelled']) });
-export const decisionForm = z.object({ text: fields.text(4000), review_id: optionalId() });
+export const decisionReviewForm = z.object({ review_id: optionalId() });
 export const actionForm = z.object({
   title: fields.text(300),
   details: longText(2000),
@@ -254,7 +250,7 @@ export const reviewOpenForm = z.object({
 });
 export const commentForm = z.object({
   section: z.enum(['vision', 'mission', 'goals', 'objectives', 'activities', 'document', 'general']),
-  body: fields.text(5000),
+  body: fields.text(LIMITS.comment),
   parent_id: optionalId(),
 });
 export const closeReviewForm = z.object({ closing_note: longText(4000) });
@@ -267,8 +263,8 @@ export const decisionToActionForm = z.object({
 // ——— licensing ———
 export const councilForm = z.object({
   name_ar: fields.text(150),
-  name_en: fields.text(150),
-  town_pcode: pcode(),
+  name_en: longText(150),
+  town_pcode: town(),
   contact_name: longText(150),
   // the same rules as an organization's own phone and e-mail
   contact_phone: organizationForm.shape.phone,
@@ -288,13 +284,13 @@ export const licenceForm = z.object({
   expires_on: optionalDay(),
   notes: longText(4000),
 });
-export const licenceDocForm = z.object({ name: fields.text(200) });
+export const licenceDocForm = z.object({ name: fields.text(200), submitted_on: optionalDay() });
 export const licenceDocSubmitForm = z.object({ doc_id: fields.id(), submitted_on: optionalDay() });
 export const visitForm = z.object({
   visit_on: day(),
   who_went: longText(300),
   met_whom: longText(300),
-  outcome: longText(4000),
+  outcome: longText(LIMITS.visitOutcome),
   next_step: longText(1000),
 });
 

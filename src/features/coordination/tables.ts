@@ -193,6 +193,8 @@ export interface CoordMeetingsTable {
   /** organizations that must be present; 0: no quorum rule */
   quorum_orgs: number;
   minutes_md: string;
+  minutes_html: string | null;
+  minutes_html_version: number | null;
   minutes_updated_at: string | null;
   status: 'scheduled' | 'held' | 'cancelled';
   created_by: number | null;
@@ -260,6 +262,8 @@ export interface CoordActionsTable {
   status: ActionStatus;
   /** 'org': the owner organization (and the owner person) only; 'network': every member */
   sharing: 'org' | 'network';
+  /** the due date its owner was told it had passed (once per due date) */
+  overdue_notified_on: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

@@ -92,8 +92,11 @@ async function setUp(t: TestApp, w: World) {
     visibility: 'network',
     invite_orgs: [String(w.orgA), String(w.orgB)],
   });
+  // the public summary is for everyone once the meeting has taken place
   ids.meetingPublic = await meeting('editor', {
     title: 'MATRIX-public',
+    starts_at: local(-DAY),
+    ends_at: local(-DAY + HOUR),
     visibility: 'public',
     invite_orgs: [String(w.orgA)],
   });

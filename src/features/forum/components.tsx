@@ -12,8 +12,9 @@ export function topicPath(t: { id: number; title: string }): string {
   return `/forum/t/${t.id}/${encodeURIComponent(slugify(t.title || 'topic'))}`;
 }
 
-export function categoryPath(c: { id: number; name_en: string }): string {
-  return `/forum/c/${c.id}/${encodeURIComponent(slugify(c.name_en))}`;
+/** A category's address: its English name's slug, else its Arabic name's (English is optional). */
+export function categoryPath(c: { id: number; name_en: string; name_ar: string }): string {
+  return `/forum/c/${c.id}/${encodeURIComponent(slugify(c.name_en || c.name_ar) || 'category')}`;
 }
 
 /** What a topic's pages show of its state (from a row with 0/1 flags). */
@@ -27,16 +28,17 @@ export function TitleField() {
   return <Field name="title" label={t('forum.form.title')} required maxLength={TITLE_MAX} />;
 }
 
-/** A post's Markdown, in a form. */
+/** A post's text, in a form, with its length limit stated. */
 export function BodyField(p: { rows: number; hint?: string }) {
   const { t } = usePage().i18n;
+  const limit = t('forum.form.bodyLimit', { max: BODY_MAX });
   return (
     <Field
       name="body"
       label={t('forum.form.body')}
       multiline
       rows={p.rows}
-      hint={p.hint ?? t('forum.form.bodyHint')}
+      hint={`${p.hint ?? t('forum.form.bodyHint')} ${limit}`}
       required
       maxLength={BODY_MAX}
     />
@@ -90,8 +92,8 @@ export function TopicBadges(props: { topic: { status: string; locked: boolean; p
   return <>{labels.map((label) => (label ? <StatusBadge label={label} /> : null))}</>;
 }
 
-/** The forum's own navigation: categories, search, notifications, settings, the moderation log. */
-export function ForumNav(props: { unread?: number; moderator?: boolean; q?: string }) {
+/** The forum's own navigation: categories, search, the digest setting, the moderation log (notices are in the header). */
+export function ForumNav(props: { moderator?: boolean; q?: string }) {
   const { i18n, actor } = usePage();
   const { t } = i18n;
   return (
@@ -101,14 +103,9 @@ export function ForumNav(props: { unread?: number; moderator?: boolean; q?: stri
           <a href="/forum">{t('forum.nav.categories')}</a>
         </li>
         {actor.user ? (
-          <>
-            <li>
-              <a href="/forum/notifications">{t('forum.nav.notifications', { count: props.unread ?? 0 })}</a>
-            </li>
-            <li>
-              <a href="/forum/settings">{t('forum.nav.settings')}</a>
-            </li>
-          </>
+          <li>
+            <a href="/forum/settings">{t('forum.nav.settings')}</a>
+          </li>
         ) : null}
         {props.moderator ? (
           <li>
@@ -201,7 +198,13 @@ export function TopicList(props: { topics: TopicListRow[]; now: Date; showCatego
             {tp.unread > 0 ? <NewBadge label={t('forum.topic.unread', { count: tp.unread })} /> : null}
             {props.showCategory ? (
               <>
-                <a href={`/forum/c/${tp.category_id}`}>
+                <a
+                  href={categoryPath({
+                    id: tp.category_id,
+                    name_ar: tp.category_name_ar,
+                    name_en: tp.category_name_en,
+                  })}
+                >
                   {localized({ name_ar: tp.category_name_ar, name_en: tp.category_name_en }, 'name', i18n.locale)}
                 </a>{' '}
                 ·{' '}

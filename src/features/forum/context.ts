@@ -1,28 +1,26 @@
-// What several forum routes need from a request: the forum's own navigation (unread
-// notifications, the review link), the site's address for quotes and links, and refusals that
-// answer with another status than the form kit's 400.
+// What several forum routes need from a request: the forum's own navigation (the review link), the
+// site's address for quotes and links, and refusals that answer with another status than the form
+// kit's 400.
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { FormErrors, type AnyCtx } from '../../core/http/route.js';
+import type { WaslServices } from '../../core/services.js';
 import type { FormState } from '../../core/views/forms.js';
-import { isForumModerator, visibleLevels } from './permissions.js';
-import { unreadNotificationCount } from './subscriptions/queries.js';
+import { isForumModerator } from './permissions.js';
 
 /** The props of ForumNav and the clock, for every page with the forum's navigation. */
-export type Chrome = { unread: number; moderator: boolean; now: Date };
+export type Chrome = { moderator: boolean; now: Date };
 
-export async function chrome(c: AnyCtx): Promise<Chrome> {
-  return {
-    unread: c.user ? await unreadNotificationCount(c.db, c.user.id, visibleLevels(c.actor)) : 0,
-    moderator: isForumModerator(c.actor),
-    now: c.now,
-  };
+export function chrome(c: AnyCtx): Chrome {
+  return { moderator: isForumModerator(c.actor), now: c.now };
 }
 
 /** BASE_URL without a trailing slash. */
-export function baseUrl(c: AnyCtx): string {
-  return c.wasl.config.baseUrl.replace(/\/+$/, '');
+export function siteBase(wasl: Pick<WaslServices, 'config'>): string {
+  return wasl.config.baseUrl.replace(/\/+$/, '');
 }
+
+export const baseUrl = (c: AnyCtx) => siteBase(c.wasl);
 
 /**
  * Refuses a submitted form with a message at its top and another status than 400: 403 for a

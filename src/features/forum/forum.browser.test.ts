@@ -111,12 +111,12 @@ describe('forum without JavaScript', () => {
     expect(await reply.$eval('.post-body blockquote', (e) => e.textContent)).toContain('المضخة متوقفة منذ الخميس');
     // The quoted author is told.
     const notes = await server.handle.db
-      .selectFrom('forum_notifications as n')
+      .selectFrom('notifications as n')
       .innerJoin('users as u', 'u.id', 'n.user_id')
-      .select(['n.kind', 'u.username'])
+      .select(['n.type', 'u.username'])
       .where('u.username', '=', 'member')
       .execute();
-    expect(notes.map((n) => n.kind)).toContain('quote');
+    expect(notes.map((n) => n.type)).toContain('forum.quote');
     await expectIsolation(page);
     expectClean(page);
   });

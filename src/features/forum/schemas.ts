@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { fields } from '../../core/http/forms.js';
 
 export const TITLE_MAX = 200;
-export const BODY_MAX = 20_000;
+/** A post's text at most (stated on the form): a long post, far below an article's 100,000. */
+export const BODY_MAX = 10_000;
 
 const title = z.string().trim().min(5, 'i18n:forum.form.titleTooShort').max(TITLE_MAX);
 const body = z.string().trim().min(2, 'i18n:forum.form.bodyTooShort').max(BODY_MAX);
@@ -60,9 +61,12 @@ export const sanctionForm = z.object({
   reason: z.string().trim().min(3, 'i18n:forum.sanction.reasonRequired').max(300),
 });
 
+const optionalName = z.string().trim().max(80).optional().default('');
+
+/** Arabic names are required; English ones are optional (English pages then show the Arabic). */
 export const categoryForm = z.object({
   name_ar: fields.text(80),
-  name_en: fields.text(80),
+  name_en: optionalName,
   description_ar: z.string().trim().max(500).optional().default(''),
   description_en: z.string().trim().max(500).optional().default(''),
   visibility: z.enum(['public', 'members', 'staff']),

@@ -11,7 +11,6 @@ export type ApprovalPolicy = 'none' | 'new';
 export type TopicStatus = 'visible' | 'hidden' | 'pending' | 'deleted' | 'merged';
 export type PostStatus = 'visible' | 'hidden' | 'pending' | 'deleted';
 export type FlagReason = 'personal_info' | 'abuse' | 'spam' | 'off_topic';
-export type NotificationKind = 'reply' | 'quote' | 'mention' | 'topic' | 'approved';
 
 export interface ForumCategoriesTable {
   id: Generated<number>;
@@ -59,6 +58,8 @@ export interface ForumPostsTable {
   body: string;
   /** sanitized HTML rendered from `body` when written (mentions and quotes resolved) */
   body_html: string;
+  /** the Markdown renderer's version that wrote `body_html`; another (or null) is redone by a job */
+  body_html_version: number | null;
   /** sha256 of the normalized body, for duplicate detection */
   body_hash: string;
   status: PostStatus;
@@ -78,6 +79,9 @@ export interface ForumRevisionsTable {
   title: string | null;
   /** the body before this edit */
   body: string;
+  /** its rendering (null for versions kept before renderings were), and the renderer's version */
+  body_html: string | null;
+  body_html_version: number | null;
   /** when this version was written (the post's creation or its previous edit) */
   written_at: string;
   replaced_at: string;
@@ -138,18 +142,6 @@ export interface ForumSubscriptionsTable {
   created_at: string;
 }
 
-export interface ForumNotificationsTable {
-  id: Generated<number>;
-  user_id: number;
-  kind: NotificationKind;
-  topic_id: number;
-  post_id: number;
-  actor_id: number | null;
-  created_at: string;
-  read_at: string | null;
-  emailed_at: string | null;
-}
-
 export interface ForumSettingsTable {
   user_id: number;
   /** 'off' | 'daily' | 'weekly' */
@@ -168,7 +160,6 @@ export interface ForumTables {
   forum_sanctions: ForumSanctionsTable;
   forum_reads: ForumReadsTable;
   forum_subscriptions: ForumSubscriptionsTable;
-  forum_notifications: ForumNotificationsTable;
   forum_settings: ForumSettingsTable;
 }
 

@@ -3,10 +3,10 @@
 import { action, form, FormErrors, notFound, page, parseId, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { publishFromFeature } from '../../publishing/actions.js';
-import { coord, viewerOf, type CoordContext } from '../context.js';
+import { coord, type CoordContext } from '../context.js';
 import { isNetworkMember, type LessonResource } from '../permissions.js';
 import { emptyForm, lessonForm } from '../schemas.js';
-import { listMeetingsFor, meetingResource } from '../meetings/queries.js';
+import { meetingsFor } from '../meetings/loaders.js';
 import { listOwnVisits } from '../licensing/queries.js';
 import { getLesson, listLessonsFor, organizationTowns, type Lesson } from './queries.js';
 import { deleteLesson, lessonBody, markPublished, saveLesson } from './actions.js';
@@ -20,17 +20,11 @@ const resource = (l: Lesson): LessonResource => ({
   published: l.published_id !== null,
 });
 
-/** What a lesson may be about: past meetings its writer may see, the organization's own visits. */
+/** What a lesson may be about: past meetings its writer took part in, the organization's own visits. */
 async function choices(c: AnyCtx, ctx: CoordContext, orgId: number) {
-  const [meetings, visits] = await Promise.all([
-    listMeetingsFor(c.db, ctx.network.id, viewerOf(ctx)),
-    listOwnVisits(c.db, orgId),
-  ]);
+  const [meetings, visits] = await Promise.all([meetingsFor(c, ctx, {}, 'attend'), listOwnVisits(c.db, orgId)]);
   const now = c.now.toISOString();
-  return {
-    meetings: meetings.filter((m) => m.starts_at <= now && ctx.can('view', meetingResource(m))).reverse(),
-    visits,
-  };
+  return { meetings: meetings.filter((m) => m.starts_at <= now).reverse(), visits };
 }
 
 /** The meeting and the visit must be ones the organization may refer to. */

@@ -82,10 +82,16 @@ export async function updateLicence(
   await updateIn(db, 'coord_licences', id, { organization_id: orgId }, values);
 }
 
-export async function addLicenceDocument(db: Db, licenceId: number, orgId: number, name: string) {
+export async function addLicenceDocument(
+  db: Db,
+  licenceId: number,
+  orgId: number,
+  name: string,
+  submittedOn: string | null = null,
+) {
   await db
     .insertInto('coord_licence_documents')
-    .values({ licence_id: licenceId, organization_id: orgId, name, submitted_on: null })
+    .values({ licence_id: licenceId, organization_id: orgId, name, submitted_on: submittedOn })
     .execute();
 }
 

@@ -13,7 +13,7 @@ import {
   licenceNewForm,
   visitForm,
 } from '../schemas.js';
-import { knownTown } from '../meetings/queries.js';
+import { resolveTowns } from '../towns.js';
 import { activeOrganizations, getActiveOrganization } from '../workspace/queries.js';
 import {
   EXPIRY_REMINDER_DAYS,
@@ -129,7 +129,7 @@ export const licensingRoutes = [
     show: licensingPage,
     flash: null,
     async check(c, _ctx, data) {
-      if (!(await knownTown(c.db, data.town_pcode))) return { town_pcode: c.t('coordination.form.unknownTown') };
+      await resolveTowns(c, data, { single: ['town_pcode'] });
     },
     async save(c, ctx, data) {
       const id = await saveCouncil(c.db, ctx.network.id, null, data, c.now);
@@ -158,7 +158,7 @@ export const licensingRoutes = [
     show: licencePage,
     flash: null,
     async save(c, x, data) {
-      await addLicenceDocument(c.db, x.l.id, x.l.organization_id, data.name);
+      await addLicenceDocument(c.db, x.l.id, x.l.organization_id, data.name, data.submitted_on);
       return toLicence(x);
     },
   }),

@@ -1,10 +1,11 @@
-// Meetings, written: meetings and their invitees, agenda, RSVP, the roll call, minutes,
-// decisions, action items, cycles, and the reset of a person's calendar feed.
+// Meetings, written: meetings and their invitees, agenda, RSVP, the roll call, action items,
+// cycles, and the reset of a person's calendar feed. Minutes and decisions are in minutes.ts.
 import crypto from 'node:crypto';
 import { deleteIn, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import type { ActionStatus, CoordActionsTable, CoordMeetingsTable } from '../tables.js';
+import { insertId, nextNumber } from '../records.js';
 
 export type MeetingInput = Pick<
   CoordMeetingsTable,
@@ -38,28 +39,25 @@ export async function createMeeting(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
-    const row = await trx
-      .insertInto('coord_meetings')
-      .values({
-        network_id: networkId,
-        cycle_id: cycleId,
-        ...input,
-        minutes_md: '',
-        minutes_updated_at: null,
-        status: 'scheduled',
-        created_by: userId,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeInvitees(trx, row.id, invitees);
+    const id = await insertId(trx, 'coord_meetings', {
+      network_id: networkId,
+      cycle_id: cycleId,
+      ...input,
+      minutes_md: '',
+      minutes_updated_at: null,
+      // A meeting entered after it took place (the network's earlier records) is already held.
+      status: input.ends_at <= iso ? 'held' : 'scheduled',
+      created_by: userId,
+      created_at: iso,
+      updated_at: iso,
+    });
+    await writeInvitees(trx, id, invitees);
     if (agenda.length)
       await trx
         .insertInto('coord_agenda_items')
         .values(
           agenda.map((a, i) => ({
-            meeting_id: row.id,
+            meeting_id: id,
             position: i + 1,
             title: a.title,
             details: a.details ?? '',
@@ -67,8 +65,13 @@ export async function createMeeting(
           })),
         )
         .execute();
-    return row.id;
+    return id;
   });
+}
+
+/** Deletes a meeting that holds no record (no roll call, decisions or action items). */
+export async function deleteMeeting(db: Db, id: number, networkId: number) {
+  await deleteIn(db, 'coord_meetings', id, { network_id: networkId });
 }
 
 async function writeInvitees(db: Db, meetingId: number, inv: Invitees) {
@@ -92,20 +95,15 @@ export async function setMeetingStatus(db: Db, id: number, status: 'scheduled' |
 }
 
 // ——— agenda, RSVP ———
-export async function addAgendaItem(
-  db: Db,
-  meetingId: number,
-  input: { title: string; details: string; duration_minutes: number | null },
-) {
-  const last = await db
-    .selectFrom('coord_agenda_items')
-    .select((eb) => eb.fn.max('position').as('p'))
-    .where('meeting_id', '=', meetingId)
-    .executeTakeFirst();
-  await db
-    .insertInto('coord_agenda_items')
-    .values({ meeting_id: meetingId, position: Number(last?.p ?? 0) + 1, ...input })
-    .execute();
+type AgendaInput = { title: string; details: string; duration_minutes: number | null };
+
+export async function addAgendaItem(db: Db, meetingId: number, input: AgendaInput) {
+  const position = await nextNumber(db, 'coord_agenda_items', 'position', { meeting_id: meetingId });
+  return insertId(db, 'coord_agenda_items', { meeting_id: meetingId, position, ...input });
+}
+
+export async function updateAgendaItem(db: Db, meetingId: number, itemId: number, input: AgendaInput) {
+  return updateIn(db, 'coord_agenda_items', itemId, { meeting_id: meetingId }, input);
 }
 
 export async function removeAgendaItem(db: Db, meetingId: number, itemId: number) {
@@ -136,86 +134,42 @@ export async function recordAttendance(
   now: Date,
 ) {
   const present = new Set(presentUserIds);
+  const row = (organization_id: number | null, user_id: number | null, name: string, here: boolean) => ({
+    meeting_id: meetingId,
+    organization_id,
+    user_id,
+    name,
+    present: flag(here),
+    recorded_by: recordedBy,
+    recorded_at: now.toISOString(),
+  });
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('coord_attendance')
       .where('meeting_id', '=', meetingId)
       .where('user_id', 'is not', null)
       .execute();
-    const rows: {
-      meeting_id: number;
-      organization_id: number | null;
-      user_id: number | null;
-      name: string;
-      present: number;
-      recorded_by: number;
-      recorded_at: string;
-    }[] = expected.map((p) => ({
-      meeting_id: meetingId,
-      organization_id: p.org_id,
-      user_id: p.user_id,
-      name: p.display_name,
-      present: flag(present.has(p.user_id)),
-      recorded_by: recordedBy,
-      recorded_at: now.toISOString(),
-    }));
-    for (const g of guests)
-      rows.push({
-        meeting_id: meetingId,
-        organization_id: g.orgId,
-        user_id: null,
-        name: g.name,
-        present: 1,
-        recorded_by: recordedBy,
-        recorded_at: now.toISOString(),
-      });
+    const rows = [
+      ...expected.map((p) => row(p.org_id, p.user_id, p.display_name, present.has(p.user_id))),
+      ...guests.map((g) => row(g.orgId, null, g.name, true)),
+    ];
     if (rows.length) await trx.insertInto('coord_attendance').values(rows).execute();
   });
 }
 
+const guest = { user_id: null };
+
+export async function updateGuest(db: Db, meetingId: number, id: number, name: string, orgId: number | null) {
+  return updateIn(db, 'coord_attendance', id, { meeting_id: meetingId, ...guest }, { name, organization_id: orgId });
+}
+
 export async function removeGuest(db: Db, meetingId: number, attendanceId: number) {
-  await db
-    .deleteFrom('coord_attendance')
-    .where('meeting_id', '=', meetingId)
-    .where('id', '=', attendanceId)
-    .where('user_id', 'is', null)
-    .execute();
+  await deleteIn(db, 'coord_attendance', attendanceId, { meeting_id: meetingId, ...guest });
 }
 
-// ——— minutes, decisions ———
-export async function saveMinutes(db: Db, meetingId: number, md: string, now: Date) {
-  const at = now.toISOString();
-  await updateIn(db, 'coord_meetings', meetingId, {}, { minutes_md: md, minutes_updated_at: at, updated_at: at });
-}
-
-export async function addDecision(
-  db: Db,
-  meetingId: number,
-  text: string,
-  reviewId: number | null,
-  userId: number | null,
-  now: Date,
-): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('coord_decisions')
-      .select((eb) => eb.fn.max('number').as('n'))
-      .where('meeting_id', '=', meetingId)
-      .executeTakeFirst();
-    const row = await trx
-      .insertInto('coord_decisions')
-      .values({
-        meeting_id: meetingId,
-        number: Number(last?.n ?? 0) + 1,
-        text,
-        review_id: reviewId,
-        created_by: userId,
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  });
+/** Ties a decision to a plan review on the meeting (or unties it). */
+export async function tieDecision(db: Db, meetingId: number, decisionId: number, reviewId: number | null) {
+  return updateIn(db, 'coord_decisions', decisionId, { meeting_id: meetingId }, { review_id: reviewId });
 }
 
 // ——— action items ———
@@ -233,19 +187,30 @@ export type ActionInput = Pick<
 >;
 
 export async function createAction(db: Db, networkId: number, input: ActionInput, userId: number | null, now: Date) {
-  const row = await db
-    .insertInto('coord_actions')
-    .values({
-      network_id: networkId,
-      ...input,
-      status: 'open',
-      created_by: userId,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const at = now.toISOString();
+  return insertId(db, 'coord_actions', {
+    network_id: networkId,
+    ...input,
+    status: 'open',
+    created_by: userId,
+    created_at: at,
+    updated_at: at,
+  });
+}
+
+/** Corrects an action item: title, details, owner, due date, sharing, decision. */
+export async function updateAction(
+  db: Db,
+  id: number,
+  networkId: number,
+  input: Omit<ActionInput, 'meeting_id'>,
+  now: Date,
+) {
+  return updateIn(db, 'coord_actions', id, { network_id: networkId }, { ...input, updated_at: now.toISOString() });
+}
+
+export async function deleteAction(db: Db, id: number, networkId: number) {
+  await deleteIn(db, 'coord_actions', id, { network_id: networkId });
 }
 
 export async function setActionStatus(db: Db, id: number, status: ActionStatus, now: Date) {
@@ -254,12 +219,12 @@ export async function setActionStatus(db: Db, id: number, status: ActionStatus, 
 
 // ——— cycles ———
 export async function createCycle(db: Db, networkId: number, title: string, userId: number | null, now: Date) {
-  const row = await db
-    .insertInto('coord_cycles')
-    .values({ network_id: networkId, title, created_by: userId, created_at: now.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertId(db, 'coord_cycles', {
+    network_id: networkId,
+    title,
+    created_by: userId,
+    created_at: now.toISOString(),
+  });
 }
 
 /** A new secret for the person's calendar feed: the old address stops working. */

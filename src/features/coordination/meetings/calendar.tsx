@@ -1,7 +1,8 @@
 // Meetings in calendars: one iCalendar file per meeting, and a private feed per person whose
 // address carries an HMAC token (app secret, per-person nonce). The feed works from the start with
 // the empty nonce — so opening the page writes nothing — and a reset gives a fresh nonce, which
-// revokes every address given out before.
+// revokes every address given out before. A calendar says when and where: only meetings the person
+// takes part in are in it.
 import { action, endpoint, notFound, page, parseId } from '../../../core/http/route.js';
 import { loadActor } from '../../../core/auth/actor.js';
 import { localized } from '../../../core/i18n/localized.js';
@@ -30,17 +31,15 @@ type EventMeeting = Omit<Meeting, 'place_name_ar' | 'place_name_en'> & {
   place_name_en?: string | null;
 };
 
-/** A meeting as a calendar event; `full` adds what only those who see the whole meeting read. */
-function eventOf(baseUrl: string, m: EventMeeting, locale: string, full: boolean): IcsEvent {
+/** A meeting as a calendar event, for someone taking part in it. */
+function eventOf(baseUrl: string, m: EventMeeting, locale: string): IcsEvent {
   const place =
     m.place_kind === 'online'
-      ? full
-        ? (m.online_url ?? '')
-        : ''
+      ? (m.online_url ?? '')
       : [
           m.place_kind === 'office' ? localized(m, 'place_name', locale) : '',
           localized(m, 'town_name', locale),
-          full ? m.place_detail : '',
+          m.place_detail,
         ]
           .filter(Boolean)
           .join(', ');
@@ -50,7 +49,7 @@ function eventOf(baseUrl: string, m: EventMeeting, locale: string, full: boolean
     start: new Date(m.starts_at),
     end: new Date(m.ends_at),
     summary: m.title,
-    description: full ? m.description : m.public_summary,
+    description: m.description,
     location: place || undefined,
     url: `${baseUrl}/meetings/${m.id}`,
     status: m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
@@ -72,6 +71,7 @@ export const calendarRoutes = [
     schema: emptyForm,
     async run(c) {
       await resetFeedNonce(c.db, c.user.id, c.now);
+      await c.audit('coordination.calendar.reset', { targetType: 'user', targetId: c.user.id });
       return { to: '/meetings/calendar', flash: 'coordination.calendar.wasReset' };
     },
   }),
@@ -90,8 +90,8 @@ export const calendarRoutes = [
       const rows = await listMeetingsFor(c.db, ctx.network.id, viewerOf(ctx), { from, limit: 500 });
       const locale = actor.user?.locale === 'en' ? 'en' : 'ar';
       const events = rows
-        .filter((m) => ctx.can('view', meetingResource(m)))
-        .map((m) => eventOf(c.wasl.config.baseUrl, m, locale, true));
+        .filter((m) => ctx.can('attend', meetingResource(m, c.now)))
+        .map((m) => eventOf(c.wasl.config.baseUrl, m, locale));
       const name = locale === 'ar' ? `اجتماعات ${ctx.network.name_ar}` : `${ctx.network.name_en} meetings`;
       return c.reply
         .type('text/calendar; charset=utf-8')
@@ -105,7 +105,8 @@ export const calendarRoutes = [
     access: 'public',
     async handle(c) {
       const l = await loadMeeting(c, parseId((c.req.params as { id?: string }).id) ?? notFound());
-      const body = calendar({ name: l.m.title, events: [eventOf(c.wasl.config.baseUrl, l.m, c.locale, l.full)] });
+      if (!l.attends) notFound();
+      const body = calendar({ name: l.m.title, events: [eventOf(c.wasl.config.baseUrl, l.m, c.locale)] });
       return c.reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="meeting-${l.m.id}.ics"`)

@@ -64,7 +64,7 @@ describe('creating meetings', () => {
     expect(res.statusCode).toBe(400);
     res = await s.w.c.adminA.post('/meetings/new', { ...base, town_pcode: 'C9999' });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('دليل البلدات');
+    expect(res.body).toContain('لم نجد بلدة باسم «C9999»');
     // a member cannot host a meeting for another organization, nor for the network
     res = await s.w.c.adminA.post('/meetings/new', { ...base, host_org_id: String(s.w.orgB) });
     expect(res.statusCode).toBe(400);
@@ -78,6 +78,7 @@ describe('visibility of meetings', () => {
   let internal: number;
   let network: number;
   let pub: number;
+  let pubLater: number;
   beforeAll(async () => {
     internal = await create('staffA', {
       kind: 'preparatory',
@@ -94,13 +95,23 @@ describe('visibility of meetings', () => {
       invite_orgs: [String(s.w.orgA), String(s.w.orgB), String(s.w.orgC)],
       quorum_orgs: '2',
     });
+    // A public meeting entered after it took place (its summary is for everyone), and one to come.
     pub = await create('editor', {
       kind: 'general',
       title: 'Open forum with councils',
+      starts_at: local(-2 * DAY),
+      ends_at: local(-2 * DAY + 2 * HOUR),
       visibility: 'public',
       public_summary: 'A public summary for everyone.',
       description: 'Internal description for members',
       place_detail: 'Room 4, second floor',
+      invite_orgs: [String(s.w.orgA)],
+    });
+    pubLater = await create('editor', {
+      kind: 'general',
+      title: 'Next open forum',
+      visibility: 'public',
+      public_summary: 'Summary of the next forum.',
       invite_orgs: [String(s.w.orgA)],
     });
   });
@@ -128,6 +139,12 @@ describe('visibility of meetings', () => {
     expect(res.body).not.toContain('جدول الأعمال');
     expect((await s.w.c.adminA.get(`/meetings/${pub}`)).body).toContain('Internal description for members');
     expect((await s.w.c.anonymous.get('/meetings')).body).toContain('Open forum with councils');
+  });
+
+  it('a public meeting that has not taken place yet is not shown to anonymous visitors', async () => {
+    expect((await s.w.c.anonymous.get(`/meetings/${pubLater}`)).statusCode).toBe(404);
+    expect((await s.w.c.anonymous.get('/meetings')).body).not.toContain('Next open forum');
+    expect((await s.w.c.adminA.get(`/meetings/${pubLater}`)).body).toContain('Next open forum');
   });
 
   it('lets invitees answer, not others', async () => {
@@ -182,15 +199,13 @@ describe('visibility of meetings', () => {
   });
 
   it('records decisions and action items; the tracker shows each its own and the network’s, overdue marked', async () => {
-    await s.w.c.editor.get(`/meetings/${network}`);
-    expect(
-      (
-        await s.w.c.editor.post(`/meetings/${network}/decisions`, {
-          text: 'Form a licensing working group',
-          review_id: '',
-        })
-      ).statusCode,
-    ).toBe(303);
+    // a decision is a line of the minutes that begins with "Decision:"
+    await s.w.c.editor.get(`/meetings/${network}/minutes`);
+    const minutes = '## Opening\n\n- Decision: Form a licensing working group\n';
+    expect((await s.w.c.editor.post(`/meetings/${network}/minutes`, { minutes_md: minutes })).statusCode).toBe(303);
+    expect((await s.w.c.adminB.get(`/meetings/${network}`)).body).toMatch(
+      /id="decision-\d+"><span[^>]*>Form a licensing working group/,
+    );
     const decision = await s.t.handle.db.selectFrom('coord_decisions').select('id').executeTakeFirstOrThrow();
     const due = new Date(s.t.clock.now.getTime() + DAY).toISOString().slice(0, 10);
     let res = await s.w.c.editor.post(`/meetings/${network}/actions`, {
@@ -221,6 +236,17 @@ describe('visibility of meetings', () => {
       decision_id: '',
     });
     expect(res.statusCode).toBe(400);
+    // a decision that an action item follows cannot be struck from the minutes; its wording can change
+    res = await s.w.c.editor.post(`/meetings/${network}/minutes`, { minutes_md: '## Opening\n' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('أبقوا أسطرها في المحضر');
+    res = await s.w.c.editor.post(`/meetings/${network}/minutes`, {
+      minutes_md: '- Decision: Form a licensing and councils working group',
+    });
+    expect(res.statusCode).toBe(303);
+    expect((await s.w.c.adminB.get(`/meetings/${network}`)).body).toContain(
+      'Form a licensing and councils working group',
+    );
 
     const b = await s.w.c.staffB.get('/actions');
     expect(b.body).toContain('Collect council requirements');
@@ -401,11 +427,55 @@ describe('reminders', () => {
       .executeTakeFirstOrThrow();
     expect(mail.subject).toBe('Reminder: Reminder test meeting');
     expect(mail.body_text).toContain(`https://wasl.example/meetings/${id}`);
+    // admin_b was told of the invitation, but declined: no reminder
     const declined = await s.t.handle.db
       .selectFrom('mail_outbox')
       .select('id')
       .where('to_address', '=', 'admin_b@example.org')
+      .where('subject', 'like', 'Reminder%')
       .execute();
     expect(declined).toEqual([]);
+  });
+});
+
+describe('telling people and printing', () => {
+  // the clock has moved on in the tests above: sign in again
+  beforeAll(() => resignIn(s.t, s.w));
+  const told = async (type: string, url: string) =>
+    (
+      await s.t.handle.db
+        .selectFrom('notifications')
+        .select('user_id')
+        .where('type', '=', type)
+        .where('url', '=', url)
+        .execute()
+    ).map((n) => n.user_id);
+
+  it('tells the invitees of a new meeting and of its cancellation, not the one who acted', async () => {
+    const id = await create('editor', {
+      title: 'Licensing committee',
+      visibility: 'network',
+      invite_orgs: [String(s.w.orgC)],
+    });
+    expect(await told('coordination.meetingInvited', `/meetings/${id}`)).toContain(s.w.users.adminC);
+    expect(await told('coordination.meetingInvited', `/meetings/${id}`)).not.toContain(s.w.users.editor);
+    await s.w.c.editor.get(`/meetings/${id}`);
+    const res = await s.w.c.editor.post(`/meetings/${id}/status`, { status: 'cancelled' });
+    expect(res.statusCode).toBe(303);
+    expect(await told('coordination.meetingCancelled', `/meetings/${id}`)).toContain(s.w.users.adminC);
+  });
+
+  it('prints an attendance sheet with the invitees and a signature column, for the organizer only', async () => {
+    const id = await create('editor', {
+      title: 'Sheet meeting',
+      visibility: 'network',
+      invite_orgs: [String(s.w.orgC)],
+    });
+    const sheet = await s.w.c.editor.get(`/meetings/${id}/attendance/sheet`);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.body).toContain('ورقة الحضور');
+    expect(sheet.body).toContain('admin_c');
+    expect(sheet.body).toContain('التوقيع');
+    expect((await s.w.c.adminC.get(`/meetings/${id}/attendance/sheet`)).statusCode).toBe(404);
   });
 });

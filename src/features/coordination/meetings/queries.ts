@@ -9,8 +9,9 @@ import type { MeetingResource } from '../permissions.js';
 import type { ActionStatus, MeetingVisibility } from '../tables.js';
 import { memberPeople, memberRoles } from '../workspace/queries.js';
 
-export async function getMeeting(db: Db, networkId: number, id: number) {
-  const m = await db
+/** Meetings with their host's and town's names (and the office's, where it is held). */
+function meetings(db: Db) {
+  return db
     .selectFrom('coord_meetings')
     .leftJoin('organizations as host', 'host.id', 'coord_meetings.host_org_id')
     .leftJoin('organizations as place', 'place.id', 'coord_meetings.place_org_id')
@@ -23,32 +24,55 @@ export async function getMeeting(db: Db, networkId: number, id: number) {
       'place.name_en as place_name_en',
       'towns.name_ar as town_name_ar',
       'towns.name_en as town_name_en',
-    ])
+    ]);
+}
+
+/** The meetings' invited organizations and people, beside each row. */
+async function withInvitees<R extends { id: number }>(db: Db, rows: R[]) {
+  const inv = rows.length
+    ? await db
+        .selectFrom('coord_meeting_invitees')
+        .select(['meeting_id', 'organization_id', 'user_id'])
+        .where('meeting_id', 'in', ids(rows))
+        .execute()
+    : [];
+  return rows.map((r) => {
+    const mine = inv.filter((i) => i.meeting_id === r.id);
+    return {
+      ...r,
+      inviteeOrgIds: mine.flatMap((i) => (i.organization_id === null ? [] : [i.organization_id])),
+      inviteeUserIds: mine.flatMap((i) => (i.user_id === null ? [] : [i.user_id])),
+    };
+  });
+}
+
+export async function getMeeting(db: Db, networkId: number, id: number) {
+  const m = await meetings(db)
     .where('coord_meetings.id', '=', id)
     .where('coord_meetings.network_id', '=', networkId)
     .executeTakeFirst();
-  if (!m) return null;
-  const inv = await db
-    .selectFrom('coord_meeting_invitees')
-    .select(['organization_id', 'user_id'])
-    .where('meeting_id', '=', id)
-    .execute();
-  return {
-    ...m,
-    inviteeOrgIds: inv.filter((i) => i.organization_id !== null).map((i) => i.organization_id!),
-    inviteeUserIds: inv.filter((i) => i.user_id !== null).map((i) => i.user_id!),
-  };
+  return m ? (await withInvitees(db, [m]))[0]! : null;
 }
 export type Meeting = NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
 
-export function meetingResource(m: {
-  network_id: number;
-  host_org_id: number | null;
-  visibility: MeetingVisibility;
-  inviteeOrgIds: number[];
-  inviteeUserIds: number[];
-  created_by: number | null;
-}): MeetingResource {
+/** Has the meeting taken place (not cancelled)? Its public summary may be shown from then on. */
+export function isPast(m: { ends_at: string; status: string }, now: Date): boolean {
+  return m.status !== 'cancelled' && (m.status === 'held' || m.ends_at <= now.toISOString());
+}
+
+export function meetingResource(
+  m: {
+    network_id: number;
+    host_org_id: number | null;
+    visibility: MeetingVisibility;
+    inviteeOrgIds: number[];
+    inviteeUserIds: number[];
+    created_by: number | null;
+    ends_at: string;
+    status: string;
+  },
+  now: Date,
+): MeetingResource {
   return {
     type: 'coord.meeting',
     networkId: m.network_id,
@@ -57,13 +81,14 @@ export function meetingResource(m: {
     inviteeOrgIds: m.inviteeOrgIds,
     inviteeUserIds: m.inviteeUserIds,
     createdBy: m.created_by,
+    past: isPast(m, now),
   };
 }
 
 /**
  * Meetings a viewer may know about: network/public ones (for people inside the network), those
  * hosted by or inviting one of the acting organizations, those inviting or created by the person,
- * and — for anyone — public ones (whose summary only is shown).
+ * and — for anyone — public ones (whose summary only is shown, once they have taken place).
  */
 export async function listMeetingsFor(
   db: Db,
@@ -71,17 +96,7 @@ export async function listMeetingsFor(
   viewer: Viewer,
   opts: { from?: string; to?: string; cycleId?: number; limit?: number } = {},
 ) {
-  let q = db
-    .selectFrom('coord_meetings')
-    .leftJoin('organizations as host', 'host.id', 'coord_meetings.host_org_id')
-    .leftJoin('towns', 'towns.pcode', 'coord_meetings.town_pcode')
-    .selectAll('coord_meetings')
-    .select([
-      'host.name_ar as host_name_ar',
-      'host.name_en as host_name_en',
-      'towns.name_ar as town_name_ar',
-      'towns.name_en as town_name_en',
-    ])
+  let q = meetings(db)
     .where('coord_meetings.network_id', '=', networkId)
     .where((eb) => {
       const ors = [eb('coord_meetings.visibility', '=', 'public')];
@@ -116,21 +131,10 @@ export async function listMeetingsFor(
   if (opts.cycleId) q = q.where('coord_meetings.cycle_id', '=', opts.cycleId);
   const rows = await q
     .orderBy('coord_meetings.starts_at')
+    .orderBy('coord_meetings.id')
     .limit(opts.limit ?? 300)
     .execute();
-  if (!rows.length) return [];
-  const inv = await db
-    .selectFrom('coord_meeting_invitees')
-    .select(['meeting_id', 'organization_id', 'user_id'])
-    .where('meeting_id', 'in', ids(rows))
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    inviteeOrgIds: inv
-      .filter((i) => i.meeting_id === r.id && i.organization_id !== null)
-      .map((i) => i.organization_id!),
-    inviteeUserIds: inv.filter((i) => i.meeting_id === r.id && i.user_id !== null).map((i) => i.user_id!),
-  }));
+  return withInvitees(db, rows);
 }
 
 /** Display names of invited people. */
@@ -143,11 +147,6 @@ export async function invitedUsers(db: Db, ids: number[]) {
 export async function usersByUsername(db: Db, usernames: string[]) {
   if (!usernames.length) return [];
   return db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
-}
-
-/** Is this a P-code of the gazetteer? */
-export async function knownTown(db: Db, pcode: string): Promise<boolean> {
-  return !!(await db.selectFrom('towns').select('pcode').where('pcode', '=', pcode).executeTakeFirst());
 }
 
 // ——— agenda, RSVP ———
@@ -176,7 +175,10 @@ export type ExpectedPerson = {
 };
 
 /** Everyone expected: staff of invited organizations (and of the host) and invited people, with their organization. */
-export async function expectedPeople(db: Db, m: Meeting): Promise<ExpectedPerson[]> {
+export async function expectedPeople(
+  db: Db,
+  m: Pick<Meeting, 'inviteeOrgIds' | 'inviteeUserIds' | 'host_org_id'>,
+): Promise<ExpectedPerson[]> {
   const orgIds = [...new Set([...m.inviteeOrgIds, ...(m.host_org_id ? [m.host_org_id] : [])])];
   const staff = orgIds.length
     ? await memberPeople(db)
@@ -225,6 +227,39 @@ export function quorum(
     ...new Set(attendance.filter((a) => a.present === 1 && a.organization_id !== null).map((a) => a.organization_id!)),
   ].sort((a, b) => a - b);
   return { presentOrgs, needed: quorumOrgs, met: quorumOrgs > 0 ? presentOrgs.length >= quorumOrgs : null };
+}
+
+/** A guest (someone without an account) on a meeting's roll call. */
+export async function getGuest(db: Db, meetingId: number, id: number) {
+  const row = await rowIn(db, 'coord_attendance', id, { meeting_id: meetingId, user_id: null });
+  return row ?? null;
+}
+
+/** What a meeting holds that history needs: a meeting with any of it is cancelled, not deleted. */
+export async function meetingRecords(db: Db, meetingId: number): Promise<number> {
+  const count = async (table: 'coord_attendance' | 'coord_decisions' | 'coord_actions') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('meeting_id', '=', meetingId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return (await count('coord_attendance')) + (await count('coord_decisions')) + (await count('coord_actions'));
+}
+
+/** Of these meetings, the ones the person has answered. */
+export async function answeredBy(db: Db, userId: number, meetingIds: number[]): Promise<Set<number>> {
+  if (!meetingIds.length) return new Set();
+  const rows = await db
+    .selectFrom('coord_rsvps')
+    .select('meeting_id')
+    .where('user_id', '=', userId)
+    .where('meeting_id', 'in', meetingIds)
+    .execute();
+  return new Set(rows.map((r) => r.meeting_id));
 }
 
 // ——— decisions ———

@@ -164,16 +164,24 @@ describe('strategic plans and reviews', () => {
     expect(m.statusCode).toBe(303);
     const meeting = idFrom(m.headers.location);
     await s.t.handle.db.updateTable('coord_reviews').set({ meeting_id: meeting }).where('id', '=', review).execute();
+    // the decision is written in the minutes, then tied to the review the meeting discussed
+    await s.w.c.editor.get(`/meetings/${meeting}/minutes`);
+    const minutes = await s.w.c.editor.post(`/meetings/${meeting}/minutes`, {
+      minutes_md: 'Decision: Alpha adds a gender goal',
+    });
+    expect(minutes.statusCode).toBe(303);
+    const written = await s.t.handle.db
+      .selectFrom('coord_decisions')
+      .select('id')
+      .where('meeting_id', '=', meeting)
+      .executeTakeFirstOrThrow();
     const page = await s.w.c.editor.get(`/meetings/${meeting}`);
     // the editor manages the meeting but may not open the review, nor read the plan's title
     expect(page.body).not.toContain(`/plans/reviews/${review}"`);
     expect(page.body).not.toContain('Plan 2026–2028');
     expect(page.body).toMatch(new RegExp(`<option value="${review}"[^>]*>[^<]*Alpha`));
     expect((await s.w.c.adminC.get(`/meetings/${meeting}`)).body).toContain(`/plans/reviews/${review}`);
-    const d = await s.w.c.editor.post(`/meetings/${meeting}/decisions`, {
-      text: 'Alpha adds a gender goal',
-      review_id: String(review),
-    });
+    const d = await s.w.c.editor.post(`/meetings/${meeting}/decisions/${written.id}`, { review_id: String(review) });
     expect(d.statusCode).toBe(303);
     const decision = await s.t.handle.db
       .selectFrom('coord_decisions')

@@ -88,7 +88,7 @@ async function planPage(c: AnyCtx, { ctx, plan }: LoadedPlan, state: FormState |
   ]);
   const wanted = Number(c.query.v);
   const current = versions.find((v) => v.version === wanted) ?? versions[0] ?? notFound();
-  const consultative = meetings.filter((m) => m.kind === 'consultative' && ctx.can('view', meetingResource(m)));
+  const consultative = meetings.filter((m) => m.kind === 'consultative' && ctx.can('view', meetingResource(m, c.now)));
   return (
     <PlanPage
       plan={plan}
@@ -235,7 +235,7 @@ export const planRoutes = [
       if (data.meeting_id !== null) {
         const viewer = { ...viewerOf(ctx), userId: c.user.id, networkMember: true };
         const m = (await listMeetingsFor(c.db, ctx.network.id, viewer)).find((x) => x.id === data.meeting_id);
-        if (!m || m.kind !== 'consultative' || !ctx.can('view', meetingResource(m)))
+        if (!m || m.kind !== 'consultative' || !ctx.can('view', meetingResource(m, c.now)))
           refuse({ _form: c.t('form.invalidChoice') });
       }
       const id = await openReview(

@@ -5,17 +5,12 @@
 // items; plan reviews; licensing at the councils of A'zaz, al-Bab, Mare' and Tal'ar; a board
 // with a chair; a closed vote with its results; and an upcoming board meeting with a public summary.
 import type { WaslServices } from '../../../core/services.js';
+import type { Db } from '../../../core/db/index.js';
 import type { DemoContext } from '../../../core/feature.js';
 import { addDays, damascusDay, damascusLocalToDate, HOUR } from '../../../core/time.js';
 import { launchCycle, cycleTexts } from '../meetings/cycle.js';
-import {
-  addDecision,
-  createAction,
-  createMeeting,
-  recordAttendance,
-  saveMinutes,
-  setMeetingStatus,
-} from '../meetings/actions.js';
+import { createAction, createMeeting, recordAttendance, setMeetingStatus } from '../meetings/actions.js';
+import { decisionsIn, planDecisions, saveMinutes } from '../meetings/minutes.js';
 import { expectedPeople, getMeeting } from '../meetings/queries.js';
 import { addComment, addPlanVersion, closeReview, createPlan, openReview } from '../plans/actions.js';
 import {
@@ -33,6 +28,19 @@ import { createItem, setPersonRole, setSharing } from '../workspace/actions.js';
 import { saveLesson } from '../lessons/actions.js';
 
 const PDF = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`, 'latin1');
+
+/** Minutes with their decisions written as «قرار:» lines; returns the decisions' ids in order. */
+async function writeMinutes(db: Db, meetingId: number, lines: string[], decisions: string[], by: number, now: Date) {
+  const md = [...lines, '', '## القرارات', '', ...decisions.map((d) => `- قرار: ${d}`)].join('\n');
+  await saveMinutes(db, meetingId, md, await planDecisions(db, meetingId, decisionsIn(md)), by, now);
+  const rows = await db
+    .selectFrom('coord_decisions')
+    .select('id')
+    .where('meeting_id', '=', meetingId)
+    .orderBy('number')
+    .execute();
+  return rows.map((r) => r.id);
+}
 
 export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Promise<void> {
   const { db } = wasl;
@@ -97,7 +105,7 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
       u('chair'),
       new Date(m.ends_at),
     );
-    await saveMinutes(
+    const [d] = await writeMinutes(
       db,
       m.id,
       [
@@ -108,14 +116,8 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         '- عبّر الفريق عن حاجته إلى تبادل الخبرات مع المنظمات الأخرى في الريف الشمالي.',
         '- طُرحت صعوبات الترخيص لدى المجلس المحلي كأولوية مشتركة.',
         '- اختار الفريق مديره/ا التنفيذي/ة ممثلًا/ة للمنظمة في الاجتماع العام.',
-      ].join('\n'),
-      new Date(m.ends_at),
-    );
-    const d = await addDecision(
-      db,
-      m.id,
-      'تسمية المدير/ة التنفيذي/ة ممثلًا/ة للمنظمة في الشبكة.',
-      null,
+      ],
+      ['تسمية المدير/ة التنفيذي/ة ممثلًا/ة للمنظمة في الشبكة.'],
       u('chair'),
       new Date(m.ends_at),
     );
@@ -130,7 +132,7 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         due_on: addDays(damascusDay(m.starts_at), 21),
         sharing: 'org',
         meeting_id: m.id,
-        decision_id: d,
+        decision_id: d!,
         review_id: null,
       },
       u('chair'),
@@ -152,7 +154,7 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
       u('chair'),
       new Date(general.ends_at),
     );
-    await saveMinutes(
+    const ids = await writeMinutes(
       db,
       general.id,
       [
@@ -170,17 +172,15 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         '## الخطط',
         '',
         'اتُّفق على عرض الخطط الاستراتيجية للمنظمات في اجتماع تشاوري للمديرين/ات التنفيذيين/ات.',
-      ].join('\n'),
+      ],
+      [
+        'اعتماد آليات العمل المشترك كما وردت في المحضر.',
+        'تشكيل لجنة الترخيص والعلاقة مع المجالس المحلية.',
+        'عقد اجتماع تشاوري للمديرين/ات التنفيذيين/ات لمراجعة الخطط الاستراتيجية.',
+      ],
+      u('chair'),
       new Date(general.ends_at),
     );
-    const decisions = [
-      'اعتماد آليات العمل المشترك كما وردت في المحضر.',
-      'تشكيل لجنة الترخيص والعلاقة مع المجالس المحلية.',
-      'عقد اجتماع تشاوري للمديرين/ات التنفيذيين/ات لمراجعة الخطط الاستراتيجية.',
-    ];
-    const ids: number[] = [];
-    for (const text of decisions)
-      ids.push(await addDecision(db, general.id, text, null, u('chair'), new Date(general.ends_at)));
     const actions: [string, string, number, 'open' | 'in_progress' | 'done'][] = [
       ['صياغة مسودة الميثاق الداخلي للشبكة', 'wathiqa', -150, 'done'],
       ['جمع متطلبات الترخيص من المجالس المحلية الأربعة', 'ghiras', -20, 'in_progress'],
@@ -531,7 +531,7 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
       u('chair'),
       new Date(consultative.ends_at),
     );
-    await saveMinutes(
+    const [d1] = await writeMinutes(
       db,
       consultative.id,
       [
@@ -543,17 +543,12 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         '',
         '- إضافة هدف واضح لمشاركة النساء.',
         '- التعاون بين غراس وجسور في القرى المجاورة.',
-      ].join('\n'),
-      new Date(consultative.ends_at),
-    );
-    const d1 = await addDecision(
-      db,
-      consultative.id,
-      'توصي الهيئة غراس بإضافة هدف لمشاركة النساء في خطتها.',
-      ghirasReview,
+      ],
+      ['توصي الهيئة غراس بإضافة هدف لمشاركة النساء في خطتها.', 'عقد الاجتماع التشاوري القادم بعد ستة أشهر.'],
       u('chair'),
       new Date(consultative.ends_at),
     );
+    await db.updateTable('coord_decisions').set({ review_id: ghirasReview }).where('id', '=', d1!).execute();
     await createAction(
       db,
       net,
@@ -565,21 +560,13 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         due_on: addDays(damascusDay(consultative.starts_at), 14),
         sharing: 'org',
         meeting_id: consultative.id,
-        decision_id: d1,
+        decision_id: d1!,
         review_id: ghirasReview,
       },
       u('ghiras-admin'),
       new Date(consultative.ends_at),
     );
     await db.updateTable('coord_actions').set({ status: 'done' }).where('decision_id', '=', d1).execute();
-    await addDecision(
-      db,
-      consultative.id,
-      'عقد الاجتماع التشاوري القادم بعد ستة أشهر.',
-      null,
-      u('chair'),
-      new Date(consultative.ends_at),
-    );
     await setMeetingStatus(db, consultative.id, 'held', new Date(consultative.ends_at));
   }
   await closeReview(

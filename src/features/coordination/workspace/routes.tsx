@@ -345,7 +345,7 @@ export const workspaceRoutes = [
   form('/workspace/items/:id/edit', {
     access,
     load: item('edit'),
-    schema: itemEditForm,
+    schema: (_c, l) => itemEditForm(l.item.kind),
     show: itemPage,
     async save(c, l, data) {
       await updateItem(c.db, l.item.id, l.item.organization_id, data, c.now);

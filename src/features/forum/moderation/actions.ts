@@ -6,6 +6,7 @@ import type { MemberCtx } from '../../../core/http/route.js';
 import { toJson } from '../../../core/db/helpers.js';
 import { recomputeTopic } from '../topics/actions.js';
 import { syncTopicSearch } from '../topics/indexing.js';
+import { withdrawTopicNotices } from '../subscriptions/notices.js';
 
 // ——— topics: lock, pin, hide, move, merge, split ———
 
@@ -38,6 +39,7 @@ export async function setTopicStatus(db: Db, topicId: number, status: 'visible' 
         .execute();
     await recomputeTopic(trx, topicId);
   });
+  if (status === 'hidden') await withdrawTopicNotices(db, topicId);
   await syncTopicSearch(db, topicId);
 }
 
@@ -72,7 +74,6 @@ export async function mergeTopics(db: Db, fromId: number, intoId: number, now: D
         .values({ user_id: s.user_id, target_type: 'topic', target_id: intoId, created_at: iso })
         .onConflict((oc) => oc.doNothing())
         .execute();
-    await trx.updateTable('forum_notifications').set({ topic_id: intoId }).where('topic_id', '=', fromId).execute();
     await recomputeTopic(trx, intoId);
     await trx.updateTable('forum_topics').set({ updated_at: iso }).where('id', '=', intoId).execute();
   });
@@ -117,7 +118,6 @@ export async function splitTopic(
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('forum_posts').set({ topic_id: topic.id }).where('id', 'in', ids).execute();
-    await trx.updateTable('forum_notifications').set({ topic_id: topic.id }).where('post_id', 'in', ids).execute();
     await recomputeTopic(trx, topic.id);
     await recomputeTopic(trx, input.fromId);
     return topic.id;

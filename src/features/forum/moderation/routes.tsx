@@ -6,7 +6,6 @@ import { form, FormErrors, page, type MemberCtx } from '../../../core/http/route
 import type { FormState } from '../../../core/views/forms.js';
 import { flag, fromJson } from '../../../core/db/helpers.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { slugify } from '../../../core/text/slug.js';
 import { DAY } from '../../../core/time.js';
 import {
   category,
@@ -20,10 +19,11 @@ import {
   type LoadedTopic,
 } from '../permissions.js';
 import * as s from '../schemas.js';
-import { baseUrl, chrome, showForm } from '../context.js';
-import { topicPath, topicState } from '../components.js';
+import { chrome, showForm } from '../context.js';
+import { categoryPath, topicPath, topicState } from '../components.js';
 import { erasePost, resolveFlags, setPostStatus } from '../posts/actions.js';
 import { openFlagsOn } from '../posts/queries.js';
+import { withCurrentHtml } from '../posts/text.js';
 import { memberStanding } from '../posts/trust.js';
 import { syncTopicsSearch } from '../topics/indexing.js';
 import { categoryTopicIds, getCategory, getTopic, listCategories, saveCategory } from '../topics/queries.js';
@@ -53,32 +53,33 @@ import { ModerationLogPage, type ModLogRow } from './views/log.js';
 
 const access = 'moderator' as const;
 
-async function moderatePage(c: MemberCtx, { post: p }: LoadedPost, state: FormState | null) {
-  const flags = await openFlagsOn(c.db, p.id);
+async function moderatePage(c: MemberCtx, found: LoadedPost, state: FormState | null) {
+  const [flags, [p]] = await Promise.all([openFlagsOn(c.db, found.post.id), withCurrentHtml(c.db, [found.post])]);
+  const authorId = found.post.author_id;
   let author = null;
-  if (p.author_id) {
+  if (authorId) {
     const [st, isModerator] = await Promise.all([
-      memberStanding(c.db, p.author_id, c.now),
-      isModeratorAccount(c.db, p.author_id),
+      memberStanding(c.db, authorId, c.now),
+      isModeratorAccount(c.db, authorId),
     ]);
     author = {
       level: st.level,
       silencedUntil: st.silencedUntil,
       suspendedUntil: st.suspendedUntil,
-      isModerator: isModerator || p.author_id === c.user.id,
+      isModerator: isModerator || authorId === c.user.id,
     };
   }
   return showForm(
     c,
     <PostModeratePage
       post={{
-        id: p.id,
-        status: p.status,
-        body_html: p.body_html,
-        author_name: p.author_name,
-        topicId: p.topic_id,
-        topicTitle: p.topic_title,
-        created_at: p.created_at,
+        id: p!.id,
+        status: p!.status,
+        body_html: p!.body_html,
+        author_name: p!.author_name,
+        topicId: p!.topic_id,
+        topicTitle: p!.topic_title,
+        created_at: p!.created_at,
       }}
       flags={countByReason(flags)}
       notes={flags.map((f) => f.note).filter(Boolean)}
@@ -145,19 +146,19 @@ export const moderationRoutes = [
     check: (c, { post: p }, { action }) =>
       applicable[action](p.status) ? undefined : { _form: c.t('forum.moderate.notApplicable') },
     async save(c, { post: p }, { action, reason, next }) {
-      const ctx = { baseUrl: baseUrl(c), now: c.now };
+      const ctx = { now: c.now };
       let logAction: ModAction;
       switch (action) {
         case 'hide':
-          await setPostStatus(c.db, p.id, 'hidden', 'moderator', { ...ctx, resolveFlags: 'upheld' });
+          await setPostStatus(c.wasl, p.id, 'hidden', 'moderator', { ...ctx, resolveFlags: 'upheld' });
           logAction = 'post.hide';
           break;
         case 'restore':
-          await setPostStatus(c.db, p.id, 'visible', null, { ...ctx, resolveFlags: 'dismissed' });
+          await setPostStatus(c.wasl, p.id, 'visible', null, { ...ctx, resolveFlags: 'dismissed' });
           logAction = 'post.restore';
           break;
         case 'approve':
-          await setPostStatus(c.db, p.id, 'visible', null, ctx);
+          await setPostStatus(c.wasl, p.id, 'visible', null, ctx);
           logAction = 'post.approve';
           break;
         case 'delete':
@@ -311,7 +312,7 @@ export const moderationRoutes = [
         categoryId: id,
         details: { visibility: data.visibility },
       });
-      return `/forum/c/${id}/${slugify(data.name_en)}`;
+      return categoryPath({ id, ...data });
     },
   }),
 
@@ -336,7 +337,7 @@ export const moderationRoutes = [
         categoryId: cat.id,
         details: { visibility: data.visibility },
       });
-      return `/forum/c/${cat.id}/${slugify(data.name_en)}`;
+      return categoryPath({ id: cat.id, ...data });
     },
   }),
 

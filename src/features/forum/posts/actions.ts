@@ -3,25 +3,31 @@
 // search entries and notifications follow.
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
+import type { WaslServices } from '../../../core/services.js';
 import type { FlagReason, PostStatus, TopicStatus } from '../tables.js';
 import { afterPostVisible, recomputeTopic } from '../topics/actions.js';
 import { syncTopicSearch } from '../topics/indexing.js';
 import { notifyApproved } from '../subscriptions/actions.js';
-import { cook } from './text.js';
+import { withdrawForumNotices, withdrawTopicNotices } from '../subscriptions/notices.js';
+import { bodyColumns } from './text.js';
 
+/** Saves an edit: the version it replaces (with its rendering) becomes a revision. */
 export async function editPost(
-  db: Db,
+  wasl: WaslServices,
   post: {
     id: number;
     topic_id: number;
     body: string;
+    body_html: string;
+    body_html_version: number | null;
     created_at: string;
     edited_at: string | null;
     status: PostStatus;
   },
-  input: { body: string; title: string | null; oldTitle: string | null; baseUrl: string; now: Date },
+  input: { body: string; title: string | null; oldTitle: string | null; now: Date },
 ): Promise<void> {
-  const cooked = await cook(db, input.body, input.baseUrl);
+  const { db } = wasl;
+  const stored = await bodyColumns(wasl, input.body);
   const iso = input.now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -30,20 +36,15 @@ export async function editPost(
         post_id: post.id,
         title: input.title !== null && input.title !== input.oldTitle ? input.oldTitle : null,
         body: post.body,
+        body_html: post.body_html,
+        body_html_version: post.body_html_version,
         written_at: post.edited_at ?? post.created_at,
         replaced_at: iso,
       })
       .execute();
     await trx
       .updateTable('forum_posts')
-      .set((eb) => ({
-        body: input.body,
-        body_html: cooked.html,
-        body_hash: cooked.hash,
-        link_count: cooked.linkCount,
-        edit_count: eb('edit_count', '+', 1),
-        edited_at: iso,
-      }))
+      .set((eb) => ({ ...stored, edit_count: eb('edit_count', '+', 1), edited_at: iso }))
       .where('id', '=', post.id)
       .execute();
     if (input.title !== null)
@@ -53,8 +54,13 @@ export async function editPost(
         .where('id', '=', post.topic_id)
         .execute();
   });
-  if (post.status === 'visible') await afterPostVisible(db, post.id, input.baseUrl, input.now);
+  if (post.status === 'visible') await afterPostVisible(wasl, post.id, input.now);
   if (input.title !== null) await syncTopicSearch(db, post.topic_id);
+}
+
+/** A hidden or erased post's notices go: its own, or its whole topic's for a first post. */
+function withdrawNotices(db: Db, post: { id: number; topic_id: number; first_post_id: number | null }) {
+  return post.first_post_id === post.id ? withdrawTopicNotices(db, post.topic_id) : withdrawForumNotices(db, [post.id]);
 }
 
 /**
@@ -78,6 +84,7 @@ export async function erasePost(db: Db, postId: number, now: Date): Promise<{ to
         status: 'deleted',
         body: '',
         body_html: '',
+        body_html_version: null,
         body_hash: '',
         link_count: 0,
         deleted_at: iso,
@@ -94,22 +101,24 @@ export async function erasePost(db: Db, postId: number, now: Date): Promise<{ to
         .execute();
     await recomputeTopic(trx, post.topic_id);
   });
+  await withdrawNotices(db, post);
   await syncTopicSearch(db, post.topic_id);
   return { topicErased, topicId: post.topic_id };
 }
 
 /** Hides, restores or approves a post; the first post carries its topic along. */
 export async function setPostStatus(
-  db: Db,
+  wasl: WaslServices,
   postId: number,
   status: 'visible' | 'hidden',
   reason: 'flags' | 'moderator' | null,
-  opts: { resolveFlags?: 'upheld' | 'dismissed'; baseUrl: string; now: Date },
+  opts: { resolveFlags?: 'upheld' | 'dismissed'; now: Date },
 ): Promise<void> {
+  const { db } = wasl;
   const post = await db
     .selectFrom('forum_posts as p')
     .innerJoin('forum_topics as t', 't.id', 'p.topic_id')
-    .select(['p.id', 'p.status', 'p.topic_id', 'p.author_id', 't.first_post_id', 't.status as topic_status'])
+    .select(['p.id', 'p.status', 'p.topic_id', 'p.author_id', 't.title', 't.first_post_id', 't.status as topic_status'])
     .where('p.id', '=', postId)
     .executeTakeFirstOrThrow();
   const iso = opts.now.toISOString();
@@ -132,10 +141,11 @@ export async function setPostStatus(
     if (opts.resolveFlags) await resolveFlags(trx, postId, opts.resolveFlags, opts.now);
     await recomputeTopic(trx, post.topic_id);
   });
+  if (status === 'hidden') await withdrawNotices(db, post);
   if (status === 'visible' && wasPending) {
     if (isFirst) await syncTopicSearch(db, post.topic_id);
-    await afterPostVisible(db, postId, opts.baseUrl, opts.now);
-    await notifyApproved(db, post, opts.now);
+    await afterPostVisible(wasl, postId, opts.now);
+    await notifyApproved(wasl, post, opts.now);
   } else await syncTopicSearch(db, post.topic_id);
 }
 

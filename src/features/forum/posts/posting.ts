@@ -1,10 +1,11 @@
 // The checks before a member's words go up, for the routes: their standing (trust level and any
 // sanction) and the limits that come with it. A refusal shows the form again with when posting is
-// possible again (403 for a sanction, 429 with Retry-After for a limit, 400 otherwise).
+// possible again (403 for a sanction, 429 with Retry-After for a limit, 400 otherwise). Every check
+// reads the text without parsing it: a refused request never pays for rendering.
 import { holdsStaffRole } from '../../../core/auth/actor.js';
 import type { AnyCtx, MemberCtx } from '../../../core/http/route.js';
 import { baseUrl, refuse } from '../context.js';
-import { cook } from './text.js';
+import { bodyHash, countLinks } from './text.js';
 import {
   checkPostingAllowed,
   memberStanding,
@@ -28,12 +29,11 @@ export function refusePosting(c: MemberCtx, refusal: PostingRefusal): never {
 /** The member's standing if they may post this body now; otherwise the form comes back refused. */
 export async function allowedToPost(c: MemberCtx, body: string): Promise<Standing> {
   const standing = await standingOf(c, c.user.id);
-  const cooked = await cook(c.db, body, baseUrl(c));
   const refusal = await checkPostingAllowed(
     c.db,
     c.user.id,
     standing,
-    { linkCount: cooked.linkCount, bodyHash: cooked.hash },
+    { linkCount: countLinks(body, baseUrl(c)), bodyHash: bodyHash(body) },
     c.now,
   );
   if (refusal) refusePosting(c, refusal);

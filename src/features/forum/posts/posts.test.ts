@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { trustLevel } from './trust.js';
 import { anon, cat, mod, t, useForumWorld } from '../testing/world.js';
-import { lastPostOf, makeTrusted, newTopic, person, refresh, tick } from '../testing/people.js';
+import { forumNotices, lastPostOf, makeTrusted, newTopic, person, refresh, tick } from '../testing/people.js';
 
 useForumWorld();
 
@@ -98,11 +98,7 @@ describe('trust levels and rate limits (injected clock)', () => {
     const approve = await mod.c.post(`/forum/p/${q.postId}/moderate`, { action: 'approve', reason: '' });
     expect(approve.statusCode).toBe(303);
     expect((await anon.get(`/forum/t/${q.topicId}`)).statusCode).toBe(301);
-    const notes = await t.handle.db
-      .selectFrom('forum_notifications')
-      .selectAll()
-      .where('user_id', '=', newbie.id)
-      .execute();
+    const notes = await forumNotices({ userId: newbie.id });
     expect(notes.map((n) => n.kind)).toContain('approved');
     // A trusted member's question goes straight up.
     const trusted = await person();

@@ -9,7 +9,7 @@ import type { FormState } from '../../../core/views/forms.js';
 import { logModeration, moderated } from '../moderation/actions.js';
 import { addFlag, editPost, erasePost, setPostStatus } from './actions.js';
 import { postRevisions, postUrl, hasFlagged } from './queries.js';
-import { cook } from './text.js';
+import { countLinks, withCurrentHtml } from './text.js';
 import {
   checkFlagAllowed,
   reachesHideThreshold,
@@ -36,12 +36,12 @@ function editPage(c: MemberCtx, found: LoadedPost, state: FormState | null) {
   );
 }
 
-function flagPage(c: MemberCtx, found: LoadedPost, state: FormState | null, notice?: string | null) {
-  const { post: p } = found;
+async function flagPage(c: MemberCtx, found: LoadedPost, state: FormState | null, notice?: string | null) {
+  const [p] = await withCurrentHtml(c.db, [found.post]);
   return showForm(
     c,
     <FlagPage
-      post={{ ...place(found), author_name: p.author_name, body_html: p.body_html }}
+      post={{ ...place(found), author_name: p!.author_name, body_html: p!.body_html }}
       state={state}
       notice={notice}
     />,
@@ -61,21 +61,21 @@ export const postRoutes = [
     access: 'public',
     load: post('readContent'),
     async render(c, found) {
-      const { post: p } = found;
-      const isFirst = p.first_post_id === p.id;
-      // Earlier versions go through the same pipeline, so mentions show display names there too.
-      const revisions = await Promise.all(
-        (await postRevisions(c.db, p.id)).map(async (r) => ({
-          html: (await cook(c.db, r.body, baseUrl(c))).html,
-          writtenAt: r.written_at,
-          title: isFirst ? r.title : null,
-        })),
-      );
+      const isFirst = found.post.first_post_id === found.post.id;
+      // Earlier versions were rendered by the same pipeline, so mentions show display names there too.
+      const [[p], revisions] = await Promise.all([
+        withCurrentHtml(c.db, [found.post]),
+        postRevisions(c.db, found.post.id).then((rs) => withCurrentHtml(c.db, rs)),
+      ]);
       return (
         <HistoryPage
-          post={{ ...place(found), author_name: p.author_name }}
-          current={{ html: p.body_html, at: p.edited_at ?? p.created_at, title: isFirst ? p.topic_title : null }}
-          revisions={revisions}
+          post={{ ...place(found), author_name: p!.author_name }}
+          current={{ html: p!.body_html, at: p!.edited_at ?? p!.created_at, title: isFirst ? p!.topic_title : null }}
+          revisions={revisions.map((r) => ({
+            html: r.body_html,
+            writtenAt: r.written_at,
+            title: isFirst ? r.title : null,
+          }))}
         />
       );
     },
@@ -95,19 +95,18 @@ export const postRoutes = [
     async save(c, { post: p }, data) {
       const isFirst = p.first_post_id === p.id;
       const standing = await standingOf(c, c.user.id);
-      const cooked = await cook(c.db, data.body, baseUrl(c));
+      const links = countLinks(data.body, baseUrl(c));
       const block =
         sanctionRefusal(standing) ??
-        (cooked.linkCount > standing.limits.linksPerPost && cooked.linkCount > p.link_count
+        (links > standing.limits.linksPerPost && links > p.link_count
           ? ({ kind: 'links', limit: standing.limits.linksPerPost } as const)
           : null);
       if (block) refusePosting(c, block);
       if (data.body !== p.body || (isFirst && data.title !== p.topic_title))
-        await editPost(c.db, p, {
+        await editPost(c.wasl, p, {
           body: data.body,
           title: isFirst ? data.title! : null,
           oldTitle: isFirst ? p.topic_title : null,
-          baseUrl: baseUrl(c),
           now: c.now,
         });
       return postUrl(c.db, p.id);
@@ -170,7 +169,7 @@ export const postRoutes = [
         now: c.now,
       });
       if (p.status === 'visible' && reachesHideThreshold(await trustedFlagCounts(c.db, p.id))) {
-        await setPostStatus(c.db, p.id, 'hidden', 'flags', { baseUrl: baseUrl(c), now: c.now });
+        await setPostStatus(c.wasl, p.id, 'hidden', 'flags', { now: c.now });
         // Hidden by the community, not by the flagger: the system acts, in both logs.
         await logModeration(c.db, c.now, {
           networkId: p.network_id,

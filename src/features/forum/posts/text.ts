@@ -1,11 +1,16 @@
-// From what a member wrote to what the forum stores: sanitized HTML (through the core
-// renderMarkdown — the one Markdown pipeline of the site), mentions shown as display names in
-// <bdi>, the posts it quotes, its links counted, a hash for duplicate detection and plain text
-// for search.
+// From what a member wrote to what the forum stores: sanitized HTML (through the core renderer —
+// the one Markdown pipeline of the site, off the event loop for long bodies), mentions shown as
+// display names in <bdi>, the posts it quotes, its links counted and a hash for duplicate
+// detection. Links and the hash are read from the text itself, in one linear pass each, so the
+// posting checks run before anything is parsed.
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { normalizeArabic } from '../../../core/text/normalize.js';
-import { escapeHtml, markdownToText, renderMarkdown } from '../../../core/text/markdown.js';
+import { escapeHtml } from '../../../core/text/markdown.js';
+import { MARKDOWN_RENDERER_VERSION, renderForStorage } from '../../../core/text/markdown-render.js';
+import type { WaslServices } from '../../../core/services.js';
+import { siteBase } from '../context.js';
 
 /** Same text by the same member, whatever the spacing, tashkeel, letter forms or punctuation. */
 export function bodyHash(body: string): string {
@@ -121,36 +126,93 @@ export function quoteBlock(post: { id: number; body: string; authorName: string 
   return `${header}\n${lines.map((l) => (l.trim() ? `> ${l}` : '>')).join('\n')}\n\n`;
 }
 
-/** Links to other sites in rendered HTML (links to this forum's own posts do not count). */
-export function countLinks(html: string, baseUrl: string): number {
-  const base = baseUrl.replace(/\/+$/, '');
+// Anything that can become a link: a web address (bare, in <…> or in a [text](…) target) or a
+// mailto: address. One pass, no backtracking between quantifiers.
+const LINKISH = /(?:https?:\/\/|www\.|mailto:)[^\s<>()[\]"'`]+/gi;
+
+/**
+ * Links to other sites in what a member wrote (links to this forum's own posts do not count): an
+ * upper bound of the links the rendered post carries, read without parsing it.
+ */
+export function countLinks(src: string, baseUrl: string): number {
+  const base = `${baseUrl.replace(/\/+$/, '')}/`.toLowerCase();
   let n = 0;
-  for (const m of html.matchAll(/<a href="([^"]*)"/g)) {
-    const href = m[1]!.replace(/&amp;/g, '&');
-    if (!href.startsWith(`${base}/`)) n++;
-  }
+  for (const m of src.matchAll(LINKISH)) if (!m[0].toLowerCase().startsWith(base)) n++;
   return n;
 }
 
 export type Cooked = {
   html: string;
-  text: string;
-  linkCount: number;
-  hash: string;
+  version: number;
   mentions: MentionTarget[];
-  quotes: number[];
 };
 
-export async function cook(db: Db, body: string, baseUrl: string): Promise<Cooked> {
-  const mentions = await resolveMentions(db, body);
-  const html = applyMentions(renderMarkdown(body), mentions);
+/** The stored form of a body: rendered once (off the event loop when long), mentions resolved. */
+export async function cook(db: Db, body: string): Promise<Cooked> {
+  const [mentions, rendered] = await Promise.all([resolveMentions(db, body), renderForStorage(body)]);
   const unique = new Map([...mentions.values()].map((m) => [m.id, m]));
+  return { html: applyMentions(rendered.html, mentions), version: rendered.version, mentions: [...unique.values()] };
+}
+
+/** The columns a post's text is stored in, rendered once (after the posting checks). */
+export async function bodyColumns(wasl: WaslServices, body: string) {
+  const cooked = await cook(wasl.db, body);
   return {
-    html,
-    text: markdownToText(body),
-    linkCount: countLinks(html, baseUrl),
-    hash: bodyHash(body),
-    mentions: [...unique.values()],
-    quotes: quotedPostIds(body, baseUrl),
+    body,
+    body_html: cooked.html,
+    body_html_version: cooked.version,
+    body_hash: bodyHash(body),
+    link_count: countLinks(body, siteBase(wasl)),
   };
 }
+export type BodyColumns = Awaited<ReturnType<typeof bodyColumns>>;
+
+type Stored = { body: string; body_html: string | null; body_html_version: number | null };
+
+/** Whether a stored rendering is current (an erased post's empty body always is). */
+export const isCurrent = (r: Stored) => r.body === '' || r.body_html_version === MARKDOWN_RENDERER_VERSION;
+
+/**
+ * Rows with their HTML as readers get it: the stored rendering, or — for a row the renderer has
+ * changed since (the `forum-markdown` job redoes those) — a fresh one, not stored (a GET never writes).
+ */
+export async function withCurrentHtml<R extends Stored>(db: Db, rows: R[]): Promise<(R & { body_html: string })[]> {
+  return Promise.all(
+    rows.map(async (r) => ({ ...r, body_html: isCurrent(r) ? (r.body_html ?? '') : (await cook(db, r.body)).html })),
+  );
+}
+
+/**
+ * Re-renders, a batch a minute, the posts and earlier versions an older renderer wrote (or none
+ * yet): the forum's own job, since its HTML carries mentions (manifest `jobs`).
+ */
+export const staleBodiesJob = {
+  name: 'forum-markdown',
+  everyMs: 60_000,
+  async run(wasl: Pick<WaslServices, 'db'>, _now?: Date, batch = 200): Promise<number> {
+    const db = wasl.db as unknown as Kysely<Record<string, Stored & { id: number }>>;
+    let done = 0;
+    for (const table of ['forum_posts', 'forum_revisions']) {
+      const rows = await db
+        .selectFrom(table)
+        .select(['id', 'body'])
+        .where('body', '!=', '')
+        .where((eb) =>
+          eb.or([eb('body_html_version', 'is', null), eb('body_html_version', '!=', MARKDOWN_RENDERER_VERSION)]),
+        )
+        .orderBy('id')
+        .limit(batch)
+        .execute();
+      for (const r of rows) {
+        const { html, version } = await cook(wasl.db, r.body);
+        await db
+          .updateTable(table)
+          .set({ body_html: html, body_html_version: version })
+          .where('id', '=', r.id)
+          .execute();
+        done++;
+      }
+    }
+    return done;
+  },
+};

@@ -1,32 +1,47 @@
-// Notifications written when a post becomes visible (to followers, quoted and mentioned members,
-// only those who may read the category), and a member's reading of a topic.
+// What reaches people when a post becomes visible — followers, quoted and mentioned members, only
+// those who may read the category — through the core notification service (core/notify: the list
+// at /notifications, the header count, e-mail by each person's choice), and a member's reading of
+// a topic, which also reads the notices about the posts read.
 import type { Db } from '../../../core/db/index.js';
-import type { CategoryVisibility, NotificationKind } from '../tables.js';
+import { notify } from '../../../core/notify/index.js';
+import type { WaslServices } from '../../../core/services.js';
+import type { CategoryVisibility } from '../tables.js';
 import { quotedPostIds, resolveMentions } from '../posts/text.js';
 import { userIsStaff } from '../posts/trust.js';
-import { markNotificationsRead, markRead } from './queries.js';
+import { markRead } from './queries.js';
+import { readForumNotices } from './notices.js';
+import { siteBase } from '../context.js';
 
-const PRIORITY: Record<NotificationKind, number> = { mention: 4, quote: 3, reply: 2, topic: 1, approved: 0 };
+/** Kinds of forum notice, the strongest first: a member gets one notice per post, of the strongest kind. */
+export const NOTICE_KINDS = ['mention', 'quote', 'reply', 'topic', 'approved'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The notice of a post, in the core list: the topic's title (never another member's name) and the post's address. */
+const noticeOf = (post: { id: number; title: string }) => ({
+  params: { title: post.title },
+  url: `/forum/p/${post.id}`,
+});
 
 export async function notifyForPost(
-  db: Db,
+  wasl: WaslServices,
   post: {
     id: number;
     body: string;
     author_id: number | null;
     topic_id: number;
+    title: string;
     first_post_id: number | null;
     category_id: number;
     visibility: CategoryVisibility;
   },
-  baseUrl: string,
   now: Date,
 ) {
-  const recipients = new Map<number, NotificationKind>();
-  const add = (userId: number | null, kind: NotificationKind) => {
+  const { db } = wasl;
+  const recipients = new Map<number, NoticeKind>();
+  const add = (userId: number | null, kind: NoticeKind) => {
     if (userId === null || userId === post.author_id) return;
     const had = recipients.get(userId);
-    if (!had || PRIORITY[kind] > PRIORITY[had]) recipients.set(userId, kind);
+    if (!had || NOTICE_KINDS.indexOf(kind) < NOTICE_KINDS.indexOf(had)) recipients.set(userId, kind);
   };
   const isFirst = post.first_post_id === post.id;
   const subs = await db
@@ -40,58 +55,40 @@ export async function notifyForPost(
     )
     .execute();
   for (const s of subs) add(s.user_id, s.target_type === 'category' ? 'topic' : 'reply');
-  const quoted = quotedPostIds(post.body, baseUrl);
+  const quoted = quotedPostIds(post.body, siteBase(wasl));
   if (quoted.length) {
     const rows = await db.selectFrom('forum_posts').select(['author_id', 'status']).where('id', 'in', quoted).execute();
     for (const r of rows) if (r.status === 'visible') add(r.author_id, 'quote');
   }
   for (const m of (await resolveMentions(db, post.body)).values()) add(m.id, 'mention');
   if (!recipients.size) return;
-  // Only people who may read the category hear about it.
-  const allowed: number[] = [];
-  for (const id of recipients.keys()) {
+  // Only people who may read the category hear about it (and only accounts that still exist).
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', [...recipients.keys()])
+    .execute();
+  const byKind = new Map<NoticeKind, number[]>();
+  for (const { id } of existing) {
     if (post.visibility === 'staff' && !(await userIsStaff(db, id))) continue;
-    allowed.push(id);
+    const kind = recipients.get(id)!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
   }
-  if (!allowed.length) return;
-  const existing = await db.selectFrom('users').select('id').where('id', 'in', allowed).execute();
-  for (const { id } of existing) await notify(db, id, recipients.get(id)!, post, now);
+  for (const [kind, users] of byKind)
+    await notify(wasl, { users, type: `forum.${kind}`, ...noticeOf(post), now, actorId: post.author_id });
 }
 
 /** The author of a post that waited for approval hears that it is up. */
 export async function notifyApproved(
-  db: Db,
-  post: { id: number; topic_id: number; author_id: number | null },
+  wasl: WaslServices,
+  post: { id: number; author_id: number | null; title: string },
   now: Date,
 ) {
-  if (post.author_id) await notify(db, post.author_id, 'approved', { ...post, author_id: null }, now);
+  if (post.author_id) await notify(wasl, { users: [post.author_id], type: 'forum.approved', ...noticeOf(post), now });
 }
 
-async function notify(
-  db: Db,
-  userId: number,
-  kind: NotificationKind,
-  post: { id: number; topic_id: number; author_id: number | null },
-  now: Date,
-) {
-  await db
-    .insertInto('forum_notifications')
-    .values({
-      user_id: userId,
-      kind,
-      topic_id: post.topic_id,
-      post_id: post.id,
-      actor_id: post.author_id,
-      created_at: now.toISOString(),
-      read_at: null,
-      emailed_at: null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-/** A member has read a topic up to a post: the unread markers move, and the notifications about it are read. */
+/** A member has read a topic up to a post: the unread markers move, and the notices about it are read. */
 export async function markTopicRead(db: Db, userId: number, topicId: number, upToPostId: number, now: Date) {
   await markRead(db, userId, topicId, upToPostId, now);
-  await markNotificationsRead(db, userId, { topicId, upToPostId }, now);
+  await readForumNotices(db, userId, { topicId, upToPostId }, now);
 }

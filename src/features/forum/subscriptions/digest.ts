@@ -1,5 +1,5 @@
-// The optional e-mail digest: unread notifications since the last digest, in the member's
-// language, through the mailer (the outbox when SMTP is not configured), with a one-click
+// The optional e-mail digest: the forum's unread notices (core/notify) since the last digest, in
+// the member's language, through the mailer (the outbox when SMTP is not configured), with a one-click
 // unsubscribe link that works without signing in. The link carries a signed token (HMAC over the
 // account id with a secret shared by every app process through the kv table).
 import crypto from 'node:crypto';
@@ -7,7 +7,9 @@ import type { Db } from '../../../core/db/index.js';
 import type { WaslServices } from '../../../core/services.js';
 import { DAY } from '../../../core/time.js';
 import { userIsStaff } from '../posts/trust.js';
-import { notificationsOf } from './queries.js';
+import { postsWithPlace } from '../topics/queries.js';
+import { siteBase } from '../context.js';
+import { forumNoticeTypes, markMailed, noticePost, undigestedNotices } from './notices.js';
 
 const SECRET_KEY = 'forum_digest_secret';
 
@@ -52,9 +54,9 @@ export async function verifyUnsubscribeToken(db: Db, token: string): Promise<num
 }
 
 /**
- * Sends each member who asked for a digest (and has an e-mail address) the notifications they
- * have not read nor been sent, if their period has passed. Returns how many were sent. The job
- * `forum-digests` (hourly, in the manifest); safe to run again.
+ * Sends each member who asked for a digest (and has an e-mail address) their forum notices not
+ * read nor e-mailed yet, if their period has passed — only those about posts they may still read.
+ * Returns how many were sent. The job `forum-digests` (hourly, in the manifest); safe to run again.
  */
 export async function sendForumDigests(wasl: WaslServices, now: Date): Promise<number> {
   const { db } = wasl;
@@ -65,26 +67,18 @@ export async function sendForumDigests(wasl: WaslServices, now: Date): Promise<n
     .where('s.digest', 'in', ['daily', 'weekly'])
     .where('u.email', 'is not', null)
     .execute();
+  const messages = new Map(forumNoticeTypes.map((t) => [t.type, t.message]));
   let sent = 0;
   for (const m of members) {
     const period = m.digest === 'weekly' ? 7 * DAY : DAY;
     if (m.last_digest_at && Date.parse(m.last_digest_at) + period > now.getTime()) continue;
-    const items = await notificationsOf(db, m.id)
-      .leftJoin('users as a', 'a.id', 'n.actor_id')
-      .select(['n.id', 'n.kind', 'n.post_id', 't.title', 'c.visibility', 'a.display_name'])
-      .where('n.read_at', 'is', null)
-      .where('n.emailed_at', 'is', null)
-      .orderBy('n.id')
-      .limit(50)
-      .execute();
-    const staff = items.some((i) => i.visibility === 'staff') ? await userIsStaff(db, m.id) : false;
-    const readable = items.filter((i) => i.visibility !== 'staff' || staff);
+    const items = await undigestedNotices(db, m.id, 50);
+    const readable = await stillReadable(db, m.id, items);
     if (!readable.length) continue;
     const tr = wasl.i18n.translator(m.locale, { digits: m.digits, addressAs: m.address_as });
-    const base = wasl.config.baseUrl.replace(/\/+$/, '');
+    const base = siteBase(wasl);
     const lines = readable.map(
-      (n) =>
-        `• ${tr.t(`forum.notification.${n.kind}` as never, { name: n.display_name ?? tr.t('forum.deletedMember') } as never)}: ${n.title}\n  ${base}/forum/p/${n.post_id}`,
+      (n) => `• ${tr.t(messages.get(n.type) as never, JSON.parse(n.params) as never)}\n  ${base}${n.url}`,
     );
     const token = await unsubscribeToken(db, m.id);
     await wasl.mailer.send(
@@ -101,18 +95,32 @@ export async function sendForumDigests(wasl: WaslServices, now: Date): Promise<n
       },
       now,
     );
-    const iso = now.toISOString();
+    await markMailed(
+      db,
+      items.map((i) => i.id),
+      now,
+    );
     await db
-      .updateTable('forum_notifications')
-      .set({ emailed_at: iso })
-      .where(
-        'id',
-        'in',
-        items.map((i) => i.id),
-      )
+      .updateTable('forum_settings')
+      .set({ last_digest_at: now.toISOString() })
+      .where('user_id', '=', m.id)
       .execute();
-    await db.updateTable('forum_settings').set({ last_digest_at: iso }).where('user_id', '=', m.id).execute();
     sent++;
   }
   return sent;
+}
+
+/** The notices whose post is visible now in a category the member may read now. */
+async function stillReadable<N extends { url: string }>(db: Db, userId: number, items: N[]): Promise<N[]> {
+  const ids = items.map((i) => noticePost(i.url)).filter((id): id is number => id !== null);
+  if (!ids.length) return [];
+  const places = await postsWithPlace(db)
+    .select(['p.id', 'c.visibility'])
+    .where('p.id', 'in', ids)
+    .where('p.status', '=', 'visible')
+    .where('t.status', '=', 'visible')
+    .execute();
+  const staff = places.some((p) => p.visibility === 'staff') ? await userIsStaff(db, userId) : false;
+  const ok = new Set(places.filter((p) => p.visibility !== 'staff' || staff).map((p) => p.id));
+  return items.filter((i) => ok.has(noticePost(i.url) ?? 0));
 }

@@ -1,21 +1,13 @@
-// Following topics and categories, notifications, the e-mail digest setting, and the digest's
-// one-click unsubscribe (signed token, no sign-in).
+// Following topics and categories, the e-mail digest setting, and the digest's one-click
+// unsubscribe (signed token, no sign-in). The notices themselves are in the site's list.
 import { action, endpoint, form, notFound, page, type AnyCtx } from '../../../core/http/route.js';
-import { category, liveTopic, visibleLevels } from '../permissions.js';
+import { category, liveTopic } from '../permissions.js';
 import * as s from '../schemas.js';
 import { chrome, showForm } from '../context.js';
 import { categoryPath, topicPath } from '../components.js';
 import { verifyUnsubscribeToken } from './digest.js';
-import {
-  getNotification,
-  getSettings,
-  listNotifications,
-  markNotificationsRead,
-  saveDigestSetting,
-  setSubscription,
-  userExists,
-} from './queries.js';
-import { NotificationsPage, SettingsPage, UnsubscribePage } from './views.js';
+import { getSettings, saveDigestSetting, setSubscription, userExists } from './queries.js';
+import { SettingsPage, UnsubscribePage } from './views.js';
 
 const followed = (on: boolean) => (on ? 'forum.subscribe.done' : 'forum.subscribe.undone');
 
@@ -49,47 +41,18 @@ export const subscriptionRoutes = [
     },
   }),
 
-  page('/forum/notifications', {
-    access: 'member',
-    async render(c) {
-      const [items, ch] = await Promise.all([listNotifications(c.db, c.user.id, visibleLevels(c.actor)), chrome(c)]);
-      return <NotificationsPage {...ch} items={items} />;
-    },
-  }),
-
-  action('/forum/notifications/read', {
-    access: 'member',
-    schema: s.emptyForm,
-    async run(c) {
-      await markNotificationsRead(c.db, c.user.id, 'all', c.now);
-      return '/forum/notifications';
-    },
-  }),
-
-  // Opening a notification: it is read, and the post is shown.
-  action('/forum/notifications/:id/open', {
-    access: 'member',
-    schema: s.emptyForm,
-    async load(c) {
-      const n = (await getNotification(c.db, c.user.id, c.id('id'))) ?? notFound();
-      if (!visibleLevels(c.actor).includes(n.visibility)) notFound();
-      return n;
-    },
-    async run(c, n) {
-      await markNotificationsRead(c.db, c.user.id, { ids: [n.id] }, c.now);
-      return `/forum/p/${n.post_id}`;
-    },
-  }),
+  // The forum's notices are in the site's one list (core/notify); old links lead there.
+  page('/forum/notifications', { access: 'public', render: (c) => c.redirect('/notifications', 301) }),
 
   form('/forum/settings', {
     access: 'member',
     get: true,
     schema: s.settingsForm,
     async show(c, _l, state) {
-      const [settings, ch] = await Promise.all([getSettings(c.db, c.user.id), chrome(c)]);
+      const settings = await getSettings(c.db, c.user.id);
       return showForm(
         c,
-        <SettingsPage {...ch} digest={settings.digest} hasEmail={!!c.user.email} state={state} />,
+        <SettingsPage {...chrome(c)} digest={settings.digest} hasEmail={!!c.user.email} state={state} />,
         state,
       );
     },

@@ -5,7 +5,7 @@ import { Client } from '../../../testing/app.js';
 import { sendForumDigests } from './digest.js';
 import { getSettings } from './queries.js';
 import { anon, cat, t, useForumWorld } from '../testing/world.js';
-import { lastPostOf, newTopic, person, tick } from '../testing/people.js';
+import { forumNotices, lastPostOf, newTopic, person, tick } from '../testing/people.js';
 
 useForumWorld();
 
@@ -28,11 +28,7 @@ describe('mentions, quotes, subscriptions and notifications', () => {
     const quote = `> [#${postId}](${t.app.wasl.config.baseUrl}/forum/p/${postId}) أم\\_خالد:\n> الماء مقطوع منذ أسبوعين.\n\nعندنا أيضًا. @${carol.username} هل عندكم نفس المشكلة؟`;
     expect((await bob.c.post(`/forum/t/${topicId}/reply`, { body: quote })).statusCode).toBe(303);
     const reply = await lastPostOf(bob);
-    const notes = await t.handle.db
-      .selectFrom('forum_notifications')
-      .selectAll()
-      .where('post_id', '=', reply.id)
-      .execute();
+    const notes = await forumNotices({ postId: reply.id });
     const kindOf = (id: number) => notes.find((n) => n.user_id === id)?.kind;
     expect(kindOf(alice.id)).toBe('quote');
     expect(kindOf(carol.id)).toBe('mention');
@@ -44,21 +40,23 @@ describe('mentions, quotes, subscriptions and notifications', () => {
     expect(topicHtml).not.toContain(carol.username);
     expect(topicHtml).toContain('<bdi class="author">Ahmed_99!</bdi>');
     expect(topicHtml).toContain('<bdi class="author">أم_خالد</bdi>');
-    // Alice's notification page lists it, and the count shows in the forum navigation.
-    const aliceNotes = await alice.c.get('/forum/notifications');
-    expect(aliceNotes.body).toContain('اقتبس/ت مشاركتك في');
-    expect(aliceNotes.body).toContain('الإشعارات (1)');
-    expect((await alice.c.post('/forum/notifications/read', {})).statusCode).toBe(303);
-    expect((await alice.c.get('/forum/notifications')).body).not.toContain('الإشعارات (1)');
+    // The notice carries the topic's title and nothing about the person who wrote (no name, no username).
+    expect(notes.find((n) => n.user_id === alice.id)?.params).toEqual({ title: 'انقطاع المياه في تل عار' });
+    // Alice's list (the site's one list) shows it, with the count in the header; the forum's old
+    // page leads there.
+    const old = await alice.c.get('/forum/notifications');
+    expect([old.statusCode, old.headers.location]).toEqual([301, '/notifications']);
+    const aliceNotes = await alice.c.get('/notifications');
+    expect(aliceNotes.body).toContain('اقتُبست مشاركتك في «انقطاع المياه في تل عار»');
+    expect(aliceNotes.body).not.toContain(bob.username);
+    expect(aliceNotes.body).toMatch(/notify-link--unread/);
+    expect((await alice.c.post('/notifications/read', {})).statusCode).toBe(303);
+    expect((await alice.c.get('/notifications')).body).not.toMatch(/notify-link--unread/);
     // A plain reply notifies subscribers (Alice follows her own topic; Carol follows it).
     tick();
     expect((await bob.c.post(`/forum/t/${topicId}/reply`, { body: 'تحديث: وصل صهريج اليوم.' })).statusCode).toBe(303);
     const second = await lastPostOf(bob);
-    const again = await t.handle.db
-      .selectFrom('forum_notifications')
-      .selectAll()
-      .where('post_id', '=', second.id)
-      .execute();
+    const again = await forumNotices({ postId: second.id });
     expect(again.map((n) => n.user_id).sort()).toEqual([alice.id, carol.id].sort());
     expect(again.every((n) => n.kind === 'reply')).toBe(true);
   });
@@ -67,12 +65,7 @@ describe('mentions, quotes, subscriptions and notifications', () => {
     const staff = await person({ staff: true });
     const outsider = await person({ displayName: 'Outsider' });
     await newTopic(staff, cat.staff, 'Staff note with a mention', `Should @${outsider.username} know?`);
-    const notes = await t.handle.db
-      .selectFrom('forum_notifications')
-      .selectAll()
-      .where('user_id', '=', outsider.id)
-      .execute();
-    expect(notes).toEqual([]);
+    expect(await forumNotices({ userId: outsider.id })).toEqual([]);
   });
 
   it('notifies category subscribers of new topics', async () => {
@@ -80,12 +73,7 @@ describe('mentions, quotes, subscriptions and notifications', () => {
     const writer = await person();
     expect((await fan.c.post(`/forum/c/${cat.sandbox}/subscribe`, { subscribe: 'on' })).statusCode).toBe(303);
     const { postId } = await newTopic(writer, cat.sandbox, 'Something new in the sandbox', 'Hello sandbox');
-    const n = await t.handle.db
-      .selectFrom('forum_notifications')
-      .selectAll()
-      .where('user_id', '=', fan.id)
-      .where('post_id', '=', postId)
-      .execute();
+    const n = await forumNotices({ userId: fan.id, postId });
     expect(n.map((x) => x.kind)).toEqual(['topic']);
   });
 });

@@ -1,13 +1,10 @@
-// A member's notifications, their digest setting, and the one-click digest unsubscribe page.
-// Props only; no database.
+// A member's digest setting, and the one-click digest unsubscribe page. Props only; no database.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../core/views/context.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { Empty } from '../../../core/views/components.js';
-import { ButtonForm, Form, Radios, type FormState } from '../../../core/views/forms.js';
+import { Form, Radios, type FormState } from '../../../core/views/forms.js';
 import type { Chrome } from '../context.js';
-import { Breadcrumb, ForumNav, Name, NewBadge, When, SubmitRow } from '../components.js';
-import type { NotificationRow } from './queries.js';
+import { Breadcrumb, ForumNav, SubmitRow } from '../components.js';
 
 function MemberPage(p: Chrome & { title: string; children: ComponentChildren }) {
   const { t } = usePage().i18n;
@@ -15,46 +12,9 @@ function MemberPage(p: Chrome & { title: string; children: ComponentChildren }) 
     <Layout title={p.title}>
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: p.title }]} />
       <h1>{p.title}</h1>
-      <ForumNav unread={p.unread} moderator={p.moderator} />
+      <ForumNav moderator={p.moderator} />
       {p.children}
     </Layout>
-  );
-}
-
-export function NotificationsPage(p: Chrome & { items: NotificationRow[] }) {
-  const { t } = usePage().i18n;
-  return (
-    <MemberPage {...p} title={t('forum.notifications.title')}>
-      {p.items.length === 0 ? <Empty text={t('forum.notifications.empty')} /> : null}
-      <ul class="card-list">
-        {p.items.map((n) => (
-          <li class={n.read_at ? 'card' : 'card notification--unread'}>
-            <div>
-              {n.read_at ? null : <NewBadge label={t('forum.topic.newBadge')} />}
-              <Name name={n.actor_name} /> {t(`forum.notification.${n.kind}Verb` as never)}{' '}
-              {n.read_at ? (
-                <a href={`/forum/p/${n.post_id}`} dir="auto">
-                  {n.topic_title}
-                </a>
-              ) : (
-                // Opening an unread notification marks it read (a POST: reading a page writes nothing).
-                <Form action={`/forum/notifications/${n.id}/open`} class="inline-form" summary={false}>
-                  <button type="submit" class="link-button" dir="auto">
-                    {n.topic_title}
-                  </button>
-                </Form>
-              )}
-            </div>
-            <p class="meta">
-              <When value={n.created_at} />
-            </p>
-          </li>
-        ))}
-      </ul>
-      {p.unread > 0 ? (
-        <ButtonForm action="/forum/notifications/read" label={t('forum.notifications.markAll')} class="secondary" />
-      ) : null}
-    </MemberPage>
   );
 }
 
@@ -74,6 +34,10 @@ export function SettingsPage(p: Chrome & { digest: string; hasEmail: boolean; st
         <p class="hint">{p.hasEmail ? t('forum.settings.digestHint') : t('forum.settings.noEmail')}</p>
         <SubmitRow label={t('common.save')} />
       </Form>
+      <p>
+        {t('forum.settings.elsewhere')} <a href="/notifications">{t('forum.settings.list')}</a> ·{' '}
+        <a href="/account/notifications">{t('forum.settings.choices')}</a>
+      </p>
     </MemberPage>
   );
 }

@@ -26,7 +26,6 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
   const { t, users, c, net } = w;
   const db = t.handle.db;
   const now = t.clock.now;
-  const baseUrl = t.app.wasl.config.baseUrl;
   /** Markers end in X so that none is the beginning of another. */
   const mk = (code: string) => `ISOF${code}X`;
   const moderators = who.is('moderator', 'netAdmin');
@@ -92,9 +91,9 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
     body: string,
     authorId: number,
     status: 'visible' | 'pending' = 'visible',
-  ) => createTopic(db, { categoryId: category[visibility], title, body, authorId, status, baseUrl, now });
+  ) => createTopic(w.t.app.wasl, { categoryId: category[visibility], title, body, authorId, status, now });
   const reply = (topicId: number, body: string, authorId: number, status: 'visible' | 'pending' = 'visible') =>
-    createReply(db, { topicId, body, authorId, status, baseUrl, now });
+    createReply(w.t.app.wasl, { topicId, body, authorId, status, now });
   const postState = (postId: number) => async () =>
     (await db
       .selectFrom('forum_posts')
@@ -227,7 +226,7 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
   {
     const marker = mk('REPLYHIDDEN');
     const postId = await reply(publicTopic, `${marker} kwfreplyhidden`, users.adminB);
-    await setPostStatus(db, postId, 'hidden', 'moderator', { baseUrl, now });
+    await setPostStatus(w.t.app.wasl, postId, 'hidden', 'moderator', { now });
     probes.push({
       name: 'forum: a reply hidden by a moderator (its author and moderators; moderators restore and hide)',
       marker,

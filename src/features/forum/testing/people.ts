@@ -3,6 +3,7 @@ import { Client, makeUser, signIn } from '../../../testing/app.js';
 import { newTotpSecret } from '../../../core/auth/totp.js';
 import { DAY } from '../../../core/time.js';
 import { createReply, createTopic } from '../topics/actions.js';
+import { noticePost } from '../subscriptions/notices.js';
 import { cat, net, orgA, t } from './world.js';
 
 let seq = 0;
@@ -51,8 +52,8 @@ export async function refresh(p: Person) {
 /** Gives a person accepted posts so they reach trust level 1 (account age is two days or more). */
 export async function makeTrusted(p: Person) {
   const at = (daysAgo: number) => new Date(t.clock.now.getTime() - daysAgo * DAY);
-  const common = { authorId: p.id, status: 'visible' as const, baseUrl: t.app.wasl.config.baseUrl };
-  const { topicId } = await createTopic(t.handle.db, {
+  const common = { authorId: p.id, status: 'visible' as const };
+  const { topicId } = await createTopic(t.app.wasl, {
     ...common,
     categoryId: cat.sandbox,
     title: `Warm-up ${p.username}`,
@@ -60,7 +61,7 @@ export async function makeTrusted(p: Person) {
     now: at(10),
   });
   for (let i = 0; i < 3; i++)
-    await createReply(t.handle.db, { ...common, topicId, body: `warm-up reply ${i} ${p.username}`, now: at(9 - i) });
+    await createReply(t.app.wasl, { ...common, topicId, body: `warm-up reply ${i} ${p.username}`, now: at(9 - i) });
 }
 
 /** Starts a topic through the form; the ids of the person's newest topic and its first post. */
@@ -86,3 +87,22 @@ export async function lastPostOf(p: Person) {
 
 /** Past the new members' 30 seconds between posts. */
 export const tick = () => t.clock.advance(31_000);
+
+/** The forum's notices in the site's list, as the tests read them: to whom, which kind, about which post. */
+export async function forumNotices(filter: { userId?: number; postId?: number } = {}) {
+  let q = t.handle.db
+    .selectFrom('notifications')
+    .select(['user_id', 'type', 'url', 'params', 'read_at', 'mailed_at'])
+    .where('type', 'like', 'forum.%');
+  if (filter.userId !== undefined) q = q.where('user_id', '=', filter.userId);
+  if (filter.postId !== undefined) q = q.where('url', '=', `/forum/p/${filter.postId}`);
+  const rows = await q.orderBy('id').execute();
+  return rows.map((r) => ({
+    user_id: r.user_id,
+    kind: r.type.slice('forum.'.length),
+    post_id: noticePost(r.url),
+    params: JSON.parse(r.params) as Record<string, string>,
+    read_at: r.read_at,
+    mailed_at: r.mailed_at,
+  }));
+}

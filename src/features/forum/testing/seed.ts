@@ -142,17 +142,16 @@ export async function seedForum(wasl: WaslServices, ctx: DemoContext): Promise<v
   const user = (name: string) => ids[name] ?? memberId ?? Object.values(ids)[0]!;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
   const topic = (categoryKey: string, author: number, title: string, body: string, hoursAgo: number) =>
-    createTopic(db, {
+    createTopic(wasl, {
       categoryId: cat[categoryKey]!,
       authorId: author,
       title,
       body,
       status: 'visible',
-      baseUrl,
       now: at(hoursAgo),
     });
   const reply = (topicId: number, author: number, body: string, hoursAgo: number) =>
-    createReply(db, { topicId, authorId: author, body, status: 'visible', baseUrl, now: at(hoursAgo) });
+    createReply(wasl, { topicId, authorId: author, body, status: 'visible', now: at(hoursAgo) });
 
   const moderatorId = ctx.users['moderator'];
   if (moderatorId) {

@@ -2,7 +2,8 @@
 // follows the topic and has read it up to their post. Search entries and notifications follow
 // once a post can be read by others (they are derived data).
 import type { Db } from '../../../core/db/index.js';
-import { cook, type Cooked } from '../posts/text.js';
+import type { WaslServices } from '../../../core/services.js';
+import { bodyColumns, type BodyColumns } from '../posts/text.js';
 import { markTopicRead, notifyForPost } from '../subscriptions/actions.js';
 import { setSubscription } from '../subscriptions/queries.js';
 import { postsWithPlace } from './queries.js';
@@ -34,15 +35,16 @@ export type NewPost = {
   authorId: number;
   body: string;
   status: 'visible' | 'pending';
-  baseUrl: string;
   now: Date;
 };
 
+/** A topic and its first post; the body is rendered here, after every check of the request. */
 export async function createTopic(
-  db: Db,
+  wasl: WaslServices,
   input: NewPost & { categoryId: number; title: string },
 ): Promise<{ topicId: number; postId: number }> {
-  const cooked = await cook(db, input.body, input.baseUrl);
+  const { db } = wasl;
+  const stored = await bodyColumns(wasl, input.body);
   const iso = input.now.toISOString();
   const ids = await db.transaction().execute(async (trx) => {
     const topic = await trx
@@ -65,17 +67,19 @@ export async function createTopic(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const postId = await writePost(trx, topic.id, input, cooked);
+    const postId = await writePost(trx, topic.id, input, stored);
     return { topicId: topic.id, postId };
   });
-  await afterPosting(db, ids.topicId, ids.postId, input);
+  await afterPosting(wasl, ids.topicId, ids.postId, input);
   return ids;
 }
 
-export async function createReply(db: Db, input: NewPost & { topicId: number }): Promise<number> {
-  const cooked = await cook(db, input.body, input.baseUrl);
+/** A reply; the body is rendered here, after every check of the request. */
+export async function createReply(wasl: WaslServices, input: NewPost & { topicId: number }): Promise<number> {
+  const { db } = wasl;
+  const stored = await bodyColumns(wasl, input.body);
   const postId = await db.transaction().execute(async (trx) => {
-    const id = await writePost(trx, input.topicId, input, cooked);
+    const id = await writePost(trx, input.topicId, input, stored);
     await trx
       .updateTable('forum_topics')
       .set({ updated_at: input.now.toISOString() })
@@ -83,23 +87,20 @@ export async function createReply(db: Db, input: NewPost & { topicId: number }):
       .execute();
     return id;
   });
-  await afterPosting(db, input.topicId, postId, input);
+  await afterPosting(wasl, input.topicId, postId, input);
   return postId;
 }
 
 /** The post, its topic's counters, and the author following the topic. */
-async function writePost(trx: Db, topicId: number, input: NewPost, cooked: Cooked): Promise<number> {
+async function writePost(trx: Db, topicId: number, input: NewPost, stored: BodyColumns): Promise<number> {
   const row = await trx
     .insertInto('forum_posts')
     .values({
       topic_id: topicId,
       author_id: input.authorId,
-      body: input.body,
-      body_html: cooked.html,
-      body_hash: cooked.hash,
+      ...stored,
       status: input.status,
       hidden_reason: null,
-      link_count: cooked.linkCount,
       edit_count: 0,
       created_at: input.now.toISOString(),
       edited_at: null,
@@ -113,17 +114,19 @@ async function writePost(trx: Db, topicId: number, input: NewPost, cooked: Cooke
 }
 
 /** Whoever writes in a topic has read it up to their post; others hear of it once it is visible. */
-async function afterPosting(db: Db, topicId: number, postId: number, input: NewPost) {
-  await markTopicRead(db, input.authorId, topicId, postId, input.now);
-  if (input.status === 'visible') await afterPostVisible(db, postId, input.baseUrl, input.now);
+async function afterPosting(wasl: WaslServices, topicId: number, postId: number, input: NewPost) {
+  await markTopicRead(wasl.db, input.authorId, topicId, postId, input.now);
+  if (input.status === 'visible') await afterPostVisible(wasl, postId, input.now);
 }
 
 /** Search entries and notifications once a post can be read by others. */
-export async function afterPostVisible(db: Db, postId: number, baseUrl: string, now: Date): Promise<void> {
+export async function afterPostVisible(wasl: WaslServices, postId: number, now: Date): Promise<void> {
+  const { db } = wasl;
   const post = await postsWithPlace(db)
     .select([
       'p.id',
       'p.body',
+      'p.body_html',
       'p.author_id',
       'p.created_at',
       'p.status',
@@ -151,5 +154,5 @@ export async function afterPostVisible(db: Db, postId: number, baseUrl: string, 
       },
       post,
     );
-  await notifyForPost(db, post, baseUrl, now);
+  await notifyForPost(wasl, post, now);
 }

@@ -3,7 +3,7 @@
 // ever find public content; members-only and staff-only items carry a suffix.
 import type { Db } from '../../../core/db/index.js';
 import { indexDocument } from '../../../core/search/index.js';
-import { markdownToText } from '../../../core/text/markdown.js';
+import { htmlToText } from '../../publishing/markdown.js';
 import type { CategoryVisibility } from '../tables.js';
 
 export function searchKinds(visibility: CategoryVisibility) {
@@ -32,7 +32,7 @@ export async function syncTopicSearch(db: Db, topicId: number): Promise<void> {
     .executeTakeFirst();
   const posts = await db
     .selectFrom('forum_posts')
-    .select(['id', 'body', 'status', 'created_at'])
+    .select(['id', 'body', 'body_html', 'status', 'created_at'])
     .where('topic_id', '=', topicId)
     .execute();
   const postIds = posts.map((p) => String(p.id));
@@ -57,7 +57,7 @@ export async function syncTopicSearch(db: Db, topicId: number): Promise<void> {
       networkId: topic.network_id,
       lang: guessLang(topic.title + ' ' + first.body),
       title: topic.title,
-      body: markdownToText(first.body),
+      body: htmlToText(first.body_html),
       facets: { category: String(topic.category_id) },
       publishedAt: topic.created_at,
     });
@@ -76,7 +76,7 @@ export async function syncTopicsSearch(db: Db, topicIds: number[]): Promise<void
 export async function indexReply(
   db: Db,
   topic: { id: number; title: string; category_id: number; network_id: number; visibility: CategoryVisibility },
-  p: { id: number; body: string; created_at: string },
+  p: { id: number; body: string; body_html: string; created_at: string },
 ) {
   await indexDocument(db, {
     kind: searchKinds(topic.visibility).post,
@@ -84,7 +84,7 @@ export async function indexReply(
     networkId: topic.network_id,
     lang: guessLang(p.body),
     title: topic.title,
-    body: markdownToText(p.body),
+    body: htmlToText(p.body_html),
     facets: { category: String(topic.category_id), topic: String(topic.id) },
     publishedAt: p.created_at,
   });

@@ -195,7 +195,17 @@ export async function feedTopics(db: Db, categoryId: number, limit = 20) {
     .selectFrom('forum_topics as t')
     .innerJoin('forum_posts as p', 'p.id', 't.first_post_id')
     .leftJoin('users as u', 'u.id', 't.author_id')
-    .select(['t.id', 't.title', 't.created_at', 't.updated_at', 'p.body_html', 'p.edited_at', 'u.display_name'])
+    .select([
+      't.id',
+      't.title',
+      't.created_at',
+      't.updated_at',
+      'p.body',
+      'p.body_html',
+      'p.body_html_version',
+      'p.edited_at',
+      'u.display_name',
+    ])
     .where('t.category_id', '=', categoryId)
     .where('t.status', '=', 'visible')
     .where('p.status', '=', 'visible')
@@ -215,6 +225,7 @@ export const postColumns = [
   'p.author_id',
   'p.body',
   'p.body_html',
+  'p.body_html_version',
   'p.status',
   'p.hidden_reason',
   'p.edit_count',

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { action, endpoint, form, notFound, page, parseId, redirectTo, type AnyCtx } from '../../../core/http/route.js';
 import { fields } from '../../../core/http/forms.js';
-import type { FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { searchDocuments } from '../../../core/search/index.js';
 import { slugify } from '../../../core/text/slug.js';
@@ -20,8 +19,8 @@ import {
 } from '../permissions.js';
 import * as s from '../schemas.js';
 import { baseUrl, chrome, refuse, showForm } from '../context.js';
-import { topicPath, topicState } from '../components.js';
-import { quoteBlock } from '../posts/text.js';
+import { categoryPath, topicPath, topicState } from '../components.js';
+import { quoteBlock, withCurrentHtml } from '../posts/text.js';
 import { sanctionRefusal, refusalMessage } from '../posts/trust.js';
 import { allowedToPost, newPostStatus, standingOf } from '../posts/posting.js';
 import { flaggedBy, getPost, openFlagCounts } from '../posts/queries.js';
@@ -29,7 +28,7 @@ import { isSubscribed, readMarker } from '../subscriptions/queries.js';
 import { markTopicRead } from '../subscriptions/actions.js';
 import { createReply, createTopic } from './actions.js';
 import { searchKinds } from './indexing.js';
-import { atomFeed } from './feed.js';
+import { categoryFeed, sendAtom } from './feed.js';
 import {
   feedTopics,
   getCategory,
@@ -43,7 +42,7 @@ import {
   type PostView,
 } from './queries.js';
 import { CategoryPage, ForumHomePage, SearchPage } from './views/lists.js';
-import { NewTopicPage, TopicPage, type PostItem, type ReplyBox } from './views/topic.js';
+import { NewTopicPage, ReplyPage, TopicPage, type PostItem, type ReplyBox } from './views/topic.js';
 
 const topicQuery = z.object({ page: fields.page(), quote: z.string().optional().catch(undefined) });
 
@@ -60,23 +59,23 @@ function toCanonical(c: AnyCtx, path: string) {
 }
 
 /** A topic's page: one page of posts, the posts awaiting approval (to their author and moderators), the reply box. */
-async function topicPage(c: AnyCtx, found: LoadedTopic, pageWanted: number, form: FormState | null) {
+async function topicPage(c: AnyCtx, found: LoadedTopic, pageWanted: number) {
   const { topic, res } = found;
   const { db, user } = c;
   const pageCount = await pageCountOf(db, topic.id);
   const pageNo = Math.min(pageWanted, pageCount);
   const mod = isForumModerator(c.actor, topic.network_id);
   const [rows, pending, marker] = await Promise.all([
-    topicPosts(db, topic.id, pageNo),
-    mod || user ? pendingPosts(db, topic.id, mod ? null : user!.id) : Promise.resolve([]),
-    user ? readMarker(db, user.id, topic.id) : Promise.resolve(null),
+    topicPosts(db, topic.id, pageNo).then((ps) => withCurrentHtml(db, ps)),
+    mod || user ? pendingPosts(db, topic.id, mod ? null : user!.id).then((ps) => withCurrentHtml(db, ps)) : [],
+    user ? readMarker(db, user.id, topic.id) : null,
   ]);
   const ids = [...rows, ...pending].map((p) => p.id);
   const [flagCounts, mine] = await Promise.all([
     mod ? openFlagCounts(db, ids) : Promise.resolve(new Map<number, number>()),
     user ? flaggedBy(db, user.id, ids) : Promise.resolve(new Set<number>()),
   ]);
-  const toItem = (p: PostView): PostItem => {
+  const toItem = (p: PostView & { body_html: string }): PostItem => {
     const pr = postResource(res, p, c.now);
     return {
       id: p.id,
@@ -99,23 +98,14 @@ async function topicPage(c: AnyCtx, found: LoadedTopic, pageWanted: number, form
     };
   };
   const last = rows[rows.length - 1];
-  const [reply, subscribed, ch] = await Promise.all([
-    replyBox(c, found, form),
-    user && c.can('subscribe', res) ? isSubscribed(db, user.id, 'topic', topic.id) : Promise.resolve(null),
-    chrome(c),
+  const [reply, subscribed] = await Promise.all([
+    replyBox(c, found),
+    user && c.can('subscribe', res) ? isSubscribed(db, user.id, 'topic', topic.id) : null,
   ]);
   return (
     <TopicPage
-      {...ch}
-      topic={{
-        ...topicState(topic),
-        category: {
-          id: topic.category_id,
-          name_ar: topic.category_name_ar,
-          name_en: topic.category_name_en,
-          visibility: topic.visibility,
-        },
-      }}
+      {...chrome(c)}
+      topic={topicWithCategory(topic)}
       posts={rows.map(toItem)}
       pending={pending.map(toItem)}
       page={pageNo}
@@ -127,20 +117,30 @@ async function topicPage(c: AnyCtx, found: LoadedTopic, pageWanted: number, form
   );
 }
 
+/** What a topic's pages show of it and its category. */
+const topicWithCategory = (topic: LoadedTopic['topic']) => ({
+  ...topicState(topic),
+  category: {
+    id: topic.category_id,
+    name_ar: topic.category_name_ar,
+    name_en: topic.category_name_en,
+    visibility: topic.visibility,
+  },
+});
+
 /** The reply box: a form (with a quoted post from `?quote=`), or why there is none. */
-async function replyBox(c: AnyCtx, { topic, res }: LoadedTopic, form: FormState | null): Promise<ReplyBox> {
+async function replyBox(c: AnyCtx, { topic, res }: LoadedTopic): Promise<ReplyBox> {
   if (!c.user) return { state: topic.status === 'visible' && !topic.locked ? 'signIn' : 'none' };
   if (!c.can('reply', res)) return { state: topic.locked && topic.status === 'visible' ? 'locked' : 'none' };
   const block = sanctionRefusal(await standingOf(c, c.user.id));
   if (block) return { state: 'blocked', notice: refusalMessage(c.i18n, block, c.now).message };
-  if (form) return { state: 'form', form };
   const quoteId = parseId(c.query?.quote);
   const q = quoteId ? await getPost(c.db, quoteId) : null;
   const quote =
     q && q.topic_id === topic.id && c.can('quote', postResource(res, q, c.now))
       ? quoteBlock({ id: q.id, body: q.body, authorName: q.author_name ?? c.t('forum.deletedMember') }, baseUrl(c))
       : undefined;
-  return { state: 'form', form: null, quote };
+  return { state: 'form', quote };
 }
 
 const categoryPages = (['/forum/c/:id', '/forum/c/:id/:slug'] as const).map((path) =>
@@ -149,23 +149,22 @@ const categoryPages = (['/forum/c/:id', '/forum/c/:id/:slug'] as const).map((pat
     query: s.pageQuery,
     load: category(),
     async render(c, cat) {
-      const moved = toCanonical(c, `/forum/c/${cat.id}/${slugify(cat.name_en)}`);
+      const moved = toCanonical(c, decodeURIComponent(categoryPath(cat)));
       if (moved) return moved;
       const user = c.user;
       const mod = isForumModerator(c.actor, cat.network_id);
-      const [list, ch, subscribed, cards] = await Promise.all([
+      const [list, subscribed, cards] = await Promise.all([
         listTopics(
           c.db,
           { categoryId: cat.id },
           { viewerId: user?.id ?? null, moderator: mod, page: c.query.page, now: c.now },
         ),
-        chrome(c),
-        user ? isSubscribed(c.db, user.id, 'category', cat.id) : Promise.resolve(null),
+        user ? isSubscribed(c.db, user.id, 'category', cat.id) : null,
         listCategories(c.db, cat.network_id, [cat.visibility]),
       ]);
       return (
         <CategoryPage
-          {...ch}
+          {...chrome(c)}
           category={cards.find((x) => x.id === cat.id)!}
           topics={list.rows}
           page={c.query.page}
@@ -188,9 +187,7 @@ const topicPages = (['/forum/t/:id', '/forum/t/:id/:slug'] as const).map((path) 
     render(c, found) {
       const { topic: tp } = found;
       if (tp.status === 'merged' && tp.merged_into) return redirectTo(c.reply, `/forum/t/${tp.merged_into}`, 301);
-      return (
-        toCanonical(c, `/forum/t/${tp.id}/${slugify(tp.title || 'topic')}`) ?? topicPage(c, found, c.query.page, null)
-      );
+      return toCanonical(c, `/forum/t/${tp.id}/${slugify(tp.title || 'topic')}`) ?? topicPage(c, found, c.query.page);
     },
   }),
 );
@@ -201,18 +198,17 @@ export const topicRoutes = [
     load: forumNetwork,
     async render(c, networkId) {
       const levels = visibleLevels(c.actor);
-      const [categories, latest, ch] = await Promise.all([
+      const [categories, latest] = await Promise.all([
         listCategories(c.db, networkId, levels),
         listTopics(
           c.db,
           { networkId, levels },
           { viewerId: c.user?.id ?? null, moderator: false, page: 1, perPage: 15, now: c.now, withTotal: false },
         ),
-        chrome(c),
       ]);
       return (
         <ForumHomePage
-          {...ch}
+          {...chrome(c)}
           categories={categories}
           latest={latest.rows}
           canManage={isForumModerator(c.actor, networkId)}
@@ -228,20 +224,19 @@ export const topicRoutes = [
     async handle(c) {
       const cat = await getCategory(c.db, c.id('id'));
       if (!cat || cat.visibility !== 'public') notFound();
-      const topics = await feedTopics(c.db, cat.id);
-      const xml = atomFeed({
-        base: baseUrl(c),
-        lang: c.i18n.lang,
-        title: `${localized(cat, 'name', c.locale)} · ${c.t('forum.title')}`,
-        categoryId: cat.id,
-        updated: topics[0]?.created_at ?? cat.updated_at,
-        topics,
-        deletedMember: c.t('forum.deletedMember'),
-      });
-      return c.reply
-        .header('cache-control', 'public, max-age=300')
-        .type('application/atom+xml; charset=utf-8')
-        .send(xml);
+      const topics = await withCurrentHtml(c.db, await feedTopics(c.db, cat.id));
+      return sendAtom(
+        c,
+        categoryFeed({
+          base: baseUrl(c),
+          lang: c.i18n.lang,
+          title: `${localized(cat, 'name', c.locale)} · ${c.t('forum.title')}`,
+          categoryId: cat.id,
+          updated: topics[0]?.created_at ?? cat.updated_at,
+          topics,
+          deletedMember: c.t('forum.deletedMember'),
+        }),
+      );
     },
   }),
 
@@ -258,13 +253,12 @@ export const topicRoutes = [
     },
     async save(c, cat, data) {
       const status = newPostStatus(cat.approval, await allowedToPost(c, data.body));
-      const { topicId } = await createTopic(c.db, {
+      const { topicId } = await createTopic(c.wasl, {
         categoryId: cat.id,
         title: data.title,
         body: data.body,
         authorId: c.user.id,
         status,
-        baseUrl: baseUrl(c),
         now: c.now,
       });
       return {
@@ -278,18 +272,17 @@ export const topicRoutes = [
     access: 'member',
     load: liveTopic(),
     schema: s.replyForm,
-    // A refused reply shows the topic's last page with the text kept in the box.
-    show: async (c, found, state) =>
-      showForm(c, await topicPage(c, found, await pageCountOf(c.db, found.topic.id), state), state),
+    // A refused reply comes back on a page of its own: the reason at the top of the form, the text
+    // kept in the box, nothing to scroll past (the topic is one link away).
+    show: (c, found, state) => showForm(c, <ReplyPage topic={topicWithCategory(found.topic)} state={state} />, state),
     async save(c, { topic, res }, data) {
       if (!c.can('reply', res)) refuse(c, 403, c.t('forum.reply.locked'));
       const status = newPostStatus(topic.approval, await allowedToPost(c, data.body));
-      const postId = await createReply(c.db, {
+      const postId = await createReply(c.wasl, {
         topicId: topic.id,
         body: data.body,
         authorId: c.user.id,
         status,
-        baseUrl: baseUrl(c),
         now: c.now,
       });
       const path = topicPath(topic);

@@ -32,7 +32,7 @@ async function readingStateOf(userId: number) {
       .orderBy('topic_id')
       .execute(),
     db
-      .selectFrom('forum_notifications')
+      .selectFrom('notifications')
       .select('id')
       .where('user_id', '=', userId)
       .where('read_at', 'is', null)
@@ -267,12 +267,11 @@ describe('pagination, permalinks and unread markers', () => {
     const ids: number[] = [];
     for (let i = 1; i <= 25; i++)
       ids.push(
-        await createReply(db, {
+        await createReply(t.app.wasl, {
           topicId,
           authorId: starter.id,
           body: `Reply number ${i}`,
           status: 'visible',
-          baseUrl: t.app.wasl.config.baseUrl,
           now: t.clock.now,
         }),
       );
@@ -332,6 +331,7 @@ describe('pagination, permalinks and unread markers', () => {
     for (const url of [
       `/forum/t/${topicId}/reading-writes-nothing`,
       `/forum/p/${reply.id}`,
+      '/notifications',
       '/forum/notifications',
       '/forum',
       `/forum/c/${cat.sandbox}/sandbox`,
@@ -339,10 +339,10 @@ describe('pagination, permalinks and unread markers', () => {
     ])
       expect((await follower.c.get(url)).statusCode, url).toBeLessThan(400);
     expect(await readingStateOf(follower.id)).toEqual(before);
-    // Opening the notification reads it and leads to the post; another member's is not theirs to open.
+    // Opening the notice (in the site's list) reads it and leads to the post; another member's is not theirs to open.
     const [n] = before.unread;
-    expect((await author.c.post(`/forum/notifications/${n}/open`, {})).statusCode).toBe(404);
-    const open = await follower.c.post(`/forum/notifications/${n}/open`, {});
+    expect((await author.c.post(`/notifications/${n}/open`, {})).statusCode).toBe(404);
+    const open = await follower.c.post(`/notifications/${n}/open`, {});
     expect(open.statusCode).toBe(303);
     expect(open.headers.location).toBe(`/forum/p/${reply.id}`);
     expect((await readingStateOf(follower.id)).unread).toEqual([]);

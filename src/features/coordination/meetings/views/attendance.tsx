@@ -1,11 +1,12 @@
 // The pages of a meeting's organizer (the roll call, the minutes) and one's calendar feed.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { ButtonForm, Checkbox, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
+import { Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
 import { UserText } from '../../../../core/views/components.js';
 import { Markdown } from '../../../publishing/views/components.js';
-import { CoordNav, When, useLocalized } from '../../components.js';
-import { QuorumLine } from './meeting.js';
+import { CoordNav, EditDelete, When, useLocalized } from '../../components.js';
+import { LIMITS } from '../../schemas.js';
+import { QuorumLine } from './parts.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
 type Person = {
@@ -16,35 +17,73 @@ type Person = {
   org_name_en: string | null;
   present: boolean;
 };
+type Guest = {
+  id: number;
+  name: string;
+  organization_id: number | null;
+  org_name_ar: string | null;
+  org_name_en: string | null;
+};
+
+/** Blank guest rows on the roll call: several guests are written in one save. */
+export const GUEST_ROWS = 4;
+
+/** The meeting a page belongs to, linked, with its time. */
+function MeetingLine(p: { meeting: { id: number; title: string; starts_at: string } }) {
+  return (
+    <p>
+      <a href={`/meetings/${p.meeting.id}`}>
+        <UserText text={p.meeting.title} />
+      </a>{' '}
+      — <When at={p.meeting.starts_at} />
+    </p>
+  );
+}
+
+function GuestOrg(p: { orgs: Org[]; name: string; id?: string }) {
+  const { t } = usePage().i18n;
+  const local = useLocalized();
+  return (
+    <Select
+      name={p.name}
+      label={t('coordination.attendance.guestOrg')}
+      includeEmpty="—"
+      options={p.orgs.map((o) => ({ value: String(o.id), label: local(o) }))}
+    />
+  );
+}
 
 /** The roll call, built for a phone without JavaScript: one big checkbox per person, grouped by organization. */
 export function AttendancePage(p: {
   meeting: { id: number; title: string; starts_at: string };
   people: Person[];
-  guests: { id: number; name: string; org_name_ar: string | null; org_name_en: string | null }[];
+  guests: Guest[];
   orgs: Org[];
   quorum: { presentOrgs: number; needed: number; met: boolean | null };
   state?: FormState | null;
 }) {
   const { t } = usePage().i18n;
   const name = useLocalized();
-  const base = `/meetings/${p.meeting.id}`;
+  const base = `/meetings/${p.meeting.id}/attendance`;
   const groups = new Map<string, Person[]>();
   for (const person of p.people) {
     const key = name(person, 'org_name') || t('coordination.attendance.noOrg');
     groups.set(key, [...(groups.get(key) ?? []), person]);
   }
+  // After a refused save the guests typed come back in their rows.
+  const typed = p.state?.id === base ? p.state.values : {};
+  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+  const typedNames = list(typed.guest_name);
+  const typedOrgs = list(typed.guest_org);
   return (
     <Layout title={t('coordination.attendance.take')}>
       <h1>{t('coordination.attendance.take')}</h1>
-      <p>
-        <a href={base}>
-          <UserText text={p.meeting.title} />
-        </a>{' '}
-        — <When at={p.meeting.starts_at} />
+      <MeetingLine meeting={p.meeting} />
+      <p class="no-print">
+        <a href={`${base}/sheet`}>{t('coordination.attendance.printSheet')}</a>
       </p>
       <QuorumLine present={p.quorum.presentOrgs} needed={p.quorum.needed} met={p.quorum.met} id="quorum" />
-      <Form action={`${base}/attendance`} state={p.state}>
+      <Form action={base} state={p.state}>
         {[...groups].map(([org, people]) => (
           <fieldset>
             <legend>
@@ -61,35 +100,55 @@ export function AttendancePage(p: {
           </fieldset>
         ))}
         <fieldset>
-          <legend>{t('coordination.attendance.guest')}</legend>
-          <Field name="guest_name" label={t('coordination.attendance.guestName')} />
-          <Select
-            name="guest_org"
-            label={t('coordination.attendance.guestOrg')}
-            includeEmpty="—"
-            options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
-          />
+          <legend>{t('coordination.attendance.guests')}</legend>
+          <p class="hint">{t('coordination.attendance.guestsHint')}</p>
+          {Array.from({ length: GUEST_ROWS }, (_, i) => (
+            <div class="guest-row">
+              <Field
+                name="guest_name"
+                id={`guest-name-${i}`}
+                label={t('coordination.attendance.guestName', { n: i + 1 })}
+                value={typedNames[i] ?? ''}
+                maxLength={150}
+              />
+              <div class="field">
+                <label for={`guest-org-${i}`}>{t('coordination.attendance.guestOrg')}</label>
+                <select id={`guest-org-${i}`} name="guest_org">
+                  <option value="">—</option>
+                  {p.orgs.map((o) => (
+                    <option value={String(o.id)} selected={typedOrgs[i] === String(o.id)}>
+                      {name(o)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ))}
         </fieldset>
         <button type="submit">{t('coordination.attendance.save')}</button>
       </Form>
       {p.guests.length ? (
         <>
-          <h2>{t('coordination.attendance.guests')}</h2>
+          <h2>{t('coordination.attendance.guestsRecorded')}</h2>
           <ul>
             {p.guests.map((g) => (
-              <li>
+              <li id={`guest-${g.id}`}>
                 <bdi>{g.name}</bdi>
                 {name(g, 'org_name') ? (
                   <>
                     {' — '}
                     <bdi>{name(g, 'org_name')}</bdi>
                   </>
-                ) : null}{' '}
-                <ButtonForm
-                  action={`${base}/attendance/guests/${g.id}/delete`}
-                  label={t('common.delete')}
-                  class="link-button"
-                />
+                ) : null}
+                <EditDelete
+                  base={`${base}/guests/${g.id}`}
+                  what={g.name}
+                  values={{ name: g.name, org: g.organization_id === null ? '' : String(g.organization_id) }}
+                  state={p.state}
+                >
+                  <Field name="name" label={t('coordination.attendance.guestNameOne')} required maxLength={150} />
+                  <GuestOrg orgs={p.orgs} name="org" />
+                </EditDelete>
               </li>
             ))}
           </ul>
@@ -100,8 +159,9 @@ export function AttendancePage(p: {
 }
 
 export function MinutesPage(p: {
-  meeting: { id: number; title: string; minutes_md: string };
+  meeting: { id: number; title: string; starts_at: string; minutes_md: string };
   previewHtml: string;
+  decisions: number;
   state?: FormState | null;
 }) {
   const { t } = usePage().i18n;
@@ -109,16 +169,14 @@ export function MinutesPage(p: {
     <Layout title={t('coordination.minutes.edit')}>
       <CoordNav current="/meetings" />
       <h1>{t('coordination.minutes.edit')}</h1>
-      <p>
-        <a href={`/meetings/${p.meeting.id}`}>
-          <UserText text={p.meeting.title} />
-        </a>
-      </p>
+      <MeetingLine meeting={p.meeting} />
+      <p class="hint">{t('coordination.minutes.decisionsHint')}</p>
       <Form action={`/meetings/${p.meeting.id}/minutes`} state={p.state} values={p.meeting}>
         <Field
           name="minutes_md"
           label={t('coordination.minutes.title')}
-          hint={t('coordination.minutes.hint')}
+          hint={`${t('coordination.minutes.hint')} ${t('coordination.form.atMost', { max: LIMITS.minutes })}`}
+          maxLength={LIMITS.minutes}
           multiline
           rows={20}
         />
@@ -127,6 +185,7 @@ export function MinutesPage(p: {
       {p.previewHtml ? (
         <section>
           <h2>{t('coordination.minutes.preview')}</h2>
+          <p class="meta">{t('coordination.minutes.decisionsFound', { count: p.decisions })}</p>
           <Markdown html={p.previewHtml} />
         </section>
       ) : null}
@@ -146,7 +205,12 @@ export function CalendarPage(p: { feedUrl: string }) {
         <input id="feed" type="url" readOnly value={p.feedUrl} dir="ltr" />
       </p>
       <p class="hint">{t('coordination.calendar.private')}</p>
-      <ButtonForm action="/meetings/calendar/reset" label={t('coordination.calendar.reset')} class="secondary" />
+      <ConfirmButton
+        action="/meetings/calendar/reset"
+        label={t('coordination.calendar.reset')}
+        question={t('coordination.calendar.resetQuestion')}
+        confirm={t('coordination.calendar.resetConfirm')}
+      />
     </Layout>
   );
 }

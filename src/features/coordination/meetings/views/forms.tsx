@@ -1,10 +1,11 @@
 // The meeting form (new and edit) and the "launch a meeting cycle" form.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Checkboxes, Field, Form, Radios, Select, type FormState } from '../../../../core/views/forms.js';
+import { Checkboxes, Field, Form, Radios, Select, TownField, type FormState } from '../../../../core/views/forms.js';
 import { dateToDamascusLocal } from '../../../../core/time.js';
-import { meetingKinds } from '../../schemas.js';
+import { LIMITS, meetingKinds } from '../../schemas.js';
 import { CoordNav, useLocalized } from '../../components.js';
+import { townText } from '../../towns.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
 
@@ -33,8 +34,15 @@ export function MeetingFormPage(p: {
           label={t('coordination.meeting.kindLabel')}
           options={meetingKinds.map((k) => ({ value: k, label: t(`coordination.meeting.kind.${k}`) }))}
         />
-        <Field name="title" label={t('coordination.field.title')} required />
-        <Field name="description" label={t('coordination.field.description')} multiline rows={3} />
+        <Field name="title" label={t('coordination.field.title')} required maxLength={200} />
+        <Field
+          name="description"
+          label={t('coordination.field.description')}
+          hint={t('coordination.form.atMost', { max: LIMITS.description })}
+          maxLength={LIMITS.description}
+          multiline
+          rows={3}
+        />
         <Select
           name="host_org_id"
           label={t('coordination.meeting.host')}
@@ -45,7 +53,7 @@ export function MeetingFormPage(p: {
           name="starts_at"
           type="datetime-local"
           label={t('coordination.meeting.startsAt')}
-          hint={damascus}
+          hint={`${damascus} ${t('coordination.meeting.pastHint')}`}
           required
         />
         <Field name="ends_at" type="datetime-local" label={t('coordination.meeting.endsAt')} hint={damascus} required />
@@ -58,7 +66,7 @@ export function MeetingFormPage(p: {
           }))}
         />
         <Select name="place_org_id" label={t('coordination.meeting.placeOrg')} includeEmpty="—" options={orgOpts} />
-        <Field name="town_pcode" label={t('coordination.meeting.town')} hint={t('coordination.form.pcodeHint')} />
+        <TownField name="town_pcode" label={t('coordination.meeting.town')} />
         <Field name="place_detail" label={t('coordination.meeting.placeDetail')} />
         <Field name="online_url" type="url" label={t('coordination.meeting.onlineUrl')} />
         <Checkboxes name="invite_orgs" legend={t('coordination.meeting.inviteOrgs')} options={orgOpts} />
@@ -119,12 +127,7 @@ export function CycleFormPage(p: { state?: FormState | null; orgCount: number })
           hint={damascus}
           required
         />
-        <Field
-          name="general_town"
-          label={t('coordination.cycle.generalTown')}
-          hint={t('coordination.form.pcodeHint')}
-          required
-        />
+        <TownField name="general_town" label={t('coordination.cycle.generalTown')} required />
         <Field name="general_place" label={t('coordination.meeting.placeDetail')} />
         <Field
           name="consultative_at"
@@ -147,11 +150,20 @@ export function CycleFormPage(p: { state?: FormState | null; orgCount: number })
 
 /** A saved meeting as the form's values: times in Damascus wall time, invitees as ids and usernames. */
 export function meetingFormValues(
-  m: { starts_at: string; ends_at: string; inviteeOrgIds: number[] } & Record<string, unknown>,
+  m: {
+    starts_at: string;
+    ends_at: string;
+    inviteeOrgIds: number[];
+    town_pcode: string | null;
+    town_name_ar: string | null;
+    town_name_en: string | null;
+  } & Record<string, unknown>,
   inviteUsers: string,
+  locale: string,
 ): Record<string, unknown> {
   return {
     ...m,
+    town_pcode: townText(m, m.town_pcode, locale),
     starts_at: dateToDamascusLocal(m.starts_at),
     ends_at: dateToDamascusLocal(m.ends_at),
     invite_orgs: m.inviteeOrgIds.map(String),

@@ -1,4 +1,6 @@
-// The list of meetings a viewer may know about, upcoming and past.
+// The list of meetings a viewer may know about: those they take part in, upcoming and past, with
+// when and where; other meetings of the network without either; and meetings that took place
+// with a public summary, by their day.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { StatusBadge } from '../../../../core/views/components.js';
@@ -18,7 +20,8 @@ export type MeetingListRow = {
   town_name_ar: string | null;
   town_name_en: string | null;
   visibility: MeetingVisibility;
-  summaryOnly: boolean;
+  /** when and where are shown (the viewer takes part) */
+  attends: boolean;
 };
 
 /** The kind of a meeting and, unless it is still scheduled, its status. */
@@ -32,15 +35,18 @@ export function MeetingBadges(props: { kind: MeetingKind; status: 'scheduled' | 
   );
 }
 
-function MeetingCards(props: { meetings: MeetingListRow[]; empty: string }) {
-  const { t } = usePage().i18n;
+function MeetingCards(props: { meetings: MeetingListRow[]; empty?: string; day?: boolean }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
   const name = useLocalized();
   const where = (m: MeetingListRow) =>
-    m.place_kind === 'online'
-      ? ` · ${t('coordination.meeting.online')}`
-      : name(m, 'town_name')
-        ? ` · ${name(m, 'town_name')}`
-        : '';
+    !m.attends
+      ? ''
+      : m.place_kind === 'online'
+        ? ` · ${t('coordination.meeting.online')}`
+        : name(m, 'town_name')
+          ? ` · ${name(m, 'town_name')}`
+          : '';
   return (
     <Cards
       items={props.meetings}
@@ -50,7 +56,7 @@ function MeetingCards(props: { meetings: MeetingListRow[]; empty: string }) {
       meta={(m) => (
         <>
           <MeetingBadges kind={m.kind} status={m.status} />
-          <When at={m.starts_at} />
+          {m.attends ? <When at={m.starts_at} /> : props.day ? i18n.date(m.starts_at) : null}
           {name(m, 'host_name') ? (
             <>
               {' · '}
@@ -67,6 +73,10 @@ function MeetingCards(props: { meetings: MeetingListRow[]; empty: string }) {
 export function MeetingsPage(p: {
   upcoming: MeetingListRow[];
   past: MeetingListRow[];
+  /** meetings of the network the viewer does not take part in */
+  others: MeetingListRow[];
+  /** meetings that took place, with a public summary */
+  summaries: MeetingListRow[];
   canCreate: boolean;
   canLaunchCycle: boolean;
   signedIn: boolean;
@@ -95,10 +105,23 @@ export function MeetingsPage(p: {
           ) : null}
         </p>
       ) : null}
-      <h2>{t('coordination.meeting.upcoming')}</h2>
-      <MeetingCards meetings={p.upcoming} empty={t('coordination.meeting.noneUpcoming')} />
-      <h2>{t('coordination.meeting.past')}</h2>
-      <MeetingCards meetings={p.past} empty={t('coordination.meeting.nonePast')} />
+      {p.signedIn ? (
+        <>
+          <h2>{t('coordination.meeting.upcoming')}</h2>
+          <MeetingCards meetings={p.upcoming} empty={t('coordination.meeting.noneUpcoming')} />
+          <h2>{t('coordination.meeting.past')}</h2>
+          <MeetingCards meetings={p.past} empty={t('coordination.meeting.nonePast')} />
+        </>
+      ) : null}
+      {p.others.length ? (
+        <>
+          <h2>{t('coordination.meeting.others')}</h2>
+          <p class="meta">{t('coordination.meeting.placeForInvitees')}</p>
+          <MeetingCards meetings={p.others} />
+        </>
+      ) : null}
+      <h2>{t('coordination.meeting.summaries')}</h2>
+      <MeetingCards meetings={p.summaries} empty={t('coordination.meeting.noneSummaries')} day />
     </Layout>
   );
 }

@@ -1,10 +1,12 @@
-// Action items: the rows (on the tracker and on a meeting's page) and the tracker itself.
+// Action items: the rows (on the tracker and on a meeting's page), the tracker itself, and the
+// page where an item is corrected or removed.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Checkbox, Form, Hidden, Select } from '../../../../core/views/forms.js';
+import { Checkbox, DeleteButton, Form, Hidden, Select, type FormState } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import type { ActionStatus } from '../../tables.js';
 import { CoordNav, Day, useLocalized } from '../../components.js';
+import { ActionFields, type Decision } from './parts.js';
 
 export type ActionRow = {
   id: number;
@@ -18,8 +20,11 @@ export type ActionRow = {
   owner_name: string | null;
   meeting_id: number | null;
   meeting_title: string | null;
+  decision_id: number | null;
   overdue: boolean;
   canUpdate: boolean;
+  /** the meeting's managers correct or remove it */
+  canEdit?: boolean;
 };
 
 const statuses = ['open', 'in_progress', 'done', 'dropped'] as const;
@@ -38,6 +43,14 @@ export function ActionRows(props: { actions: ActionRow[]; showMeeting: boolean; 
             <>
               <UserText text={a.title} />
               {a.sharing === 'org' ? <StatusBadge label={t('coordination.action.sharing.org')} /> : null}
+              {a.canEdit ? (
+                <>
+                  {' '}
+                  <a class="no-print" href={`/actions/${a.id}/edit`}>
+                    {t('common.edit')}
+                  </a>
+                </>
+              ) : null}
               {props.showMeeting && a.meeting_id && a.meeting_title ? (
                 <p class="meta">
                   <a href={`/meetings/${a.meeting_id}`}>
@@ -131,6 +144,40 @@ export function ActionsPage(p: { actions: ActionRow[]; status: string; mine: boo
       ) : (
         <Empty text={t('coordination.action.none')} />
       )}
+    </Layout>
+  );
+}
+
+/** Correcting an action item, or removing it (asked twice). */
+export function ActionEditPage(p: {
+  action: { id: number; title: string; meeting_id: number | null; meeting_title: string | null };
+  values: Record<string, unknown>;
+  owners: { value: string; label: string }[];
+  decisions: Decision[];
+  back: string;
+  state?: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const base = `/actions/${p.action.id}`;
+  return (
+    <Layout title={t('coordination.action.edit')}>
+      <CoordNav current="/actions" />
+      <h1>{t('coordination.action.edit')}</h1>
+      {p.action.meeting_id && p.action.meeting_title ? (
+        <p>
+          <a href={`/meetings/${p.action.meeting_id}`}>
+            <UserText text={p.action.meeting_title} />
+          </a>
+        </p>
+      ) : null}
+      <Form action={`${base}/edit`} state={p.state} values={p.values}>
+        <ActionFields owners={p.owners} decisions={p.decisions} />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+      <DeleteButton action={`${base}/delete`} what={p.action.title} />
+      <p>
+        <a href={p.back}>{t('common.back')}</a>
+      </p>
     </Layout>
   );
 }

@@ -25,7 +25,7 @@ export function ModerationLogPage(p: Chrome & { rows: ModLogRow[]; page: number;
       <Breadcrumb items={[{ href: '/forum', label: t('forum.title') }, { label: t('forum.modLog.title') }]} />
       <h1>{t('forum.modLog.title')}</h1>
       <p>{t('forum.modLog.intro')}</p>
-      <ForumNav unread={p.unread} moderator={p.moderator} />
+      <ForumNav moderator={p.moderator} />
       {p.rows.length === 0 ? <Empty text={t('forum.modLog.empty')} /> : null}
       <ol class="card-list mod-log">
         {p.rows.map((r) => (

@@ -110,7 +110,12 @@ export function CategoryEditPage(p: {
         values={{ visibility: 'public', topic_creators: 'members', approval: 'none', position: 0, ...p.values }}
       >
         <Field name="name_ar" label={t('forum.categories.nameAr')} required maxLength={80} />
-        <Field name="name_en" label={t('forum.categories.nameEn')} required maxLength={80} />
+        <Field
+          name="name_en"
+          label={t('forum.categories.nameEn')}
+          hint={t('forum.categories.nameEnHint')}
+          maxLength={80}
+        />
         <Field name="description_ar" label={t('forum.categories.descriptionAr')} multiline rows={3} maxLength={500} />
         <Field name="description_en" label={t('forum.categories.descriptionEn')} multiline rows={3} maxLength={500} />
         <Select

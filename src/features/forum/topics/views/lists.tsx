@@ -6,6 +6,7 @@ import { Pagination } from '../../../../core/views/components.js';
 import { ButtonForm, Field, Form, Select } from '../../../../core/views/forms.js';
 import { localized } from '../../../../core/i18n/localized.js';
 import type { ExcerptSegment } from '../../../../core/search/index.js';
+import { SubscribeLink } from '../../../publishing/views/components.js';
 import type { Chrome } from '../../context.js';
 import type { CategoryVisibility } from '../../tables.js';
 import {
@@ -37,7 +38,7 @@ export function ForumHomePage(p: Chrome & { categories: CategoryCard[]; latest: 
     <Layout title={t('forum.title')} description={t('forum.intro')}>
       <h1>{t('forum.title')}</h1>
       <p>{t('forum.intro')}</p>
-      <ForumNav unread={p.unread} moderator={p.moderator} />
+      <ForumNav moderator={p.moderator} />
       <h2>{t('forum.categories.title')}</h2>
       <ul class="card-list">
         {p.categories.map((c) => {
@@ -102,7 +103,7 @@ export function CategoryPage(
         {name} <VisibilityBadge visibility={p.category.visibility} />
       </h1>
       {description ? <p>{description}</p> : null}
-      <ForumNav unread={p.unread} moderator={p.moderator} />
+      <ForumNav moderator={p.moderator} />
       <div class="actions">
         {p.canCreate ? (
           <a class="button" href={`/forum/c/${p.category.id}/new`}>
@@ -117,7 +118,7 @@ export function CategoryPage(
             class="secondary"
           />
         ) : null}
-        {p.feed ? <a href={`/forum/c/${p.category.id}/feed.atom`}>{t('forum.feed.link')}</a> : null}
+        {p.feed ? <SubscribeLink feed={`/forum/c/${p.category.id}/feed.atom`} /> : null}
         {p.canManage ? <a href={`/forum/c/${p.category.id}/edit`}>{t('forum.categories.edit')}</a> : null}
       </div>
       <TopicList topics={p.topics} pinnedFirst now={p.now} />

@@ -108,20 +108,70 @@ export function PostArticle(p: { post: PostItem; quoteHref: string }) {
 
 /** Where the reply box stands: a form, or why there is none. */
 export type ReplyBox =
-  | { state: 'form'; quote?: string; form: FormState | null }
-  | { state: 'blocked'; notice: string }
-  | { state: 'signIn' | 'locked' | 'none' };
+  { state: 'form'; quote?: string } | { state: 'blocked'; notice: string } | { state: 'signIn' | 'locked' | 'none' };
+
+type TopicHead = {
+  id: number;
+  title: string;
+  status: string;
+  locked: boolean;
+  pinned: boolean;
+  category: { id: number; name_ar: string; name_en: string; visibility: CategoryVisibility };
+};
+
+/** The forum › category trail and the topic's title with its badges. */
+function TopicHeader(p: { topic: TopicHead }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const cat = p.topic.category;
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { href: '/forum', label: t('forum.title') },
+          { href: categoryPath(cat), label: localized(cat, 'name', i18n.locale) },
+        ]}
+      />
+      <h1 dir="auto">{p.topic.title}</h1>
+      <p class="meta">
+        <VisibilityBadge visibility={cat.visibility} />
+        <TopicBadges topic={p.topic} />
+      </p>
+    </>
+  );
+}
+
+/** The reply form: what is kept after a refusal, the refusal's reason at its top. */
+function ReplyForm(p: { topicId: number; state: FormState | null; quote?: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <Form action={`/forum/t/${p.topicId}/reply`} state={p.state} values={{ body: p.quote }}>
+      <BodyField rows={8} />
+      <SubmitRow label={t('forum.reply.submit')} />
+    </Form>
+  );
+}
+
+/** A refused reply, on a page of its own: the reason and the kept text at the top, the topic one link away. */
+export function ReplyPage(p: { topic: TopicHead; state: FormState | null }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('forum.reply.title')}>
+      <TopicHeader topic={p.topic} />
+      <section id="reply" class="forum-reply">
+        <h2>{t('forum.reply.title')}</h2>
+        <ReplyForm topicId={p.topic.id} state={p.state} />
+        <p>
+          <a href={topicPath(p.topic)}>{t('forum.reply.backToTopic')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
 
 export function TopicPage(
   p: Chrome & {
-    topic: {
-      id: number;
-      title: string;
-      status: string;
-      locked: boolean;
-      pinned: boolean;
-      category: { id: number; name_ar: string; name_en: string; visibility: CategoryVisibility };
-    };
+    topic: TopicHead;
     posts: PostItem[];
     pending: PostItem[];
     page: number;
@@ -137,22 +187,11 @@ export function TopicPage(
   const path = topicPath(p.topic);
   const pageHref = (n: number) => (n > 1 ? `${path}?page=${n}` : path);
   const quoteHref = (id: number) => `${path}?${p.page > 1 ? `page=${p.page}&` : ''}quote=${id}#reply`;
-  const cat = p.topic.category;
   const reply = p.reply;
   return (
     <Layout title={p.topic.title}>
-      <Breadcrumb
-        items={[
-          { href: '/forum', label: t('forum.title') },
-          { href: categoryPath(cat), label: localized(cat, 'name', i18n.locale) },
-        ]}
-      />
-      <h1 dir="auto">{p.topic.title}</h1>
-      <p class="meta">
-        <VisibilityBadge visibility={cat.visibility} />
-        <TopicBadges topic={p.topic} />
-      </p>
-      <ForumNav unread={p.unread} moderator={p.moderator} />
+      <TopicHeader topic={p.topic} />
+      <ForumNav moderator={p.moderator} />
       {p.subscribed !== null || p.moderator ? (
         <div class="actions">
           {p.subscribed !== null ? (
@@ -191,13 +230,10 @@ export function TopicPage(
           ))}
         </section>
       ) : null}
-      <section id="reply">
+      <section id="reply" class="forum-reply">
         <h2>{t('forum.reply.title')}</h2>
         {reply.state === 'form' ? (
-          <Form action={`/forum/t/${p.topic.id}/reply`} state={reply.form} values={{ body: reply.quote }}>
-            <BodyField rows={8} />
-            <SubmitRow label={t('forum.reply.submit')} />
-          </Form>
+          <ReplyForm topicId={p.topic.id} state={null} quote={reply.quote} />
         ) : reply.state === 'signIn' ? (
           <p>
             <a href={`/login?next=${encodeURIComponent(url)}`}>{t('forum.reply.signIn')}</a>
