@@ -91,6 +91,32 @@ describe('the page cache', () => {
     expect(String(login.headers['set-cookie'] ?? '')).toContain('csrf');
     const again = await get(one, '/login');
     expect(String(again.headers['set-cookie'] ?? '')).toContain('csrf'); // rendered for this visitor
+    // A visitor who already holds a CSRF cookie gets no set-cookie, yet the page carries their
+    // token: a second visitor must get a page of their own, never the first one's token.
+    const tokenOf = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+    const cookieOf = (res: typeof login) =>
+      String(res.headers['set-cookie'] ?? '')
+        .split(';')[0]!
+        .trim();
+    const aCookie = cookieOf(await get(one, '/login'));
+    const bCookie = cookieOf(await get(one, '/login'));
+    const aPage = await one.inject({ url: '/login', headers: { cookie: aCookie } });
+    const bPage = await one.inject({ url: '/login', headers: { cookie: bCookie } });
+    expect(aPage.headers['set-cookie']).toBeUndefined();
+    expect(tokenOf(aPage.body)).toBeTruthy();
+    expect(tokenOf(bPage.body)).not.toBe(tokenOf(aPage.body));
+    expect(bPage.headers.etag).toBeUndefined();
+    // A request carrying a bearer token (the observer app) is about its holder: never stored, and
+    // never answered from what an anonymous visitor was given.
+    await get(one, '/towns?tokened');
+    const tokened = await get(one, '/towns?tokened', { authorization: 'Bearer abc' });
+    expect(tokened.statusCode).toBe(200);
+    expect(tokened.headers.etag).toBeUndefined();
+    // A route that chose its own caching keeps it, and is not stored.
+    await get(one, '/robots.txt');
+    const robots = await get(one, '/robots.txt');
+    expect(robots.headers['cache-control']).toContain('max-age');
+    expect(robots.headers.etag).toBeUndefined();
     const missing = await get(one, '/towns/C9999');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers.etag).toBeUndefined();

@@ -26,8 +26,21 @@ type Entry = {
   raw: Buffer;
   br: Buffer | null;
   gzip: Buffer | null;
+  /** The route's own headers (content-disposition, link, …), given again with every hit. */
+  headers: Record<string, string>;
   bytes: number;
 };
+
+// Headers the cache sets itself on a hit, or that belong to one answer only.
+const OWN_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'vary',
+  'date',
+  'set-cookie',
+]);
 
 /** A size-bounded map, least recently used out first. */
 class PageStore {
@@ -82,7 +95,15 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
 
   app.addHook('onSend', async (req, reply, payload) => {
     const state = req.pageCache;
-    if (!state || reply.statusCode !== 200 || reply.hasHeader('set-cookie') || reply.hasHeader('content-encoding'))
+    // Not stored: answers that set a cookie, are already encoded, or whose route chose its own
+    // caching (assets, service workers, anything private or no-store).
+    if (
+      !state ||
+      reply.statusCode !== 200 ||
+      reply.hasHeader('set-cookie') ||
+      reply.hasHeader('content-encoding') ||
+      reply.hasHeader('cache-control')
+    )
       return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!COMPRESSIBLE.test(type)) return payload;
@@ -99,6 +120,11 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
       raw,
       br,
       gzip,
+      headers: Object.fromEntries(
+        Object.entries(reply.getHeaders())
+          .filter(([name, value]) => !OWN_HEADERS.has(name) && value !== undefined)
+          .map(([name, value]) => [name, String(value)]),
+      ),
       bytes: raw.length + (br?.length ?? 0) + (gzip?.length ?? 0) + state.key.length,
     });
     reply.header('etag', etag);
@@ -130,6 +156,8 @@ function cacheable(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.is404 || req.routeOptions.config?.access !== 'public') return false;
   if (req.actor.user || req.owes2fa || req.flash) return false;
+  // A request that proves who it is another way (an observer's bearer token) is about that person.
+  if (req.headers.authorization) return false;
   return true;
 }
 
@@ -147,7 +175,7 @@ function send(req: FastifyRequest, reply: FastifyReply, e: Entry) {
       : /\bgzip\b/.test(accepts) && e.gzip
         ? (['gzip', e.gzip] as const)
         : null;
-  reply.type(e.type);
+  reply.headers(e.headers).type(e.type);
   if (body) reply.header('content-encoding', body[0]).send(body[1]);
   else reply.send(e.raw);
 }

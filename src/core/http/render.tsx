@@ -16,7 +16,11 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
   return {
     i18n: req.i18n,
     actor: req.actor,
-    csrfToken: () => (token ??= reply.generateCsrf()),
+    // A page with a form carries this visitor's token: it must never be served to another one.
+    csrfToken: () => {
+      req.pageCache = null;
+      return (token ??= reply.generateCsrf());
+    },
     url: req.url,
     stylesheet,
     ...chrome,

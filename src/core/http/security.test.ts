@@ -127,7 +127,7 @@ describe('errors and redirects', () => {
       await c.get('/login');
       const res = await c.post('/login', { identifier: 'redirect_user', password: 'correct horse battery', next });
       expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe('/');
+      expect(res.headers.location).toBe('/start'); // the person's own start page, never `next`
     }
   });
 
