@@ -5,24 +5,32 @@
 // unless a figure says so (a station's women voters in one version of its count sheet; the
 // trainees of one gender, age band, town and course set) — and *figures*, each the sum of some
 // atoms. Every number any page shows is one figure; filters only choose which figures a page
-// shows, they never make new sums. An attacker who collects every shown figure can solve the
-// linear system they form (atoms are non-negative integers); a hidden figure must survive that:
+// shows, they never make new sums. An attacker collects every shown figure and every label and
+// solves: atoms are non-negative integers, a "fewer than 10" figure is 1 … 9, and a "withheld"
+// one — hidden only to protect another — is 0 or at least 10 (it was not small, or it would say
+// so). A hidden figure must survive that:
 //
-//   - it is not determined: its smallest and largest possible values differ;
-//   - a figure hidden because it is small (1 … threshold−1, "fewer than 10") may, for all the
-//     numbers say, be as large as the threshold — the numbers tell no more than its label.
+//   - it is not determined: some other value fits every number and every label;
+//   - a figure hidden because it is small (1 … threshold−1) may, for all the numbers say, be as
+//     large as the threshold — the numbers tell no more than its label.
 //
-// The method (primary, then complementary suppression, audited exactly):
-//   1. hide every small figure (primary);
-//   2. audit: substitute what shown figures fix outright (a figure with one unknown atom, or a
-//      zero), subtract shown figures nested in larger ones (a centre inside its election), split
-//      what is left into independent parts, and solve two small linear programs per hidden figure
-//      for its range;
-//   3. a hidden figure that fails gets a companion: the shown figure, among those that constrain
-//      it, that makes it safe at the least cost (smallest value first, fewest atoms); repeat until
-//      every hidden figure passes. Figures published earlier (a statement's older versions) are
-//      fixed: they constrain and are protected, but only new figures can be hidden.
-// Hiding everything new is always safe, so the loop ends.
+// The method: primary, then complementary suppression, each hidden figure with a certificate.
+//   1. Figures with the same atoms are one figure (two pages showing one count must agree). Every
+//      small figure is hidden (primary).
+//   2. A hidden figure is safe when there is another set of counts — a *perturbation* of the
+//      atoms near it — that keeps every shown figure as it is and every label true, yet changes
+//      it (by one; for a small one, a second perturbation raising it to the threshold). A small
+//      linear program over the atoms around the figure (those of the small figures sharing its
+//      atoms, twice over, and when a large sum is in the way some sibling blocks of that sum:
+//      other centres of the election) finds the cheapest such perturbation, letting it change
+//      shown figures at a cost (their value plus the threshold). The shown figures it changes
+//      become "withheld" companions; the perturbation itself proves them safe too.
+//   3. Figures published earlier (a statement's older versions) are fixed: a perturbation must
+//      keep them, shown zeros are kept too (a zero withheld would be known to be zero), and a
+//      withheld figure stays at zero or at least the threshold.
+// A perturbation found is a proof: the attacker's system has a second solution. Hiding more
+// never breaks a proof, so each figure is proven once. A figure that earlier versions alone give
+// away cannot be protected any more: it stays hidden, and `protectReleaseDetailed` names it.
 import { solve, type Constraint } from 'yalps';
 
 export type FigureInput = {
@@ -32,7 +40,7 @@ export type FigureInput = {
   atoms: readonly string[];
 };
 
-/** A figure as an earlier version published it: shown with its value, or hidden (null). */
+/** A figure as an earlier version published it: shown with its value, or hidden. */
 export type EarlierFigure = FigureInput & { shown: boolean };
 
 export type ReleaseInput = {
@@ -47,256 +55,347 @@ export type ReleaseInput = {
 export type Disclosure = 'shown' | 'small' | 'withheld';
 export type ProtectedFigure = { value: number; disclosure: Disclosure };
 
-type Fig = { key: string; atoms: readonly string[]; value: number; fixed: boolean; hidden: boolean; small: boolean };
-
-export function protectRelease(input: ReleaseInput): Map<string, ProtectedFigure> {
-  const T = input.threshold;
-  if (!(T >= 1)) throw new Error('protectRelease: threshold must be at least 1');
-  const valueOf = (atoms: readonly string[]) => {
-    let s = 0;
-    for (const a of atoms) {
-      const v = input.atoms.get(a);
-      if (v === undefined || !Number.isInteger(v) || v < 0) throw new Error(`protectRelease: atom ${a} has no count`);
-      s += v;
-    }
-    return s;
-  };
-  const small = (v: number) => v >= 1 && v < T;
-  const figs: Fig[] = [];
-  for (const e of input.earlier ?? []) {
-    const value = valueOf(e.atoms);
-    figs.push({ key: e.key, atoms: e.atoms, value, fixed: true, hidden: !e.shown, small: small(value) });
-  }
-  for (const f of input.figures) {
-    const value = valueOf(f.atoms);
-    figs.push({ key: f.key, atoms: f.atoms, value, fixed: false, hidden: small(value), small: small(value) });
-  }
-
-  const auditor = new Auditor(figs, input.atoms, T);
-  for (let guard = 0; guard <= figs.length; guard++) {
-    const unsafe = auditor.firstUnsafe();
-    if (!unsafe) break;
-    const pick = auditor.companionFor(unsafe);
-    if (!pick) throw new Error(`protectRelease: ${unsafe.key} cannot be protected`); // only if earlier versions leaked
-    pick.hidden = true;
-  }
-
-  const out = new Map<string, ProtectedFigure>();
-  for (const f of figs) {
-    if (f.fixed) continue;
-    out.set(f.key, { value: f.value, disclosure: !f.hidden ? 'shown' : f.small ? 'small' : 'withheld' });
-  }
-  return out;
-}
-
-type Reduced = {
-  /** atoms whose value the shown figures fix */
-  known: Map<string, number>;
-  /** what is left: sums of two or more unknown atoms */
-  constraints: { atoms: string[]; rhs: number }[];
-  /** unknown atom → its part (component) */
-  part: Map<string, number>;
+export type ReleaseOutcome = {
+  figures: Map<string, ProtectedFigure>;
+  /** hidden figures that earlier versions already give away (nothing new can protect them) */
+  exposed: string[];
+  /** linear programs solved, for the bench */
+  programs: number;
 };
 
-type Range = { min: number; max: number };
+export function protectRelease(input: ReleaseInput): Map<string, ProtectedFigure> {
+  return protectReleaseDetailed(input).figures;
+}
 
-class Auditor {
-  /** hidden figures found safe, by the shape of the system they were checked in */
-  private safe = new Map<string, string>();
-  constructor(
-    private figs: Fig[],
-    private atoms: ReadonlyMap<string, number>,
-    private T: number,
-  ) {}
+export function protectReleaseDetailed(input: ReleaseInput): ReleaseOutcome {
+  if (!(input.threshold >= 1)) throw new Error('protectRelease: threshold must be at least 1');
+  const release = new Release(input);
+  release.protect();
+  const figures = new Map<string, ProtectedFigure>();
+  for (const [key, g] of release.newFigures) {
+    const group = release.groups[g]!;
+    figures.set(key, { value: group.value, disclosure: !group.hidden ? 'shown' : group.small ? 'small' : 'withheld' });
+  }
+  const exposed = [...release.newFigures].filter(([, g]) => release.groups[g]!.exposed).map(([key]) => key);
+  return { figures, exposed, programs: release.programs };
+}
 
-  firstUnsafe(): Fig | null {
-    const r = this.reduce();
-    for (const f of this.figs) {
-      if (!f.hidden) continue;
-      const signature = this.signature(f, r);
-      if (this.safe.get(f.key) === signature) continue;
-      if (this.passes(f, r)) this.safe.set(f.key, signature);
-      else return f;
+type Group = {
+  atoms: Int32Array;
+  value: number;
+  /** published by an earlier version: cannot change */
+  fixed: boolean;
+  hidden: boolean;
+  small: boolean;
+  exposed: boolean;
+};
+
+/** What a proof must show: another value within the labels, or (a small figure) the threshold. */
+type Mode = 'label' | 'reach';
+
+/** Figures of this many atoms or fewer are "near" one another; larger ones are sums over blocks. */
+const NEAR = 48;
+/** The neighbourhood a proof may change, at most. */
+const MAX_ATOMS = 600;
+
+class Release {
+  readonly T: number;
+  readonly values: number[] = [];
+  readonly groups: Group[] = [];
+  /** key of each figure of this release → its group */
+  readonly newFigures = new Map<string, number>();
+  programs = 0;
+  private readonly atomIds = new Map<string, number>();
+  /** atom → the groups that contain it */
+  private atomGroups: number[][] = [];
+  private blocksOf = new Map<number, number[]>();
+
+  constructor(input: ReleaseInput) {
+    this.T = input.threshold;
+    const bySet = new Map<string, number>();
+    const earlierShown = new Set<number>();
+    const add = (f: FigureInput) => {
+      const ids = [...new Set(f.atoms.map((a) => this.atom(a, input.atoms)))].sort((x, y) => x - y);
+      const signature = ids.join(',');
+      let g = bySet.get(signature);
+      if (g === undefined) {
+        g = this.groups.length;
+        bySet.set(signature, g);
+        let value = 0;
+        for (const id of ids) value += this.values[id]!;
+        this.groups.push({
+          atoms: Int32Array.from(ids),
+          value,
+          fixed: false,
+          hidden: false,
+          small: false,
+          exposed: false,
+        });
+        for (const id of ids) this.atomGroups[id]!.push(g);
+      }
+      return g;
+    };
+    for (const e of input.earlier ?? []) {
+      const g = add(e);
+      this.groups[g]!.fixed = true;
+      if (e.shown) earlierShown.add(g);
     }
-    return null;
-  }
-
-  /** The shown, not yet published figure whose hiding protects `f`, at the least cost. */
-  companionFor(f: Fig): Fig | null {
-    const r = this.reduce();
-    const near = new Set<string>(f.atoms);
-    const parts = new Set(f.atoms.map((a) => r.part.get(a)).filter((p) => p !== undefined));
-    for (const [a, p] of r.part) if (parts.has(p)) near.add(a);
-    const candidates = this.figs
-      .filter((g) => !g.fixed && !g.hidden && g.atoms.some((a) => near.has(a)))
-      .sort(
-        (a, b) => Number(a.value === 0) - Number(b.value === 0) || a.value - b.value || a.atoms.length - b.atoms.length,
-      );
-    if (!candidates.length) return null;
-    let best: { g: Fig; width: number } | null = null;
-    for (const g of candidates.slice(0, 8)) {
-      g.hidden = true;
-      const trial = this.reduce();
-      const ok = this.passes(f, trial);
-      const range = this.range(f, trial);
-      g.hidden = false;
-      if (ok) return g;
-      const width = range.max - range.min;
-      if (!best || width > best.width) best = { g, width };
+    for (const f of input.figures) {
+      if (this.newFigures.has(f.key)) throw new Error(`protectRelease: figure ${f.key} twice`);
+      this.newFigures.set(f.key, add(f));
     }
-    return best!.g;
+    this.groups.forEach((g, i) => {
+      g.small = g.value >= 1 && g.value < this.T;
+      // An earlier version fixed it: shown if any version showed it, otherwise hidden.
+      g.hidden = g.fixed ? !earlierShown.has(i) : g.small;
+    });
   }
 
-  private passes(f: Fig, r: Reduced): boolean {
-    const { min, max } = this.range(f, r);
-    if (max - min < 0.5) return false; // one integer only: determined
-    if (f.small && max < this.T - 1e-9) return false; // the numbers would say it is small
-    return true;
-  }
-
-  /** Smallest and largest values of `f` that every shown figure allows. */
-  range(f: Fig, r: Reduced): Range {
-    let base = 0;
-    const unknown: string[] = [];
-    for (const a of f.atoms) {
-      const k = r.known.get(a);
-      if (k === undefined) unknown.push(a);
-      else base += k;
+  private atom(name: string, counts: ReadonlyMap<string, number>): number {
+    let id = this.atomIds.get(name);
+    if (id === undefined) {
+      const v = counts.get(name);
+      if (v === undefined || !Number.isInteger(v) || v < 0)
+        throw new Error(`protectRelease: atom ${name} has no count`);
+      id = this.values.length;
+      this.values.push(v);
+      this.atomGroups.push([]);
+      this.atomIds.set(name, id);
     }
-    if (!unknown.length) return { min: base, max: base };
-    // An atom no shown figure mentions can be anything: unbounded above.
-    const constrained = (a: string) => r.part.has(a);
-    const parts = new Set(unknown.filter(constrained).map((a) => r.part.get(a)!));
-    const rows = r.constraints.filter((c) => parts.has(r.part.get(c.atoms[0]!)!));
-    const lo = this.optimize(unknown, rows, 'minimize');
-    const hi = unknown.some((a) => !constrained(a)) ? Infinity : this.optimize(unknown, rows, 'maximize');
-    return { min: base + lo, max: base + hi };
+    return id;
   }
 
-  private optimize(objective: string[], rows: { atoms: string[]; rhs: number }[], direction: 'minimize' | 'maximize') {
+  /** Proves every hidden figure safe, hiding companions where a proof needs them. */
+  protect(): void {
+    const needs = new Map<number, Set<Mode>>();
+    const queue: number[] = [];
+    const need = (g: number) => {
+      const group = this.groups[g]!;
+      if (!group.atoms.length) return;
+      const modes = new Set<Mode>(['label']);
+      if (group.small) modes.add('reach');
+      // with a threshold of 2 "fewer than 2" is 1 exactly: only the threshold can be shown
+      if (group.small && this.T <= 2) modes.delete('label');
+      needs.set(g, modes);
+      queue.push(g);
+    };
+    this.groups.forEach((g, i) => {
+      if (g.hidden) need(i);
+    });
+    for (let q = 0; q < queue.length; q++) {
+      const f = queue[q]!;
+      for (const mode of ['label', 'reach'] as const) {
+        if (!needs.get(f)?.has(mode)) continue;
+        const proof = this.prove(f, mode);
+        if (!proof) {
+          this.groups[f]!.exposed = true;
+          needs.delete(f);
+          break;
+        }
+        for (const g of proof.hide) {
+          this.groups[g]!.hidden = true;
+          need(g);
+        }
+        needs.get(f)!.delete(mode);
+        // a perturbation that keeps every other label true and changes these proves them too
+        if (mode === 'label') for (const g of proof.changed) if (g !== f) needs.get(g)?.delete('label');
+      }
+    }
+  }
+
+  /**
+   * The cheapest perturbation near `f` that changes it as `mode` asks and keeps every shown
+   * figure it does not hide; null when even hiding every new figure would not do.
+   */
+  private prove(f: number, mode: Mode): { hide: number[]; changed: number[] } | null {
+    const steps = this.steps(f, mode);
+    if (!steps.length) return null;
+    const near = this.neighbourhood(f);
+    for (let attempt = 0; ; attempt++) {
+      let found: { hide: number[]; changed: number[]; big: number[] } | null = null;
+      for (const delta of steps) {
+        found = this.perturb(f, mode, delta, near);
+        if (found && !found.big.length) break;
+      }
+      // A large sum in the way (or no way at all): let the perturbation reach sibling blocks.
+      const grow = found ? found.big : this.bigAround(near);
+      if ((!found || found.big.length) && attempt < 2 && this.addSiblings(near, grow)) continue;
+      return found;
+    }
+  }
+
+  /** How far `f` must move: another value within its label, or up to the threshold. */
+  private steps(f: number, mode: Mode): number[] {
+    const g = this.groups[f]!;
+    const T = this.T;
+    if (mode === 'reach') return [T - g.value];
+    if (g.small) return [g.value + 1 <= T - 1 ? 1 : 0, g.value - 1 >= 1 ? -1 : 0].filter(Boolean);
+    if (g.value === 0) return [T];
+    return g.value > T ? [1, -1] : [1];
+  }
+
+  /** The atoms of the near figures around `f`, twice over. */
+  private neighbourhood(f: number): Set<number> {
+    const near = new Set<number>(this.groups[f]!.atoms);
+    let frontier = [...near];
+    for (let hop = 0; hop < 2 && frontier.length; hop++) {
+      const next: number[] = [];
+      for (const a of frontier)
+        for (const g of this.atomGroups[a]!) {
+          const atoms = this.groups[g]!.atoms;
+          if (atoms.length > NEAR || near.size + atoms.length > MAX_ATOMS) continue;
+          for (const b of atoms)
+            if (!near.has(b)) {
+              near.add(b);
+              next.push(b);
+            }
+        }
+      frontier = next;
+    }
+    return near;
+  }
+
+  private bigAround(near: Set<number>): number[] {
+    const big = new Set<number>();
+    for (const a of near) for (const g of this.atomGroups[a]!) if (this.groups[g]!.atoms.length > NEAR) big.add(g);
+    return [...big];
+  }
+
+  /** Adds up to three sibling blocks of each large sum (hidden ones first, then the cheapest). */
+  private addSiblings(near: Set<number>, big: number[]): boolean {
+    let added = false;
+    for (const p of big) {
+      let taken = 0;
+      for (const b of this.blocks(p)) {
+        const atoms = this.groups[b]!.atoms;
+        if (taken >= 3 || near.size + atoms.length > MAX_ATOMS) break;
+        if (atoms.some((a) => near.has(a))) continue;
+        for (const a of atoms) near.add(a);
+        taken++;
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  /** The largest near figures inside a large one, disjoint, hidden first and then by value. */
+  private blocks(p: number): number[] {
+    const cached = this.blocksOf.get(p);
+    if (cached) return cached.slice().sort((a, b) => this.rank(a) - this.rank(b) || a - b);
+    const atoms = this.groups[p]!.atoms;
+    const hits = new Map<number, number>();
+    for (const a of atoms)
+      for (const g of this.atomGroups[a]!)
+        if (this.groups[g]!.atoms.length <= NEAR) hits.set(g, (hits.get(g) ?? 0) + 1);
+    const inside = [...hits]
+      .filter(([g, n]) => n === this.groups[g]!.atoms.length)
+      .map(([g]) => g)
+      .sort((a, b) => this.groups[b]!.atoms.length - this.groups[a]!.atoms.length || a - b);
+    const taken = new Set<number>();
+    const out: number[] = [];
+    for (const g of inside) {
+      const ga = this.groups[g]!.atoms;
+      if (ga.some((a) => taken.has(a))) continue;
+      for (const a of ga) taken.add(a);
+      out.push(g);
+    }
+    this.blocksOf.set(p, out);
+    return this.blocks(p);
+  }
+
+  private rank(g: number): number {
+    const x = this.groups[g]!;
+    return x.hidden ? -1 : x.fixed ? Number.MAX_SAFE_INTEGER : x.value;
+  }
+
+  /**
+   * Solves: new counts y ≥ 0 on the atoms `near` (the rest as they are) with f(y) = f + delta,
+   * every fixed or zero shown figure kept, every other label true, and the least cost of shown
+   * figures changed. Returns the figures to hide, those changed, and the large ones among them.
+   */
+  private perturb(
+    f: number,
+    mode: Mode,
+    delta: number,
+    near: Set<number>,
+  ): { hide: number[]; changed: number[]; big: number[] } | null {
+    const T = this.T;
+    // every figure touching the neighbourhood, with its atoms there and their present sum
+    const touching = new Map<number, { atoms: number[]; sum: number }>();
+    for (const a of near)
+      for (const g of this.atomGroups[a]!) {
+        let t = touching.get(g);
+        if (!t) touching.set(g, (t = { atoms: [], sum: 0 }));
+        t.atoms.push(a);
+        t.sum += this.values[a]!;
+      }
     const constraints = new Map<string, Constraint>();
     const variables = new Map<string, Map<string, number>>();
-    const coef = (a: string) => {
-      let m = variables.get(a);
-      if (!m) variables.set(a, (m = new Map()));
+    const coef = (v: string) => {
+      let m = variables.get(v);
+      if (!m) variables.set(v, (m = new Map()));
       return m;
     };
-    rows.forEach((row, i) => {
-      constraints.set(`c${i}`, { equal: row.rhs });
-      for (const a of row.atoms) coef(a).set(`c${i}`, 1);
-    });
-    for (const a of objective) coef(a).set('objective', 1);
-    const solution = solve({ direction, objective: 'objective', constraints, variables });
-    if (solution.status === 'unbounded') return direction === 'maximize' ? Infinity : 0;
-    if (solution.status !== 'optimal') {
-      // Never expected (the true counts are a solution); answer as if determined, so more is hidden.
-      return direction === 'maximize' ? 0 : 0;
-    }
-    return direction === 'maximize' ? Math.floor(solution.result + 1e-6) : Math.ceil(solution.result - 1e-6);
-  }
-
-  /** What decides a hidden figure's safety: the reduced constraints of its part. */
-  private signature(f: Fig, r: Reduced): string {
-    const parts = new Set(f.atoms.map((a) => r.part.get(a)).filter((p) => p !== undefined));
-    const rows = r.constraints
-      .filter((c) => parts.has(r.part.get(c.atoms[0]!)!))
-      .map((c) => `${c.atoms.join('+')}=${c.rhs}`)
-      .sort();
-    const known = f.atoms.map((a) => `${a}:${r.known.get(a) ?? '?'}`);
-    return `${known.join(',')}|${rows.join(';')}`;
-  }
-
-  /** Substitutes what the shown figures fix, subtracts nested sums, and splits the rest into parts. */
-  reduce(): Reduced {
-    const known = new Map<string, number>();
-    type Row = { atoms: string[]; rhs: number };
-    let rows: Row[] = this.figs.filter((f) => !f.hidden).map((f) => ({ atoms: [...new Set(f.atoms)], rhs: f.value }));
-    const settle = () => {
-      for (let changed = true; changed;) {
-        changed = false;
-        const next: Row[] = [];
-        for (const row of rows) {
-          let rhs = row.rhs;
-          const unknown: string[] = [];
-          for (const a of row.atoms) {
-            const k = known.get(a);
-            if (k === undefined) unknown.push(a);
-            else rhs -= k;
-          }
-          if (unknown.length === 0) continue;
-          if (unknown.length === 1 || rhs === 0) {
-            // One unknown is fixed; a zero sum fixes all of its (non-negative) atoms at zero.
-            for (const a of unknown) known.set(a, unknown.length === 1 ? rhs : 0);
-            changed = true;
-            continue;
-          }
-          next.push({ atoms: unknown, rhs });
+    const onAtoms = (key: string, atoms: number[], c: Constraint) => {
+      constraints.set(key, c);
+      for (const a of atoms) coef(`y${a}`).set(key, 1);
+    };
+    const candidates = new Set<number>();
+    const labels = mode === 'label'; // a small figure's reach is what the numbers allow, labels aside
+    for (const [g, t] of touching) {
+      const group = this.groups[g]!;
+      const outside = group.value - t.sum; // the part of it this perturbation does not touch
+      if (g === f) {
+        onAtoms(`f${g}`, t.atoms, { equal: t.sum + delta });
+      } else if (!group.hidden) {
+        if (group.fixed || group.value === 0) onAtoms(`k${g}`, t.atoms, { equal: t.sum });
+        else {
+          // |Σ y − sum| ≤ u, at a cost; once hidden it reads "withheld": still ≥ T
+          candidates.add(g);
+          onAtoms(`a${g}`, t.atoms, { max: t.sum });
+          onAtoms(`b${g}`, t.atoms, { min: t.sum });
+          coef(`u${g}`)
+            .set(`a${g}`, -1)
+            .set(`b${g}`, 1)
+            .set('cost', group.value + T);
+          if (labels && T - outside > 0) onAtoms(`w${g}`, t.atoms, { min: T - outside });
         }
-        rows = next;
+      } else if (!labels) {
+        continue;
+      } else if (group.small) {
+        onAtoms(`s${g}`, t.atoms, { min: Math.max(0, 1 - outside), max: T - 1 - outside });
+      } else if (group.value === 0) {
+        onAtoms(`z${g}`, t.atoms, { equal: 0 });
+      } else if (T - outside > 0) {
+        onAtoms(`w${g}`, t.atoms, { min: T - outside });
       }
-    };
-    settle();
-    // Nested sums: a shown figure inside a larger one leaves the larger one only its remainder
-    // (an election's total, less its shown centres, is a sum over the hidden centres alone).
-    rows.sort((a, b) => a.atoms.length - b.atoms.length);
-    const rowsOf = new Map<string, number[]>();
-    rows.forEach((row, i) => {
-      for (const a of row.atoms) {
-        const list = rowsOf.get(a);
-        if (list) list.push(i);
-        else rowsOf.set(a, [i]);
-      }
-    });
-    const original = rows.map((r) => new Set(r.atoms));
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const big = rows[i]!;
-      if (big.atoms.length < 3) continue;
-      const rest = new Set(big.atoms);
-      let rhs = big.rhs;
-      const inners = [...new Set(big.atoms.flatMap((a) => rowsOf.get(a) ?? []))]
-        .filter((j) => j < i && original[j]!.size < big.atoms.length)
-        .sort((a, b) => original[b]!.size - original[a]!.size);
-      for (const j of inners) {
-        const inner = original[j]!;
-        if (inner.size >= rest.size) continue;
-        let inside = true;
-        for (const a of inner) if (!rest.has(a)) inside = false;
-        if (!inside) continue;
-        for (const a of inner) rest.delete(a);
-        rhs -= rows[j]!.rhs; // j < i: not reduced yet, still its own full sum
-      }
-      if (rest.size < big.atoms.length) rows[i] = { atoms: [...rest], rhs };
     }
-    settle();
-    // Duplicates say nothing new.
-    const seen = new Set<string>();
-    rows = rows.filter((r) => {
-      const key = [...r.atoms].sort().join('\u0000');
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    // Parts: atoms linked through some constraint.
-    const parent = new Map<string, string>();
-    const find = (a: string): string => {
-      let p = parent.get(a) ?? a;
-      if (p !== a) {
-        p = find(p);
-        parent.set(a, p);
+    const model = { direction: 'minimize' as const, objective: 'cost', constraints, variables };
+    let solution = solve(model);
+    this.programs++;
+    if (solution.status !== 'optimal') return null;
+    let y = new Map(solution.variables);
+    const integral = [...y].every(([k, v]) => !k.startsWith('y') || Math.abs(v - Math.round(v)) < 1e-7);
+    if (!integral) {
+      solution = solve({ ...model, integers: [...variables.keys()].filter((k) => k.startsWith('y')) });
+      this.programs++;
+      if (solution.status !== 'optimal') return null;
+      y = new Map(solution.variables);
+    }
+    const hide: number[] = [];
+    const changed: number[] = [];
+    const big: number[] = [];
+    for (const [g, t] of touching) {
+      let after = 0;
+      for (const a of t.atoms) after += Math.round(y.get(`y${a}`) ?? 0);
+      if (after === t.sum) continue;
+      changed.push(g);
+      if (candidates.has(g)) {
+        hide.push(g);
+        if (this.groups[g]!.atoms.length > NEAR) big.push(g);
       }
-      return p;
-    };
-    for (const row of rows) for (const a of row.atoms.slice(1)) parent.set(find(a), find(row.atoms[0]!));
-    const ids = new Map<string, number>();
-    const part = new Map<string, number>();
-    for (const row of rows)
-      for (const a of row.atoms) {
-        const root = find(a);
-        if (!ids.has(root)) ids.set(root, ids.size);
-        part.set(a, ids.get(root)!);
-      }
-    void this.atoms;
-    return { known, constraints: rows, part };
+    }
+    return { hide, changed, big };
   }
 }
 

@@ -1,8 +1,10 @@
 // The election itself — its towns, organizers and partners, candidates and lists — read by every
 // area (the loaders in permissions.ts start here). Named queries, db first; each area keeps its own.
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../core/db/index.js';
+import { rowIn } from '../../core/db/rows.js';
 import type { Database } from '../../core/db/schema.js';
+import { voteField } from './forms/formdef.js';
 import type { ElectionsTable } from './tables.js';
 
 type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
@@ -28,13 +30,7 @@ export function rowOf<T extends OfElection>(
   electionId: number,
   id: number,
 ): Promise<Selectable<Database[T]> | undefined> {
-  // One generic query for six tables: Kysely cannot type a column of a table chosen at run time.
-  return (db as unknown as Kysely<Record<string, { id: number; election_id: number }>>)
-    .selectFrom(table as string)
-    .selectAll()
-    .where('election_id', '=', electionId)
-    .where('id', '=', id)
-    .executeTakeFirst() as Promise<Selectable<Database[T]> | undefined>;
+  return rowIn(db, table, id, { election_id: electionId } as never);
 }
 
 // ——— elections ———
@@ -148,6 +144,7 @@ export type ElectionInput = Pick<
   ElectionsTable,
   'title_ar' | 'title_en' | 'poll_date' | 'seats' | 'status' | 'summary_ar' | 'summary_en'
 > & {
+  hotline?: string | null;
   towns: string[];
   organizers: number[];
   memberPartners: number[];
@@ -174,6 +171,7 @@ export async function saveElection(
       status: input.status,
       summary_ar: input.summary_ar,
       summary_en: input.summary_en,
+      hotline: input.hotline ?? null,
       updated_at: iso,
     };
     let electionId = id;
@@ -249,4 +247,42 @@ export async function memberOrganizations(db: Db, networkId: number) {
     .where('status', '=', 'active')
     .orderBy('name_ar')
     .execute();
+}
+
+/** What an election holds: what the hub counts, and what keeps it from being removed. */
+export async function electionRecords(db: Db, electionId: number) {
+  const count = (table: keyof Database & string, where: Record<string, string> = {}) => {
+    let q = (db as unknown as Db)
+      .selectFrom(table as 'observers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('election_id', '=', electionId);
+    for (const [k, v] of Object.entries(where)) q = q.where(k as 'status', '=', v as never);
+    return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+  };
+  const [centres, stations, observers, forms, submissions, outreach, statements] = await Promise.all([
+    count('polling_centres'),
+    count('polling_stations'),
+    count('observers', { status: 'active' }),
+    count('observation_forms', { status: 'published' }),
+    count('observation_submissions'),
+    count('election_outreach'),
+    count('election_statements', { status: 'published' }),
+  ]);
+  return { centres, stations, observers, forms, submissions, outreach, statements };
+}
+
+/** An election with nothing on record yet (no report, no published statement) is removed whole. */
+export async function deleteElection(db: Db, electionId: number) {
+  // Everything the election holds goes with it (its tables cascade).
+  await db.deleteFrom('elections').where('id', '=', electionId).execute();
+}
+
+/** Codes of the election's lists that have votes in a count sheet (they cannot be removed). */
+export async function listsWithVotes(db: Db, electionId: number): Promise<string[]> {
+  const [lists, sheets] = await Promise.all([
+    electionCandidates(db, electionId),
+    db.selectFrom('count_sheets').select('values_json').where('election_id', '=', electionId).execute(),
+  ]);
+  const fields = new Set(sheets.flatMap((s) => Object.keys(JSON.parse(s.values_json ?? '{}') as object)));
+  return lists.filter((l) => fields.has(voteField(l.code))).map((l) => l.code);
 }

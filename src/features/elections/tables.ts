@@ -17,6 +17,8 @@ export interface ElectionsTable {
   status: ElectionStatus;
   summary_ar: string;
   summary_en: string;
+  /** the number observers call on the day (printed on their cards); null until set */
+  hotline: Generated<string | null>;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -95,7 +97,7 @@ export interface ObserversTable {
   id: Generated<number>;
   election_id: number;
   organization_id: number;
-  /** what the observer types to sign in, e.g. TB-OB-07; unique everywhere */
+  /** what the observer types to sign in: drawn at random by the server (K7M-4QX), unique everywhere */
   code: string;
   /** the name the coordinator needs; never shown publicly */
   name: string;
@@ -171,7 +173,7 @@ export interface SubmissionsTable {
   observer_id: number | null;
   /** who typed it in on the web (data clerk, relay person) */
   entered_by: number | null;
-  source: 'app' | 'web' | 'text';
+  source: 'app' | 'web' | 'text' | 'csv';
   /** the client's UUID (or a derived key for web and text entries); unique */
   idempotency_key: string;
   /** sha256 of the canonical payload: the same key with another payload is refused */
@@ -219,6 +221,23 @@ export interface ElectionStatementsTable {
   published_on: string | null;
 }
 
+/** One observer sign-in attempt, for the coordinators to see (kept 30 days). */
+export interface ObserverSignInsTable {
+  id: Generated<number>;
+  observer_id: number;
+  at: string;
+  outcome: 'ok' | 'wrongSecret' | 'waiting' | 'limited';
+  /** the address's network (/24 or /48) */
+  network: string;
+}
+
+/** The growing delay of a typed code after wrong secrets (from any address); cleared by a success. */
+export interface ObserverCodeDelaysTable {
+  code: string;
+  failures: number;
+  last_failure_at: string;
+}
+
 export interface ElectionsTables {
   elections: ElectionsTable;
   election_towns: ElectionTownsTable;
@@ -235,6 +254,8 @@ export interface ElectionsTables {
   observation_submissions: SubmissionsTable;
   election_text_reports: TextReportsTable;
   election_statements: ElectionStatementsTable;
+  observer_sign_ins: ObserverSignInsTable;
+  observer_code_delays: ObserverCodeDelaysTable;
 }
 
 // The feature's tables join the one Database type (the core names no feature).

@@ -15,6 +15,8 @@ type Question = {
   options?: { value: string; label_ar: string; label_en: string; critical: boolean }[];
   showIf?: { question: string; equals: string } | null;
 };
+type Term = [number, string | number];
+type Rule = { label_ar: string; label_en: string; left: Term[]; op: string; right: Term[] };
 type Form = {
   id: number;
   slug: string;
@@ -23,11 +25,19 @@ type Form = {
   title_en: string;
   version: number;
   questions: Question[];
+  rules: Rule[];
 };
 type Station = { id: number; label: string; centre_ar: string; centre_en: string; women_only: boolean };
 type Assignment = {
   observer: { code: string };
-  election: { id: number; title_ar: string; title_en: string; poll_date: string; status: string };
+  election: {
+    id: number;
+    title_ar: string;
+    title_en: string;
+    poll_date: string;
+    status: string;
+    hotline: string | null;
+  };
   stations: Station[];
   forms: Form[];
 };
@@ -37,8 +47,9 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const ar = document.documentElement.lang.startsWith('ar');
 const msgs = $('msgs').dataset;
 const msg = (k: string, n?: number | string) => (msgs[k] ?? k).replace('{n}', n === undefined ? '' : String(n));
-const label = (o: { label_ar: string; label_en: string }) => (ar ? o.label_ar : o.label_en);
-const title = (o: { title_ar: string; title_en: string }) => (ar ? o.title_ar : o.title_en);
+// English falls back to Arabic, which every label has.
+const label = (o: { label_ar: string; label_en: string }) => (ar ? o.label_ar : o.label_en || o.label_ar);
+const title = (o: { title_ar: string; title_en: string }) => (ar ? o.title_ar : o.title_en || o.title_ar);
 
 let session: Session | null = null;
 let assignment: Assignment | null = null;
@@ -127,7 +138,7 @@ $('login-form').addEventListener('submit', async (ev) => {
       credentials: 'omit',
     });
     if (res.status === 429) {
-      err.textContent = msg('tooMany');
+      err.textContent = msg('tooMany', res.headers.get('retry-after') ?? '');
       return;
     }
     if (!res.ok) {
@@ -174,6 +185,14 @@ $('logout').addEventListener('click', async () => {
 function renderHome() {
   if (!assignment) return;
   $('who').textContent = `${assignment.observer.code} · ${title(assignment.election)}`;
+  const line = assignment.election.hotline;
+  const call = $('hotline');
+  call.hidden = !line;
+  if (line)
+    call.replaceChildren(
+      `${msg('hotline')} `,
+      el('a', { href: `tel:${line.replace(/[^\d+]/g, '')}`, dir: 'ltr' }, line),
+    );
   const st = $('stations');
   st.replaceChildren(
     ...assignment.stations.map((s) =>
@@ -298,9 +317,40 @@ function questionField(q: Question): HTMLElement {
   return box;
 }
 
+/** The rules the typed figures break, in words (skipped when a figure is missing, as on the server). */
+function brokenRules(f: Form, answers: Record<string, string | number>): string[] {
+  const sum = (terms: Term[]) => {
+    let total = 0;
+    for (const [sign, x] of terms) {
+      const v = typeof x === 'number' ? x : answers[x];
+      if (typeof v !== 'number') return null;
+      total += sign * v;
+    }
+    return total;
+  };
+  return (f.rules ?? []).flatMap((r) => {
+    const [a, b] = [sum(r.left), sum(r.right)];
+    if (a === null || b === null) return [];
+    const ok = { '=': a === b, '<=': a <= b, '>=': a >= b, '<': a < b, '>': a > b }[r.op];
+    return ok === false ? [`${label(r)} (${a} / ${b})`] : [];
+  });
+}
+
+let warned = '';
+function warn(lines: string[]) {
+  const box = $('form-warn');
+  box.hidden = !lines.length;
+  box.replaceChildren(
+    ...(lines.length ? [el('p', {}, msg('rulesWarn')), ...lines.map((l) => el('p', {}, `• ${l}`))] : []),
+  );
+  $('save').textContent = lines.length ? msg('saveAnyway') : msg('save');
+}
+
 function openForm(f: Form) {
   if (!assignment) return;
   current = f;
+  warned = '';
+  warn([]);
   $('form-title').textContent = title(f);
   const sel = $<HTMLSelectElement>('station');
   sel.replaceChildren(...assignment.stations.map((s) => el('option', { value: String(s.id) }, s.label)));
@@ -351,6 +401,15 @@ $('report').addEventListener('submit', async (ev) => {
   }
   if (bad) {
     $('form-error').textContent = msg('fixErrors');
+    return;
+  }
+  // Figures that do not add up: said once before saving; saving again keeps them as typed.
+  const broken = brokenRules(current, answers);
+  const typed = JSON.stringify(answers);
+  if (broken.length && warned !== typed) {
+    warned = typed;
+    warn(broken);
+    $('form-warn').scrollIntoView();
     return;
   }
   const stationId = Number($<HTMLSelectElement>('station').value);
@@ -448,6 +507,8 @@ async function start() {
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/observe/sw.js', { scope: '/observe/' }).catch(() => undefined);
   }
+  const given = new URLSearchParams(location.search).get('code');
+  if (given) ($('code') as HTMLInputElement).value = given.slice(0, 40);
   session = (await idb.get<Session>('session', 'current')) ?? null;
   assignment = (await idb.get<Assignment>('assignment', 'current')) ?? null;
   if (session && assignment) {

@@ -11,6 +11,7 @@ import {
   validateAnswers,
   type AnswerError,
   type Answers,
+  type RuleDef,
   type RuleFlag,
 } from '../forms/formdef.js';
 import type { FormRow } from '../forms/queries.js';
@@ -26,7 +27,7 @@ export type IngestInput = {
   stationId: number;
   observerId: number | null;
   enteredBy: number | null;
-  source: 'app' | 'web' | 'text';
+  source: 'app' | 'web' | 'text' | 'csv';
   key: string;
   rawAnswers: Record<string, unknown>;
   /** text reports and relayed incidents */
@@ -96,6 +97,20 @@ async function existingResult(
 
 const existingColumns = ['id', 'payload_hash', 'observer_id', 'received_at', 'flags', 'sheet_id'] as const;
 
+/** Checks answers and works out a report's flags (pure: nothing is written). */
+function checked(input: IngestInput) {
+  const result = validateAnswers(input.form.def, input.rawAnswers);
+  if (!result.ok) return result;
+  const flags: Flag[] = [
+    ...result.critical.map((q) => ({ kind: 'critical' as const, question: q })),
+    ...(input.extraFlags ?? []),
+  ];
+  if (input.form.kind === 'count')
+    for (const f of checkRules(input.form.ruleList, result.answers)) flags.push({ kind: 'rule', ...f });
+  if (input.electionStatus === 'closed') flags.push({ kind: 'late' });
+  return { ...result, flags };
+}
+
 /**
  * Stores a submission idempotently. The key and the row are one row, written in one transaction
  * with the count sheet it feeds; the caller acknowledges only after this resolves (the commit is
@@ -103,73 +118,74 @@ const existingColumns = ['id', 'payload_hash', 'observer_id', 'received_at', 'fl
  * and payload returns the first result; the same key with another payload is refused.
  */
 export async function ingestSubmission(db: Db, dialect: Dialect, input: IngestInput, now: Date): Promise<IngestResult> {
+  const check = checked(input);
+  if (!check.ok) return { status: 'invalid', errors: check.errors };
+  return db.transaction().execute((trx) => store(trx, dialect, input, check, now));
+}
+
+/**
+ * The same, inside a transaction the caller holds (a spreadsheet of count sheets: every row or
+ * none). Throws nothing on bad input: the caller rolls back on a result that is not created.
+ */
+export async function ingestWithin(trx: Db, dialect: Dialect, input: IngestInput, now: Date): Promise<IngestResult> {
+  const check = checked(input);
+  if (!check.ok) return { status: 'invalid', errors: check.errors };
+  return store(trx, dialect, input, check, now);
+}
+
+async function store(
+  trx: Db,
+  dialect: Dialect,
+  input: IngestInput,
+  check: { answers: Answers; critical: string[]; flags: Flag[] },
+  now: Date,
+): Promise<IngestResult> {
   const hash = payloadHash(input.form.id, input.stationId, input.rawAnswers);
-  const prior = await db
-    .selectFrom('observation_submissions')
-    .select(existingColumns)
-    .where('idempotency_key', '=', input.key)
-    .executeTakeFirst();
-  if (prior) return existingResult(db, prior, hash, input.observerId);
-
-  const checked = validateAnswers(input.form.def, input.rawAnswers);
-  if (!checked.ok) return { status: 'invalid', errors: checked.errors };
-
-  const flags: Flag[] = [
-    ...checked.critical.map((q) => ({ kind: 'critical' as const, question: q })),
-    ...(input.extraFlags ?? []),
-  ];
-  if (input.form.kind === 'count')
-    for (const f of checkRules(input.form.ruleList, checked.answers)) flags.push({ kind: 'rule', ...f });
-  if (input.electionStatus === 'closed') flags.push({ kind: 'late' });
-  const critical = input.forceCritical || checked.critical.length > 0;
   const iso = now.toISOString();
-
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('observation_submissions')
-      .values({
-        election_id: input.electionId,
-        form_id: input.form.id,
-        station_id: input.stationId,
-        observer_id: input.observerId,
-        entered_by: input.enteredBy,
-        source: input.source,
-        idempotency_key: input.key,
-        payload_hash: hash,
-        answers: toJson(checked.answers),
-        flags: toJson(flags),
-        critical: flag(critical),
-        sheet_id: null,
-        status: 'received',
-        verified_by: null,
-        verified_at: null,
-        verification_comment: '',
-        received_at: iso,
-      })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) {
-      // Another request with the same key committed first (a retry racing the original).
-      const other = await trx
-        .selectFrom('observation_submissions')
-        .select(existingColumns)
-        .where('idempotency_key', '=', input.key)
-        .executeTakeFirstOrThrow();
-      return existingResult(trx, other, hash, input.observerId);
-    }
-    let sheetStatus: string | null = null;
-    if (input.form.kind === 'count') {
-      const sheet = await addToSheet(trx, dialect, input, checked.answers, iso);
-      sheetStatus = sheet.status;
-      await trx
-        .updateTable('observation_submissions')
-        .set({ sheet_id: sheet.id })
-        .where('id', '=', inserted.id)
-        .execute();
-    }
-    return { status: 'created', id: inserted.id, receivedAt: iso, flags, sheetStatus };
-  });
+  const inserted = await trx
+    .insertInto('observation_submissions')
+    .values({
+      election_id: input.electionId,
+      form_id: input.form.id,
+      station_id: input.stationId,
+      observer_id: input.observerId,
+      entered_by: input.enteredBy,
+      source: input.source,
+      idempotency_key: input.key,
+      payload_hash: hash,
+      answers: toJson(check.answers),
+      flags: toJson(check.flags),
+      critical: flag(input.forceCritical || check.critical.length > 0),
+      sheet_id: null,
+      status: 'received',
+      verified_by: null,
+      verified_at: null,
+      verification_comment: '',
+      received_at: iso,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    // A repeat, or a retry that raced the original: the row that committed first answers.
+    const other = await trx
+      .selectFrom('observation_submissions')
+      .select(existingColumns)
+      .where('idempotency_key', '=', input.key)
+      .executeTakeFirstOrThrow();
+    return existingResult(trx, other, hash, input.observerId);
+  }
+  let sheetStatus: string | null = null;
+  if (input.form.kind === 'count') {
+    const sheet = await addToSheet(trx, dialect, input, check.answers, iso);
+    sheetStatus = sheet.status;
+    await trx
+      .updateTable('observation_submissions')
+      .set({ sheet_id: sheet.id })
+      .where('id', '=', inserted.id)
+      .execute();
+  }
+  return { status: 'created', id: inserted.id, receivedAt: iso, flags: check.flags, sheetStatus };
 }
 
 export function sheetValues(fields: string[], answers: Answers): Record<string, number> {
@@ -237,7 +253,7 @@ export async function resolveSheet(
   db: Db,
   sheetId: number,
   values: Record<string, number>,
-  rules: string[],
+  rules: (string | RuleDef)[],
   note: string,
   userId: number,
   now: Date,

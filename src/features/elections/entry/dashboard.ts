@@ -1,6 +1,6 @@
 // The coordinator's dashboard: for each station and form, expected / received / missing /
 // flagged / verified, with stations whose observer reported "no network" counted apart from the
-// missing ones, and critical reports first.
+// missing ones. What still needs someone is in attention.ts.
 import type { Db } from '../../../core/db/index.js';
 import { fromJson } from '../../../core/db/helpers.js';
 import type { Flag } from './actions.js';
@@ -90,27 +90,11 @@ export async function dashboard(db: Db, electionId: number) {
     });
     return { station: st, unreachable: unreachable.has(st.id), cells };
   });
-  const stationLabel = new Map(stations.map((s) => [s.id, `${s.centre_code} ${s.code}`]));
-  // Critical first, then flagged, then the rest; newest first within each.
-  const attention = submissions
-    .filter(
-      (s) => s.critical === 1 || s.kind === 'incident' || fromJson<Flag[]>(s.flags, []).some((f) => f.kind === 'rule'),
-    )
-    .map((s) => ({ ...s, station: stationLabel.get(s.station_id) ?? '', flagList: fromJson<Flag[]>(s.flags, []) }))
-    .sort(
-      (a, b) =>
-        b.critical - a.critical || Number(a.status === 'verified') - Number(b.status === 'verified') || b.id - a.id,
-    );
-  const conflicts = sheets
-    .filter((s) => s.status === 'conflict')
-    .map((s) => ({ id: s.id, station: stationLabel.get(s.station_id) ?? '' }));
   return {
     forms: expectedForms.map((f) => ({ slug: f.slug, title_ar: f.title_ar, title_en: f.title_en, kind: f.kind })),
     rows,
     totals: Object.fromEntries(totals),
     all,
-    attention,
-    conflicts,
     submissionCount: submissions.length,
   };
 }

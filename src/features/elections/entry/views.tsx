@@ -1,22 +1,75 @@
-// Reports as coordinators see them: the dashboard, one report and its verification, a count
-// sheet's entries with the conflict screen, and entry from paper.
+// Reports as coordinators see them: the dashboard with the attention list, one report and its
+// verification, and entry from paper. Flags are said in words (forms/words.ts).
 import { usePage } from '../../../core/views/context.js';
-import { DataTable, StatusBadge, UserText } from '../../../core/views/components.js';
-import { Field, Form, Radios, Select, type FormState } from '../../../core/views/forms.js';
+import { DataTable, Empty, Pagination, StatusBadge, UserText } from '../../../core/views/components.js';
+import { Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
-import type { Question } from '../forms/formdef.js';
+import type { Question, RuleFlag } from '../forms/formdef.js';
+import { conditionWords, flagWords } from '../forms/words.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
+import type { Attention } from './attention.js';
 import type { Dashboard } from './dashboard.js';
 
 const COUNTS = ['expected', 'received', 'missing', 'unreachable', 'flagged', 'verified'] as const;
+const STATION_PAGE = 100;
 
-export function DashboardPage(p: { e: ElectionHead; d: Dashboard }) {
+/** What still needs someone (or what was handled): disagreeing count sheets, then reports, critical first. */
+function AttentionList(p: { base: string; attention: Attention; show: 'open' | 'handled' }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const a = p.attention;
+  const other = p.show === 'open' ? 'handled' : 'open';
+  return (
+    <section id="attention" data-show={p.show}>
+      <h2>{t(p.show === 'open' ? 'elections.dashboard.attention' : 'elections.dashboard.handled')}</h2>
+      <p>
+        <a href={`${p.base}/dashboard?show=${other}#attention`}>
+          {t(other === 'open' ? 'elections.dashboard.showOpen' : 'elections.dashboard.showHandled')}
+        </a>
+      </p>
+      {a.conflicts.length === 0 && a.reports.length === 0 ? (
+        <Empty text={t(p.show === 'open' ? 'elections.dashboard.nothing' : 'elections.dashboard.nothingHandled')} />
+      ) : null}
+      <ul class="attention">
+        {a.conflicts.map((c) => (
+          <li data-kind="conflict">
+            <StatusBadge
+              tone={p.show === 'open' ? 'warn' : 'ok'}
+              label={t(`elections.sheet.statuses.${c.status}` as never)}
+            />{' '}
+            <a href={`${p.base}/sheets/${c.id}`}>
+              {t('elections.sheet.title')} · <bdi dir="ltr">{c.station}</bdi>
+            </a>
+          </li>
+        ))}
+        {a.reports.map((s) => (
+          <li data-kind="report">
+            {s.critical ? <StatusBadge tone="warn" label={t('elections.dashboard.critical')} /> : null}{' '}
+            <a href={`${p.base}/submissions/${s.id}`}>
+              {localized(s, 'title', i18n.locale)} · <bdi dir="ltr">{s.station}</bdi>
+            </a>{' '}
+            · {t(`elections.submission.statuses.${s.status}` as never)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DashboardPage(p: {
+  e: ElectionHead;
+  d: Dashboard;
+  attention: Attention;
+  show: 'open' | 'handled';
+  page: number;
+}) {
   const { i18n } = usePage();
   const { t } = i18n;
   const d = p.d;
   const base = `/elections/${p.e.id}`;
   const stateLabel = (s: string) => t(`elections.dashboard.states.${s}` as never);
   const title = (f: { title_ar: string; title_en: string }) => localized(f, 'title', i18n.locale);
+  const rows = d.rows.slice((p.page - 1) * STATION_PAGE, p.page * STATION_PAGE);
   return (
     <ManageLayout e={p.e} title={t('elections.dashboard.title')}>
       <ul class="figures">
@@ -27,33 +80,7 @@ export function DashboardPage(p: { e: ElectionHead; d: Dashboard }) {
         ))}
       </ul>
       <p class="hint">{t('elections.dashboard.unreachableNote')}</p>
-      {d.conflicts.length ? (
-        <>
-          <h2>{t('elections.dashboard.conflicts')}</h2>
-          <ul>
-            {d.conflicts.map((c) => (
-              <li>
-                <a href={`${base}/sheets/${c.id}`}>
-                  <bdi dir="ltr">{c.station}</bdi>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <h2>{t('elections.dashboard.attention')}</h2>
-      {d.attention.length === 0 ? <p>{t('elections.dashboard.nothing')}</p> : null}
-      <ul>
-        {d.attention.map((s) => (
-          <li>
-            {s.critical ? <StatusBadge label={t('elections.dashboard.critical')} /> : null}{' '}
-            <a href={`${base}/submissions/${s.id}`}>
-              {title(s)} · <bdi dir="ltr">{s.station}</bdi>
-            </a>{' '}
-            · {t(`elections.submission.statuses.${s.status}` as never)}
-          </li>
-        ))}
-      </ul>
+      <AttentionList base={base} attention={p.attention} show={p.show} />
       <h2>{t('elections.dashboard.byForm')}</h2>
       <DataTable
         rows={d.forms}
@@ -61,71 +88,71 @@ export function DashboardPage(p: { e: ElectionHead; d: Dashboard }) {
           { label: t('elections.forms.name'), rowHeader: true, cell: (f) => title(f) },
           ...COUNTS.map((k) => ({
             label: t(`elections.dashboard.counts.${k}`),
+            numeric: true,
             cell: (f: (typeof d.forms)[number]) => i18n.number(d.totals[f.slug]![k]),
           })),
         ]}
       />
       <h2>{t('elections.dashboard.byStation')}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('elections.results.station')}</th>
-              {d.forms.map((f) => (
-                <th scope="col">{title(f)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {d.rows.map((r) => (
-              <tr>
-                <th scope="row">
-                  <bdi dir="ltr">{`${r.station.centre_code} ${r.station.code}`}</bdi>
-                </th>
-                {r.cells.map((c) => (
-                  // A cell's state is an attribute: the dashboard's tests and styles read it.
-                  <td data-state={c.state}>
-                    {c.sheetId ? (
-                      <a href={`${base}/sheets/${c.sheetId}`}>{stateLabel(c.state)}</a>
-                    ) : c.latestId ? (
-                      <a href={`${base}/submissions/${c.latestId}`}>{stateLabel(c.state)}</a>
-                    ) : (
-                      stateLabel(c.state)
-                    )}
-                    {c.count > 1 ? ` (${i18n.number(c.count)})` : ''}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={rows}
+        columns={[
+          {
+            label: t('elections.results.station'),
+            rowHeader: true,
+            cell: (r) => <bdi dir="ltr">{`${r.station.centre_code} ${r.station.code}`}</bdi>,
+          },
+          ...d.forms.map((f, i) => ({
+            label: title(f),
+            // A cell's state is an attribute: the dashboard's tests and styles read it.
+            class: `state-${i}`,
+            cell: (r: (typeof rows)[number]) => {
+              const c = r.cells[i]!;
+              const href = c.sheetId
+                ? `${base}/sheets/${c.sheetId}`
+                : c.latestId
+                  ? `${base}/submissions/${c.latestId}`
+                  : null;
+              return (
+                <span data-state={c.state}>
+                  {href ? <a href={href}>{stateLabel(c.state)}</a> : stateLabel(c.state)}
+                  {c.count > 1 ? ` (${i18n.number(c.count)})` : ''}
+                </span>
+              );
+            },
+          })),
+        ]}
+      />
+      <Pagination
+        page={p.page}
+        pageCount={Math.max(1, Math.ceil(d.rows.length / STATION_PAGE))}
+        hrefFor={(n) => `${base}/dashboard?show=${p.show}&page=${n}`}
+      />
     </ManageLayout>
   );
 }
 
-export type FlagView = { kind: string; question?: string; rule?: string; left?: number; right?: number };
+export type FlagView =
+  ({ kind: 'rule' } & RuleFlag) | { kind: 'critical'; question: string } | { kind: 'late' } | { kind: 'relayed' };
 
-export function FlagList(p: { flags: FlagView[] }) {
+/** Why a report or a sheet was flagged, in words: the rule it breaks with both sides, the critical answer. */
+export function FlagList(p: { flags: FlagView[]; questions: Question[] }) {
   const { i18n } = usePage();
   const { t } = i18n;
   if (!p.flags.length) return null;
+  const label = (id?: string) => {
+    const q = p.questions.find((x) => x.id === id);
+    return q ? localized(q, 'label', i18n.locale) : (id ?? '');
+  };
   return (
     <ul class="notice--warn">
       {p.flags.map((f) => (
         <li>
-          {f.kind === 'rule' ? (
-            <>
-              {t('elections.flags.rule')}: <bdi dir="ltr">{f.rule}</bdi> ({i18n.number(f.left ?? 0)} /{' '}
-              {i18n.number(f.right ?? 0)})
-            </>
-          ) : f.kind === 'critical' ? (
-            <>
-              {t('elections.flags.critical')}: <bdi dir="ltr">{f.question}</bdi>
-            </>
-          ) : (
-            t(`elections.flags.${f.kind}` as never)
-          )}
+          {f.kind === 'rule'
+            ? flagWords(f, p.questions, i18n)
+            : f.kind === 'critical'
+              ? `${t('elections.flags.critical')}: ${label(f.question)}`
+              : t(`elections.flags.${f.kind}` as never)}
         </li>
       ))}
     </ul>
@@ -174,7 +201,8 @@ export function SubmissionPage(p: {
         ) : null}{' '}
         · {t(`elections.submission.statuses.${p.s.status}` as never)}
       </p>
-      <FlagList flags={p.flags} />
+      <FlagList flags={p.flags} questions={p.questions} />
+      <p class="hint">{t('elections.submission.frozen')}</p>
       {p.s.sheet_id ? (
         <p>
           <a href={`/elections/${p.e.id}/sheets/${p.s.sheet_id}`}>{t('elections.sheet.open')}</a>
@@ -220,124 +248,10 @@ export function SubmissionPage(p: {
   );
 }
 
-type SheetEntry = { id: number; source: string; who: string; values: Record<string, number> };
-
-/** For each differing field: the entries' values to choose from, another value, and a reason. */
-function DecideForm(p: {
-  action: string;
-  fields: { id: string; label: string }[];
-  entries: SheetEntry[];
-  state: FormState | null;
-}) {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  const choices = (f: string) => [
-    ...new Set(p.entries.map((en) => en.values[f]).filter((x): x is number => x !== undefined)),
-  ];
-  // The first entry's value is chosen until someone decides otherwise.
-  const values = Object.fromEntries(p.fields.map((f) => [`v_${f.id}`, String(choices(f.id)[0] ?? '')]));
-  return (
-    <Form action={p.action} state={p.state} values={values}>
-      {p.fields.map((f) => (
-        <>
-          <Radios
-            name={`v_${f.id}`}
-            legend={f.label}
-            options={choices(f.id).map((c) => ({ value: String(c), label: i18n.number(c) }))}
-          />
-          <Field name={`o_${f.id}`} label={`${t('elections.sheet.other')} (${f.label})`} inputmode="numeric" />
-        </>
-      ))}
-      <Field
-        name="note"
-        label={t('elections.sheet.note')}
-        hint={t('elections.sheet.noteHint')}
-        multiline
-        rows={3}
-        required
-      />
-      <button type="submit">{t('elections.sheet.decideButton')}</button>
-    </Form>
-  );
-}
-
-export function SheetPage(p: {
-  e: ElectionHead;
-  station: string;
-  sheet: { id: number; status: string; decision_note: string };
-  fields: { id: string; label: string }[];
-  accepted: Record<string, number> | null;
-  entries: SheetEntry[];
-  differing: string[];
-  flags: FlagView[];
-  canChange: boolean;
-  state: FormState | null;
-}) {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  const conflict = p.sheet.status === 'conflict';
-  const value = (v: number | undefined) => (v === undefined ? '—' : i18n.number(v));
-  return (
-    <ManageLayout e={p.e} title={`${t('elections.sheet.title')} · ${p.station}`}>
-      <p class="meta">{t(`elections.sheet.statuses.${p.sheet.status}` as never)}</p>
-      <FlagList flags={p.flags} />
-      {conflict ? <p class="notice--warn">{t('elections.sheet.conflictNote', { count: p.differing.length })}</p> : null}
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('elections.sheet.field')}</th>
-              {p.entries.map((en, i) => (
-                <th scope="col">
-                  <a href={`/elections/${p.e.id}/submissions/${en.id}`}>{t('elections.sheet.entry', { n: i + 1 })}</a>
-                  <br />
-                  <span class="meta">
-                    {t(`elections.submission.sources.${en.source}` as never)} <bdi>{en.who}</bdi>
-                  </span>
-                </th>
-              ))}
-              {p.accepted ? <th scope="col">{t('elections.sheet.accepted')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {p.fields.map((f) => (
-              // Differing fields are marked: the conflict screen's tests and styles read it.
-              <tr data-differs={p.differing.includes(f.id) ? '1' : undefined}>
-                <th scope="row">{p.differing.includes(f.id) ? <strong>{f.label}</strong> : f.label}</th>
-                {p.entries.map((en) => (
-                  <td>{value(en.values[f.id])}</td>
-                ))}
-                {p.accepted ? <td>{value(p.accepted[f.id])}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {p.sheet.decision_note ? (
-        <p>
-          {t('elections.sheet.note')}: <UserText text={p.sheet.decision_note} />
-        </p>
-      ) : null}
-      {conflict && p.canChange ? (
-        <>
-          <h2>{t('elections.sheet.decide')}</h2>
-          <DecideForm
-            action={`/elections/${p.e.id}/sheets/${p.sheet.id}/resolve`}
-            fields={p.fields.filter((f) => p.differing.includes(f.id))}
-            entries={p.entries}
-            state={p.state}
-          />
-        </>
-      ) : null}
-    </ManageLayout>
-  );
-}
-
 export function EntryPage(p: {
   e: ElectionHead;
-  forms: { id: number; title_ar: string; title_en: string }[];
+  forms: { id: number; title_ar: string; title_en: string; kind: string }[];
   form: { id: number; title_ar: string; title_en: string; questions: Question[] } | null;
-  stations: { id: number; label: string }[];
   entryKey: string;
   state: FormState | null;
 }) {
@@ -347,6 +261,11 @@ export function EntryPage(p: {
   return (
     <ManageLayout e={p.e} title={t('elections.entry.title')}>
       <p class="hint">{t('elections.entry.hint')}</p>
+      {p.forms.some((f) => f.kind === 'count') ? (
+        <p>
+          <a href={`/elections/${p.e.id}/sheets`}>{t('elections.sheets.importLink')}</a>
+        </p>
+      ) : null}
       <Form action={action} method="get" id="choose-form" values={{ form: p.form ? String(p.form.id) : '' }}>
         <Select
           name="form"
@@ -363,13 +282,14 @@ export function EntryPage(p: {
           {/* The posted path has no query string: the scope is named after it. */}
           <Form action={`${action}?form=${p.form.id}`} id={action} state={p.state}>
             <input type="hidden" name="key" value={p.entryKey} />
-            <Select
-              name="station_id"
+            <Field
+              name="station"
               label={t('elections.results.station')}
-              options={p.stations.map((s) => ({ value: String(s.id), label: s.label }))}
+              hint={t('elections.entry.stationHint')}
+              required
             />
             {p.form.questions.map((q) => (
-              <AnswerField q={q} />
+              <AnswerField q={q} all={p.form!.questions} />
             ))}
             <button type="submit">{t('common.save')}</button>
           </Form>
@@ -379,12 +299,13 @@ export function EntryPage(p: {
   );
 }
 
-function AnswerField(p: { q: Question }) {
+function AnswerField(p: { q: Question; all: Question[] }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const q = p.q;
   const label = `${localized(q, 'label', i18n.locale)}${q.required ? ' *' : ''}`;
   const name = `a_${q.id}`;
+  const hint = conditionWords(q, p.all, i18n) ?? undefined;
   if (q.type === 'yesno' || q.type === 'choice') {
     const options =
       q.type === 'yesno'
@@ -393,7 +314,7 @@ function AnswerField(p: { q: Question }) {
             { value: 'no', label: t('common.no') },
           ]
         : (q.options ?? []).map((o) => ({ value: o.value, label: localized(o, 'label', i18n.locale) }));
-    return <Select name={name} label={label} includeEmpty="—" options={options} />;
+    return <Select name={name} label={label} includeEmpty="—" options={options} hint={hint} />;
   }
   return (
     <Field
@@ -403,7 +324,7 @@ function AnswerField(p: { q: Question }) {
       inputmode={q.type === 'number' ? 'numeric' : undefined}
       multiline={q.type === 'text'}
       rows={3}
-      hint={q.showIf ? t('elections.entry.onlyIf', { question: q.showIf.question, value: q.showIf.equals }) : undefined}
+      hint={hint}
     />
   );
 }

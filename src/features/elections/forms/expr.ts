@@ -2,6 +2,7 @@
 // `voters <= registered`. A tiny language, parsed and evaluated here by hand (never eval or
 // Function): identifiers, non-negative integers, + and -, and exactly one comparison
 // (=, <=, >=, <, >; ≤ and ≥ too). A rule flags a sheet; it never changes a value.
+import { westernDigits } from '../../../core/http/forms.js';
 
 export type Term = { sign: 1 | -1; kind: 'int'; value: number } | { sign: 1 | -1; kind: 'id'; name: string };
 export type Comparison = '=' | '<=' | '>=' | '<' | '>';
@@ -19,14 +20,6 @@ const MAX_INT = 1_000_000_000;
 
 type Token =
   { t: 'int'; v: number; at: number } | { t: 'id'; v: string; at: number } | { t: 'op'; v: string; at: number };
-
-const arabicDigits = /[٠-٩۰-۹]/g;
-export function westernDigits(s: string): string {
-  return s.replace(arabicDigits, (d) => {
-    const c = d.charCodeAt(0);
-    return String(c >= 0x06f0 ? c - 0x06f0 : c - 0x0660);
-  });
-}
 
 function tokenize(input: string): Token[] | RuleError {
   const s = westernDigits(input);

@@ -2,7 +2,8 @@
 // time), conditions (a question shown only when an earlier answer calls for it), count-sheet
 // fields and reconciliation rules. Pure functions shared by the server and the observer app's
 // server-side checks.
-import { evaluateRule, parseRule, ruleIdentifiers, westernDigits, type RuleError } from './expr.js';
+import { westernDigits } from '../../../core/http/forms.js';
+import { evaluateRule, parseRule, ruleIdentifiers, type RuleError } from './expr.js';
 
 export type QuestionType = 'yesno' | 'number' | 'choice' | 'text' | 'time';
 export type ChoiceOption = { value: string; label_ar: string; label_en: string; critical: boolean };
@@ -10,6 +11,7 @@ export type Question = {
   id: string;
   type: QuestionType;
   label_ar: string;
+  /** optional: the English page shows the Arabic one when it is empty */
   label_en: string;
   required: boolean;
   min?: number | null;
@@ -61,6 +63,15 @@ export const COMPUTED = {
   registered: ['registered_women', 'registered_men'],
 } as const;
 
+/**
+ * A reconciliation rule: the expression, and what it means in words — written by the coordinator,
+ * or (left empty) generated from the expression with the form's own labels (forms/words.ts).
+ */
+export type RuleDef = { rule: string; label_ar: string; label_en: string };
+/** Rules as stored: plain expressions (older forms) or with their labels. */
+export const asRuleDefs = (rules: (string | RuleDef)[]): RuleDef[] =>
+  rules.map((r) => (typeof r === 'string' ? { rule: r, label_ar: '', label_en: '' } : r));
+
 export const DEFAULT_COUNT_RULES = [
   'valid + invalid = voters',
   'voters <= registered',
@@ -69,7 +80,8 @@ export const DEFAULT_COUNT_RULES = [
   'blank <= invalid',
 ];
 
-export const voteField = (candidateCode: string) => `votes_${candidateCode.toLowerCase()}`;
+/** The count-sheet field of a list or candidate: `votes_l1`, `votes_al_12` for AL-12. */
+export const voteField = (candidateCode: string) => `votes_${candidateCode.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 
 export function countQuestions(candidates: { code: string; name_ar: string; name_en: string }[]): Question[] {
   const base: Question[] = COUNT_FIELDS.map((id) => ({
@@ -198,17 +210,20 @@ export function ruleValues(values: Record<string, Answer | null | undefined>): R
   return out;
 }
 
-export type RuleFlag = { rule: string; left: number; right: number };
+/** A failed rule with the two sides' values (and the coordinator's words for it, if any). */
+export type RuleFlag = { rule: string; left: number; right: number; label_ar?: string; label_en?: string };
 
 /** The rules a sheet fails. Rules naming a missing value are skipped, not failed. */
-export function checkRules(rules: string[], values: Record<string, Answer | null | undefined>): RuleFlag[] {
+export function checkRules(rules: (string | RuleDef)[], values: Record<string, Answer | null | undefined>): RuleFlag[] {
   const v = ruleValues(values);
   const flags: RuleFlag[] = [];
-  for (const text of rules) {
-    const parsed = parseRule(text);
+  for (const def of asRuleDefs(rules)) {
+    const parsed = parseRule(def.rule);
     if (!parsed.ok) continue;
     const outcome = evaluateRule(parsed.rule, v);
-    if (outcome.status === 'fail') flags.push({ rule: parsed.rule.source, left: outcome.left, right: outcome.right });
+    if (outcome.status !== 'fail') continue;
+    const words = def.label_ar ? { label_ar: def.label_ar, label_en: def.label_en } : {};
+    flags.push({ rule: parsed.rule.source, left: outcome.left, right: outcome.right, ...words });
   }
   return flags;
 }
@@ -243,7 +258,7 @@ export function definitionProblems(def: FormDefinition): string[] {
   for (const q of def.questions) {
     if (!QUESTION_ID.test(q.id)) problems.push(`badId:${q.id}`);
     if (seen.has(q.id)) problems.push(`duplicateId:${q.id}`);
-    if (!q.label_ar.trim() || !q.label_en.trim()) problems.push(`missingLabel:${q.id}`);
+    if (!q.label_ar.trim()) problems.push(`missingLabel:${q.id}`);
     if (q.type === 'number' && q.min != null && q.max != null && q.min > q.max) problems.push(`badRange:${q.id}`);
     if (q.type === 'choice' && (!q.options || q.options.length < 2)) problems.push(`fewOptions:${q.id}`);
     if (q.showIf) {

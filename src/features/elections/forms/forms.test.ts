@@ -1,7 +1,6 @@
 // The form builder through HTTP: a form with a condition built and published, a published version
 // edited only as a new version, count rules naming unknown fields refused with the line.
 import { describe, expect, it } from 'vitest';
-import { conditionalQuestions } from '../testing/fixture.js';
 import { useElectionsWorld, type Who } from '../testing/setup.js';
 
 const w = useElectionsWorld();
@@ -20,30 +19,50 @@ describe('forms', () => {
     const { c, created, url } = await newForm('opening', 'افتتاح ثان', 'Second opening');
     expect(created.statusCode).toBe(303);
     const page = await c.get(url);
-    expect(page.body).toContain('name="q0_id"');
-    const saved = await c.post(url, {
-      title_ar: 'افتتاح ثان',
-      title_en: 'Second opening',
-      ...conditionalQuestions,
-      rules: '',
+    expect(page.body).toContain(`action="${url}/questions"`);
+    const doors = await c.post(`${url}/questions`, {
+      id: 'doors_open',
+      type: 'yesno',
+      label_ar: 'هل فُتحت الأبواب؟',
+      label_en: 'Doors open?',
+      required: 'on',
+      critical: 'no',
     });
-    expect(saved.statusCode).toBe(303);
-    const bad = await c.post(url, {
-      title_ar: 'x',
-      title_en: 'y',
-      q0_id: 'a',
-      q0_type: 'yesno',
-      q0_label_ar: 'a',
-      q0_label_en: 'a',
-      q0_show_if: 'nothing=yes',
+    expect(doors.statusCode).toBe(303);
+    const why = await c.post(`${url}/questions`, {
+      id: 'why_closed',
+      type: 'choice',
+      label_ar: 'لماذا؟',
+      label_en: 'Why?',
+      options: 'تأخر | Late\n* منع | Prevented',
+      show_if: 'doors_open=no',
+    });
+    expect(why.statusCode).toBe(303);
+    const builder = await c.get(url);
+    expect(builder.body).toContain('هل فُتحت الأبواب؟');
+    expect(builder.body).toContain('لماذا؟');
+    // A condition may only name an earlier question's answer.
+    const bad = await c.post(`${url}/questions`, {
+      id: 'a',
+      type: 'yesno',
+      label_ar: 'a',
+      label_en: 'a',
+      show_if: 'nothing=yes',
     });
     expect(bad.statusCode).toBe(400);
+    const twice = await c.post(`${url}/questions`, { id: 'doors_open', type: 'yesno', label_ar: 'b' });
+    expect(twice.statusCode).toBe(400);
     const publish = await c.post(`${url}/publish`, {});
     expect(publish.statusCode).toBe(303);
     const fid = Number(url.split('/').pop());
     const f = await w.db.selectFrom('observation_forms').selectAll().where('id', '=', fid).executeTakeFirstOrThrow();
     expect(f.status).toBe('published');
-    expect(JSON.parse(f.definition).questions[1]).toMatchObject({ showIf: { question: 'opened', equals: 'no' } });
+    const questions = JSON.parse(f.definition).questions as { id: string }[];
+    expect(questions.find((q) => q.id === 'why_closed')).toMatchObject({
+      showIf: { question: 'doors_open', equals: 'no' },
+      options: [{ critical: false }, { critical: true }],
+    });
+    expect(questions.map((q) => q.id).slice(-2)).toEqual(['doors_open', 'why_closed']);
     expect((await c.post(url, { title_ar: 'x', title_en: 'y' })).statusCode).toBe(404); // frozen
     const nv = await c.post(`${url}/new-version`, {});
     expect(nv.statusCode).toBe(303);
@@ -59,11 +78,7 @@ describe('forms', () => {
 
   it('count-form rules naming unknown fields are refused with the line', async () => {
     const { c, url } = await newForm('count', 'محضر', 'Sheet');
-    const res = await c.post(url, {
-      title_ar: 'محضر',
-      title_en: 'Sheet',
-      rules: 'valid + invalid = voters\nvoters <= registred',
-    });
+    const res = await c.post(`${url}/rules`, { rules: 'valid + invalid = voters\nvoters <= registred' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('registred');
   });

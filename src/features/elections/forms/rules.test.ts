@@ -12,8 +12,8 @@ import {
   validateRules,
   type FormDefinition,
 } from './formdef.js';
-import { parseBuilder } from './builder.js';
-import { conditionalQuestions, goodSheet } from '../testing/fixture.js';
+import { moved, parseQuestion, questionForm, withQuestion, without } from './builder.js';
+import { goodSheet } from '../testing/fixture.js';
 
 describe('reconciliation rules', () => {
   it('parses and evaluates the coordinator’s rules without eval', () => {
@@ -131,32 +131,59 @@ describe('answers against a form', () => {
     expect(definitionProblems(bad)).toContain('badCondition:late');
     expect(definitionProblems(def)).toEqual([]);
   });
-  it('parses the form builder strictly', () => {
-    const r = parseBuilder({
-      title_ar: 'افتتاح',
-      title_en: 'Opening',
-      ...conditionalQuestions,
-      q2_id: '',
-      rules: '',
-    });
-    expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.questions[1]).toMatchObject({
+  it('parses one question of the builder at a time; a condition names an earlier answer', () => {
+    const fields = (d: Record<string, string>) => questionForm.parse(d);
+    const opened = parseQuestion(
+      fields({ id: 'Opened', type: 'yesno', label_ar: 'هل فُتح؟', label_en: 'Opened?', required: 'on', critical: 'no' }),
+      { earlier: [], others: [] },
+    );
+    expect(opened).toMatchObject({ ok: true, question: { id: 'opened', required: true, criticalAnswer: 'no' } });
+    if (!opened.ok) return;
+    const why = parseQuestion(
+      fields({
+        id: 'why',
+        type: 'choice',
+        label_ar: 'لماذا؟',
+        options: 'تأخر | Late\n* منع | Prevented',
+        show_if: 'opened=no',
+      }),
+      { earlier: [opened.question], others: [opened.question] },
+    );
+    expect(why).toMatchObject({
+      ok: true,
+      question: {
         showIf: { question: 'opened', equals: 'no' },
-        options: [{ critical: false }, { value: 'o2', critical: true }],
-      });
-      expect(r.questions).toHaveLength(2);
-    }
-    expect(parseBuilder({ title_ar: 'a', title_en: 'b', is_admin: '1' }).ok).toBe(false);
-    const cond = parseBuilder({
-      title_ar: 'a',
-      title_en: 'b',
-      q0_id: 'x',
-      q0_type: 'yesno',
-      q0_label_ar: 'a',
-      q0_label_en: 'a',
-      q0_show_if: 'later=yes',
+        options: [
+          { label_en: 'Late', critical: false },
+          { value: 'o2', critical: true },
+        ],
+      },
     });
-    expect(cond.ok).toBe(false);
+    if (!why.ok) return;
+    expect(
+      parseQuestion(fields({ id: 'x', type: 'yesno', label_ar: 'a', show_if: 'later=yes' }), {
+        earlier: [],
+        others: [],
+      }),
+    ).toEqual({
+      ok: false,
+      errors: { show_if: 'elections.builder.badCondition' },
+    });
+    expect(
+      parseQuestion(fields({ id: 'opened', type: 'yesno', label_ar: 'a' }), { earlier: [], others: [opened.question] }),
+    ).toMatchObject({ ok: false, errors: { id: 'elections.builder.duplicateId' } });
+    expect(
+      parseQuestion(fields({ id: 'n', type: 'number', label_ar: 'a', min: '9', max: '2' }), { earlier: [], others: [] })
+        .ok,
+    ).toBe(false);
+    expect(() => fields({ id: 'x', type: 'script', label_ar: 'a' })).toThrow();
+
+    // A question is moved or removed only where no condition would point forward or at nothing.
+    const def: FormDefinition = { questions: [opened.question, why.question] };
+    expect(moved(def, 'why', 'up')).toBeNull();
+    expect(without(def, 'opened')).toBeNull();
+    expect(without(def, 'why')).toEqual({ questions: [opened.question] });
+    const renamed = withQuestion(def, 'opened', { ...opened.question, id: 'doors' });
+    expect(renamed !== 'tooMany' && renamed.questions[1]!.showIf).toEqual({ question: 'doors', equals: 'no' });
   });
 });

@@ -1,5 +1,5 @@
 // Starting questions for each kind of form; the coordinator edits them in the builder.
-import { countQuestions, DEFAULT_COUNT_RULES, type Question } from './formdef.js';
+import { COUNT_FIELDS, countQuestions, DEFAULT_COUNT_RULES, type Question } from './formdef.js';
 import type { FormKind } from '../tables.js';
 
 const yn = (
@@ -131,4 +131,22 @@ export function templateQuestions(
 
 export function templateRules(kind: FormKind): string[] {
   return kind === 'count' ? [...DEFAULT_COUNT_RULES] : [];
+}
+
+/** Is this one of a count form's fixed fields (the paper sheet's, or a list's votes)? */
+export const isCountField = (id: string) => (COUNT_FIELDS as readonly string[]).includes(id) || id.startsWith('votes_');
+
+/**
+ * A count form's questions with the fixed fields in their order and one vote field per list as
+ * the election has them now (labels the coordinator changed are kept); other questions follow.
+ */
+export function syncCountQuestions(
+  questions: Question[],
+  candidates: { code: string; name_ar: string; name_en: string }[],
+): Question[] {
+  const fixed = countQuestions(candidates).map((q) => {
+    const kept = questions.find((x) => x.id === q.id);
+    return kept ? { ...kept, type: 'number' as const } : q;
+  });
+  return [...fixed, ...questions.filter((q) => !isCountField(q.id))];
 }

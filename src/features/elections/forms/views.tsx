@@ -1,13 +1,16 @@
-// The form builder's pages: the list of an election's forms, and one form — its questions as
-// repeated fields while it is a draft, read-only once published.
+// The form builder's pages: the list of an election's forms, and one form — its questions as a
+// short list, one of them open for editing at a time (?q=id), the count rules in words, and the
+// steps of a version's life (publish, retire, new version, delete a draft).
 import { usePage } from '../../../core/views/context.js';
 import { DataTable } from '../../../core/views/components.js';
-import { ButtonForm, Checkbox, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
+import { ButtonForm, Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
-import { builderRows, builderValues } from './builder.js';
+import { questionValues, QUESTION_TYPES, ruleLines } from './builder.js';
 import type { Question } from './formdef.js';
 import type { FormRow } from './queries.js';
+import { isCountField } from './templates.js';
+import { conditionChoices, conditionWords, ruleLabel } from './words.js';
 
 const KINDS = ['station', 'opening', 'voting', 'closing', 'count', 'incident'];
 type FormHead = Pick<FormRow, 'id' | 'slug' | 'kind' | 'title_ar' | 'title_en' | 'version' | 'status'>;
@@ -19,6 +22,7 @@ export function FormsPage(p: { e: ElectionHead; forms: FormHead[]; state: FormSt
     <ManageLayout e={p.e} title={t('elections.forms.title')}>
       <DataTable
         rows={p.forms}
+        empty={t('elections.forms.none')}
         columns={[
           {
             label: t('elections.forms.name'),
@@ -26,7 +30,7 @@ export function FormsPage(p: { e: ElectionHead; forms: FormHead[]; state: FormSt
             cell: (f) => <a href={`/elections/${p.e.id}/forms/${f.id}`}>{localized(f, 'title', i18n.locale)}</a>,
           },
           { label: t('elections.forms.kind'), cell: (f) => t(`elections.forms.kinds.${f.kind}` as never) },
-          { label: t('elections.forms.version'), cell: (f) => i18n.number(f.version) },
+          { label: t('elections.forms.version'), cell: (f) => i18n.number(f.version), numeric: true },
           { label: t('elections.observers.status'), cell: (f) => t(`elections.forms.statuses.${f.status}` as never) },
         ]}
       />
@@ -40,7 +44,7 @@ export function FormsPage(p: { e: ElectionHead; forms: FormHead[]; state: FormSt
               options={KINDS.map((k) => ({ value: k, label: t(`elections.forms.kinds.${k}` as never) }))}
             />
             <Field name="title_ar" label={t('elections.form.titleAr')} required />
-            <Field name="title_en" label={t('elections.form.titleEn')} required />
+            <Field name="title_en" label={t('elections.form.titleEn')} hint={t('elections.form.englishOptional')} />
             <button type="submit">{t('common.add')}</button>
           </Form>
         </>
@@ -49,65 +53,114 @@ export function FormsPage(p: { e: ElectionHead; forms: FormHead[]; state: FormSt
   );
 }
 
-function QuestionRow(p: { i: number; id: string }) {
-  const { t } = usePage().i18n;
-  const n = `q${p.i}_`;
+/** One question's fields; a count form's fixed fields keep their id and type. */
+function QuestionEditor(p: {
+  action: string;
+  state: FormState | null;
+  values?: Record<string, string>;
+  earlier: Question[];
+  fixed: boolean;
+  submit: string;
+}) {
+  const { i18n } = usePage();
+  const { t } = i18n;
   return (
-    <fieldset>
-      <legend>{p.id ? <bdi dir="ltr">{p.id}</bdi> : t('elections.builder.newQuestion')}</legend>
-      <Field name={`${n}id`} label={t('elections.builder.id')} />
+    <Form action={p.action} state={p.state} values={p.values ?? { type: 'yesno', required: 'on' }} idPrefix="question">
+      {p.fixed ? (
+        <p class="hint">{t('elections.builder.fixedField')}</p>
+      ) : (
+        <>
+          <Field name="id" label={t('elections.builder.id')} hint={t('elections.builder.idHint')} required />
+          <Select
+            name="type"
+            label={t('elections.builder.type')}
+            options={QUESTION_TYPES.map((x) => ({ value: x, label: t(`elections.builder.types.${x}` as never) }))}
+          />
+        </>
+      )}
+      <Field name="label_ar" label={t('elections.builder.labelAr')} required />
+      <Field name="label_en" label={t('elections.builder.labelEn')} hint={t('elections.form.englishOptional')} />
+      <Checkbox name="required" label={t('common.required')} />
+      <Field name="min" label={t('elections.builder.min')} inputmode="numeric" />
+      <Field name="max" label={t('elections.builder.max')} inputmode="numeric" />
+      {p.fixed ? null : (
+        <>
+          <Field
+            name="options"
+            label={t('elections.builder.options')}
+            hint={t('elections.builder.optionsHint')}
+            multiline
+            rows={3}
+          />
+          <Select
+            name="critical"
+            label={t('elections.builder.criticalAnswer')}
+            includeEmpty="—"
+            options={[
+              { value: 'yes', label: t('common.yes') },
+              { value: 'no', label: t('common.no') },
+            ]}
+          />
+        </>
+      )}
       <Select
-        name={`${n}type`}
-        label={t('elections.builder.type')}
-        options={['yesno', 'number', 'choice', 'text', 'time'].map((x) => ({
-          value: x,
-          label: t(`elections.builder.types.${x}` as never),
-        }))}
+        name="show_if"
+        label={t('elections.builder.showIf')}
+        includeEmpty={t('elections.builder.always')}
+        options={conditionChoices(p.earlier, i18n)}
       />
-      <Field name={`${n}label_ar`} label={t('elections.builder.labelAr')} />
-      <Field name={`${n}label_en`} label={t('elections.builder.labelEn')} />
-      <Checkbox name={`${n}required`} label={t('common.required')} />
-      <Field name={`${n}min`} label={t('elections.builder.min')} inputmode="numeric" />
-      <Field name={`${n}max`} label={t('elections.builder.max')} inputmode="numeric" />
-      <Field
-        name={`${n}options`}
-        label={t('elections.builder.options')}
-        hint={t('elections.builder.optionsHint')}
-        multiline
-        rows={3}
-      />
-      <Select
-        name={`${n}critical`}
-        label={t('elections.builder.criticalAnswer')}
-        includeEmpty="—"
-        options={[
-          { value: 'yes', label: t('common.yes') },
-          { value: 'no', label: t('common.no') },
-        ]}
-      />
-      <Field name={`${n}show_if`} label={t('elections.builder.showIf')} hint={t('elections.builder.showIfHint')} />
-      {p.id ? <Checkbox name={`${n}remove`} label={t('elections.builder.remove')} /> : null}
-    </fieldset>
+      <button type="submit">{p.submit}</button>
+    </Form>
+  );
+}
+
+/** A question in one line or two: its label, type, whether it must be answered, when it is shown. */
+function QuestionSummary(p: { q: Question; all: Question[] }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const q = p.q;
+  const range =
+    q.type === 'number' && (q.min != null || q.max != null)
+      ? t('elections.builder.rangeWords', { min: q.min ?? 0, max: q.max ?? 0 })
+      : null;
+  const critical = q.criticalAnswer
+    ? t('elections.builder.criticalWhen', { answer: t(`common.${q.criticalAnswer}`) })
+    : null;
+  return (
+    <>
+      <strong>{localized(q, 'label', i18n.locale)}</strong>
+      <br />
+      <span class="meta">
+        {[
+          t(`elections.builder.types.${q.type}` as never),
+          q.required ? t('common.required') : null,
+          range,
+          critical,
+          conditionWords(q, p.all, i18n),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </span>
+    </>
   );
 }
 
 export function FormBuilderPage(p: {
   e: ElectionHead;
-  form: FormHead & { def: { questions: Question[] }; ruleList: string[] };
+  form: FormHead & { def: { questions: Question[] }; ruleList: FormRow['ruleList'] };
   state: FormState | null;
+  /** the question open for editing (its id), '' for a new one, null for none */
+  open: string | null;
   canChange: boolean;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const f = p.form;
-  const action = `/elections/${p.e.id}/forms/${f.id}`;
+  const qs = f.def.questions;
+  const base = `/elections/${p.e.id}/forms/${f.id}`;
   const editable = p.canChange && f.status === 'draft';
-  const posted = p.state?.id === action ? p.state : null;
-  const saved = builderValues({ ...f, questions: f.def.questions, rules: f.ruleList });
-  // After a refused save, the rows as posted; otherwise the saved questions and three empty rows.
-  const values = posted?.values ?? saved;
-  const rows = posted ? builderRows(posted.values) : f.def.questions.length + 3;
-  const ruleProblems = posted?.errors._rules?.split('\n') ?? [];
+  const posted = p.state?.id ?? '';
+  const isOpen = (q: Question) => p.open === q.id || posted === `${base}/questions/${q.id}`;
   return (
     <ManageLayout
       e={p.e}
@@ -119,61 +172,129 @@ export function FormBuilderPage(p: {
       {p.canChange && f.status !== 'draft' ? (
         <>
           <p class="hint">{t('elections.builder.publishedNote')}</p>
-          <ButtonForm action={`${action}/new-version`} label={t('elections.builder.newVersion')} />
+          <div class="actions">
+            <ButtonForm action={`${base}/new-version`} label={t('elections.builder.newVersion')} />
+            {f.status === 'published' ? (
+              <ConfirmButton
+                action={`${base}/retire`}
+                label={t('elections.builder.retire')}
+                question={t('elections.builder.retireQuestion')}
+                confirm={t('elections.builder.retire')}
+              />
+            ) : null}
+          </div>
         </>
-      ) : null}
-      {ruleProblems.length ? (
-        <div class="form-error" role="alert">
-          <ul>
-            {ruleProblems.map((x) => (
-              <li>{x}</li>
-            ))}
-          </ul>
-        </div>
       ) : null}
       {editable ? (
-        <Form action={action} state={p.state} values={saved}>
-          <Field name="title_ar" label={t('elections.form.titleAr')} required />
-          <Field name="title_en" label={t('elections.form.titleEn')} required />
-          <h2>{t('elections.builder.questions')}</h2>
-          <p class="hint">{t('elections.builder.hint')}</p>
-          {Array.from({ length: rows }, (_, i) => (
-            <QuestionRow i={i} id={String(values[`q${i}_id`] ?? '')} />
-          ))}
-          {f.kind === 'count' ? (
-            <Field
-              name="rules"
-              label={t('elections.builder.rules')}
-              hint={t('elections.builder.rulesHint')}
-              multiline
-              rows={6}
-            />
-          ) : null}
-          <button type="submit">{t('common.save')}</button>
-        </Form>
-      ) : (
+        <details class="builder-step" open={posted === base || undefined}>
+          <summary>{t('elections.builder.titleStep')}</summary>
+          <Form action={base} state={p.state} values={f}>
+            <Field name="title_ar" label={t('elections.form.titleAr')} required />
+            <Field name="title_en" label={t('elections.form.titleEn')} hint={t('elections.form.englishOptional')} />
+            <button type="submit">{t('common.save')}</button>
+          </Form>
+        </details>
+      ) : null}
+      <h2>{t('elections.builder.questions')}</h2>
+      <ol class="questions">
+        {qs.map((q, i) => (
+          <li id={`q-${q.id}`}>
+            <QuestionSummary q={q} all={qs} />
+            {editable && isOpen(q) ? (
+              <QuestionEditor
+                action={`${base}/questions/${q.id}`}
+                state={p.state}
+                values={questionValues(q)}
+                earlier={qs.slice(0, i)}
+                fixed={f.kind === 'count' && isCountField(q.id)}
+                submit={t('common.save')}
+              />
+            ) : null}
+            {editable && !isOpen(q) ? (
+              <div class="actions">
+                <a href={`${base}?q=${q.id}#q-${q.id}`}>{t('common.edit')}</a>
+                {i > 0 ? (
+                  <ButtonForm
+                    action={`${base}/questions/${q.id}/move`}
+                    label={t('elections.builder.up')}
+                    hidden={{ dir: 'up' }}
+                    class="secondary"
+                  />
+                ) : null}
+                {i < qs.length - 1 ? (
+                  <ButtonForm
+                    action={`${base}/questions/${q.id}/move`}
+                    label={t('elections.builder.down')}
+                    hidden={{ dir: 'down' }}
+                    class="secondary"
+                  />
+                ) : null}
+                {f.kind === 'count' && isCountField(q.id) ? null : (
+                  <ConfirmButton
+                    action={`${base}/questions/${q.id}/delete`}
+                    label={t('elections.builder.remove')}
+                    question={t('elections.builder.removeQuestion')}
+                    confirm={t('elections.builder.remove')}
+                  />
+                )}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {editable ? (
+        <details class="builder-step" open={p.open === '' || posted === `${base}/questions` || undefined}>
+          <summary>{t('elections.builder.addQuestion')}</summary>
+          <QuestionEditor
+            action={`${base}/questions`}
+            state={p.state}
+            earlier={qs}
+            fixed={false}
+            submit={t('common.add')}
+          />
+        </details>
+      ) : null}
+      {f.kind === 'count' ? (
         <>
-          <h2>{t('elections.builder.questions')}</h2>
-          <ol>
-            {f.def.questions.map((q) => (
-              <li>
-                <bdi dir="ltr">{q.id}</bdi> — {localized(q, 'label', i18n.locale)} (
-                {t(`elections.builder.types.${q.type}` as never)})
-                {q.showIf ? ` · ${t('elections.builder.showIf')}: ${q.showIf.question}=${q.showIf.equals}` : ''}
-              </li>
+          <h2>{t('elections.builder.rules')}</h2>
+          <ul>
+            {f.ruleList.map((r) => (
+              <li>{ruleLabel(r, qs, i18n)}</li>
             ))}
-          </ol>
-          {f.kind === 'count' ? (
-            <>
-              <h2>{t('elections.builder.rules')}</h2>
-              <pre class="code" dir="ltr">
-                {f.ruleList.join('\n')}
-              </pre>
-            </>
+          </ul>
+          {editable ? (
+            <details class="builder-step" open={posted === `${base}/rules` || undefined}>
+              <summary>{t('elections.builder.editRules')}</summary>
+              <Form action={`${base}/rules`} state={p.state} values={{ rules: ruleLines(f.ruleList) }}>
+                <Field
+                  name="rules"
+                  label={t('elections.builder.rules')}
+                  hint={t('elections.builder.rulesHint')}
+                  multiline
+                  rows={6}
+                />
+                <button type="submit">{t('common.save')}</button>
+              </Form>
+            </details>
           ) : null}
         </>
-      )}
-      {editable ? <ButtonForm action={`${action}/publish`} label={t('elections.builder.publish')} /> : null}
+      ) : null}
+      {editable ? (
+        <div class="actions">
+          <ConfirmButton
+            action={`${base}/publish`}
+            label={t('elections.builder.publish')}
+            question={t('elections.builder.publishQuestion')}
+            confirm={t('elections.builder.publish')}
+          />
+          <ConfirmButton
+            action={`${base}/delete`}
+            label={t('elections.builder.deleteDraft')}
+            question={t('elections.builder.deleteQuestion')}
+            confirm={t('common.deleteConfirmButton')}
+          />
+        </div>
+      ) : null}
     </ManageLayout>
   );
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { goodSheet, makeElectionFixture, type Fixture } from '../testing/fixture.js';
 import { useElectionsWorld, type World } from '../testing/setup.js';
-import { LOGIN_LIMITS } from './routes.js';
+import { SIGN_IN_LIMITS } from './signin.js';
 
 const w = useElectionsWorld({ codePrefix: 'TB' });
 let t: World['t'];
@@ -77,13 +77,33 @@ describe('signing in', () => {
     );
   });
 
-  it('limits attempts per code', async () => {
+  it('slows guessing on one code from anywhere, the same for unknown codes, and lets the real observer in after the wait', async () => {
     const o = fx.observers[3]!;
-    for (let i = 0; i < LOGIN_LIMITS.code.max; i++) await login(o.code, `NOPE-${i}`);
+    const { free } = SIGN_IN_LIMITS.delay;
+    for (let i = 0; i < free; i++) expect((await login(o.code, `NOPE-${i}`)).res.statusCode).toBe(401);
+    for (let i = 0; i < free; i++) await login('NOBODY-2', `NOPE-${i}`);
     const blocked = await login(o.code, o.secret);
     expect(blocked.res.statusCode).toBe(429);
-    expect(blocked.res.headers['retry-after']).toBeDefined();
-    t.clock.advance(LOGIN_LIMITS.code.windowMs);
+    const wait = Number(blocked.res.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    const unknown = await login('NOBODY-2', 'ABCDE-23456');
+    expect(unknown.res.statusCode).toBe(429);
+    expect(unknown.res.headers['retry-after']).toBe(String(wait));
+    t.clock.advance(wait * 1000);
+    expect((await login(o.code, o.secret)).res.statusCode).toBe(201);
+  });
+
+  it('stops one address after a few wrong secrets for one code; a phone elsewhere still gets in', async () => {
+    const o = fx.observers[2]!;
+    const from = ip();
+    const { pair, delay } = SIGN_IN_LIMITS;
+    for (let i = 0; i < pair.max; i++) {
+      await login(o.code, `NOPE-${i}`, from);
+      t.clock.advance(delay.maxSeconds * 1000); // past the per-code delay, to reach the address limit
+    }
+    const here = await login(o.code, o.secret, from);
+    expect(here.res.statusCode).toBe(429);
+    expect(here.res.headers['retry-after']).toBeDefined();
     expect((await login(o.code, o.secret)).res.statusCode).toBe(201);
   });
 
@@ -128,6 +148,14 @@ describe('assignments', () => {
         .sort(),
     );
     expect(Object.keys(body.observer)).toEqual(['code']); // no name, no phone
+    // Nothing of it is kept for the next caller: without a token, or with another observer's, the
+    // same address answers 401 or that observer's own stations.
+    const anonymous = await t.app.inject({ url: '/api/observe/assignment' });
+    expect(anonymous.statusCode).toBe(401);
+    const o2 = fx.observers[0]!;
+    const second = await login(o2.code, o2.secret);
+    const theirs = await t.app.inject({ url: '/api/observe/assignment', headers: auth(second.token) });
+    expect((theirs.json() as { stations: { id: number }[] }).stations.map((s) => s.id)).toEqual([o2.stationId]);
   });
 
   it('refuses a report for a station or a form that is not theirs', async () => {

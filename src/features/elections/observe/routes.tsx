@@ -1,39 +1,30 @@
 // The observer app (/observe, a PWA) and its API (/api/observe/…). Both are `endpoint`s: the
 // shell and its files are not site pages, and the API answers JSON. The API routes are public at
 // the access layer and check a bearer token themselves (no cookies, so no CSRF); a revoked
-// observer's tokens are deleted, so revocation takes effect on the next request.
+// observer's tokens are deleted, so revocation takes effect on the next request. Sign-in limits
+// are in signin.ts; a report that needs someone tells the election's coordinators.
 import type { FastifyReply } from 'fastify';
 import { render } from 'preact-render-to-string';
-import { dummyPasswordHash, verifyPassword } from '../../../core/auth/passwords.js';
 import { endpoint, notFound, redirectTo, type AnyCtx } from '../../../core/http/route.js';
 import type { Translator } from '../../../core/i18n/index.js';
 import { observerAssets } from '../bundle.js';
+import { stationLabel } from '../codes.js';
 import { ingestSubmission } from '../entry/actions.js';
-import { westernDigits } from '../forms/expr.js';
-import { getForm, publishedForms } from '../forms/queries.js';
-import {
-  assignedStationIds,
-  createObserverToken,
-  deleteObserverToken,
-  observerByCode,
-  observerForToken,
-} from '../observers/queries.js';
-import { normalizeSecret } from '../observers/secret.js';
-import { listStations } from '../stations/queries.js';
+import { tellIfNeeded } from '../entry/attention.js';
+import { formForReport, publishedForms } from '../forms/queries.js';
+import { assignedStationIds, deleteObserverToken, isAssigned, observerForToken } from '../observers/queries.js';
+import { getElection } from '../queries.js';
+import { stationsById } from '../stations/queries.js';
+import { clientRules } from './rules.js';
 import { observeLoginBody, observeSubmissionBody } from './schemas.js';
+import { observerSignIn } from './signin.js';
 import { Shell } from './shell.js';
-
-export const LOGIN_LIMITS = {
-  code: { max: 10, windowMs: 15 * 60_000 },
-  // generous: many observers may share one carrier-grade NAT address
-  ip: { max: 300, windowMs: 15 * 60_000 },
-};
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const open = (status: string) => status === 'active' || status === 'closed';
 
 /** Both languages of the API's messages (the app shows the observer's). */
-function translators(c: AnyCtx) {
+function translators(c: AnyCtx): { ar: Translator; en: Translator } {
   const { i18n } = c.wasl;
   return { ar: i18n.translator('ar', { digits: 'latn' }), en: i18n.translator('en', { digits: 'latn' }) };
 }
@@ -63,11 +54,21 @@ async function bearer(c: AnyCtx) {
 
 const api = { access: 'public', csrf: false } as const;
 
+/**
+ * No answer here goes into the page cache for anonymous visitors: the API's depend on the bearer
+ * token (which the cache's key does not hold), and the app's files carry their own headers
+ * (immutable assets, the service worker's scope), which a cached copy would not.
+ */
+const uncached = (c: AnyCtx) => {
+  c.req.pageCache = null;
+};
+
 export const observeRoutes = [
   // The shell lives at /observe/ so that the service worker (scope /observe/) controls it.
   endpoint('GET', '/observe', {
     access: 'public',
     async handle(c) {
+      uncached(c);
       const path = c.req.url.split('?')[0]!;
       if (!path.endsWith('/')) return redirectTo(c.reply, `/observe/${c.req.url.slice(path.length)}`, 301);
       const html = '<!doctype html>' + render(<Shell tr={c.i18n} assets={await observerAssets()} />);
@@ -78,6 +79,7 @@ export const observeRoutes = [
   endpoint('GET', '/observe/sw.js', {
     access: 'public',
     async handle(c) {
+      uncached(c);
       const { sw } = await observerAssets();
       return c.reply
         .header('cache-control', 'no-cache')
@@ -90,6 +92,7 @@ export const observeRoutes = [
   endpoint('GET', '/observe/manifest.webmanifest', {
     access: 'public',
     async handle(c) {
+      uncached(c);
       const { icon } = await observerAssets();
       const manifest = {
         name: c.t('elections.app.title'),
@@ -113,6 +116,7 @@ export const observeRoutes = [
   endpoint('GET', '/observe/assets/:file', {
     access: 'public',
     async handle(c) {
+      uncached(c);
       const asset = (await observerAssets()).byUrl.get(`/observe/assets/${c.params.file}`) ?? notFound();
       return c.reply.header('cache-control', IMMUTABLE).type(asset.type).send(asset.body);
     },
@@ -126,29 +130,18 @@ export const observeRoutes = [
     async handle(c) {
       const parsed = observeLoginBody.safeParse(c.req.body);
       if (!parsed.success) return apiError(c, 400, 'badRequest', 'elections.api.badLogin');
-      const code = westernDigits(parsed.data.code).toUpperCase();
-      const { limiter } = c.wasl;
-      const ipHit = await limiter.hit(`observe:ip:${c.ip}`, LOGIN_LIMITS.ip.max, LOGIN_LIMITS.ip.windowMs, c.now);
-      const codeHit = await limiter.hit(
-        `observe:code:${code}`,
-        LOGIN_LIMITS.code.max,
-        LOGIN_LIMITS.code.windowMs,
-        c.now,
-      );
-      if (!ipHit.allowed || !codeHit.allowed) {
-        c.reply.header('retry-after', String(Math.max(ipHit.retryAfterSeconds, codeHit.retryAfterSeconds)));
-        return apiError(c, 429, 'tooManyAttempts', 'elections.api.tooMany');
+      const answer = await observerSignIn(c, parsed.data.code, parsed.data.secret);
+      switch (answer.status) {
+        case 201:
+          return json(c.reply, 201, { token: answer.token });
+        case 429:
+          c.reply.header('retry-after', String(answer.retryAfter));
+          return apiError(c, 429, 'tooManyAttempts', 'elections.api.tooMany', { retry_after: answer.retryAfter });
+        case 403:
+          return apiError(c, 403, 'electionNotOpen', 'elections.api.notOpen');
+        default:
+          return apiError(c, 401, 'badCredentials', 'elections.api.badLogin');
       }
-      const observer = await observerByCode(c.db, code);
-      const ok = await verifyPassword(
-        observer?.secret_hash ?? (await dummyPasswordHash()),
-        normalizeSecret(parsed.data.secret),
-      );
-      if (!observer || !ok || observer.status !== 'active')
-        return apiError(c, 401, 'badCredentials', 'elections.api.badLogin');
-      if (!open(observer.election_status)) return apiError(c, 403, 'electionNotOpen', 'elections.api.notOpen');
-      await limiter.reset(`observe:code:${code}`);
-      return json(c.reply, 201, { token: await createObserverToken(c.db, observer.id, c.now) });
     },
   }),
 
@@ -164,31 +157,32 @@ export const observeRoutes = [
   endpoint('GET', '/api/observe/assignment', {
     ...api,
     async handle(c) {
+      uncached(c);
       const observer = await bearer(c);
       if (!observer) return apiError(c, 401, 'unauthorized', 'elections.api.unauthorized');
-      const [election, stationIds, allStations, forms] = await Promise.all([
-        c.db
-          .selectFrom('elections')
-          .select(['id', 'title_ar', 'title_en', 'poll_date', 'status'])
-          .where('id', '=', observer.election_id)
-          .executeTakeFirstOrThrow(),
-        assignedStationIds(c.db, observer.id),
-        listStations(c.db, observer.election_id),
+      const [election, stations, forms] = await Promise.all([
+        getElection(c.db, observer.election_id),
+        assignedStationIds(c.db, observer.id).then((ids) => stationsById(c.db, observer.election_id, ids)),
         publishedForms(c.db, observer.election_id),
       ]);
-      const mine = new Set(stationIds);
+      const tr = translators(c);
       return json(c.reply, 200, {
         observer: { code: observer.code },
-        election,
-        stations: allStations
-          .filter((s) => mine.has(s.id))
-          .map((s) => ({
-            id: s.id,
-            label: `${s.centre_code} ${s.code}`,
-            centre_ar: s.centre_name_ar,
-            centre_en: s.centre_name_en,
-            women_only: s.women_only === 1,
-          })),
+        election: {
+          id: election!.id,
+          title_ar: election!.title_ar,
+          title_en: election!.title_en,
+          poll_date: election!.poll_date,
+          status: election!.status,
+          hotline: election!.hotline,
+        },
+        stations: stations.map((s) => ({
+          id: s.id,
+          label: stationLabel(s),
+          centre_ar: s.centre_name_ar,
+          centre_en: s.centre_name_en,
+          women_only: s.women_only === 1,
+        })),
         forms: forms.map((f) => ({
           id: f.id,
           slug: f.slug,
@@ -197,6 +191,8 @@ export const observeRoutes = [
           title_en: f.title_en,
           version: f.version,
           questions: f.def.questions,
+          // What the app checks before saving a count (it warns; the server flags).
+          rules: f.kind === 'count' ? clientRules(f, tr) : [],
         })),
       });
     },
@@ -212,11 +208,11 @@ export const observeRoutes = [
       if (!parsed.success) return apiError(c, 400, 'badRequest', 'elections.api.badRequest');
       const body = parsed.data;
       if (!open(observer.election_status)) return apiError(c, 403, 'electionNotOpen', 'elections.api.notOpen');
-      const stations = await assignedStationIds(c.db, observer.id);
-      if (!stations.includes(body.station_id)) return apiError(c, 403, 'notAssigned', 'elections.api.notAssigned');
+      if (!(await isAssigned(c.db, observer.id, body.station_id)))
+        return apiError(c, 403, 'notAssigned', 'elections.api.notAssigned');
       // A form of the observer's own election that is (or was) published: never a draft.
-      const form = await getForm(c.db, observer.election_id, body.form_id);
-      if (!form || form.status === 'draft') return apiError(c, 404, 'unknownForm', 'elections.api.unknownForm');
+      const form = await formForReport(c.db, observer.election_id, body.form_id);
+      if (!form) return apiError(c, 404, 'unknownForm', 'elections.api.unknownForm');
       const result = await ingestSubmission(
         c.db,
         c.wasl.dialect,
@@ -236,6 +232,7 @@ export const observeRoutes = [
       if (result.status === 'keyConflict') return apiError(c, 409, 'keyConflict', 'elections.api.keyConflict');
       if (result.status === 'invalid')
         return apiError(c, 422, 'invalid', 'elections.api.invalid', { fields: result.errors });
+      if (result.status === 'created') await tellIfNeeded(c, observer.election_id, form, body.station_id, result, null);
       // Acknowledged only now: the transaction has committed.
       return json(c.reply, result.status === 'created' ? 201 : 200, {
         ok: true,

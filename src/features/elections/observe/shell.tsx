@@ -33,6 +33,10 @@ export function Shell(p: { tr: Translator; assets: ObserverAssets }) {
     'data-access-ended': m('elections.app.accessEnded'),
     'data-logout-waiting': m('elections.app.logoutWaiting'),
     'data-women-only': m('elections.stations.womenOnly'),
+    'data-hotline': m('elections.app.hotline'),
+    'data-rules-warn': m('elections.app.rulesWarn'),
+    'data-save-anyway': m('elections.app.saveAnyway'),
+    'data-save': m('elections.app.save'),
   };
   return (
     <html lang={p.tr.lang} dir={p.tr.dir}>
@@ -85,6 +89,7 @@ export function Shell(p: { tr: Translator; assets: ObserverAssets }) {
           </section>
           <section id="v-home" hidden>
             <p id="who"></p>
+            <p id="hotline" hidden></p>
             <h2>{t('elections.app.stations')}</h2>
             <ul id="stations"></ul>
             <h2>{t('elections.app.forms')}</h2>
@@ -107,8 +112,11 @@ export function Shell(p: { tr: Translator; assets: ObserverAssets }) {
               </div>
               <div id="questions"></div>
               <p id="form-error" class="error" role="alert"></p>
+              <div id="form-warn" class="warn" role="alert" hidden></div>
               <div class="actions">
-                <button type="submit">{t('elections.app.save')}</button>
+                <button type="submit" id="save">
+                  {t('elections.app.save')}
+                </button>
                 <button type="button" id="cancel" class="secondary">
                   {t('common.cancel')}
                 </button>

@@ -2,10 +2,11 @@
 // incident or "no network" goes in as a report like any other (idempotent: pasting the same line
 // twice records it once); a line that cannot be read says why.
 import crypto from 'node:crypto';
-import type { Db, Dialect } from '../../../core/db/index.js';
 import { toJson } from '../../../core/db/helpers.js';
+import type { MemberCtx } from '../../../core/http/route.js';
 import type { Translator } from '../../../core/i18n/index.js';
 import { ingestSubmission } from '../entry/actions.js';
+import { tellIfNeeded } from '../entry/attention.js';
 import type { FormRow } from '../forms/queries.js';
 import { observersAtStation, setNoNetwork } from '../observers/queries.js';
 import type { Election } from '../queries.js';
@@ -14,12 +15,9 @@ import type { TextError, TextLine } from './textreport.js';
 export type RelayReply = { line: number; ok: boolean; ar: string; en: string };
 
 export type RelayContext = {
-  db: Db;
-  dialect: Dialect;
+  c: MemberCtx;
   e: Election;
   forms: FormRow[];
-  userId: number;
-  now: Date;
   tr: { ar: Translator; en: Translator };
 };
 
@@ -54,11 +52,11 @@ export async function relayLine(x: RelayContext, line: TextLine): Promise<RelayR
       (tr) => `${line.stationCode ? `${line.stationCode}: ` : ''}${line.errors.map((e) => errorText(tr, e)).join(' ')}`,
     );
   if (line.kind === 'nonet') {
-    const obs = await observersAtStation(x.db, line.stationId);
+    const obs = await observersAtStation(x.c.db, line.stationId);
     await setNoNetwork(
-      x.db,
+      x.c.db,
       obs.map((o) => o.id),
-      x.now,
+      x.c.now,
     );
     return reply(true, (tr) => tr.t('elections.relay.ok.nonet', { station: line.stationCode }));
   }
@@ -80,23 +78,24 @@ export async function relayLine(x: RelayContext, line: TextLine): Promise<RelayR
     .update(`${line.stationId}|${line.kind}|${toJson(raw)}`)
     .digest('hex')}`;
   const result = await ingestSubmission(
-    x.db,
-    x.dialect,
+    x.c.db,
+    x.c.wasl.dialect,
     {
       electionId: x.e.id,
       electionStatus: x.e.status,
       form: useForm,
       stationId: line.stationId,
       observerId: null,
-      enteredBy: x.userId,
+      enteredBy: x.c.user.id,
       source: 'text',
       key,
       rawAnswers: raw,
       extraFlags: [{ kind: 'relayed' }],
       forceCritical: line.kind === 'incident',
     },
-    x.now,
+    x.c.now,
   );
+  if (result.status === 'created') await tellIfNeeded(x.c, x.e.id, useForm, line.stationId, result, x.c.user.id);
   if (result.status === 'invalid')
     return reply(false, (tr) => tr.t('elections.relay.err.invalid', { fields: Object.keys(result.errors).join(', ') }));
   if (result.status === 'keyConflict') return reply(false, (tr) => tr.t('elections.relay.err.invalid', { fields: '' }));

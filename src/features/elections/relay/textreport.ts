@@ -9,7 +9,7 @@
 // works), then an optional keyword (COUNT, the default; INC an incident with free text; NONET the
 // observer cannot reach the network), then code–number pairs. Arabic-Indic digits, lower case,
 // `W:51`, `W=51` and Arabic commas are accepted. See README.md for the codes.
-import { westernDigits } from '../forms/expr.js';
+import { westernDigits } from '../../../core/http/forms.js';
 import { voteField } from '../forms/formdef.js';
 
 export const TEXT_CODES: Record<string, string> = {
@@ -55,7 +55,12 @@ export type TextLine =
   | { line: number; text: string; ok: true; kind: 'nonet'; stationId: number; stationCode: string }
   | { line: number; text: string; ok: false; stationCode: string | null; errors: TextError[] };
 
-export const MAX_LINES = 200;
+/** Lines a paste may hold (blank and # lines aside); a longer paste is refused whole, never cut. */
+export const MAX_LINES = 500;
+
+/** The lines of a paste that are reports (not blank, not a # comment). */
+export const reportLines = (text: string) =>
+  text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#')).length;
 
 function splitGlued(tok: string, candidates: Map<string, string>): [string, string] | null {
   for (let cut = 1; cut < tok.length; cut++) {
@@ -86,7 +91,7 @@ export function parseTextReports(text: string, ctx: { stations: TextStation[]; c
   }
   const candidates = new Map(ctx.candidateCodes.map((c) => [c.toUpperCase(), c]));
   const lines = text.split(/\r?\n/);
-  lines.slice(0, MAX_LINES).forEach((raw, i) => {
+  lines.forEach((raw, i) => {
     const original = raw.trim();
     if (!original || original.startsWith('#')) return;
     const lineNo = i + 1;
@@ -121,7 +126,15 @@ export function parseTextReports(text: string, ctx: { stations: TextStation[]; c
       });
       return;
     }
-    if (stationToken === null && tokens.length && /^S\d{1,3}$/i.test(tokens[0]!))
+    // The station's own code, when the next word is one of the centre's stations (real registers
+    // use any code: S2, 003, B.1); a centre with one station may leave it out.
+    if (
+      stationToken === null &&
+      tokens.length &&
+      centreStations.some((s) => s.station.toUpperCase() === tokens[0]!.toUpperCase())
+    )
+      stationToken = tokens.shift()!.toUpperCase();
+    else if (stationToken === null && tokens.length && /^S\d{1,3}$/i.test(tokens[0]!))
       stationToken = tokens.shift()!.toUpperCase();
     let station: TextStation | undefined;
     if (stationToken) station = centreStations.find((s) => s.station.toUpperCase() === stationToken);

@@ -10,6 +10,7 @@ export function RelayPage(p: {
   state: FormState | null;
   replies: RelayReply[] | null;
   codes: string[];
+  maxLines: number;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
@@ -22,6 +23,7 @@ export function RelayPage(p: {
         {'\nTB-01 S1 INC …\nTB-01 S1 NONET'}
       </pre>
       <p class="hint">{t('elections.relay.codes')}</p>
+      <p class="hint">{t('elections.relay.limit', { max: p.maxLines })}</p>
       {p.replies ? (
         <div role="status">
           <h2>{t('elections.relay.replies')}</h2>

@@ -1,45 +1,64 @@
-// The stations CSV: good rows read, every bad row named with its line and reason.
+// The stations file: good rows written (codes as the register writes them, towns by P-code or by
+// name), and a file with any bad row refused whole, every problem named with its line and column.
 import { describe, expect, it } from 'vitest';
-import { parseStationsCsv } from './csv.js';
+import { useElectionsWorld } from '../testing/setup.js';
+import { importStations } from './csv.js';
+
+const w = useElectionsWorld();
+const header =
+  'centre_code,centre_name_ar,centre_name_en,town_pcode,station_code,registered_women,registered_men,women_only';
+const ar = () => w.t.app.wasl.i18n.translator('ar', { digits: 'latn' });
 
 describe('stations CSV', () => {
-  const header =
-    'centre_code,centre_name_ar,centre_name_en,town_pcode,station_code,registered_women,registered_men,women_only';
-  const towns = new Set(['C1605']);
-  const none = { centres: new Map(), stations: new Set<string>() };
-  it('reads good rows', () => {
-    const r = parseStationsCsv(
-      `\ufeff${header}\nTB-01,مدرسة,School,C1605,S1,260,250,no\nTB-01,مدرسة,School,C1605,S2,,,نعم\n`,
-      towns,
-      none,
+  it('reads good rows: a town by P-code or by name, empty counts, yes/no in Arabic', async () => {
+    const before = await w.count('polling_stations');
+    const r = await importStations(
+      w.db,
+      w.fx.electionId,
+      `\ufeff${header}\nqa-01,مدرسة,School,C1605,S1,260,250,no\nQA-01,,,تركمان بارح,s2,,,نعم\n`,
+      ar(),
     );
-    expect(r.ok).toBe(true);
-    if (r.ok) expect(r.rows[1]).toMatchObject({ station_code: 'S2', registered_women: null, women_only: true });
+    expect(r).toEqual({ ok: true, centres: 1, stations: 2 });
+    expect(await w.count('polling_stations')).toBe(before + 2);
+    const s2 = await w.db
+      .selectFrom('polling_stations')
+      .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
+      .select(['polling_centres.code as centre', 'polling_centres.town_pcode', 'registered_women', 'women_only'])
+      .where('polling_stations.election_id', '=', w.fx.electionId)
+      .where('polling_stations.code', '=', 'S2')
+      .where('polling_centres.code', '=', 'QA-01')
+      .executeTakeFirstOrThrow();
+    expect(s2).toMatchObject({ centre: 'QA-01', town_pcode: 'C1605', registered_women: null });
+    expect(Boolean(s2.women_only)).toBe(true);
   });
-  it('names every bad row with its reason', () => {
-    const r = parseStationsCsv(
+
+  it('names every problem with its line and column, and writes nothing', async () => {
+    const before = await w.count('polling_stations');
+    const r = await importStations(
+      w.db,
+      w.fx.electionId,
       [
         header,
-        'TB-01,مدرسة,School,C9999,S1,260,250,no',
-        'TB-01,مدرسة,School,C1605,X1,2x,250,maybe',
-        'TB-02,,School,C1605,S1,1,1,no',
-        'TB-02,مركز,Centre,C1605,S1,1,1,no',
-        'TB-02,مركز,Centre,C1605,S1,1,1,no',
+        'QB-01,مدرسة,School,C9999,S1,260,250,no',
+        'QB-01,مدرسة,School,C1605,S2,2x,250,maybe',
+        'QB-02,,School,C1605,S1,1,1,no',
+        'QB-03,مركز,Centre,C1605,S1,1,1,no',
+        'QB-03,مركز,Centre,C1605,S1,1,1,no',
       ].join('\n'),
-      towns,
-      none,
+      ar(),
     );
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.problems.map((p) => [p.line, p.reason])).toEqual([
-        [2, 'unknownTown'],
-        [3, 'badStationCode'],
-        [3, 'badNumber'],
-        [3, 'badYesNo'],
-        [4, 'badName'],
-        [6, 'duplicateStation'],
+      expect(r.problems.map((p) => [p.line, p.column])).toEqual([
+        [2, 'town'],
+        [3, 'registered_women'],
+        [3, 'women_only'],
+        [4, 'centre_name_ar'],
+        [6, 'station_code'],
       ]);
-    const cols = parseStationsCsv('centre,name\nA,B', towns, none);
-    expect(cols.ok === false && cols.problems.map((p) => p.reason)).toContain('missingColumn');
+    expect(await w.count('polling_stations')).toBe(before);
+    const cols = await importStations(w.db, w.fx.electionId, 'centre,name\nA,B', ar());
+    expect(cols.ok).toBe(false);
+    if (!cols.ok) expect(cols.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['centre_code', 'town']));
   });
 });

@@ -1,75 +1,136 @@
-// Polling centres and stations: the list, a centre, a station, and a CSV file of both (all rows
-// or none, every bad row named with its line and reason).
-import type { FastifyRequest } from 'fastify';
+// Polling centres and stations: the election's centres (a page at a time, found by code, name or
+// town), a spreadsheet of both (all rows or none, every bad row named, a template to fill in), a
+// centre's page (its details and stations, each corrected or removed while nothing depends on it)
+// and the printed list of the observers at a centre.
 import { flag } from '../../../core/db/helpers.js';
-import { form, FormErrors, type MemberCtx } from '../../../core/http/route.js';
-import type { UploadedFile } from '../../../core/media/index.js';
+import {
+  action,
+  endpoint,
+  form,
+  FormErrors,
+  notFound,
+  page,
+  type AnyCtx,
+  type MemberCtx,
+} from '../../../core/http/route.js';
+import { csvTemplate } from '../../../core/text/csv-import.js';
+import { checkTowns, townMessages } from '../../../core/towns/picker.js';
 import type { FormState } from '../../../core/views/forms.js';
-import { existingTownCodes } from '../../organizations/queries.js';
-import { canChange, election } from '../permissions.js';
-import { managedForm } from '../kit.js';
+import { canChange, election, within } from '../permissions.js';
 import type { Election } from '../queries.js';
-import { centreForm, importForm, stationForm } from '../schemas.js';
-import { importStations, parseStationsCsv, type ImportProblem } from './csv.js';
-import { addCentre, addStation, listCentres, listStations } from './queries.js';
-import { StationsPage } from './views.js';
+import { centreForm, emptyForm, importForm, listQuery, stationForm } from '../schemas.js';
+import { uploadedText } from '../csv.js';
+import { observersAtCentre } from '../observers/queries.js';
+import { importStations, MAX_STATION_ROWS, STATION_COLUMNS, STATION_EXAMPLE } from './csv.js';
+import {
+  addCentre,
+  addStation,
+  centreByCode,
+  centresPage,
+  deleteCentre,
+  deleteStation,
+  getCentre,
+  getStation,
+  placeCounts,
+  stationCodeTaken,
+  stationsOfCentre,
+  stationUse,
+  updateCentre,
+  updateStation,
+  type Centre,
+} from './queries.js';
+import { CentrePage, CentrePrintPage, StationsPage } from './views.js';
 
 const access = 'member' as const;
-/** The rows a refused file was refused for, from `check` to the page that lists them. */
-const refusedRows = new WeakMap<FastifyRequest, ImportProblem[]>();
+const centre = (a: 'coordinate' | 'change') => within(a, 'cid', getCentre);
+
+/** A station of the path's centre, or 404. */
+const stationOf = (a: 'coordinate' | 'change') => async (c: AnyCtx) => {
+  const { e, row } = await centre(a)(c);
+  const station = await getStation(c.db, e.id, c.id('sid'));
+  if (!station || station.centre_id !== row.id) notFound();
+  return { e, row, station };
+};
 
 async function stationsPage(c: MemberCtx, e: Election, state: FormState | null) {
-  const [stations, centres] = await Promise.all([listStations(c.db, e.id), listCentres(c.db, e.id)]);
+  const query = listQuery.parse(c.query);
+  const [list, counts] = await Promise.all([
+    centresPage(c.db, c.wasl.dialect, e.id, { q: query.q, page: query.page }),
+    placeCounts(c.db, e.id),
+  ]);
   return (
     <StationsPage
       e={e}
-      stations={stations}
-      centres={centres}
+      {...list}
+      counts={counts}
+      query={query}
       state={state}
-      problems={refusedRows.get(c.req) ?? []}
+      canChange={canChange(c, e)}
+      maxRows={MAX_STATION_ROWS}
+    />
+  );
+}
+
+async function centrePage(c: MemberCtx, e: Election, cen: Centre, state: FormState | null, open?: number) {
+  return (
+    <CentrePage
+      e={e}
+      centre={cen}
+      stations={await stationsOfCentre(c.db, cen.id)}
+      open={open ?? null}
+      state={state}
       canChange={canChange(c, e)}
     />
   );
 }
 
-const townError = async (c: MemberCtx, pcode: string) =>
-  (await existingTownCodes(c.db, [pcode])).has(pcode)
-    ? undefined
-    : c.t('elections.form.unknownTowns', { codes: pcode });
+/** The centre's town by name or P-code, and a code no other centre of the election has. */
+async function checkCentre(c: MemberCtx, e: Election, d: { code: string; town: string }, self: number | null) {
+  const towns = await checkTowns(c.db, c.locale, d, { single: ['town'] }, townMessages(c.t));
+  if (towns) throw new FormErrors(towns.errors, { extra: { townChoices: towns.choices } });
+  const other = await centreByCode(c.db, e.id, d.code);
+  if (other && other.id !== self) throw new FormErrors({ code: c.t('elections.stations.codeTaken') });
+}
+
+const centreFields = (d: { code: string; town: string; name_ar: string; name_en: string }) => ({
+  code: d.code,
+  town_pcode: d.town,
+  name_ar: d.name_ar,
+  name_en: d.name_en,
+});
+const stationFields = (d: {
+  code: string;
+  registered_women: number | null;
+  registered_men: number | null;
+  women_only: boolean;
+}) => ({
+  ...d,
+  women_only: flag(d.women_only),
+});
+
+/** Whether nothing depends on these stations; otherwise the message that says why they stay. */
+async function removable(c: MemberCtx, stationIds: number[]) {
+  const use = await stationUse(c.db, stationIds);
+  if (use.reports) return 'elections.stations.keptReports' as const;
+  if (use.observers) return 'elections.stations.keptObservers' as const;
+  return null;
+}
 
 export const stationRoutes = [
-  form('/elections/:id/stations/centres', {
+  page('/elections/:id/stations', {
     access,
-    load: election('change'),
-    schema: centreForm,
-    show: stationsPage,
-    async check(c, e, d) {
-      return {
-        town_pcode: await townError(c, d.town_pcode),
-        code: (await listCentres(c.db, e.id)).some((x) => x.code === d.code)
-          ? c.t('elections.stations.codeTaken')
-          : undefined,
-      };
-    },
-    async save(c, e, d) {
-      await addCentre(c.db, e.id, d);
-      return `/elections/${e.id}/stations`;
-    },
+    load: election('coordinate'),
+    render: (c, e) => stationsPage(c, e, null),
   }),
 
-  managedForm('/elections/:id/stations', {
-    schema: stationForm,
-    show: stationsPage,
-    async check(c, e, d) {
-      if (!(await listCentres(c.db, e.id)).some((x) => x.id === d.centre_id))
-        return { centre_id: c.t('form.invalidChoice') };
-      if ((await listStations(c.db, e.id)).some((s) => s.centre_id === d.centre_id && s.code === d.code))
-        return { code: c.t('elections.stations.codeTaken') };
-    },
-    async save(c, e, d) {
-      await addStation(c.db, e.id, { ...d, women_only: flag(d.women_only) });
-      return `/elections/${e.id}/stations`;
-    },
+  endpoint('GET', '/elections/:id/stations/template.csv', {
+    access,
+    load: election('coordinate'),
+    handle: (c) =>
+      c.reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="stations.csv"')
+        .send(csvTemplate(STATION_COLUMNS, STATION_EXAMPLE)),
   }),
 
   form('/elections/:id/stations/import', {
@@ -77,26 +138,122 @@ export const stationRoutes = [
     load: election('change'),
     schema: importForm,
     show: stationsPage,
+    bodyLimit: 12 * 1024 * 1024,
     async save(c, e, d) {
-      const file = d.file as UploadedFile | null | undefined;
-      const text = file?.data ? file.data.toString('utf8') : (d.csv ?? '');
+      const text = uploadedText(d.file, d.csv);
       if (!text.trim()) throw new FormErrors({ csv: c.t('form.required') });
-      const [stations, centres] = await Promise.all([listStations(c.db, e.id), listCentres(c.db, e.id)]);
-      const towns = await existingTownCodes(
-        c.db,
-        [...new Set(text.match(/C\d{4,6}/gi) ?? [])].map((s) => s.toUpperCase()),
-      );
-      const parsed = parseStationsCsv(text, towns, {
-        centres: new Map(centres.map((x) => [x.code, { town_pcode: x.town_pcode }])),
-        stations: new Set(stations.map((s) => `${s.centre_code} ${s.code}`)),
+      const result = await importStations(c.db, e.id, text, c.i18n);
+      if (!result.ok) throw new FormErrors({}, { extra: { problems: result.problems } });
+      await c.audit('election.stations.imported', {
+        targetType: 'election',
+        targetId: e.id,
+        details: { centres: result.centres, stations: result.stations },
       });
-      if (!parsed.ok) {
-        refusedRows.set(c.req, parsed.problems);
-        throw new FormErrors({});
-      }
-      const n = await importStations(c.db, e.id, parsed.rows);
-      await c.audit('election.stations.imported', { targetType: 'election', targetId: e.id, details: { stations: n } });
       return { to: `/elections/${e.id}/stations`, flash: 'elections.stations.imported' };
+    },
+  }),
+
+  form('/elections/:id/stations/centres', {
+    access,
+    load: election('change'),
+    schema: centreForm,
+    show: stationsPage,
+    check: (c, e, d) => checkCentre(c, e, d, null),
+    async save(c, e, d) {
+      const id = await addCentre(c.db, e.id, centreFields(d));
+      return `/elections/${e.id}/centres/${id}`;
+    },
+  }),
+
+  page('/elections/:id/centres/:cid', {
+    access,
+    load: centre('coordinate'),
+    render: (c, { e, row }) => centrePage(c, e, row, null, Number(c.query.station) || undefined),
+  }),
+
+  form('/elections/:id/centres/:cid', {
+    access,
+    load: centre('change'),
+    schema: centreForm,
+    show: (c, { e, row }, state) => centrePage(c, e, row, state),
+    check: (c, { e, row }, d) => checkCentre(c, e, d, row.id),
+    async save(c, { e, row }, d) {
+      await updateCentre(c.db, e.id, row.id, centreFields(d));
+      await c.audit('election.centre.edited', { targetType: 'polling_centre', targetId: row.id });
+      return `/elections/${e.id}/centres/${row.id}`;
+    },
+  }),
+
+  action('/elections/:id/centres/:cid/delete', {
+    access,
+    load: centre('change'),
+    schema: emptyForm,
+    async run(c, { e, row }) {
+      const kept = await removable(
+        c,
+        (await stationsOfCentre(c.db, row.id)).map((s) => s.id),
+      );
+      if (kept) return { to: `/elections/${e.id}/centres/${row.id}`, flash: kept };
+      await deleteCentre(c.db, e.id, row.id);
+      await c.audit('election.centre.deleted', {
+        targetType: 'polling_centre',
+        targetId: row.id,
+        details: { code: row.code },
+      });
+      return { to: `/elections/${e.id}/stations`, flash: 'elections.stations.deleted' };
+    },
+  }),
+
+  form('/elections/:id/centres/:cid/stations', {
+    access,
+    load: centre('change'),
+    schema: stationForm,
+    show: (c, { e, row }, state) => centrePage(c, e, row, state),
+    check: async (c, { row }, d) => ({
+      code: (await stationCodeTaken(c.db, row.id, d.code)) ? c.t('elections.stations.codeTaken') : undefined,
+    }),
+    async save(c, { e, row }, d) {
+      await addStation(c.db, e.id, { ...stationFields(d), centre_id: row.id });
+      return `/elections/${e.id}/centres/${row.id}`;
+    },
+  }),
+
+  form('/elections/:id/centres/:cid/stations/:sid', {
+    access,
+    load: stationOf('change'),
+    schema: stationForm,
+    show: (c, { e, row, station }, state) => centrePage(c, e, row, state, station.id),
+    check: async (c, { row, station }, d) => ({
+      code: (await stationCodeTaken(c.db, row.id, d.code, station.id))
+        ? c.t('elections.stations.codeTaken')
+        : undefined,
+    }),
+    async save(c, { e, row, station }, d) {
+      await updateStation(c.db, e.id, station.id, stationFields(d));
+      await c.audit('election.station.edited', { targetType: 'polling_station', targetId: station.id });
+      return `/elections/${e.id}/centres/${row.id}`;
+    },
+  }),
+
+  action('/elections/:id/centres/:cid/stations/:sid/delete', {
+    access,
+    load: stationOf('change'),
+    schema: emptyForm,
+    async run(c, { e, row, station }) {
+      const to = `/elections/${e.id}/centres/${row.id}`;
+      const kept = await removable(c, [station.id]);
+      if (kept) return { to, flash: kept };
+      await deleteStation(c.db, e.id, station.id);
+      await c.audit('election.station.deleted', { targetType: 'polling_station', targetId: station.id });
+      return { to, flash: 'elections.stations.deleted' };
+    },
+  }),
+
+  page('/elections/:id/centres/:cid/print', {
+    access,
+    load: centre('coordinate'),
+    async render(c, { e, row }) {
+      return <CentrePrintPage e={e} centre={row} observers={await observersAtCentre(c.db, row.id)} />;
     },
   }),
 ];

@@ -1,121 +1,287 @@
-// The stations page: centres and stations, a CSV import (with every refused row listed), a new
-// centre and a new station.
+// The stations pages: the election's centres a page at a time with the spreadsheet import (its
+// columns and limit stated, a template to download, every refused row listed) and a new centre;
+// one centre with its stations, each corrected in place; the printed observer list of a centre.
 import { usePage } from '../../../core/views/context.js';
-import { DataTable } from '../../../core/views/components.js';
-import { Checkbox, Field, FileField, Form, Select, type FormState } from '../../../core/views/forms.js';
+import { DataTable, ImportProblems, Pagination, Phone } from '../../../core/views/components.js';
+import {
+  Checkbox,
+  ConfirmButton,
+  DeleteButton,
+  Field,
+  FileField,
+  Form,
+  TownField,
+  type FormState,
+} from '../../../core/views/forms.js';
+import type { RowProblem } from '../../../core/text/csv-import.js';
 import { localized } from '../../../core/i18n/localized.js';
+import { Layout } from '../../../core/views/Layout.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
-import { STATION_CSV_COLUMNS, type ImportProblem } from './csv.js';
-import type { StationRow } from './queries.js';
+import { STATION_COLUMNS } from './csv.js';
+import type { Centre } from './queries.js';
 
-function ImportProblems(p: { problems: ImportProblem[] }) {
-  const { t } = usePage().i18n;
-  if (!p.problems.length) return null;
-  return (
-    <div role="alert" class="form-error">
-      <p>{t('elections.stations.importRefused', { count: p.problems.length })}</p>
-      <ul>
-        {p.problems.map((pr) => (
-          <li>
-            {t('elections.stations.problemLine', { line: pr.line })}: {t(`elections.import.${pr.reason}` as never)}
-            {pr.value ? (
-              <>
-                {' '}
-                <bdi dir="ltr">{pr.value}</bdi>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+type CentreItem = Omit<Centre, 'election_id'> & { stations: number; women: number; men: number };
+type Station = {
+  id: number;
+  code: string;
+  registered_women: number | null;
+  registered_men: number | null;
+  women_only: number;
+};
+
+const problemsOf = (state: FormState | null) => (state?.extra?.problems as RowProblem[] | undefined) ?? [];
+
+/** The centre's town in the reader's language. */
+const townOf = (c: { town_name_ar: string; town_name_en: string }, locale: string) => localized(c, 'town_name', locale);
 
 export function StationsPage(p: {
   e: ElectionHead;
-  stations: StationRow[];
-  centres: { id: number; code: string; name_ar: string; name_en: string }[];
+  centres: CentreItem[];
+  total: number;
+  counts: { centres: number; stations: number };
+  query: { q?: string; page: number };
   state: FormState | null;
-  problems: ImportProblem[];
   canChange: boolean;
+  maxRows: number;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const base = `/elections/${p.e.id}/stations`;
-  const count = (n: number | null) => (n === null ? '—' : i18n.number(n));
+  const base = `/elections/${p.e.id}`;
+  const pages = Math.max(1, Math.ceil(p.total / 50));
   return (
     <ManageLayout e={p.e} title={t('elections.stations.title')}>
+      <p>{t('elections.stations.summary', { centres: p.counts.centres, stations: p.counts.stations })}</p>
+      <form method="get" action={`${base}/stations`} class="search-form" role="search">
+        <label for="centre-q">{t('elections.stations.find')}</label>
+        <input id="centre-q" type="search" name="q" value={p.query.q ?? ''} dir="auto" />
+        <button type="submit" class="secondary">
+          {t('common.search')}
+        </button>
+      </form>
       <DataTable
-        rows={p.stations}
+        rows={p.centres}
+        empty={p.query.q ? t('elections.stations.noMatch') : t('elections.stations.none')}
         columns={[
           {
-            label: t('elections.results.station'),
-            rowHeader: true,
-            cell: (s) => <bdi dir="ltr">{`${s.centre_code} ${s.code}`}</bdi>,
-          },
-          {
             label: t('elections.results.centre'),
-            cell: (s) => <bdi>{localized(s, 'centre_name', i18n.locale)}</bdi>,
+            rowHeader: true,
+            cell: (c) => (
+              <a href={`${base}/centres/${c.id}`}>
+                <bdi dir="ltr">{c.code}</bdi> — <bdi>{localized(c, 'name', i18n.locale)}</bdi>
+              </a>
+            ),
           },
-          { label: t('elections.outreach.town'), cell: (s) => localized(s, 'town_name', i18n.locale) },
-          { label: t('elections.stations.registeredWomen'), cell: (s) => count(s.registered_women) },
-          { label: t('elections.stations.registeredMen'), cell: (s) => count(s.registered_men) },
-          { label: t('elections.stations.womenOnly'), cell: (s) => (s.women_only ? t('common.yes') : t('common.no')) },
+          { label: t('elections.outreach.town'), cell: (c) => townOf(c, i18n.locale) },
+          { label: t('elections.stations.stationsCount'), cell: (c) => i18n.number(c.stations), numeric: true },
+          { label: t('elections.stations.registeredWomen'), cell: (c) => i18n.number(c.women), numeric: true },
+          { label: t('elections.stations.registeredMen'), cell: (c) => i18n.number(c.men), numeric: true },
         ]}
+      />
+      <Pagination
+        page={p.query.page}
+        pageCount={pages}
+        hrefFor={(n) =>
+          `${base}/stations?${new URLSearchParams({ ...(p.query.q ? { q: p.query.q } : {}), page: String(n) })}`
+        }
       />
       {p.canChange ? (
         <>
           <h2>{t('elections.stations.import')}</h2>
-          <p class="hint">{t('elections.stations.importHint')}</p>
-          <pre class="code" dir="ltr">
-            {STATION_CSV_COLUMNS.join(',')}
-          </pre>
-          <ImportProblems problems={p.problems} />
-          <Form action={`${base}/import`} state={p.state} multipart>
+          <p>{t('elections.stations.importHint', { max: p.maxRows })}</p>
+          <ColumnsTable columns={STATION_COLUMNS.map((c) => c.name)} prefix="elections.stations.columns" />
+          <p>
+            <a href={`${base}/stations/template.csv`} download>
+              {t('elections.import.template')}
+            </a>
+          </p>
+          <ImportProblems problems={problemsOf(p.state)} />
+          <Form action={`${base}/stations/import`} state={p.state} multipart>
             <FileField name="file" label={t('elections.stations.csvFile')} accept=".csv,text/csv" />
-            <Field name="csv" label={t('elections.stations.csvText')} multiline rows={5} />
+            <Field name="csv" label={t('elections.stations.csvText')} multiline rows={4} />
             <button type="submit">{t('elections.stations.importButton')}</button>
           </Form>
           <h2>{t('elections.stations.addCentre')}</h2>
-          <Form action={`${base}/centres`} state={p.state} idPrefix="centre">
-            <Field
-              name="code"
-              label={t('elections.stations.centreCode')}
-              hint={t('elections.stations.centreCodeHint')}
-              required
-            />
-            <Field name="town_pcode" label={t('elections.outreach.town')} required />
-            <Field name="name_ar" label={t('elections.form.nameAr')} required />
-            <Field name="name_en" label={t('elections.form.nameEn')} required />
-            <button type="submit">{t('common.add')}</button>
-          </Form>
-          {p.centres.length ? (
-            <>
-              <h2>{t('elections.stations.addStation')}</h2>
-              <Form action={base} state={p.state} idPrefix="station">
-                <Select
-                  name="centre_id"
-                  label={t('elections.results.centre')}
-                  options={p.centres.map((c) => ({
-                    value: String(c.id),
-                    label: `${c.code} — ${localized(c, 'name', i18n.locale)}`,
-                  }))}
-                />
-                <Field
-                  name="code"
-                  label={t('elections.stations.stationCode')}
-                  hint={t('elections.stations.stationCodeHint')}
-                  required
-                />
-                <Field name="registered_women" label={t('elections.stations.registeredWomen')} inputmode="numeric" />
-                <Field name="registered_men" label={t('elections.stations.registeredMen')} inputmode="numeric" />
-                <Checkbox name="women_only" label={t('elections.stations.womenOnly')} />
-                <button type="submit">{t('common.add')}</button>
-              </Form>
-            </>
-          ) : null}
+          <CentreForm action={`${base}/stations/centres`} state={p.state} submit={t('common.add')} />
         </>
       ) : null}
     </ManageLayout>
+  );
+}
+
+/** A spreadsheet's columns with what each holds (`<prefix>.<column>` in the catalog). */
+export function ColumnsTable(p: { columns: string[]; prefix: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <DataTable
+      rows={p.columns}
+      columns={[
+        { label: t('import.column'), rowHeader: true, cell: (c) => <bdi dir="ltr">{c}</bdi> },
+        { label: t('elections.import.means'), cell: (c) => t(`${p.prefix}.${c}` as never) },
+      ]}
+    />
+  );
+}
+
+function CentreForm(p: { action: string; state: FormState | null; values?: Record<string, unknown>; submit: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <Form action={p.action} state={p.state} values={p.values} idPrefix="centre">
+      <Field
+        name="code"
+        label={t('elections.stations.centreCode')}
+        hint={t('elections.stations.codeHint', { example: '0104.3' })}
+        required
+      />
+      <TownField name="town" label={t('elections.outreach.town')} required />
+      <Field name="name_ar" label={t('elections.form.nameAr')} required />
+      <Field name="name_en" label={t('elections.form.nameEn')} hint={t('elections.form.englishOptional')} />
+      <button type="submit">{p.submit}</button>
+    </Form>
+  );
+}
+
+function StationForm(p: { action: string; state: FormState | null; values?: Station; submit: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <Form action={p.action} state={p.state} values={p.values} idPrefix="station">
+      <Field
+        name="code"
+        label={t('elections.stations.stationCode')}
+        hint={t('elections.stations.codeHint', { example: '0104.3' })}
+        required
+      />
+      <Field name="registered_women" label={t('elections.stations.registeredWomen')} inputmode="numeric" />
+      <Field name="registered_men" label={t('elections.stations.registeredMen')} inputmode="numeric" />
+      <Checkbox name="women_only" label={t('elections.stations.womenOnly')} />
+      <button type="submit">{p.submit}</button>
+    </Form>
+  );
+}
+
+export function CentrePage(p: {
+  e: ElectionHead;
+  centre: Centre;
+  stations: Station[];
+  /** the station whose form is open (?station=id) */
+  open: number | null;
+  state: FormState | null;
+  canChange: boolean;
+}) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const c = p.centre;
+  const base = `/elections/${p.e.id}/centres/${c.id}`;
+  const count = (n: number | null) => (n === null ? '—' : i18n.number(n));
+  const posted = p.state?.id ?? '';
+  const editing = (s: Station) => p.open === s.id || posted === `${base}/stations/${s.id}`;
+  return (
+    <ManageLayout e={p.e} title={`${c.code} — ${localized(c, 'name', i18n.locale)}`}>
+      <p class="meta">
+        <a href={`/elections/${p.e.id}/stations`}>{t('elections.stations.title')}</a> · {townOf(c, i18n.locale)} ·{' '}
+        <a href={`${base}/print`}>{t('elections.stations.printObservers')}</a>
+      </p>
+      <h2>{t('elections.stations.stationsOf')}</h2>
+      <DataTable
+        rows={p.stations}
+        empty={t('elections.stations.noStations')}
+        columns={[
+          { label: t('elections.results.station'), rowHeader: true, cell: (s) => <bdi dir="ltr">{s.code}</bdi> },
+          { label: t('elections.stations.registeredWomen'), cell: (s) => count(s.registered_women), numeric: true },
+          { label: t('elections.stations.registeredMen'), cell: (s) => count(s.registered_men), numeric: true },
+          { label: t('elections.stations.womenOnly'), cell: (s) => (s.women_only ? t('common.yes') : t('common.no')) },
+          p.canChange && {
+            label: t('elections.stations.actions'),
+            cell: (s) =>
+              editing(s) ? null : (
+                <>
+                  <a href={`${base}?station=${s.id}#station-${s.id}`}>{t('common.edit')}</a>{' '}
+                  <DeleteButton action={`${base}/stations/${s.id}/delete`} what={`${c.code} ${s.code}`} />
+                </>
+              ),
+          },
+        ]}
+      />
+      {p.canChange
+        ? p.stations.filter(editing).map((s) => (
+            <section id={`station-${s.id}`}>
+              <h3>{t('elections.stations.editStation', { code: s.code })}</h3>
+              <StationForm action={`${base}/stations/${s.id}`} state={p.state} values={s} submit={t('common.save')} />
+            </section>
+          ))
+        : null}
+      {p.canChange ? (
+        <>
+          <h2>{t('elections.stations.addStation')}</h2>
+          <StationForm action={`${base}/stations`} state={p.state} submit={t('common.add')} />
+          <details class="builder-step" open={posted === base || undefined}>
+            <summary>{t('elections.stations.editCentre')}</summary>
+            <CentreForm action={base} state={p.state} values={{ ...c, town: c.town_pcode }} submit={t('common.save')} />
+          </details>
+          <ConfirmButton
+            action={`${base}/delete`}
+            label={t('elections.stations.deleteCentre')}
+            question={t('elections.stations.deleteCentreQuestion', { code: c.code })}
+            confirm={t('common.deleteConfirmButton')}
+          />
+        </>
+      ) : null}
+    </ManageLayout>
+  );
+}
+
+export type CentreObserver = {
+  id: number;
+  code: string;
+  name: string;
+  phone: string | null;
+  kind: string;
+  status: string;
+  station: string;
+};
+
+/** A centre's observers on one A4 page (RTL in Arabic), with a column to sign on the day. */
+export function CentrePrintPage(p: { e: ElectionHead; centre: Centre; observers: CentreObserver[] }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const c = p.centre;
+  return (
+    <Layout title={`${t('elections.stations.printObservers')} — ${c.code}`}>
+      <article class="print-sheet" id="observer-list">
+        <p class="no-print">
+          <a href={`/elections/${p.e.id}/centres/${c.id}`}>{t('common.back')}</a>
+        </p>
+        <h1>{t('elections.stations.printObservers')}</h1>
+        <p>
+          <strong>{localized(p.e, 'title', i18n.locale)}</strong>
+          <br />
+          <bdi dir="ltr">{c.code}</bdi> — <bdi>{localized(c, 'name', i18n.locale)}</bdi> · {townOf(c, i18n.locale)}
+        </p>
+        <DataTable
+          rows={p.observers}
+          empty={t('elections.stations.noObservers')}
+          columns={[
+            { label: t('elections.results.station'), cell: (o) => <bdi dir="ltr">{o.station}</bdi> },
+            {
+              label: t('elections.app.code'),
+              rowHeader: true,
+              cell: (o) => (
+                <bdi dir="ltr" class="code">
+                  {o.code}
+                </bdi>
+              ),
+            },
+            { label: t('elections.observers.name'), cell: (o) => <bdi>{o.name}</bdi> },
+            { label: t('elections.observers.phone'), cell: (o) => (o.phone ? <Phone number={o.phone} /> : '—') },
+            {
+              label: t('elections.observers.kind'),
+              cell: (o) =>
+                `${t(`elections.observers.${o.kind === 'mobile' ? 'mobile' : 'fixed'}` as never)}${o.status === 'revoked' ? ` (${t('elections.observers.statuses.revoked')})` : ''}`,
+            },
+            { label: t('elections.stations.signature'), cell: () => <span class="sign-here" /> },
+          ]}
+        />
+        <p class="print-foot">{t('elections.stations.printedOn', { date: i18n.date(new Date()) })}</p>
+      </article>
+    </Layout>
   );
 }

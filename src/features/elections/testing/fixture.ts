@@ -1,6 +1,5 @@
 // Test fixture: an election with centres, stations, published forms and observers whose secrets
 // are known. Used by the feature's tests and the election-day bench (never by the app).
-import crypto from 'node:crypto';
 import type { Db } from '../../../core/db/index.js';
 import { hashPassword } from '../../../core/auth/passwords.js';
 import { damascusDay } from '../../../core/time.js';
@@ -8,7 +7,7 @@ import { electionCandidates, saveElection } from '../queries.js';
 import { addCentre, addStation } from '../stations/queries.js';
 import { createObserver } from '../observers/queries.js';
 import { normalizeSecret } from '../observers/secret.js';
-import { getForm, publishForm, saveFormDraft, type FormRow } from '../forms/queries.js';
+import { createFormDraft, getForm, publishForm, type FormRow } from '../forms/queries.js';
 import { templateQuestions, templateRules } from '../forms/templates.js';
 import type { ElectionStatus, FormKind } from '../tables.js';
 
@@ -56,12 +55,12 @@ export async function makeElectionFixture(
     status?: ElectionStatus;
     stations?: number;
     observers?: number;
+    /** kept for callers that name one; observer codes are drawn at random like every code */
     codePrefix?: string;
     registered?: boolean;
   },
 ): Promise<Fixture> {
   await ensureTown(db);
-  const prefix = opts.codePrefix ?? `T${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
   const electionId = await saveElection(
     db,
     null,
@@ -114,10 +113,9 @@ export async function makeElectionFixture(
   const candidates = await electionCandidates(db, electionId);
   const forms = {} as Record<FormKind, FormRow>;
   for (const kind of ['station', 'opening', 'voting', 'closing', 'count', 'incident'] as FormKind[]) {
-    const id = await saveFormDraft(
+    const id = await createFormDraft(
       db,
       electionId,
-      null,
       {
         slug: kind,
         kind,
@@ -139,12 +137,10 @@ export async function makeElectionFixture(
   const hash = await hashPassword(normalizeSecret(secret));
   for (let i = 0; i < n; i++) {
     const station = stations[i % stations.length]!;
-    const code = `${prefix}-OB-${i + 1}`;
     const id = await createObserver(
       db,
       electionId,
       {
-        code,
         name: `Observer ${i + 1}`,
         phone: null,
         organization_id: opts.organizerOrgId,
@@ -156,6 +152,7 @@ export async function makeElectionFixture(
       hash,
       opts.now,
     );
+    const { code } = await db.selectFrom('observers').select('code').where('id', '=', id).executeTakeFirstOrThrow();
     observers.push({ id, code, secret, stationId: station.id });
   }
   return { electionId, stations, forms, observers };
@@ -185,19 +182,3 @@ export function goodSheet(w: number, m: number, extra: Record<string, number> = 
     ...extra,
   };
 }
-
-/** The form builder's fields for two questions: a yes/no, and a choice shown only when it is "no". */
-export const conditionalQuestions = {
-  q0_id: 'opened',
-  q0_type: 'yesno',
-  q0_label_ar: 'هل فُتح؟',
-  q0_label_en: 'Opened?',
-  q0_required: 'on',
-  q0_critical: 'no',
-  q1_id: 'why',
-  q1_type: 'choice',
-  q1_label_ar: 'لماذا؟',
-  q1_label_en: 'Why?',
-  q1_options: 'تأخر | Late\n* منع | Prevented',
-  q1_show_if: 'opened=no',
-};

@@ -18,7 +18,7 @@ import { electionCandidates, saveElection } from '../queries.js';
 import { addOutreach } from '../outreach/queries.js';
 import { addCentre, addStation } from '../stations/queries.js';
 import { createObserver } from '../observers/queries.js';
-import { getForm, publishForm, saveFormDraft, type FormRow } from '../forms/queries.js';
+import { createFormDraft, getForm, publishForm, type FormRow } from '../forms/queries.js';
 import { templateQuestions, templateRules } from '../forms/templates.js';
 import { ingestSubmission } from '../entry/actions.js';
 import type { ElectionStatus, FormKind } from '../tables.js';
@@ -128,10 +128,9 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
     // ——— forms: count and incident published, one draft ———
     const candidates = await electionCandidates(db, eid);
     const form = async (kind: FormKind, formTitle: string, publish: boolean) => {
-      const id = await saveFormDraft(
+      const id = await createFormDraft(
         db,
         eid,
-        null,
         {
           slug: kind,
           kind,

@@ -15,7 +15,7 @@ import { electionCandidates, getElection, saveElection } from '../queries.js';
 import { addOutreach } from '../outreach/queries.js';
 import { addCentre, addStation } from '../stations/queries.js';
 import { createObserver } from '../observers/queries.js';
-import { getForm, publishForm, saveFormDraft, type FormRow } from '../forms/queries.js';
+import { createFormDraft, getForm, publishForm, type FormRow } from '../forms/queries.js';
 import { templateQuestions, templateRules } from '../forms/templates.js';
 import { voteField } from '../forms/formdef.js';
 import { ingestSubmission, resolveSheet } from '../entry/actions.js';
@@ -99,6 +99,7 @@ export async function seedElections(wasl: WaslServices, ctx: DemoContext): Promi
       summary_en:
         "After Tal'ar, the network took part with other organizations in the electoral process in Turkman Bareh: it called for women's participation, encouraged people to obtain voter cards, distributed leaflets explaining the process, then observed the vote and the count in four centres.",
       towns: ['C1605'],
+      hotline: '+963 944 555 010',
       organizers: [orgs.jusoor!, orgs.noon!],
       memberPartners: [orgs.ghiras!],
       otherPartners: [{ name_ar: 'تجمّع شباب تركمان بارح', name_en: 'Turkman Bareh Youth Gathering' }],
@@ -219,10 +220,9 @@ export async function seedElections(wasl: WaslServices, ctx: DemoContext): Promi
   ];
   const forms = new Map<FormKind, FormRow>();
   for (const [kind, ar, en] of formSpecs) {
-    const id = await saveFormDraft(
+    const id = await createFormDraft(
       db,
       tb,
-      null,
       {
         slug: kind,
         kind,
@@ -238,15 +238,14 @@ export async function seedElections(wasl: WaslServices, ctx: DemoContext): Promi
     forms.set(kind, (await getForm(db, tb, id))!);
   }
 
-  // Observers: fictional codes and first names only; secrets are random and not printed
-  // (a coordinator issues a new one from the observers page to try the app).
+  // Observers: first names only; codes are drawn at random like every observer's (no sequence to
+  // guess from), secrets are random and not printed (a coordinator prints new cards to try the app).
   const names = ['سلمى', 'رهف', 'عبد الله', 'نور', 'محمد', 'هبة'];
   const observerIds: number[] = [];
   const supervisor = await createObserver(
     db,
     tb,
     {
-      code: 'TB-SV-01',
       name: 'ليلى (مشرفة)',
       phone: null,
       organization_id: orgs.noon!,
@@ -264,7 +263,6 @@ export async function seedElections(wasl: WaslServices, ctx: DemoContext): Promi
         db,
         tb,
         {
-          code: `TB-OB-${String(i + 1).padStart(2, '0')}`,
           name: names[i]!,
           phone: null,
           organization_id: i % 2 === 0 ? orgs.jusoor! : orgs.noon!,
