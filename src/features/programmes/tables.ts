@@ -207,8 +207,33 @@ export interface ProgrammeCertificatesTable {
   code: string;
   /** the name in Latin letters, only when an English certificate was asked for */
   name_en: string | null;
+  /** when it was recorded */
   issued_at: string;
+  /** the date on the certificate, 'YYYY-MM-DD': by default the end of the cohort */
+  issued_on: string | null;
   revoked_at: string | null;
+  /** why it was revoked, for the member's staff (never public) */
+  revoke_reason: string | null;
+}
+
+/** The codes a certificate had before it was reissued: they no longer verify. */
+export interface ProgrammeReplacedCodesTable {
+  id: Generated<number>;
+  certificate_id: number;
+  code: string;
+  issued_on: string;
+  revoked_at: string;
+  reason: string | null;
+}
+
+/** A holder's request, from the public verification page, that the member correct a certificate. */
+export interface ProgrammeCorrectionRequestsTable {
+  id: Generated<number>;
+  certificate_id: number;
+  message: string;
+  created_at: string;
+  handled_at: string | null;
+  handled_by: number | null;
 }
 
 export interface ProgrammesTables {
@@ -229,6 +254,8 @@ export interface ProgrammesTables {
   programme_enrolments: ProgrammeEnrolmentsTable;
   programme_attendance: ProgrammeAttendanceTable;
   programme_certificates: ProgrammeCertificatesTable;
+  programme_replaced_codes: ProgrammeReplacedCodesTable;
+  programme_correction_requests: ProgrammeCorrectionRequestsTable;
 }
 
 // The feature's tables join the one Database type (the core names no feature).

@@ -1,5 +1,7 @@
 // Writes of the activities area that reach beyond its tables: private photos through the core
-// media store, and publishing an activity as a report submitted to the editors.
+// media store (stored, and deleted with their files), and publishing an activity as a report
+// submitted to the editors.
+import fs from 'node:fs/promises';
 import { isSet } from '../../../core/db/helpers.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { FormErrors, type MemberCtx } from '../../../core/http/route.js';
@@ -9,7 +11,7 @@ import { publishFromFeature } from '../../publishing/actions.js';
 import type { ProjectRow } from '../projects/queries.js';
 import { townNames } from '../shared/queries.js';
 import { day, named } from '../shared/views.js';
-import { addActivityPhoto, markActivityPublished, type ActivityRow } from './queries.js';
+import { addActivityPhoto, markActivityPublished, removeActivityPhoto, type ActivityRow } from './queries.js';
 
 /** Files from a multipart field that may hold one file, several, or nothing. */
 export function filesOf(value: unknown): UploadedFile[] {
@@ -43,6 +45,21 @@ export async function storePhotos(
     saved.push(r.media.id);
   }
   return saved;
+}
+
+/**
+ * Deletes an activity's photos for good: the link, the stored files and their record (they are
+ * private to the member and no other page uses them).
+ */
+export async function deletePhotos(c: MemberCtx, activityId: number, photos: ActivityRow['photos']) {
+  for (const photo of photos) {
+    await removeActivityPhoto(c.db, activityId, photo.id);
+    for (const file of Object.values(photo.variants)) {
+      const full = c.wasl.media.filePath(photo.id, file);
+      if (full) await fs.rm(full, { force: true });
+    }
+    await c.db.deleteFrom('media').where('id', '=', photo.id).where('is_public', '=', 0).execute();
+  }
 }
 
 export async function linkPhotos(c: MemberCtx, activityId: number, mediaIds: string[]) {

@@ -4,6 +4,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { fromJson, isSet } from '../../../core/db/helpers.js';
+import { deleteIn, ids, rowIn, updateIn } from '../../../core/db/rows.js';
 import type {
   AgeBand,
   Gender,
@@ -39,11 +40,7 @@ export async function listActivities(db: Db, projectId: number) {
     ? await db
         .selectFrom('programme_activity_counts')
         .select(['activity_id', 'count'])
-        .where(
-          'activity_id',
-          'in',
-          rows.map((r) => r.id),
-        )
+        .where('activity_id', 'in', ids(rows))
         .execute()
     : [];
   return rows.map((r) => ({
@@ -149,7 +146,18 @@ export async function markActivityPublished(db: Db, activityId: number, itemId: 
     .execute();
 }
 
-/** Towns a member organization works in plus the project's towns: the choices in forms. */
+/** Deletes an activity with its participant counts and photo links (its photos: actions.ts). */
+export const deleteActivity = (db: Db, id: number) => deleteIn(db, 'programme_activities', id, {});
+
+/** Unlinks one photo from its activity. */
+export async function removeActivityPhoto(db: Db, activityId: number, mediaId: string) {
+  await db
+    .deleteFrom('programme_activity_photos')
+    .where('activity_id', '=', activityId)
+    .where('media_id', '=', mediaId)
+    .execute();
+}
+
 export type VisitInput = Omit<
   Selectable<ProgrammeVisitsTable>,
   'id' | 'project_id' | 'created_by' | 'created_at' | 'updated_at'
@@ -167,11 +175,7 @@ export async function listVisits(db: Db, projectId: number) {
     ? await db
         .selectFrom('programme_recommendations')
         .select(['visit_id', 'status'])
-        .where(
-          'visit_id',
-          'in',
-          rows.map((r) => r.id),
-        )
+        .where('visit_id', 'in', ids(rows))
         .execute()
     : [];
   return rows.map((r) => ({ ...r, statuses: recs.filter((x) => x.visit_id === r.id).map((x) => x.status) }));
@@ -192,11 +196,7 @@ export async function getVisit(db: Db, id: number) {
     ? await db
         .selectFrom('programme_followups')
         .selectAll()
-        .where(
-          'recommendation_id',
-          'in',
-          recommendations.map((r) => r.id),
-        )
+        .where('recommendation_id', 'in', ids(recommendations))
         .orderBy('followed_on')
         .orderBy('id')
         .execute()
@@ -240,6 +240,9 @@ export async function saveVisit(
   return row.id;
 }
 
+/** Deletes a visit with its recommendations and their follow-ups. */
+export const deleteVisit = (db: Db, id: number) => deleteIn(db, 'programme_visits', id, {});
+
 export async function addRecommendation(
   db: Db,
   visitId: number,
@@ -270,6 +273,8 @@ export async function getRecommendation(db: Db, id: number) {
       'programme_recommendations.id',
       'programme_recommendations.visit_id',
       'programme_recommendations.status',
+      'programme_recommendations.text',
+      'programme_recommendations.addressed_to',
       'programme_visits.organization_id',
       'programme_visits.project_id',
     ])
@@ -277,7 +282,11 @@ export async function getRecommendation(db: Db, id: number) {
     .executeTakeFirst();
 }
 
-/** A follow-up: the new status and response, with a dated note kept in the history. */
+/**
+ * A follow-up: a dated note with the status it found, kept in the history, and the response so
+ * far; the recommendation takes the status of its latest follow-up (a late entry of an older one
+ * does not overwrite a newer status).
+ */
 export async function followUpRecommendation(
   db: Db,
   id: number,
@@ -286,11 +295,7 @@ export async function followUpRecommendation(
   now: Date,
 ) {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('programme_recommendations')
-      .set({ status: input.status, response: input.response, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await updateIn(trx, 'programme_recommendations', id, {}, { response: input.response });
     await trx
       .insertInto('programme_followups')
       .values({
@@ -302,5 +307,53 @@ export async function followUpRecommendation(
         created_at: now.toISOString(),
       })
       .execute();
+    await settleStatus(trx, id, now);
+  });
+}
+
+export type RecommendationRow = NonNullable<Awaited<ReturnType<typeof getRecommendation>>>;
+
+export const updateRecommendation = (db: Db, id: number, input: { text: string; addressed_to: string }, now: Date) =>
+  updateIn(db, 'programme_recommendations', id, {}, { ...input, updated_at: now.toISOString() });
+
+export const deleteRecommendation = (db: Db, id: number) => deleteIn(db, 'programme_recommendations', id, {});
+
+export const getFollowup = (db: Db, id: number) => rowIn(db, 'programme_followups', id, {});
+
+/** A recommendation's status is its latest follow-up's (proposed when it has none). */
+async function settleStatus(db: Db, recommendationId: number, now: Date) {
+  const latest = await db
+    .selectFrom('programme_followups')
+    .select('status')
+    .where('recommendation_id', '=', recommendationId)
+    .orderBy('followed_on', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  await updateIn(
+    db,
+    'programme_recommendations',
+    recommendationId,
+    {},
+    { status: latest?.status ?? 'proposed', updated_at: now.toISOString() },
+  );
+}
+
+/** Corrects a follow-up (its date, status, note); the recommendation takes its latest status. */
+export async function updateFollowup(
+  db: Db,
+  f: { id: number; recommendation_id: number },
+  input: { status: RecommendationStatus; note: string; followed_on: string },
+  now: Date,
+) {
+  await db.transaction().execute(async (trx) => {
+    await updateIn(trx, 'programme_followups', f.id, {}, input);
+    await settleStatus(trx, f.recommendation_id, now);
+  });
+}
+
+export async function deleteFollowup(db: Db, f: { id: number; recommendation_id: number }, now: Date) {
+  await db.transaction().execute(async (trx) => {
+    await deleteIn(trx, 'programme_followups', f.id, {});
+    await settleStatus(trx, f.recommendation_id, now);
   });
 }

@@ -1,31 +1,24 @@
-// Activities (with private notes and photos, published as reports on request) and advocacy visits
-// with their recommendations, recorded by participating members for their own organization.
+// Activities (with private notes and photos, published as reports on request), recorded, corrected
+// and deleted by participating members for their own organization. Advocacy visits are in
+// visit-routes.tsx.
 import fs from 'node:fs';
 import { localized } from '../../../core/i18n/localized.js';
 import { action, endpoint, form, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
-import { damascusDay } from '../../../core/time.js';
 import type { ProjectRow } from '../projects/queries.js';
-import { activity, orgRecord, visit } from '../permissions.js';
-import { activityForm, countsFrom, followupForm, photosForm, recommendationForm, visitForm } from '../schemas.js';
+import { activity } from '../permissions.js';
+import { activityForm, countsFrom, emptyForm, photosForm } from '../schemas.js';
 import { organizationNames, townNames } from '../shared/queries.js';
-import { filesOf, linkPhotos, publishActivity, storePhotos } from './actions.js';
-import {
-  addActivityPhoto,
-  addRecommendation,
-  followUpRecommendation,
-  getRecommendation,
-  saveActivity,
-  saveVisit,
-  type ActivityRow,
-  type VisitRow,
-} from './queries.js';
+import { target, tellStaff } from '../shared/routes.js';
+import { deletePhotos, filesOf, linkPhotos, publishActivity, storePhotos } from './actions.js';
+import { addActivityPhoto, deleteActivity, saveActivity, type ActivityRow } from './queries.js';
 import { recordForms } from './record-forms.js';
-import { ActivityFormPage, ActivityPage, VisitFormPage, VisitPage } from './views.js';
+import { visitRoutes } from './visit-routes.js';
+import { ActivityFormPage, ActivityPage } from './views.js';
 
-type Found<R> = { record: R; project: ProjectRow; isOwn: boolean };
+type Found = { record: ActivityRow; project: ProjectRow; isOwn: boolean };
 
-async function activityPage(c: AnyCtx, { record: a, project: p, isOwn }: Found<ActivityRow>, state: FormState | null) {
+async function activityPage(c: AnyCtx, { record: a, project: p, isOwn }: Found, state: FormState | null) {
   const [orgs, towns] = await Promise.all([
     organizationNames(c.db, [a.organization_id]),
     townNames(c.db, [a.town_pcode]),
@@ -42,29 +35,18 @@ async function activityPage(c: AnyCtx, { record: a, project: p, isOwn }: Found<A
   );
 }
 
-async function visitPage(c: AnyCtx, { record: v, project: p, isOwn }: Found<VisitRow>, state: FormState | null) {
-  const [orgs, towns] = await Promise.all([
-    organizationNames(c.db, [v.organization_id]),
-    townNames(c.db, [v.town_pcode]),
-  ]);
-  return (
-    <VisitPage
-      visit={{ ...v, notes: isOwn ? v.notes : '' }}
-      projectName={localized(p, 'name', c.locale)}
-      orgs={orgs}
-      towns={towns}
-      isOwn={isOwn}
-      today={damascusDay(c.now)}
-      state={state}
-    />
-  );
-}
-
 /** The grid's fields of a saved activity: n_<gender>_<age band>. */
 function activityValues(a: ActivityRow): Record<string, unknown> {
   const values: Record<string, unknown> = { ...a };
   for (const cnt of a.counts) values[`n_${cnt.gender}_${cnt.age_band}`] = cnt.count;
   return values;
+}
+
+/** An activity's photo (`:media`), for the organizing member's staff. */
+async function ownPhoto(c: AnyCtx) {
+  const found = await activity('own')(c);
+  const photo = found.record.photos.find((p) => p.id === c.params.media) ?? notFound();
+  return { ...found, photo };
 }
 
 export const activityRoutes = [
@@ -80,6 +62,23 @@ export const activityRoutes = [
       await linkPhotos(c, saved, photos);
       return saved;
     },
+    // The coordinating member's staff are told of what other members record in their project.
+    async created(c, p, id, data) {
+      if (data.organization_id !== p.coordinator_org_id)
+        await tellStaff(
+          c,
+          'programmes.activityRecorded',
+          [p.coordinator_org_id],
+          { title: data.title, project: p.name_ar },
+          `/programmes/activities/${id}`,
+        );
+    },
+    // A report sent to the editors is theirs now: the activity it came from stays.
+    blocked: (c, a) => (a.published_item_id ? c.t('programmes.activity.cannotDelete') : null),
+    async remove(c, a) {
+      await deletePhotos(c, a.id, a.photos);
+      await deleteActivity(c.db, a.id);
+    },
   }),
 
   page('/programmes/activities/:id', {
@@ -92,13 +91,14 @@ export const activityRoutes = [
     access: 'orgStaff',
     load: activity('own'),
     schema: photosForm,
-    show: (c, found, state) => activityPage(c, found, state),
+    show: activityPage,
     check: (c, _found, data) =>
       filesOf(data.photos).length ? undefined : { photos: c.t('programmes.activity.noFile') },
     async save(c, { record: a }, data) {
       await storePhotos(c, filesOf(data.photos), a.organization_id, (mediaId) =>
         addActivityPhoto(c.db, a.id, mediaId, c.now),
       );
+      await c.audit('programmes.activity.edited', target('activity', a.id, a.organization_id, { photos: 'added' }));
       return `/programmes/activities/${a.id}`;
     },
   }),
@@ -106,17 +106,28 @@ export const activityRoutes = [
   // Private photos: the organizing member's staff only.
   endpoint('GET', '/programmes/activities/:id/photos/:media/:file', {
     access: 'orgStaff',
-    load: activity('own'),
-    handle(c, { record: a }) {
+    load: ownPhoto,
+    handle(c, { photo }) {
       const { media, file } = c.params;
-      const photo = a.photos.find((p) => p.id === media);
       const full = c.wasl.media.filePath(media, file);
-      if (!photo || !full || !Object.values(photo.variants).includes(file) || !fs.existsSync(full)) notFound();
+      if (!full || !Object.values(photo.variants).includes(file) || !fs.existsSync(full)) notFound();
       return c.reply
         .header('cache-control', 'private, no-store')
         .header('content-disposition', 'inline')
         .type('image/webp')
         .send(fs.createReadStream(full));
+    },
+  }),
+
+  form('/programmes/activities/:id/photos/:media/delete', {
+    access: 'orgStaff',
+    load: ownPhoto,
+    schema: emptyForm,
+    show: activityPage,
+    async save(c, { record: a, photo }) {
+      await deletePhotos(c, a.id, [photo]);
+      await c.audit('programmes.activity.edited', target('activity', a.id, a.organization_id, { photos: 'deleted' }));
+      return { to: `/programmes/activities/${a.id}`, flash: 'common.deleted' };
     },
   }),
 
@@ -129,44 +140,5 @@ export const activityRoutes = [
     },
   }),
 
-  ...recordForms('visits', {
-    FormPage: VisitFormPage,
-    load: visit,
-    schema: visitForm,
-    dateField: 'visited_on',
-    values: (v) => v,
-    save: (c, id, p, data) => saveVisit(c.db, id, p.id, data, c.user.id, c.now),
-  }),
-
-  page('/programmes/visits/:id', {
-    access: 'member',
-    load: visit('view'),
-    render: (c, found) => visitPage(c, found, null),
-  }),
-
-  form('/programmes/visits/:id/recommendations', {
-    access: 'orgStaff',
-    load: visit('own'),
-    schema: recommendationForm,
-    show: (c, found, state) => visitPage(c, found, state),
-    async save(c, { record: v }, data) {
-      await addRecommendation(c.db, v.id, data, c.now);
-      return `/programmes/visits/${v.id}`;
-    },
-  }),
-
-  form('/programmes/recommendations/:id/follow-up', {
-    access: 'orgStaff',
-    async load(c) {
-      const rec = (await getRecommendation(c.db, c.id('id'))) ?? notFound();
-      if (!c.can('edit', orgRecord(rec.organization_id))) notFound();
-      return { rec, ...(await visit.byId(c, rec.visit_id, 'own')) };
-    },
-    schema: followupForm,
-    show: (c, found, state) => visitPage(c, found, state),
-    async save(c, { rec }, data) {
-      await followUpRecommendation(c.db, rec.id, data, c.user.id, c.now);
-      return `/programmes/visits/${rec.visit_id}#rec-${rec.id}`;
-    },
-  }),
+  ...visitRoutes,
 ];

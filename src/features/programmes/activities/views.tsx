@@ -1,10 +1,20 @@
-// Activity and advocacy-visit pages and forms.
+// Activity pages and forms, and what the advocacy-visit pages share with them (visit-views.tsx).
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { UserText } from '../../../core/views/components.js';
-import { Field, FileField, Form, Select, type FormState, type Option } from '../../../core/views/forms.js';
-import { activityKinds, ageBands, genders, institutionTypes, recommendationStatuses } from '../rules.js';
+import {
+  ConfirmButton,
+  Field,
+  FileField,
+  Form,
+  Select,
+  TownField,
+  type FormState,
+  type Option,
+} from '../../../core/views/forms.js';
+import { activityKinds, ageBands, genders } from '../rules.js';
+import { DangerZone } from '../shared/danger.js';
 import { DayText, TownLink, label, named, type OrgMap, type TownMap } from '../shared/views.js';
 
 /** Participants by age band (rows) and gender (columns). */
@@ -71,13 +81,14 @@ export type RecordForm = {
   values: Record<string, unknown>;
   state: FormState | null;
   orgOptions: Option[];
-  townOptions: Option[];
   /** the new-activity form also takes photos */
   photos?: boolean;
+  /** editing: deleting the record, or why it cannot be */
+  removal?: { action: string; blocked: string | null };
 };
 
 /** The page of an activity or visit form: title, project, the form with its organizer choice. */
-function RecordFormPage(p: RecordForm & { title: string; organizer: string; children: ComponentChildren }) {
+export function RecordFormPage(p: RecordForm & { title: string; organizer: string; children: ComponentChildren }) {
   const { t } = usePage().i18n;
   return (
     <Layout title={p.title}>
@@ -106,6 +117,14 @@ function RecordFormPage(p: RecordForm & { title: string; organizer: string; chil
         ) : null}
         <button type="submit">{t('common.save')}</button>
       </Form>
+      {p.removal ? (
+        <DangerZone
+          action={p.removal.action}
+          what={String(p.values.title ?? p.values.institution_name ?? '')}
+          blocked={p.removal.blocked}
+          state={p.state}
+        />
+      ) : null}
     </Layout>
   );
 }
@@ -129,7 +148,7 @@ export function ActivityFormPage(p: RecordForm) {
       />
       <Field name="title" label={t('programmes.activity.title')} required />
       <Field name="held_on" type="date" label={t('programmes.activity.date')} required />
-      <Select name="town_pcode" label={t('programmes.activity.town')} options={p.townOptions} />
+      <TownField name="town_pcode" label={t('programmes.activity.town')} required />
       <CountsGrid values={mine ? mine.values : p.values} errors={mine ? mine.errors : {}} />
       <Field
         name="summary"
@@ -142,31 +161,8 @@ export function ActivityFormPage(p: RecordForm) {
   );
 }
 
-export function VisitFormPage(p: RecordForm) {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  return (
-    <RecordFormPage
-      {...p}
-      values={{ institution_type: 'local_council', ...p.values }}
-      title={p.isNew ? t('programmes.visit.new') : t('programmes.visit.edit')}
-      organizer={t('programmes.visit.organizer')}
-    >
-      <Select
-        name="institution_type"
-        label={t('programmes.visit.institutionType')}
-        options={institutionTypes.map((k) => ({ value: k, label: label.institution(i18n, k) }))}
-      />
-      <Field name="institution_name" label={t('programmes.visit.institution')} required />
-      <Select name="town_pcode" label={t('programmes.activity.town')} options={p.townOptions} />
-      <Field name="visited_on" type="date" label={t('programmes.activity.date')} required />
-      <Field name="who_went" label={t('programmes.visit.whoWent')} hint={t('programmes.visit.whoWentHint')} />
-    </RecordFormPage>
-  );
-}
-
 /** The breadcrumb, title and facts line of an activity or visit page. */
-function RecordHead(p: { href: string; projectName: string; title: string; children: ComponentChildren }) {
+export function RecordHead(p: { href: string; projectName: string; title: string; children: ComponentChildren }) {
   return (
     <>
       <p class="meta">
@@ -240,6 +236,12 @@ export function ActivityPage(p: {
                       loading="lazy"
                       width={320}
                     />
+                    <ConfirmButton
+                      action={`/programmes/activities/${a.id}/photos/${ph.id}/delete`}
+                      label={t('programmes.activity.deletePhoto')}
+                      question={`${t('programmes.activity.deletePhotoQuestion')} ${t('common.cannotUndo')}`}
+                      confirm={t('common.deleteConfirmButton')}
+                    />
                   </li>
                 );
               })}
@@ -271,148 +273,6 @@ export function ActivityPage(p: {
             </Form>
           )}
         </section>
-      ) : null}
-    </Layout>
-  );
-}
-
-type Recommendation = {
-  id: number;
-  text: string;
-  addressed_to: string;
-  response: string;
-  status: string;
-  followups: { id: number; followed_on: string; note: string; status: string }[];
-};
-
-function RecommendationItem(p: { r: Recommendation; isOwn: boolean; today: string; state: FormState | null }) {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  const r = p.r;
-  const followUp = `/programmes/recommendations/${r.id}/follow-up`;
-  return (
-    <li class="card" id={`rec-${r.id}`}>
-      <p>
-        <UserText text={r.text} />
-      </p>
-      <p class="meta">
-        <span class={`badge status--${r.status}`}>{label.status(i18n, r.status)}</span>
-        {r.addressed_to ? (
-          <>
-            {t('programmes.recommendations.addressedTo')}: <UserText text={r.addressed_to} />
-          </>
-        ) : null}
-      </p>
-      {r.response ? (
-        <p>
-          {t('programmes.recommendations.response')}: <UserText text={r.response} />
-        </p>
-      ) : null}
-      {r.followups.length ? (
-        <details>
-          <summary>{t('programmes.recommendations.history', { count: r.followups.length })}</summary>
-          <ul>
-            {r.followups.map((f) => (
-              <li>
-                <DayText value={f.followed_on} /> — {label.status(i18n, f.status)}
-                {f.note ? (
-                  <>
-                    : <UserText text={f.note} />
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      {p.isOwn ? (
-        <details open={p.state?.id === followUp}>
-          <summary>{t('programmes.recommendations.followUp')}</summary>
-          <Form
-            action={followUp}
-            state={p.state}
-            idPrefix={`rec${r.id}`}
-            values={{ status: r.status, response: r.response, followed_on: p.today }}
-          >
-            <Select
-              name="status"
-              label={t('programmes.recommendations.status')}
-              options={recommendationStatuses.map((s) => ({ value: s, label: label.status(i18n, s) }))}
-            />
-            <Field name="response" label={t('programmes.recommendations.response')} multiline rows={2} />
-            <Field name="note" label={t('programmes.recommendations.note')} multiline rows={2} />
-            <Field name="followed_on" type="date" label={t('programmes.activity.date')} required />
-            <button type="submit">{t('common.save')}</button>
-          </Form>
-        </details>
-      ) : null}
-    </li>
-  );
-}
-
-export function VisitPage(p: {
-  visit: {
-    id: number;
-    project_id: number;
-    organization_id: number;
-    institution_type: string;
-    institution_name: string;
-    town_pcode: string;
-    visited_on: string;
-    who_went: string;
-    notes: string;
-    recommendations: Recommendation[];
-  };
-  projectName: string;
-  orgs: OrgMap;
-  towns: TownMap;
-  isOwn: boolean;
-  today: string;
-  state: FormState | null;
-}) {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  const vi = p.visit;
-  return (
-    <Layout title={vi.institution_name}>
-      <RecordHead
-        href={`/projects/${vi.project_id}/internal#visits`}
-        projectName={p.projectName}
-        title={vi.institution_name}
-      >
-        {label.institution(i18n, vi.institution_type)} · <TownLink pcode={vi.town_pcode} towns={p.towns} /> ·{' '}
-        <DayText value={vi.visited_on} /> · {named(i18n.locale, p.orgs.get(vi.organization_id))}
-      </RecordHead>
-      {vi.who_went ? (
-        <p>
-          {t('programmes.visit.whoWent')}: <UserText text={vi.who_went} />
-        </p>
-      ) : null}
-      {p.isOwn ? (
-        <section class="private-block">
-          <h2>{t('programmes.activity.notes')}</h2>
-          {vi.notes ? <UserText as="p" text={vi.notes} /> : <p>—</p>}
-          <p>
-            <a href={`/programmes/visits/${vi.id}/edit`}>{t('common.edit')}</a>
-          </p>
-        </section>
-      ) : null}
-      <h2>{t('programmes.recommendations.title')}</h2>
-      {vi.recommendations.length === 0 ? <p>{t('programmes.recommendations.none')}</p> : null}
-      <ol class="recommendations">
-        {vi.recommendations.map((r) => (
-          <RecommendationItem r={r} isOwn={p.isOwn} today={p.today} state={p.state} />
-        ))}
-      </ol>
-      {p.isOwn ? (
-        <>
-          <h2>{t('programmes.recommendations.add')}</h2>
-          <Form action={`/programmes/visits/${vi.id}/recommendations`} state={p.state}>
-            <Field name="text" label={t('programmes.recommendations.text')} multiline rows={3} required />
-            <Field name="addressed_to" label={t('programmes.recommendations.addressedTo')} />
-            <button type="submit">{t('common.add')}</button>
-          </Form>
-        </>
       ) : null}
     </Layout>
   );

@@ -1,35 +1,90 @@
-// Certificates: issued by the cohort's member to those who completed; its staff print them (Arabic,
-// or English when a Latin name was entered) and revoke them; anyone verifies a code in public
-// (name, course and date only; revoked or removed → not found).
+// Certificates: issued by the cohort's member to those who completed, dated as its staff choose (by
+// default the cohort's last day); printed (Arabic, or English when a Latin name was entered);
+// revoked (asked twice, with a reason) and reissued with a new code; verified in public by their
+// code (name, course and date only; revoked or removed → not found), where the holder may ask
+// for a correction. The member's staff are told of revocations, reissues and requests.
 import { localized } from '../../../core/i18n/localized.js';
-import { form, notFound, page, redirectTo, type AnyCtx } from '../../../core/http/route.js';
+import { form, FormErrors, notFound, page, redirectTo, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
 import { ownCertificate, ownCohort } from '../permissions.js';
 import { getProject } from '../projects/queries.js';
 import { normalizeCode } from '../rules.js';
-import { certificateNameForm, emptyForm, lookupQuery } from '../schemas.js';
+import { certificateNameForm, correctionForm, emptyForm, issueForm, lookupQuery, revokeForm } from '../schemas.js';
 import { organizationNames, townNames } from '../shared/queries.js';
-import { cohortPage } from '../training/routes.js';
+import { target, tellStaff } from '../shared/routes.js';
+import { cohortPage, cohortTarget } from '../training/cohort-routes.js';
 import {
+  addCorrectionRequest,
+  correctionRequests,
   findValidCertificate,
+  handleCorrectionRequests,
   issueCertificates,
+  reissueCertificate,
+  replacedCodes,
   revokeCertificate,
   setCertificateNameEn,
   type CertificateRow,
 } from './queries.js';
-import { CertificateAdminPage, CertificateLookupPage, CertificatePrintPage, CertificateVerifyPage } from './views.js';
+import {
+  CertificateAdminPage,
+  CertificateLookupPage,
+  CertificatePrintPage,
+  CertificateVerifyPage,
+  CorrectionPage,
+} from './views.js';
 
 const verifyUrl = (c: AnyCtx, code: string) => `${c.wasl.config.baseUrl.replace(/\/$/, '')}/certificates/${code}`;
 
-const adminPage = (c: AnyCtx, cert: CertificateRow, state: FormState | null) => (
-  <CertificateAdminPage cert={cert} verifyUrl={verifyUrl(c, cert.code)} state={state} />
-);
+async function adminPage(c: AnyCtx, cert: CertificateRow, state: FormState | null) {
+  const [replaced, requests] = await Promise.all([replacedCodes(c.db, cert.id), correctionRequests(c.db, cert.id)]);
+  return (
+    <CertificateAdminPage
+      cert={cert}
+      verifyUrl={verifyUrl(c, cert.code)}
+      replaced={replaced}
+      requests={requests}
+      state={state}
+    />
+  );
+}
 
 /** A certificate that still stands (not revoked), for its member's staff. */
 async function validCertificate(c: AnyCtx) {
   const cert = await ownCertificate(c);
   return cert.revoked_at ? notFound() : cert;
+}
+
+/** A revoked certificate, for its member's staff (to reissue it). */
+async function revokedCertificate(c: AnyCtx) {
+  const cert = await ownCertificate(c);
+  return cert.revoked_at ? cert : notFound();
+}
+
+/** The certificate at a public code, if it stands. */
+async function byCode(c: AnyCtx) {
+  const code = normalizeCode(c.params.code ?? '');
+  return (code && (await findValidCertificate(c.db, code))) || notFound();
+}
+
+const certTarget = (cert: CertificateRow) => target('certificate', cert.id, cert.organization_id);
+
+/** The member's staff are told what happened to one of its certificates. */
+const tell = (c: AnyCtx, type: `programmes.${string}`, cert: CertificateRow) =>
+  tellStaff(c, type, [cert.organization_id], { course: cert.title_ar }, `/programmes/certificates/${cert.id}`);
+
+/** Holders' requests: a few per address an hour, a few per certificate a day. */
+async function withinLimits(c: AnyCtx, cert: CertificateRow) {
+  const hour = 3_600_000;
+  const [ip, one] = await Promise.all([
+    c.wasl.limiter.hit(`programmes:correction:ip:${c.ip}`, 5, hour, c.now),
+    c.wasl.limiter.hit(`programmes:correction:cert:${cert.id}`, 3, 24 * hour, c.now),
+  ]);
+  if (!ip.allowed || !one.allowed)
+    throw new FormErrors(
+      { _form: c.t('programmes.correction.tooMany') },
+      { status: 429, headers: { 'retry-after': String(Math.max(ip.retryAfterSeconds, one.retryAfterSeconds)) } },
+    );
 }
 
 export const certificateRoutes = [
@@ -59,26 +114,37 @@ export const certificateRoutes = [
           found={{
             name: english && cert.name_en ? cert.name_en : cert.name,
             course: localized(cert, 'title', c.locale),
-            date: c.i18n.date(cert.issued_at),
+            date: cert.issued_on,
           }}
         />
       );
     },
   }),
 
+  // The holder asks the member to correct the certificate (a misspelt name, a wrong date).
+  form('/certificates/:code/correction', {
+    access: 'public',
+    get: true,
+    load: byCode,
+    schema: correctionForm,
+    show: (_c, cert, state) => <CorrectionPage code={cert.code} state={state} />,
+    check: (c, cert) => withinLimits(c, cert),
+    async save(c, cert, data) {
+      await addCorrectionRequest(c.db, cert.id, data.message, c.now);
+      await tell(c, 'programmes.correctionRequested', cert);
+      return { to: `/certificates/${cert.code}`, flash: 'programmes.correction.sent' };
+    },
+  }),
+
   form('/programmes/cohorts/:id/certificates', {
     access: 'orgStaff',
     load: ownCohort,
-    schema: emptyForm,
-    show: (c, cohort, state) => cohortPage(c, cohort, state),
-    async save(c, cohort) {
-      const count = await issueCertificates(c.db, cohort, c.now);
-      await c.audit('programmes.certificates.issued', {
-        targetType: 'programme_cohort',
-        targetId: cohort.id,
-        organizationId: cohort.organization_id,
-        details: { count },
-      });
+    schema: issueForm,
+    show: cohortPage,
+    async save(c, cohort, data) {
+      const issuedOn = data.issued_on ?? cohort.end_date;
+      const count = await issueCertificates(c.db, cohort, issuedOn, c.now);
+      await c.audit('programmes.certificates.issued', cohortTarget(cohort, { count, issued_on: issuedOn }));
       return { to: `/programmes/cohorts/${cohort.id}#trainees`, flash: 'programmes.cert.issuedFlash' };
     },
   }),
@@ -122,23 +188,46 @@ export const certificateRoutes = [
     show: adminPage,
     async save(c, cert, data) {
       await setCertificateNameEn(c.db, cert.id, data.name_en);
+      await c.audit('programmes.certificate.edited', certTarget(cert));
       return `/programmes/certificates/${cert.id}`;
     },
   }),
 
   form('/programmes/certificates/:id/revoke', {
     access: 'orgStaff',
+    load: validCertificate,
+    schema: revokeForm,
+    show: adminPage,
+    async save(c, cert, data) {
+      await revokeCertificate(c.db, cert.id, data.reason, c.now);
+      await c.audit('programmes.certificate.revoked', certTarget(cert));
+      await tell(c, 'programmes.certificateRevoked', cert);
+      return { to: `/programmes/certificates/${cert.id}`, flash: 'programmes.cert.revokedFlash' };
+    },
+  }),
+
+  form('/programmes/certificates/:id/reissue', {
+    access: 'orgStaff',
+    load: revokedCertificate,
+    schema: issueForm,
+    show: adminPage,
+    async save(c, cert, data) {
+      await reissueCertificate(c.db, cert, data.issued_on ?? cert.issued_on, c.now);
+      await c.audit('programmes.certificate.reissued', certTarget(cert));
+      await tell(c, 'programmes.certificateReissued', cert);
+      return { to: `/programmes/certificates/${cert.id}`, flash: 'programmes.cert.reissuedFlash' };
+    },
+  }),
+
+  form('/programmes/certificates/:id/requests', {
+    access: 'orgStaff',
     load: ownCertificate,
     schema: emptyForm,
     show: adminPage,
     async save(c, cert) {
-      await revokeCertificate(c.db, cert.id, c.now);
-      await c.audit('programmes.certificate.revoked', {
-        targetType: 'programme_certificate',
-        targetId: cert.id,
-        organizationId: cert.organization_id,
-      });
-      return { to: `/programmes/certificates/${cert.id}`, flash: 'programmes.cert.revokedFlash' };
+      await handleCorrectionRequests(c.db, cert.id, c.user.id, c.now);
+      await c.audit('programmes.correction.handled', certTarget(cert));
+      return `/programmes/certificates/${cert.id}`;
     },
   }),
 ];

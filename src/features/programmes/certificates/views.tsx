@@ -5,25 +5,47 @@ import type { Translator } from '../../../core/i18n/index.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { Field, Form, type FormState } from '../../../core/views/forms.js';
+import { UserText } from '../../../core/views/components.js';
+import { ButtonForm, Field, Form, type FormState } from '../../../core/views/forms.js';
 import { formatCode } from '../rules.js';
-import { day, named, type Named } from '../shared/views.js';
+import { DangerZone } from '../shared/danger.js';
+import { PrintDocument } from '../shared/print.js';
+import { DayText, day, named, type Named } from '../shared/views.js';
 import type { CertificateRow } from './queries.js';
 
-export function CertificateAdminPage(p: { cert: CertificateRow; verifyUrl: string; state: FormState | null }) {
+type Replaced = { id: number; code: string; issued_on: string; revoked_at: string; reason: string | null };
+type Request = { id: number; message: string; created_at: string; handled_at: string | null };
+
+export function CertificateAdminPage(p: {
+  cert: CertificateRow;
+  verifyUrl: string;
+  replaced: Replaced[];
+  requests: Request[];
+  state: FormState | null;
+}) {
   const { i18n } = usePage();
   const { t } = i18n;
   const c = p.cert;
+  const base = `/programmes/certificates/${c.id}`;
+  const open = p.requests.filter((r) => !r.handled_at);
   return (
     <Layout title={t('programmes.cert.title')}>
       <p class="meta">
-        <a href={`/programmes/cohorts/${c.cohort_id}`}>{localized(c, 'title', i18n.locale)}</a>
+        <a href={`/programmes/cohorts/${c.cohort_id}#trainees`}>{localized(c, 'title', i18n.locale)}</a>
       </p>
       <h1>
         {t('programmes.cert.title')} — <bdi>{c.name}</bdi>
       </h1>
       {c.revoked_at ? (
-        <p class="notice--warn">{t('programmes.cert.revokedOn', { date: i18n.date(c.revoked_at) })}</p>
+        <p class="notice--warn">
+          {t('programmes.cert.revokedOn', { date: i18n.date(c.revoked_at) })}
+          {c.revoke_reason ? (
+            <>
+              {' '}
+              {t('programmes.cert.reason')}: <UserText text={c.revoke_reason} />
+            </>
+          ) : null}
+        </p>
       ) : null}
       <dl class="facts">
         <dt>{t('programmes.cert.code')}</dt>
@@ -32,8 +54,10 @@ export function CertificateAdminPage(p: { cert: CertificateRow; verifyUrl: strin
             {formatCode(c.code)}
           </bdi>
         </dd>
-        <dt>{t('programmes.cert.issued')}</dt>
-        <dd>{i18n.date(c.issued_at)}</dd>
+        <dt>{t('programmes.cert.issuedOn')}</dt>
+        <dd>
+          <DayText value={c.issued_on} />
+        </dd>
         <dt>{t('programmes.cert.verifyAt')}</dt>
         <dd>
           <a href={p.verifyUrl}>
@@ -41,35 +65,90 @@ export function CertificateAdminPage(p: { cert: CertificateRow; verifyUrl: strin
           </a>
         </dd>
       </dl>
-      {c.revoked_at ? null : (
+      <p>
+        <a href={`/programmes/trainees/${c.trainee_id}/edit`}>{t('programmes.cert.correctName')}</a>
+      </p>
+      {open.length ? (
+        <section class="notice" id="requests">
+          <h2>{t('programmes.correction.open', { count: open.length })}</h2>
+          <ul>
+            {open.map((r) => (
+              <li>
+                <UserText text={r.message} /> <span class="meta">{i18n.date(r.created_at)}</span>
+              </li>
+            ))}
+          </ul>
+          <ButtonForm action={`${base}/requests`} label={t('programmes.correction.markHandled')} class="secondary" />
+        </section>
+      ) : null}
+      {c.revoked_at ? (
+        <>
+          <h2>{t('programmes.cert.reissueTitle')}</h2>
+          <Form action={`${base}/reissue`} state={p.state} values={{ issued_on: c.issued_on }}>
+            <p class="small">{t('programmes.cert.reissueExplain')}</p>
+            <Field name="issued_on" type="date" label={t('programmes.cert.issuedOn')} required />
+            <button type="submit">{t('programmes.cert.reissue')}</button>
+          </Form>
+        </>
+      ) : (
         <>
           <p class="actions">
-            <a class="button" href={`/programmes/certificates/${c.id}/print`}>
+            <a class="button" href={`${base}/print`}>
               {t('programmes.cert.printAr')}
             </a>
             {c.name_en ? (
-              <a class="button secondary" href={`/programmes/certificates/${c.id}/print?version=en`}>
+              <a class="button secondary" href={`${base}/print?version=en`}>
                 {t('programmes.cert.printEn')}
               </a>
             ) : null}
           </p>
           <h2>{t('programmes.cert.englishTitle')}</h2>
           <p class="small">{t('programmes.cert.englishHint')}</p>
-          <Form action={`/programmes/certificates/${c.id}/english`} state={p.state} values={c}>
+          <Form action={`${base}/english`} state={p.state} values={c}>
             <Field name="name_en" label={t('programmes.cert.nameEn')} />
             <button type="submit" class="secondary">
               {t('common.save')}
             </button>
           </Form>
-          <h2>{t('programmes.cert.revokeTitle')}</h2>
-          <Form action={`/programmes/certificates/${c.id}/revoke`} state={p.state}>
-            <p class="small">{t('programmes.cert.revokeExplain')}</p>
-            <button type="submit" class="danger">
-              {t('programmes.cert.revoke')}
-            </button>
-          </Form>
+          <DangerZone
+            title={t('programmes.cert.revokeTitle')}
+            action={`${base}/revoke`}
+            what={c.name}
+            explain={t('programmes.cert.revokeExplain')}
+            label={t('programmes.cert.revoke')}
+            question={t('programmes.cert.revokeQuestion', { name: c.name })}
+            confirm={t('programmes.cert.revokeConfirm')}
+            state={p.state}
+          >
+            <Field name="reason" label={t('programmes.cert.reason')} hint={t('common.optional')} />
+          </DangerZone>
         </>
       )}
+      {p.replaced.length ? (
+        <>
+          <h2>{t('programmes.cert.replacedTitle')}</h2>
+          <ul>
+            {p.replaced.map((r) => (
+              <li>
+                <bdi dir="ltr" class="code">
+                  {formatCode(r.code)}
+                </bdi>{' '}
+                —{' '}
+                {t('programmes.cert.replacedLine', {
+                  issued: day(i18n, r.issued_on),
+                  revoked: i18n.date(r.revoked_at),
+                })}
+                {r.reason ? (
+                  <>
+                    {' '}
+                    (<UserText text={r.reason} />)
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </Layout>
   );
 }
@@ -88,7 +167,7 @@ export function CertificatePrintPage(p: {
   projectName: Named | undefined;
   verifyUrl: string;
 }) {
-  const { i18n, stylesheet } = usePage();
+  const { i18n } = usePage();
   const ct = p.ct;
   const c = p.cert;
   const english = ct.locale === 'en';
@@ -96,64 +175,56 @@ export function CertificatePrintPage(p: {
   const course = localized(c, 'title', ct.locale);
   const g = c.gender === 'f' ? 'f' : 'm';
   return (
-    <html lang={ct.lang} dir={ct.dir}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${ct.t('programmes.cert.title')} — ${name}`}</title>
-        <link rel="stylesheet" href={stylesheet} />
-        <link rel="icon" href="data:," />
-      </head>
-      <body class="certificate-page">
-        <nav class="cert-toolbar no-print" lang={i18n.lang} dir={i18n.dir}>
-          <a href={`/programmes/certificates/${c.id}`}>{i18n.t('common.back')}</a>
-          <span>{i18n.t('programmes.cert.printHint')}</span>
-        </nav>
-        <article class="certificate" id="certificate">
-          <header class="cert-head">
-            <p class="cert-network">{named(ct.locale, p.networkName)}</p>
-            {p.projectName ? <p class="cert-project">{named(ct.locale, p.projectName)}</p> : null}
-          </header>
-          <h1 class="cert-title">{ct.t('programmes.cert.heading')}</h1>
-          <p class="cert-line">{ct.t('programmes.cert.certifies', { network: named(ct.locale, p.networkName) })}</p>
-          <p class="cert-name">
-            <bdi>{name}</bdi>
-          </p>
-          <p class="cert-line">{ct.t('programmes.cert.completed', { tg: g })}</p>
-          <p class="cert-course">{ct.t('programmes.cert.courseQuoted', { course })}</p>
-          <p class="cert-line">
-            {ct.t('programmes.cert.details', {
-              hours: c.hours,
-              town: named(ct.locale, p.townName, c.town_pcode),
-              from: day(ct, c.start_date),
-              to: day(ct, c.end_date),
-            })}
-          </p>
-          <footer class="cert-foot">
-            <div>
-              <p class="cert-small">{ct.t('programmes.cert.issuedBy')}</p>
-              <p>{named(ct.locale, p.orgName)}</p>
-            </div>
-            <div>
-              <p class="cert-small">{ct.t('programmes.cert.issued')}</p>
-              <p>{ct.date(c.issued_at)}</p>
-            </div>
-            <div>
-              <p class="cert-small">{ct.t('programmes.cert.code')}</p>
-              <p>
-                <bdi dir="ltr" class="cert-code">
-                  {formatCode(c.code)}
-                </bdi>
-              </p>
-            </div>
-          </footer>
-          <p class="cert-verify">
-            {ct.t('programmes.cert.verifyLine')} <bdi dir="ltr">{p.verifyUrl}</bdi>
-          </p>
-        </article>
-      </body>
-    </html>
+    <PrintDocument
+      title={`${ct.t('programmes.cert.title')} — ${name}`}
+      lang={ct}
+      back={`/programmes/certificates/${c.id}`}
+      hint={i18n.t('programmes.cert.printHint')}
+      class="certificate-page"
+    >
+      <article class="certificate" id="certificate">
+        <header class="cert-head">
+          <p class="cert-network">{named(ct.locale, p.networkName)}</p>
+          {p.projectName ? <p class="cert-project">{named(ct.locale, p.projectName)}</p> : null}
+        </header>
+        <h1 class="cert-title">{ct.t('programmes.cert.heading')}</h1>
+        <p class="cert-line">{ct.t('programmes.cert.certifies', { network: named(ct.locale, p.networkName) })}</p>
+        <p class="cert-name">
+          <bdi>{name}</bdi>
+        </p>
+        <p class="cert-line">{ct.t('programmes.cert.completed', { tg: g })}</p>
+        <p class="cert-course">{ct.t('programmes.cert.courseQuoted', { course })}</p>
+        <p class="cert-line">
+          {ct.t('programmes.cert.details', {
+            hours: c.hours,
+            town: named(ct.locale, p.townName, c.town_pcode),
+            from: day(ct, c.start_date),
+            to: day(ct, c.end_date),
+          })}
+        </p>
+        <footer class="cert-foot">
+          <div>
+            <p class="cert-small">{ct.t('programmes.cert.issuedBy')}</p>
+            <p>{named(ct.locale, p.orgName)}</p>
+          </div>
+          <div>
+            <p class="cert-small">{ct.t('programmes.cert.issued')}</p>
+            <p>{day(ct, c.issued_on)}</p>
+          </div>
+          <div>
+            <p class="cert-small">{ct.t('programmes.cert.code')}</p>
+            <p>
+              <bdi dir="ltr" class="cert-code">
+                {formatCode(c.code)}
+              </bdi>
+            </p>
+          </div>
+        </footer>
+        <p class="cert-verify">
+          {ct.t('programmes.cert.verifyLine')} <bdi dir="ltr">{p.verifyUrl}</bdi>
+        </p>
+      </article>
+    </PrintDocument>
   );
 }
 
@@ -192,8 +263,13 @@ export function CertificateVerifyPage(p: {
               <bdi>{p.found.course}</bdi>
             </dd>
             <dt>{t('programmes.cert.issued')}</dt>
-            <dd>{p.found.date}</dd>
+            <dd>
+              <DayText value={p.found.date} />
+            </dd>
           </dl>
+          <p class="small">
+            <a href={`/certificates/${p.code}/correction`}>{t('programmes.correction.ask')}</a>
+          </p>
         </section>
       ) : (
         <section class="verify verify--none">
@@ -203,6 +279,25 @@ export function CertificateVerifyPage(p: {
       )}
       <p>
         <a href="/certificates">{t('programmes.cert.verifyAnother')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The holder asks the member that issued the certificate to correct it. */
+export function CorrectionPage(p: { code: string; state: FormState | null }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('programmes.correction.title')} head={<meta name="robots" content="noindex" />}>
+      <h1>{t('programmes.correction.title')}</h1>
+      <p>{t('programmes.correction.intro')}</p>
+      <Form action={`/certificates/${p.code}/correction`} state={p.state}>
+        <Field name="message" label={t('programmes.correction.message')} multiline rows={4} required />
+        <p class="small">{t('programmes.correction.privacy')}</p>
+        <button type="submit">{t('common.send')}</button>
+      </Form>
+      <p>
+        <a href={`/certificates/${p.code}`}>{t('common.back')}</a>
       </p>
     </Layout>
   );

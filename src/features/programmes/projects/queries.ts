@@ -2,28 +2,20 @@
 import type { z } from 'zod';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
+import { deleteIn, ids, rowIn, rowsOf, updateIn } from '../../../core/db/rows.js';
 import type { projectForm, targetForm } from '../schemas.js';
 
-export type ProjectInput = z.output<typeof projectForm>;
-export type TargetInput = Omit<z.output<typeof targetForm>, 'manual_value'> & { manual_value: number | null };
+/** The project form's data, its towns resolved to P-codes. */
+export type ProjectInput = Omit<z.output<typeof projectForm>, 'towns'> & { towns: string[] };
+export type TargetInput = z.output<typeof targetForm>;
 
 export async function listProjects(db: Db, networkId: number) {
-  const rows = await db
-    .selectFrom('programme_projects')
-    .selectAll()
-    .where('network_id', '=', networkId)
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await rowsOf(db, 'programme_projects', { network_id: networkId }, ['-start_date', '-id']);
   const members = rows.length
     ? await db
         .selectFrom('programme_project_members')
         .select(['project_id', 'organization_id'])
-        .where(
-          'project_id',
-          'in',
-          rows.map((r) => r.id),
-        )
+        .where('project_id', 'in', ids(rows))
         .execute()
     : [];
   return rows.map((r) => ({
@@ -90,24 +82,50 @@ export async function saveProject(
   });
 }
 
-export async function listTargets(db: Db, projectId: number) {
-  return db.selectFrom('programme_targets').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+/** What was recorded in a project: a project with records is history and is not deleted. */
+export async function projectRecords(db: Db, projectId: number) {
+  const count = (table: 'programme_activities' | 'programme_visits' | 'programme_courses') =>
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const [activities, visits, courses] = await Promise.all([
+    count('programme_activities'),
+    count('programme_visits'),
+    count('programme_courses'),
+  ]);
+  return { activities, visits, courses, total: activities + visits + courses };
 }
+
+/** Deletes a project that holds no records (its members, towns and targets go with it). */
+export async function deleteProject(db: Db, id: number) {
+  await db.deleteFrom('programme_projects').where('id', '=', id).execute();
+}
+
+export const listTargets = (db: Db, projectId: number) =>
+  rowsOf(db, 'programme_targets', { project_id: projectId }, ['id']);
+export const getTarget = (db: Db, projectId: number, id: number) =>
+  rowIn(db, 'programme_targets', id, { project_id: projectId });
+
+/** Only a hand-entered indicator keeps a value of its own. */
+const targetValues = (input: TargetInput) => ({
+  ...input,
+  manual_value: input.metric === 'custom' ? input.manual_value : null,
+});
 
 export async function addTarget(db: Db, projectId: number, input: TargetInput, now: Date) {
   const row = await db
     .insertInto('programme_targets')
-    .values({ project_id: projectId, ...input, created_at: now.toISOString() })
+    .values({ project_id: projectId, ...targetValues(input), created_at: now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function deleteTarget(db: Db, projectId: number, targetId: number) {
-  const res = await db
-    .deleteFrom('programme_targets')
-    .where('project_id', '=', projectId)
-    .where('id', '=', targetId)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
-}
+export const updateTarget = (db: Db, projectId: number, id: number, input: TargetInput) =>
+  updateIn(db, 'programme_targets', id, { project_id: projectId }, targetValues(input));
+
+export const deleteTarget = (db: Db, projectId: number, id: number) =>
+  deleteIn(db, 'programme_targets', id, { project_id: projectId });

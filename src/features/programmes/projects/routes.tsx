@@ -1,55 +1,18 @@
-// Projects: the public list and page, the form (network admins create; the coordinating member's
-// staff and network admins edit), the internal page for participating members, and targets.
+// Projects: the public list and page, and the internal page for participating members (the forms
+// that create and change projects and their targets are in manage.tsx).
 import { hasNetworkRole } from '../../../core/auth/actor.js';
-import { action, form, notFound, page, type AnyCtx, type MemberCtx } from '../../../core/http/route.js';
+import { page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { INTERNAL_THRESHOLD, PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
-import { damascusDay } from '../../../core/time.js';
-import { existingTownCodes, getDefaultNetwork, listOrganizations } from '../../organizations/queries.js';
+import { getDefaultNetwork } from '../../organizations/queries.js';
 import { publishedByIds } from '../../publishing/queries.js';
 import { listActivities, listVisits } from '../activities/queries.js';
 import { buildIndicators } from '../indicators/report.js';
 import { actingOrgs, project, projectResource } from '../permissions.js';
-import { projectForm, targetDeleteForm, targetForm } from '../schemas.js';
 import { organizationNames, townNames } from '../shared/queries.js';
 import { listCohorts, listCourses } from '../training/queries.js';
-import { addTarget, deleteTarget, listProjects, saveProject, type ProjectRow } from './queries.js';
-import { ProjectFormPage, ProjectInternalPage, ProjectPage, ProjectsPage } from './views.js';
-
-/** The network's active member organizations: the choices of the project form. */
-async function networkOrgs(c: AnyCtx) {
-  const network = await getDefaultNetwork(c.db);
-  return network ? listOrganizations(c.db, network.id) : [];
-}
-
-/** Members must be the network's organizations and towns must be in the gazetteer. */
-async function checkProject(
-  c: AnyCtx,
-  orgs: { id: number }[],
-  data: { coordinator_org_id: number; members: number[]; towns: string[] },
-  current?: ProjectRow,
-) {
-  const orgIds = new Set(orgs.map((o) => o.id));
-  if (!orgIds.has(data.coordinator_org_id) || data.members.some((m) => !orgIds.has(m)))
-    return { members: c.t('form.invalidChoice') };
-  // Coordinating staff (not network admins) cannot hand the project to another member.
-  if (
-    current &&
-    !hasNetworkRole(c.actor, 'networkAdmin', current.network_id) &&
-    data.coordinator_org_id !== current.coordinator_org_id
-  )
-    return { coordinator_org_id: c.t('programmes.project.coordinatorLocked') };
-  const known = await existingTownCodes(c.db, data.towns);
-  const unknown = data.towns.filter((p) => !known.has(p));
-  if (unknown.length) return { towns: c.t('programmes.form.unknownTowns', { codes: unknown.join(', ') }) };
-}
-
-/** Network admins of the network the projects belong to. */
-async function adminNetwork(c: MemberCtx) {
-  const network = await getDefaultNetwork(c.db);
-  if (!network || !hasNetworkRole(c.actor, 'networkAdmin', network.id)) notFound();
-  return { networkId: network.id, orgs: await listOrganizations(c.db, network.id) };
-}
+import { listProjects, type ProjectRow } from './queries.js';
+import { ProjectInternalPage, ProjectPage, ProjectsPage } from './views.js';
 
 /**
  * What both project pages show: the project, its members' and towns' names (and those of `towns`),
@@ -64,7 +27,7 @@ async function projectFacts(c: AnyCtx, p: ProjectRow, threshold: number, towns: 
   return { project: p, orgs: orgNames, towns: townMap, targets: report.targets, threshold, headline: report.headline };
 }
 
-async function internalPage(c: AnyCtx, p: ProjectRow, state: FormState | null) {
+export async function internalPage(c: AnyCtx, p: ProjectRow, state: FormState | null) {
   const res = projectResource(p);
   const [activities, visits, courses, cohorts] = await Promise.all([
     listActivities(c.db, p.id),
@@ -102,34 +65,6 @@ export const projectRoutes = [
     },
   }),
 
-  page('/projects/new', {
-    access: 'networkAdmin',
-    async render(c) {
-      return (
-        <ProjectFormPage
-          action="/projects"
-          isNew
-          values={{ start_date: damascusDay(c.now) }}
-          state={null}
-          orgs={await networkOrgs(c)}
-        />
-      );
-    },
-  }),
-
-  form('/projects', {
-    access: 'networkAdmin',
-    load: adminNetwork,
-    schema: projectForm,
-    show: (_c, l, state) => <ProjectFormPage action="/projects" isNew values={{}} state={state} orgs={l.orgs} />,
-    check: (c, l, data) => checkProject(c, l.orgs, data),
-    async save(c, l, data) {
-      const id = await saveProject(c.db, null, l.networkId, data, c.now);
-      await c.audit('programmes.project.created', { targetType: 'programme_project', targetId: id });
-      return `/projects/${id}/internal`;
-    },
-  }),
-
   page('/projects/:id', {
     access: 'public',
     load: project('view'),
@@ -161,65 +96,9 @@ export const projectRoutes = [
     },
   }),
 
-  form('/projects/:id/edit', {
-    access: 'member',
-    get: true,
-    load: async (c) => ({ project: await project('manage')(c), orgs: await networkOrgs(c) }),
-    schema: projectForm,
-    show: (c, { project: p, orgs }, state) => (
-      <ProjectFormPage
-        action={`/projects/${p.id}/edit`}
-        isNew={false}
-        values={{
-          ...p,
-          members: p.memberOrgIds.map(String),
-          towns: p.towns.map((t) => t.pcode).join(', '),
-          end_date: p.end_date ?? '',
-        }}
-        state={state}
-        orgs={orgs}
-      />
-    ),
-    check: (c, l, data) => checkProject(c, l.orgs, data, l.project),
-    async save(c, { project: p }, data) {
-      await saveProject(c.db, p.id, p.network_id, data, c.now);
-      await c.audit('programmes.project.edited', { targetType: 'programme_project', targetId: p.id });
-      return `/projects/${p.id}/internal`;
-    },
-  }),
-
   page('/projects/:id/internal', {
     access: 'member',
     load: project('viewInternal'),
     render: (c, p) => internalPage(c, p, null),
-  }),
-
-  form('/projects/:id/targets', {
-    access: 'member',
-    load: project('manage'),
-    schema: targetForm,
-    // The page the form is on: refused input shows there, for those who may see it.
-    show: (c, p, state) => internalPage(c, p, state),
-    check: (c, _p, data) =>
-      data.metric === 'custom' && data.manual_value === null ? { manual_value: c.t('form.required') } : undefined,
-    async save(c, p, data) {
-      await addTarget(
-        c.db,
-        p.id,
-        { ...data, manual_value: data.metric === 'custom' ? data.manual_value : null },
-        c.now,
-      );
-      return `/projects/${p.id}/internal#targets`;
-    },
-  }),
-
-  action('/projects/:id/targets/delete', {
-    access: 'member',
-    load: project('manage'),
-    schema: targetDeleteForm,
-    async run(c, p, data) {
-      if (!(await deleteTarget(c.db, p.id, data.target_id))) notFound();
-      return { to: `/projects/${p.id}/internal#targets`, flash: 'common.deleted' };
-    },
   }),
 ];

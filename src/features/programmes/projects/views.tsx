@@ -5,11 +5,11 @@ import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../core/views/components.js';
-import { ButtonForm, Checkbox, Checkboxes, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
+import type { FormState } from '../../../core/views/forms.js';
 import type { TargetProgress } from '../indicators/report.js';
-import { progress, targetMetrics } from '../rules.js';
+import { progress } from '../rules.js';
+import { TargetForm } from './forms.js';
 import type { ProgrammeProjectsTable } from '../tables.js';
-import type { Named } from '../shared/queries.js';
 import {
   DayText,
   Figure,
@@ -90,7 +90,7 @@ export function ProjectsPage(p: { projects: (ProjectView & { internal: boolean }
   );
 }
 
-export function TargetsTable(p: { targets: TargetProgress[]; threshold: number; onDelete?: string }) {
+export function TargetsTable(p: { targets: TargetProgress[]; threshold: number; editBase?: string }) {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
@@ -124,19 +124,7 @@ export function TargetsTable(p: { targets: TargetProgress[]; threshold: number; 
               </>
             ),
         },
-        p.onDelete
-          ? {
-              label: '',
-              cell: (tg) => (
-                <ButtonForm
-                  action={p.onDelete!}
-                  label={t('common.delete')}
-                  class="secondary"
-                  hidden={{ target_id: tg.id }}
-                />
-              ),
-            }
-          : null,
+        p.editBase ? { label: '', cell: (tg) => <a href={`${p.editBase}/${tg.id}/edit`}>{t('common.edit')}</a> } : null,
       ]}
     />
   );
@@ -309,34 +297,6 @@ export type CohortListItem = {
   town_pcode: string;
 };
 
-function TargetForm(p: { projectId: number; state: FormState | null }) {
-  const { i18n } = usePage();
-  const { t } = i18n;
-  const action = `/projects/${p.projectId}/targets`;
-  return (
-    <details open={p.state?.id === action}>
-      <summary>{t('programmes.targets.add')}</summary>
-      <Form action={action} state={p.state} values={{ metric: 'trained' }}>
-        <Select
-          name="metric"
-          label={t('programmes.targets.metric')}
-          options={targetMetrics.map((m) => ({ value: m, label: label.metric(i18n, m) }))}
-        />
-        <Field name="label_ar" label={t('programmes.form.labelAr')} required />
-        <Field name="label_en" label={t('programmes.form.labelEn')} required />
-        <Field name="target" type="number" label={t('programmes.targets.target')} required />
-        <Field
-          name="manual_value"
-          type="number"
-          label={t('programmes.targets.manualValue')}
-          hint={t('programmes.targets.manualHint')}
-        />
-        <button type="submit">{t('common.add')}</button>
-      </Form>
-    </details>
-  );
-}
-
 export function ProjectInternalPage(p: {
   project: ProjectView;
   orgs: OrgMap;
@@ -379,7 +339,7 @@ export function ProjectInternalPage(p: {
       <TargetsTable
         targets={p.targets}
         threshold={p.threshold}
-        onDelete={p.canManage ? `/projects/${pr.id}/targets/delete` : undefined}
+        editBase={p.canManage ? `/projects/${pr.id}/targets` : undefined}
       />
       <p>
         <a href={`/programmes/indicators?project=${pr.id}`}>{t('programmes.ind.internalTitle')}</a>
@@ -491,41 +451,6 @@ export function ProjectInternalPage(p: {
           );
         })}
       </ul>
-    </Layout>
-  );
-}
-
-export function ProjectFormPage(p: {
-  action: string;
-  isNew: boolean;
-  values: Record<string, unknown>;
-  state: FormState | null;
-  orgs: (Named & { id: number })[];
-}) {
-  const { i18n } = usePage();
-  const { t, locale } = i18n;
-  const title = p.isNew ? t('programmes.project.new') : t('programmes.project.edit');
-  const orgChoices = p.orgs.map((o) => ({ value: String(o.id), label: named(locale, o) }));
-  return (
-    <Layout title={title}>
-      <h1>{title}</h1>
-      <Form action={p.action} state={p.state} values={p.values}>
-        <Field name="name_ar" label={t('programmes.form.nameAr')} required />
-        <Field name="name_en" label={t('programmes.form.nameEn')} required />
-        <Field name="supporter_ar" label={t('programmes.form.supporterAr')} />
-        <Field name="supporter_en" label={t('programmes.form.supporterEn')} />
-        <Field name="start_date" type="date" label={t('programmes.form.startDate')} required />
-        <Field name="end_date" type="date" label={t('programmes.form.endDate')} />
-        <Select name="coordinator_org_id" label={t('programmes.project.coordinator')} options={orgChoices} />
-        <Checkboxes name="members" legend={t('programmes.project.members')} options={orgChoices} />
-        <Field name="towns" label={t('programmes.project.towns')} hint={t('programmes.form.townsHint')} />
-        <Field name="summary_ar" label={t('programmes.form.summaryAr')} multiline rows={3} />
-        <Field name="summary_en" label={t('programmes.form.summaryEn')} multiline rows={3} />
-        <Field name="goals_ar" label={t('programmes.form.goalsAr')} multiline />
-        <Field name="goals_en" label={t('programmes.form.goalsEn')} multiline />
-        <Checkbox name="is_public" label={t('programmes.form.isPublic')} />
-        <button type="submit">{t('common.save')}</button>
-      </Form>
     </Layout>
   );
 }

@@ -6,7 +6,7 @@ import { localized } from '../../../core/i18n/localized.js';
 import { dayAsDate } from '../../../core/time.js';
 import { usePage } from '../../../core/views/context.js';
 import type { Option } from '../../../core/views/forms.js';
-import type { Named, TownChoice } from './queries.js';
+import type { Named } from './queries.js';
 
 export type { Named };
 export type TownMap = Map<string, Named>;
@@ -40,7 +40,10 @@ const ageRanges: Record<string, { from: number; to: number }> = {
 };
 
 export const label = {
+  /** women / men, in tables of figures */
   gender: (i18n: Translator, g: string) => i18n.t(`programmes.gender.${g}` as never),
+  /** female / male, for one person */
+  person: (i18n: Translator, g: string) => i18n.t(`programmes.genderOne.${g}` as never),
   age: (i18n: Translator, a: string) =>
     i18n.t(`programmes.age.${a}` as never, (ageRanges[a] ?? { from: 0, to: 0 }) as never),
   kind: (i18n: Translator, k: string) => i18n.t(`programmes.kind.${k}` as never),
@@ -105,9 +108,5 @@ export function orgOptions(locale: string, ids: number[], orgs: OrgMap): Option[
   return ids.map((id) => ({ value: String(id), label: named(locale, orgs.get(id), String(id)) }));
 }
 
-export function townOptions(locale: string, towns: TownChoice[]): Option[] {
-  return towns.map((tn) => ({ value: tn.pcode, label: `${localized(tn, 'name', locale)} (${tn.pcode})` }));
-}
-
-/** Who organized it: the member forms' organization and town choices. */
-export type MemberChoices = { mine: number[]; orgOptions: Option[]; towns: TownChoice[]; townOptions: Option[] };
+/** Who organized it: the organizations a member's form offers. */
+export type MemberChoices = { mine: number[]; orgOptions: Option[] };

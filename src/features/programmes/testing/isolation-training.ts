@@ -90,7 +90,7 @@ export async function trainingProbes(x: TrainingProbeContext): Promise<void> {
     enrolments.map((e) => e.id),
     new Set([enrolmentOf(certified), enrolmentOf(revoked)]),
   );
-  await issueCertificates(db, (await getCohort(db, cohortId))!, now);
+  await issueCertificates(db, (await getCohort(db, cohortId))!, DAY, now);
   const certs = await db
     .selectFrom('programme_certificates')
     .select(['id', 'code', 'enrolment_id'])
@@ -98,7 +98,7 @@ export async function trainingProbes(x: TrainingProbeContext): Promise<void> {
     .execute();
   const cert = certs.find((c) => c.enrolment_id === enrolmentOf(certified))!;
   const revokedCert = certs.find((c) => c.enrolment_id === enrolmentOf(revoked))!;
-  await revokeCertificate(db, revokedCert.id, now);
+  await revokeCertificate(db, revokedCert.id, null, now);
   // (Not `?lang=en`: it would switch the client's language for the rest of the run.)
   const publicCert = [`/certificates/${cert.code}`];
   const otherEnrolment = enrolmentOf(other);

@@ -400,7 +400,8 @@ export async function seedProgrammes(wasl: WaslServices, ctx: DemoContext): Prom
         }),
       );
       await saveScores(db, cohortId, scores);
-      await issueCertificates(db, cohort, new Date(`${addDays(end, 7)}T10:00:00Z`));
+      // Dated the cohort's last day, recorded a week later.
+      await issueCertificates(db, cohort, end, new Date(`${addDays(end, 7)}T10:00:00Z`));
     }
   }
 

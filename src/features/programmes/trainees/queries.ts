@@ -3,6 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import type { ProgrammeTraineesTable } from '../tables.js';
+import { enrol, removeEnrolments } from '../training/queries.js';
 
 export type TraineeInput = Omit<
   Selectable<ProgrammeTraineesTable>,
@@ -55,6 +56,25 @@ export async function createTrainee(
   return row.id;
 }
 
+/**
+ * Registers many trainees at once (an import), all or none, each with the consent recorded for
+ * them; enrolled in `cohortId` when one is given. Answers their ids.
+ */
+export async function createTrainees(
+  db: Db,
+  organizationId: number,
+  inputs: TraineeInput[],
+  opts: { userId: number | null; cohortId: number | null },
+  now: Date,
+): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const ids: number[] = [];
+    for (const input of inputs) ids.push(await createTrainee(trx, organizationId, input, opts.userId, now));
+    if (opts.cohortId !== null) await enrol(trx, opts.cohortId, ids, now);
+    return ids;
+  });
+}
+
 /** Corrects a trainee's details (their right to have wrong data put right); consent is unchanged. */
 export async function updateTrainee(db: Db, id: number, input: Omit<TraineeInput, 'consent_version'>) {
   await db.updateTable('programme_trainees').set(input).where('id', '=', id).execute();
@@ -68,14 +88,12 @@ export async function updateTrainee(db: Db, id: number, input: Omit<TraineeInput
 export async function removeTrainee(db: Db, id: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const enrolments = await trx.selectFrom('programme_enrolments').select('id').where('trainee_id', '=', id).execute();
-    const ids = enrolments.map((e) => e.id);
-    if (ids.length) {
-      await trx.deleteFrom('programme_certificates').where('enrolment_id', 'in', ids).execute();
-      await trx.deleteFrom('programme_attendance').where('enrolment_id', 'in', ids).execute();
-      await trx.deleteFrom('programme_enrolments').where('id', 'in', ids).execute();
-    }
+    await removeEnrolments(
+      trx,
+      enrolments.map((e) => e.id),
+    );
     await trx.deleteFrom('programme_trainees').where('id', '=', id).execute();
-    return ids.length;
+    return enrolments.length;
   });
 }
 

@@ -3,6 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { flag, isSet } from '../../../core/db/helpers.js';
+import { deleteIn, updateIn } from '../../../core/db/rows.js';
 import { isComplete } from '../rules.js';
 import type { ProgrammeCohortsTable, ProgrammeCoursesTable } from '../tables.js';
 
@@ -41,6 +42,18 @@ export async function saveCourse(db: Db, id: number | null, projectId: number, i
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** How many cohorts ran a course: a course with cohorts is their history and is not deleted. */
+export async function countCohorts(db: Db, courseId: number): Promise<number> {
+  const row = await db
+    .selectFrom('programme_cohorts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('course_id', '=', courseId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const deleteCourse = (db: Db, id: number) => deleteIn(db, 'programme_courses', id, {});
 
 export type CohortInput = Omit<Selectable<ProgrammeCohortsTable>, 'id' | 'course_id' | 'created_at'>;
 
@@ -97,15 +110,90 @@ export async function saveCohort(db: Db, courseId: number, input: CohortInput, n
   return row.id;
 }
 
+/** Corrects a cohort's details; the member running it stays. */
+export const updateCohort = (db: Db, id: number, input: Omit<CohortInput, 'organization_id'>) =>
+  updateIn(db, 'programme_cohorts', id, {}, input);
+
+/** Certificates of the cohort that still stand: attendance they were issued on is not deleted. */
+export async function standingCertificates(db: Db, where: { cohortId: number } | { enrolmentId: number }) {
+  let q = db
+    .selectFrom('programme_certificates')
+    .innerJoin('programme_enrolments', 'programme_enrolments.id', 'programme_certificates.enrolment_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('programme_certificates.revoked_at', 'is', null);
+  q =
+    'cohortId' in where
+      ? q.where('programme_enrolments.cohort_id', '=', where.cohortId)
+      : q.where('programme_enrolments.id', '=', where.enrolmentId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Deletes a cohort with its sessions, enrolments, attendance, scores and revoked certificates. */
+export async function deleteCohort(db: Db, id: number) {
+  await db.transaction().execute(async (trx) => {
+    const enrolments = await trx.selectFrom('programme_enrolments').select('id').where('cohort_id', '=', id).execute();
+    await removeEnrolments(
+      trx,
+      enrolments.map((e) => e.id),
+    );
+    await trx.deleteFrom('programme_sessions').where('cohort_id', '=', id).execute();
+    await trx.deleteFrom('programme_cohorts').where('id', '=', id).execute();
+  });
+}
+
+/** Enrolments with their attendance and certificates (foreign keys cascade too; done here explicitly). */
+export async function removeEnrolments(db: Db, ids: number[]) {
+  if (!ids.length) return;
+  await db.deleteFrom('programme_certificates').where('enrolment_id', 'in', ids).execute();
+  await db.deleteFrom('programme_attendance').where('enrolment_id', 'in', ids).execute();
+  await db.deleteFrom('programme_enrolments').where('id', 'in', ids).execute();
+}
+
+export type EnrolmentRow = NonNullable<Awaited<ReturnType<typeof getEnrolment>>>;
+
+/** An enrolment with the trainee's name and its cohort's member. */
+export async function getEnrolment(db: Db, id: number) {
+  return (
+    (await db
+      .selectFrom('programme_enrolments')
+      .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
+      .innerJoin('programme_trainees', 'programme_trainees.id', 'programme_enrolments.trainee_id')
+      .select([
+        'programme_enrolments.id',
+        'programme_enrolments.cohort_id',
+        'programme_enrolments.trainee_id',
+        'programme_cohorts.organization_id',
+        'programme_cohorts.label',
+        'programme_trainees.name',
+      ])
+      .where('programme_enrolments.id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** A cohort's sessions in order, each with whether its attendance was taken. */
 export async function listSessions(db: Db, cohortId: number) {
-  return db
+  const rows = await db
     .selectFrom('programme_sessions')
     .selectAll()
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('programme_attendance')
+            .select('programme_attendance.session_id')
+            .whereRef('programme_attendance.session_id', '=', 'programme_sessions.id'),
+        )
+        .as('taken'),
+    )
     .where('cohort_id', '=', cohortId)
     .orderBy('held_on')
     .orderBy('id')
     .execute();
+  return rows.map((r) => ({ ...r, taken: r.taken === true || Number(r.taken) === 1 }));
 }
+
+export type SessionListRow = Awaited<ReturnType<typeof listSessions>>[number];
 
 export async function addSession(db: Db, cohortId: number, input: { held_on: string; topic: string }, now: Date) {
   const row = await db
@@ -114,6 +202,52 @@ export async function addSession(db: Db, cohortId: number, input: { held_on: str
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export const updateSession = (db: Db, id: number, input: { held_on: string; topic: string }) =>
+  updateIn(db, 'programme_sessions', id, {}, input);
+
+/** Deletes a session and the attendance taken in it. */
+export async function deleteSession(db: Db, id: number) {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('programme_attendance').where('session_id', '=', id).execute();
+    await trx.deleteFrom('programme_sessions').where('id', '=', id).execute();
+  });
+}
+
+/** Clears a session's sheet: its attendance is "not taken" again. */
+export async function clearAttendance(db: Db, sessionId: number) {
+  await db.deleteFrom('programme_attendance').where('session_id', '=', sessionId).execute();
+}
+
+/** Sessions of these members' cohorts held between two days whose attendance was not taken. */
+export async function sessionsWithoutAttendance(db: Db, organizationIds: number[], from: string, to: string) {
+  if (!organizationIds.length) return [];
+  return db
+    .selectFrom('programme_sessions')
+    .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_sessions.cohort_id')
+    .select([
+      'programme_sessions.id',
+      'programme_sessions.held_on',
+      'programme_sessions.topic',
+      'programme_cohorts.label',
+    ])
+    .where('programme_cohorts.organization_id', 'in', organizationIds)
+    .where('programme_sessions.held_on', '>=', from)
+    .where('programme_sessions.held_on', '<=', to)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('programme_attendance')
+            .select('programme_attendance.session_id')
+            .whereRef('programme_attendance.session_id', '=', 'programme_sessions.id'),
+        ),
+      ),
+    )
+    .orderBy('programme_sessions.held_on')
+    .orderBy('programme_sessions.id')
+    .execute();
 }
 
 export async function getSession(db: Db, id: number) {

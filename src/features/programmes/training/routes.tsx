@@ -1,5 +1,6 @@
-// Training: courses (public pages; managed by the project's coordinators), and cohorts with their
-// sessions, enrolment, attendance and scores (the running member's staff only).
+// Training: courses (public pages; managed by the project's coordinators, who may delete one no
+// cohort ran), and starting a cohort (a participating member, for itself). A cohort's own pages
+// are in cohort-routes.tsx, its sessions' in session-routes.tsx.
 import { localized } from '../../../core/i18n/localized.js';
 import { form, page, type AnyCtx } from '../../../core/http/route.js';
 import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
@@ -7,53 +8,25 @@ import { damascusDay } from '../../../core/time.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
 import { buildIndicators } from '../indicators/report.js';
-import { actingOrgs, course, ownCohort, ownSession, project, projectResource } from '../permissions.js';
-import { listProjects } from '../projects/queries.js';
+import { actingOrgs, course, project, projectResource } from '../permissions.js';
+import { listProjects, type ProjectRow } from '../projects/queries.js';
 import { genders } from '../rules.js';
-import { attendanceForm, cohortForm, courseForm, enrolForm, scoresForm, sessionForm } from '../schemas.js';
-import { offChoices, projectChoices } from '../shared/choices.js';
-import { organizationNames, townNames } from '../shared/queries.js';
-import { listTrainees } from '../trainees/queries.js';
+import { cohortForm, courseForm } from '../schemas.js';
+import { checkMemberForm, projectChoices } from '../shared/choices.js';
+import { townNames } from '../shared/queries.js';
+import { removal, target, tellStaff } from '../shared/routes.js';
+import { cohortRoutes, cohortTarget } from './cohort-routes.js';
 import {
-  addSession,
-  cohortRoster,
-  enrol,
+  countCohorts,
+  deleteCourse,
   listCohorts,
   listCourses,
-  listSessions,
-  saveAttendance,
   saveCohort,
   saveCourse,
-  saveScores,
-  sessionAttendance,
-  type CohortRow,
+  type CourseRow,
 } from './queries.js';
-import { AttendancePage, CohortPage } from './views/cohorts.js';
+import { sessionRoutes } from './session-routes.js';
 import { CohortFormPage, CourseFormPage, CoursePage, TrainingsPage } from './views/courses.js';
-
-/** The cohort page, with the refused submission of one of its forms. */
-export async function cohortPage(c: AnyCtx, cohort: CohortRow, state: FormState | null) {
-  const [sessions, roster, trainees, orgs, towns] = await Promise.all([
-    listSessions(c.db, cohort.id),
-    cohortRoster(c.db, cohort),
-    listTrainees(c.db, cohort.organization_id),
-    organizationNames(c.db, [cohort.organization_id]),
-    townNames(c.db, [cohort.town_pcode]),
-  ]);
-  const enrolled = new Set(roster.map((r) => r.trainee_id));
-  return (
-    <CohortPage
-      cohort={cohort}
-      orgs={orgs}
-      towns={towns}
-      sessions={sessions}
-      roster={roster}
-      candidates={trainees.filter((t) => !enrolled.has(t.id))}
-      today={damascusDay(c.now)}
-      state={state}
-    />
-  );
-}
 
 /** A cohort can be started by a participating member, for its own organization. */
 async function startingCohort(c: AnyCtx) {
@@ -61,12 +34,27 @@ async function startingCohort(c: AnyCtx) {
   return { ...found, choices: await projectChoices(c, found.project) };
 }
 
-const withRoster = async (c: AnyCtx) => {
-  const cohort = await ownCohort(c);
-  return { cohort, roster: await cohortRoster(c.db, cohort) };
-};
+type Found = { course: CourseRow; project: ProjectRow };
 
-const cohortForms = (c: AnyCtx, cohort: CohortRow, state: FormState | null) => cohortPage(c, cohort, state);
+/** The course form; editing it, the coordinators may delete a course no cohort ran. */
+async function coursePage(c: AnyCtx, { course: co }: Found, state: FormState | null) {
+  const cohorts = await countCohorts(c.db, co.id);
+  return (
+    <CourseFormPage
+      action={`/trainings/${co.id}/edit`}
+      isNew={false}
+      values={co}
+      state={state}
+      removal={{
+        action: `/trainings/${co.id}/delete`,
+        blocked: cohorts ? c.t('programmes.course.cannotDelete', { count: cohorts }) : null,
+      }}
+    />
+  );
+}
+
+const courseTarget = (courseId: number, p: ProjectRow) =>
+  target('course', courseId, p.coordinator_org_id, { project: p.id });
 
 export const trainingRoutes = [
   page('/trainings', {
@@ -147,7 +135,12 @@ export const trainingRoutes = [
     schema: courseForm,
     show: (_c, p, state) => <CourseFormPage action={`/projects/${p.id}/courses`} isNew values={{}} state={state} />,
     async save(c, p, data) {
-      return `/trainings/${await saveCourse(c.db, null, p.id, data, c.now)}`;
+      const id = await saveCourse(c.db, null, p.id, data, c.now);
+      await c.audit('programmes.course.created', courseTarget(id, p));
+      // The other members may now run cohorts of it.
+      const others = p.memberOrgIds.filter((o) => o !== p.coordinator_org_id);
+      await tellStaff(c, 'programmes.courseAdded', others, { course: data.title_ar }, `/trainings/${id}`);
+      return `/trainings/${id}`;
     },
   }),
 
@@ -156,13 +149,25 @@ export const trainingRoutes = [
     get: true,
     load: course('manage'),
     schema: courseForm,
-    show: (_c, { course: co }, state) => (
-      <CourseFormPage action={`/trainings/${co.id}/edit`} isNew={false} values={co} state={state} />
-    ),
-    async save(c, { course: co, project: p }, data) {
-      await saveCourse(c.db, co.id, p.id, data, c.now);
-      return `/trainings/${co.id}`;
+    show: coursePage,
+    async save(c, found, data) {
+      await saveCourse(c.db, found.course.id, found.project.id, data, c.now);
+      await c.audit('programmes.course.edited', courseTarget(found.course.id, found.project));
+      return `/trainings/${found.course.id}`;
     },
+  }),
+
+  removal('/trainings/:id/delete', {
+    access: 'member',
+    load: course('manage'),
+    show: coursePage,
+    async blocked(c, { course: co }) {
+      const cohorts = await countCohorts(c.db, co.id);
+      return cohorts ? c.t('programmes.course.cannotDelete', { count: cohorts }) : null;
+    },
+    remove: (c, { course: co }) => deleteCourse(c.db, co.id),
+    audit: (found) => ({ kind: 'course', target: courseTarget(found.course.id, found.project) }),
+    next: ({ project: p }) => `/projects/${p.id}/internal#courses`,
   }),
 
   page('/trainings/:id/cohorts/new', {
@@ -192,87 +197,14 @@ export const trainingRoutes = [
         {...choices}
       />
     ),
-    check: (c, l, data) => offChoices(c, l.choices, data),
+    check: (c, l, data) => checkMemberForm(c, l.choices, data),
     async save(c, { course: co }, data) {
-      return `/programmes/cohorts/${await saveCohort(c.db, co.id, data, c.now)}`;
+      const id = await saveCohort(c.db, co.id, data, c.now);
+      await c.audit('programmes.cohort.created', cohortTarget({ id, organization_id: data.organization_id }));
+      return `/programmes/cohorts/${id}`;
     },
   }),
 
-  page('/programmes/cohorts/:id', {
-    access: 'orgStaff',
-    load: ownCohort,
-    render: (c, cohort) => cohortPage(c, cohort, null),
-  }),
-
-  form('/programmes/cohorts/:id/sessions', {
-    access: 'orgStaff',
-    load: ownCohort,
-    schema: sessionForm,
-    show: cohortForms,
-    async save(c, cohort, data) {
-      await addSession(c.db, cohort.id, data, c.now);
-      return `/programmes/cohorts/${cohort.id}#sessions`;
-    },
-  }),
-
-  form('/programmes/cohorts/:id/enrol', {
-    access: 'orgStaff',
-    load: ownCohort,
-    schema: enrolForm,
-    show: cohortForms,
-    // Only this member's own trainees can be enrolled in its cohort.
-    async check(c, cohort, data) {
-      const own = new Set((await listTrainees(c.db, cohort.organization_id)).map((t) => t.id));
-      if (!data.trainee.length || data.trainee.some((id) => !own.has(id)))
-        return { trainee: c.t('programmes.cohort.pickTrainees') };
-    },
-    async save(c, cohort, data) {
-      await enrol(c.db, cohort.id, data.trainee, c.now);
-      return `/programmes/cohorts/${cohort.id}#trainees`;
-    },
-  }),
-
-  form('/programmes/cohorts/:id/scores', {
-    access: 'orgStaff',
-    load: withRoster,
-    schema: (_c, { roster }) => scoresForm(roster.map((r) => r.id)),
-    show: (c, { cohort }, state) => cohortPage(c, cohort, state),
-    async save(c, { cohort, roster }, data) {
-      const scores = data as Record<string, number | null>;
-      await saveScores(
-        c.db,
-        cohort.id,
-        new Map(
-          roster.map((r) => [r.id, { pre: scores[`pre_${r.id}`] ?? null, post: scores[`post_${r.id}`] ?? null }]),
-        ),
-      );
-      return `/programmes/cohorts/${cohort.id}#trainees`;
-    },
-  }),
-
-  form('/programmes/sessions/:id/attendance', {
-    access: 'orgStaff',
-    get: true,
-    load: async (c) => {
-      const found = await ownSession(c);
-      return { ...found, roster: await cohortRoster(c.db, found.cohort) };
-    },
-    schema: attendanceForm,
-    // A refused sheet shows again as it was saved.
-    async show(c, { session, roster }, state) {
-      const present = await sessionAttendance(c.db, session.id);
-      return <AttendancePage session={session} roster={roster} present={present} taken={!state && present.size > 0} />;
-    },
-    check: (c, { roster }, data) =>
-      data.present.every((id) => roster.some((r) => r.id === id)) ? undefined : { present: c.t('form.invalidChoice') },
-    async save(c, { session, cohort, roster }, data) {
-      await saveAttendance(
-        c.db,
-        session.id,
-        roster.map((r) => r.id),
-        new Set(data.present),
-      );
-      return { to: `/programmes/cohorts/${cohort.id}#sessions`, flash: 'programmes.attendance.saved' };
-    },
-  }),
+  ...cohortRoutes,
+  ...sessionRoutes,
 ];

@@ -1,13 +1,14 @@
-// A cohort, for the running member's staff: sessions, the roster with attendance and scores,
-// completion and certificates, enrolment; and attendance, a phone-sized form that needs no
-// JavaScript.
+// A cohort, for the running member's staff: its sessions (attendance taken or not, a sheet to
+// print), the roster with attendance and scores, completion and certificates (dated as chosen),
+// enrolment and bulk import, correcting and deleting the cohort.
 import { localized } from '../../../../core/i18n/localized.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { DataTable, Empty, UserText } from '../../../../core/views/components.js';
+import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import { Checkboxes, Field, Form, type FormState } from '../../../../core/views/forms.js';
+import { DangerZone } from '../../shared/danger.js';
 import { DayText, TownLink, day, named, type OrgMap, type TownMap } from '../../shared/views.js';
-import type { CohortRow, RosterRow } from '../queries.js';
+import type { CohortRow, RosterRow, SessionListRow } from '../queries.js';
 import { Rule } from './courses.js';
 
 /** The refused submission of the form posted to `action`, if that is the one. */
@@ -18,9 +19,6 @@ function Roster(p: { cohortId: number; roster: RosterRow[]; error?: string }) {
   const score = (r: RosterRow, which: 'pre' | 'post') => (
     <input
       class="score"
-      type="number"
-      min={0}
-      max={100}
       inputMode="numeric"
       name={`${which}_${r.id}`}
       value={(which === 'pre' ? r.pre_score : r.post_score) ?? ''}
@@ -52,19 +50,71 @@ function Roster(p: { cohortId: number; roster: RosterRow[]; error?: string }) {
           {
             label: t('programmes.cert.title'),
             cell: (r) =>
-              r.revoked_at ? (
-                t('programmes.cert.revoked')
-              ) : r.certificate_id !== null ? (
-                <a href={`/programmes/certificates/${r.certificate_id}`}>{t('programmes.cert.open')}</a>
-              ) : (
+              r.certificate_id === null ? (
                 '—'
+              ) : (
+                <a href={`/programmes/certificates/${r.certificate_id}`}>
+                  {r.revoked_at ? t('programmes.cert.revoked') : t('programmes.cert.open')}
+                </a>
               ),
+          },
+          {
+            label: <span class="visually-hidden">{t('programmes.enrolment.remove')}</span>,
+            cell: (r) => <a href={`/programmes/enrolments/${r.id}/remove`}>{t('programmes.enrolment.remove')}</a>,
           },
         ]}
       />
+      <p class="small">{t('programmes.cohort.scoresHint')}</p>
       {p.error ? <p class="error">{p.error}</p> : null}
       <button type="submit">{t('programmes.cohort.saveScores')}</button>
     </Form>
+  );
+}
+
+function Sessions(p: { cohortId: number; sessions: SessionListRow[]; today: string; state: FormState | null }) {
+  const { t } = usePage().i18n;
+  const base = `/programmes/cohorts/${p.cohortId}`;
+  return (
+    <>
+      <h2 id="sessions">{t('programmes.session.title', { count: p.sessions.length })}</h2>
+      {p.sessions.length ? (
+        <ol class="sessions">
+          {p.sessions.map((s) => (
+            <li>
+              <DayText value={s.held_on} />
+              {s.topic ? (
+                <>
+                  {' — '}
+                  <UserText text={s.topic} />
+                </>
+              ) : null}{' '}
+              {s.taken ? (
+                <StatusBadge label={t('programmes.attendance.taken')} tone="ok" />
+              ) : s.held_on <= p.today ? (
+                <StatusBadge label={t('programmes.attendance.notTaken')} tone="warn" />
+              ) : null}
+              <span class="actions">
+                <a class="button secondary" href={`/programmes/sessions/${s.id}/attendance`}>
+                  {t('programmes.attendance.take')}
+                </a>
+                <a href={`/programmes/sessions/${s.id}/sheet`}>{t('programmes.sheet.print')}</a>
+                <a href={`/programmes/sessions/${s.id}/edit`}>{t('common.edit')}</a>
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <Empty text={t('programmes.session.none')} />
+      )}
+      <details open={!!stateOf(p.state, `${base}/sessions`)}>
+        <summary>{t('programmes.session.add')}</summary>
+        <Form action={`${base}/sessions`} state={p.state} values={{ held_on: p.today }}>
+          <Field name="held_on" type="date" label={t('programmes.activity.date')} required />
+          <Field name="topic" label={t('programmes.session.topic')} />
+          <button type="submit">{t('common.add')}</button>
+        </Form>
+      </details>
+    </>
   );
 }
 
@@ -72,10 +122,12 @@ export function CohortPage(p: {
   cohort: CohortRow;
   orgs: OrgMap;
   towns: TownMap;
-  sessions: { id: number; held_on: string; topic: string }[];
+  sessions: SessionListRow[];
   roster: RosterRow[];
   candidates: { id: number; name: string }[];
   today: string;
+  /** certificates that still stand: the cohort is then not deleted */
+  standing: number;
   state: FormState | null;
 }) {
   const { i18n } = usePage();
@@ -96,7 +148,8 @@ export function CohortPage(p: {
       </h1>
       <p class="meta">
         {t('common.dateRange', { from: day(i18n, c.start_date), to: day(i18n, c.end_date) })} ·{' '}
-        <TownLink pcode={c.town_pcode} towns={p.towns} /> · {named(locale, p.orgs.get(c.organization_id))}
+        <TownLink pcode={c.town_pcode} towns={p.towns} /> · {named(locale, p.orgs.get(c.organization_id))} ·{' '}
+        <a href={`${base}/edit`}>{t('common.edit')}</a>
       </p>
       {c.trainers ? (
         <p>
@@ -107,34 +160,7 @@ export function CohortPage(p: {
         {t('programmes.course.completion')}: <Rule course={c} />
       </p>
 
-      <h2 id="sessions">{t('programmes.session.title', { count: p.sessions.length })}</h2>
-      {p.sessions.length ? (
-        <ol class="sessions">
-          {p.sessions.map((s) => (
-            <li>
-              <DayText value={s.held_on} />{' '}
-              {s.topic ? (
-                <>
-                  — <UserText text={s.topic} />
-                </>
-              ) : null}{' '}
-              <a class="button secondary" href={`/programmes/sessions/${s.id}/attendance`}>
-                {t('programmes.attendance.take')}
-              </a>
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <Empty text={t('programmes.session.none')} />
-      )}
-      <details open={!!stateOf(p.state, `${base}/sessions`)}>
-        <summary>{t('programmes.session.add')}</summary>
-        <Form action={`${base}/sessions`} state={p.state} values={{ held_on: p.today }}>
-          <Field name="held_on" type="date" label={t('programmes.activity.date')} required />
-          <Field name="topic" label={t('programmes.session.topic')} />
-          <button type="submit">{t('common.add')}</button>
-        </Form>
-      </details>
+      <Sessions cohortId={c.id} sessions={p.sessions} today={p.today} state={p.state} />
 
       <h2 id="trainees">{t('programmes.cohort.roster', { count: p.roster.length })}</h2>
       <p class="small">{t('programmes.cohort.completedCount', { count: completed })}</p>
@@ -144,8 +170,15 @@ export function CohortPage(p: {
         <Empty text={t('programmes.cohort.noTrainees')} />
       )}
       {due > 0 ? (
-        <Form action={`${base}/certificates`} state={p.state}>
+        <Form action={`${base}/certificates`} state={p.state} values={{ issued_on: c.end_date }}>
           <p>{t('programmes.cert.due', { count: due })}</p>
+          <Field
+            name="issued_on"
+            type="date"
+            label={t('programmes.cert.issuedOn')}
+            hint={t('programmes.cert.issuedOnHint')}
+            required
+          />
           <button type="submit">{t('programmes.cert.issue')}</button>
         </Form>
       ) : null}
@@ -156,65 +189,28 @@ export function CohortPage(p: {
           <Checkboxes
             name="trainee"
             legend={t('programmes.cohort.enrolHint')}
-            options={p.candidates.map((tr) => ({ value: String(tr.id), label: tr.name }))}
+            options={p.candidates.map((tr) => ({ value: String(tr.id), label: <bdi>{tr.name}</bdi> }))}
           />
           <button type="submit">{t('programmes.cohort.enrolSubmit')}</button>
         </Form>
       ) : (
-        <p>
-          {t('programmes.cohort.noCandidates')}{' '}
-          <a href={`/programmes/trainees/new?org=${c.organization_id}`}>{t('programmes.trainee.new')}</a>
-        </p>
+        <p>{t('programmes.cohort.noCandidates')}</p>
       )}
-    </Layout>
-  );
-}
-
-/** One form, one large checkbox per trainee: works on a phone without JavaScript. */
-export function AttendancePage(p: {
-  session: { id: number; cohort_id: number; held_on: string; topic: string; label: string };
-  roster: { id: number; name: string }[];
-  present: Map<number, boolean>;
-  taken: boolean;
-}) {
-  const { t } = usePage().i18n;
-  const s = p.session;
-  return (
-    <Layout title={t('programmes.attendance.title')}>
-      <p class="meta">
-        <a href={`/programmes/cohorts/${s.cohort_id}`}>
-          <bdi>{s.label}</bdi>
+      <p class="actions">
+        <a href={`/programmes/trainees/new?org=${c.organization_id}`}>{t('programmes.trainee.new')}</a>
+        <a href={`/programmes/trainees/import?org=${c.organization_id}&cohort=${c.id}`}>
+          {t('programmes.import.title')}
         </a>
       </p>
-      <h1>{t('programmes.attendance.title')}</h1>
-      <p>
-        <DayText value={s.held_on} />{' '}
-        {s.topic ? (
-          <>
-            — <UserText text={s.topic} />
-          </>
-        ) : null}
-      </p>
-      <p class="small">{p.taken ? t('programmes.attendance.alreadyTaken') : t('programmes.attendance.hint')}</p>
-      {p.roster.length === 0 ? (
-        <Empty text={t('programmes.cohort.noTrainees')} />
-      ) : (
-        <Form action={`/programmes/sessions/${s.id}/attendance`} class="attendance-form">
-          <ul class="attendance-list">
-            {p.roster.map((r) => (
-              <li>
-                <label class="attendance-item">
-                  <input type="checkbox" name="present" value={String(r.id)} checked={p.present.get(r.id) ?? false} />
-                  <bdi>{r.name}</bdi>
-                </label>
-              </li>
-            ))}
-          </ul>
-          <button type="submit" class="attendance-submit">
-            {t('programmes.attendance.save')}
-          </button>
-        </Form>
-      )}
+
+      <DangerZone
+        title={t('programmes.cohort.deleteTitle')}
+        action={`${base}/delete`}
+        what={c.label}
+        explain={t('programmes.cohort.deleteExplain')}
+        blocked={p.standing ? t('programmes.cohort.cannotDelete', { count: p.standing }) : null}
+        state={p.state}
+      />
     </Layout>
   );
 }

@@ -5,7 +5,8 @@ import { localized } from '../../../../core/i18n/localized.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, UserText } from '../../../../core/views/components.js';
-import { Field, Form, Select, type FormState, type Option } from '../../../../core/views/forms.js';
+import { Field, Form, Select, TownField, type FormState, type Option } from '../../../../core/views/forms.js';
+import { DangerZone } from '../../shared/danger.js';
 import { genders } from '../../rules.js';
 import type { ProgrammeCoursesTable } from '../../tables.js';
 import { DayText, Figure, Figures, Joined, TownLink, label, type TownMap } from '../../shared/views.js';
@@ -198,54 +199,70 @@ export function CourseFormPage(p: {
   isNew: boolean;
   values: Record<string, unknown>;
   state: FormState | null;
+  /** editing: deleting the course while no cohort ran it */
+  removal?: { action: string; blocked: string | null };
 }) {
   const { t } = usePage().i18n;
   const title = p.isNew ? t('programmes.course.new') : t('programmes.course.edit');
+  const optional = t('programmes.form.englishOptional');
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <Form action={p.action} state={p.state} values={{ min_attendance_pct: '80', ...p.values }}>
         <Field name="title_ar" label={t('programmes.form.titleAr')} required />
-        <Field name="title_en" label={t('programmes.form.titleEn')} required />
+        <Field name="title_en" label={t('programmes.form.titleEn')} hint={optional} />
         <Field name="topic_ar" label={t('programmes.form.topicAr')} />
-        <Field name="topic_en" label={t('programmes.form.topicEn')} />
+        <Field name="topic_en" label={t('programmes.form.topicEn')} hint={optional} />
         <Field name="objectives_ar" label={t('programmes.form.objectivesAr')} multiline rows={4} />
-        <Field name="objectives_en" label={t('programmes.form.objectivesEn')} multiline rows={4} />
-        <Field name="hours" type="number" label={t('programmes.course.hours')} required />
-        <Field name="min_attendance_pct" type="number" label={t('programmes.course.minAttendance')} required />
+        <Field name="objectives_en" label={t('programmes.form.objectivesEn')} hint={optional} multiline rows={4} />
+        <Field name="hours" inputmode="numeric" label={t('programmes.course.hours')} required />
+        <Field name="min_attendance_pct" inputmode="numeric" label={t('programmes.course.minAttendance')} required />
         <Field
           name="min_post_score"
-          type="number"
+          inputmode="numeric"
           label={t('programmes.course.minPostScore')}
           hint={t('programmes.course.minPostScoreHint')}
         />
         <button type="submit">{t('common.save')}</button>
       </Form>
+      {p.removal ? (
+        <DangerZone
+          title={t('programmes.course.deleteTitle')}
+          action={p.removal.action}
+          what={String(p.values.title_ar ?? '')}
+          blocked={p.removal.blocked}
+          state={p.state}
+        />
+      ) : null}
     </Layout>
   );
 }
 
+/** A new cohort of a course, or (with `editing`) its details corrected: the member stays. */
 export function CohortFormPage(p: {
   action: string;
   courseTitle: string;
   values: Record<string, unknown>;
   state: FormState | null;
   orgOptions: Option[];
-  townOptions: Option[];
+  editing?: boolean;
 }) {
   const { t } = usePage().i18n;
+  const title = p.editing ? t('programmes.cohort.edit') : t('programmes.cohort.new');
   return (
-    <Layout title={t('programmes.cohort.new')}>
-      <h1>{t('programmes.cohort.new')}</h1>
+    <Layout title={title}>
+      <h1>{title}</h1>
       <p class="meta">
         <bdi>{p.courseTitle}</bdi>
       </p>
       <Form action={p.action} state={p.state} values={p.values}>
-        <Select name="organization_id" label={t('programmes.cohort.organizer')} options={p.orgOptions} />
+        {p.editing ? null : (
+          <Select name="organization_id" label={t('programmes.cohort.organizer')} options={p.orgOptions} />
+        )}
         <Field name="label" label={t('programmes.cohort.label')} hint={t('programmes.cohort.labelHint')} required />
         <Field name="start_date" type="date" label={t('programmes.form.startDate')} required />
         <Field name="end_date" type="date" label={t('programmes.form.endDate')} required />
-        <Select name="town_pcode" label={t('programmes.cohort.venue')} options={p.townOptions} />
+        <TownField name="town_pcode" label={t('programmes.cohort.venue')} required />
         <Field name="trainers" label={t('programmes.cohort.trainers')} />
         <button type="submit">{t('common.save')}</button>
       </Form>
