@@ -4,9 +4,11 @@
 import { audit, type AuditEntry } from '../../core/audit/index.js';
 import { checkPasswordPolicy, type PasswordProblem } from '../../core/auth/passwords.js';
 import { createSession, findSession, sessionCookieName } from '../../core/auth/sessions.js';
+import { checkTotp } from '../../core/auth/totp.js';
 import type { Db } from '../../core/db/index.js';
 import { notFound, type AnyCtx, type MemberCtx } from '../../core/http/route.js';
 import { getUser } from './queries.js';
+import { acceptTotpStep } from './signin/queries.js';
 
 const MIN = 60_000;
 /** Limits: per IP and per account, so neither a botnet nor one address can guess freely. */
@@ -17,6 +19,7 @@ export const limits = {
   resetIp: { max: 10, windowMs: 60 * MIN },
   resetAccount: { max: 3, windowMs: 60 * MIN },
   signupIp: { max: 10, windowMs: 60 * MIN },
+  confirm: { max: 10, windowMs: 15 * MIN },
 };
 
 /** Counts one attempt against a limit. */
@@ -103,4 +106,19 @@ export function auditAs(
 /** Loader: the signed-in person's own row (with the columns the actor does not carry). */
 export async function me(c: MemberCtx) {
   return (await getUser(c.db, c.user.id)) ?? notFound();
+}
+
+/**
+ * A code from the person's authenticator app, accepted once: its time step must be newer than the
+ * last one accepted, and two requests racing with the same code cannot both win.
+ */
+export async function acceptCode(
+  db: Db,
+  user: { id: number; totp_secret: string | null; totp_last_step: number | null },
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  if (!user.totp_secret) return false;
+  const step = await checkTotp(user.totp_secret, code, now, user.totp_last_step);
+  return step !== null && (await acceptTotpStep(db, user.id, step));
 }

@@ -30,6 +30,12 @@ export async function emailTaken(db: Db, email: string) {
   return !!(await db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst());
 }
 
+/** How the Arabic interface addresses the person (core's createUser starts every account at 'x'). */
+export async function setAddressAs(db: Db, userId: number, addressAs: 'f' | 'm' | 'x') {
+  if (addressAs === 'x') return;
+  await db.updateTable('users').set({ address_as: addressAs }).where('id', '=', userId).execute();
+}
+
 /** A new password; the caller ends the other sessions. */
 export async function setPassword(db: Db, userId: number, passwordHash: string, now: Date) {
   await db

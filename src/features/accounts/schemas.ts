@@ -12,6 +12,9 @@ export const usernameSchema = z
   .max(30)
   .regex(/^[\p{L}\p{N}_.-]+$/u, 'i18n:auth.signup.usernameChars');
 
+/** How the Arabic interface addresses the person: feminine, masculine, or both forms (unknown). */
+export const addressAs = z.enum(['f', 'm', 'x']);
+
 export const loginForm = z.object({
   identifier: z.string().trim().min(1).max(254),
   password,
@@ -33,13 +36,14 @@ export const signupForm = z.object({
     .transform((v) => (v ? v : null)),
   password,
   password_confirm: z.string().max(PASSWORD_MAX * 4),
+  address_as: addressAs.default('x'),
 });
 
 export const profileForm = z.object({
   display_name: z.string().trim().min(2).max(40),
   locale: z.enum(['ar', 'en']),
   digits: z.enum(['latn', 'arab']),
-  address_as: z.enum(['f', 'm', 'x']),
+  address_as: addressAs,
 });
 
 export const passwordChangeForm = z.object({
@@ -48,7 +52,8 @@ export const passwordChangeForm = z.object({
   new_password_confirm: z.string().max(PASSWORD_MAX * 4),
 });
 
-export const emailChangeForm = z.object({ email: z.email().max(254), current_password: password });
+/** A new address; the route asks for the password first when the last proof is old (`fresh`). */
+export const emailChangeForm = z.object({ email: z.email().max(254) });
 
 export const totpEnableForm = z.object({ code: z.string().trim().min(1).max(20) });
 export const totpDisableForm = z.object({ current_password: password, code: z.string().trim().min(1).max(20) });

@@ -1,9 +1,16 @@
 // Fields every accounts form shares. A password field never shows a value: not the stored one, and
 // not what was typed before a refusal (the form scope would otherwise put it back into the page).
 import { usePage } from '../../core/views/context.js';
-import { Field } from '../../core/views/forms.js';
+import { Field, Radios } from '../../core/views/forms.js';
 
-export function PasswordField(p: { name: string; label: string; autocomplete: string; hint?: string; id?: string }) {
+export function PasswordField(p: {
+  name: string;
+  label: string;
+  autocomplete: string;
+  hint?: string;
+  id?: string;
+  required?: boolean;
+}) {
   return <Field type="password" value={null} required {...p} />;
 }
 
@@ -29,5 +36,22 @@ export function NewPasswordFields(p: { names?: [string, string]; label?: string 
       />
       <PasswordField name={confirm} label={t('auth.password.confirm')} autocomplete="new-password" />
     </>
+  );
+}
+
+/** How the Arabic interface addresses the person: on sign-up, and on the account page. */
+export function AddressAsChoice(p: { legend?: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <Radios
+      name="address_as"
+      legend={p.legend ?? t('auth.signup.addressAs')}
+      hint={t('accounts.addressAs.hint')}
+      options={[
+        { value: 'f', label: t('account.profile.addressFeminine') },
+        { value: 'm', label: t('account.profile.addressMasculine') },
+        { value: 'x', label: t('account.profile.addressUnknown') },
+      ]}
+    />
   );
 }

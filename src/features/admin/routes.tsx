@@ -1,13 +1,17 @@
-// The network admin's pages: organizations, invitations, the mail outbox, the audit log.
+// The network admin's pages: organizations, invitations, people (resetting a lost two-step), the
+// mail outbox, the audit log.
 import { listAudit } from '../../core/audit/index.js';
-import { form, page, type MemberCtx } from '../../core/http/route.js';
+import { form, FormErrors, notFound, page, type MemberCtx } from '../../core/http/route.js';
+import type { FormState } from '../../core/views/forms.js';
 import { sendInvitation } from '../accounts/actions.js';
+import { mayResetTwoStep, resetTwoStep } from '../accounts/two-step/reset.js';
+import { checkOrganization } from '../organizations/form.js';
 import { organizationForm } from '../organizations/schemas.js';
-import { existingTownCodes, listOrganizations, saveOrganization } from '../organizations/queries.js';
+import { listOrganizations, saveOrganization } from '../organizations/queries.js';
 import { OrganizationEditPage } from '../organizations/views/pages.js';
-import { countUnsentMail, outboxForAdmin } from './queries.js';
-import { auditFilter, inviteForm } from './schemas.js';
-import { AdminHome, AuditPage, InvitePage, OutboxPage } from './views/pages.js';
+import { countUnsentMail, outboxForAdmin, personById, personByLogin } from './queries.js';
+import { auditFilter, inviteForm, peopleQuery, resetForm } from './schemas.js';
+import { AdminHome, AuditPage, InvitePage, OutboxPage, PeoplePage } from './views/pages.js';
 
 /** The network this admin administers (one install may host several). */
 function adminNetwork(c: MemberCtx): number {
@@ -16,6 +20,13 @@ function adminNetwork(c: MemberCtx): number {
 }
 
 const access = 'networkAdmin' as const;
+
+/** The people page for a looked-up login, with whether this admin may reset that person's two-step. */
+async function peoplePage(c: MemberCtx, q: string | undefined, state: FormState | null) {
+  const person = q ? await personByLogin(c.db, q) : null;
+  const canReset = !!person && person.twoStep && (await mayResetTwoStep(c.db, c.actor, person.id));
+  return <PeoplePage q={q ?? ''} person={person} canReset={canReset} state={state} />;
+}
 
 export const adminRoutes = [
   page('/admin', {
@@ -30,19 +41,8 @@ export const adminRoutes = [
     access,
     get: true,
     schema: organizationForm,
-    show: (_c, _l, state) => (
-      <OrganizationEditPage
-        action="/admin/organizations/new"
-        values={state?.values ?? {}}
-        errors={state?.errors}
-        isNew
-      />
-    ),
-    async check(c, _l, data) {
-      const known = await existingTownCodes(c.db, data.towns);
-      const unknown = data.towns.filter((p) => !known.has(p));
-      if (unknown.length) return { towns: c.t('organizations.form.unknownTowns', { codes: unknown.join(', ') }) };
-    },
+    show: (_c, _l, state) => <OrganizationEditPage action="/admin/organizations/new" values={{}} state={state} isNew />,
+    check: (c, _l, data) => checkOrganization(c, data),
     async save(c, _l, data) {
       const id = await saveOrganization(c.db, null, adminNetwork(c), data, c.now);
       await c.audit('admin.organization.created', { targetType: 'organization', targetId: id, organizationId: id });
@@ -78,6 +78,25 @@ export const adminRoutes = [
       );
       await c.audit('admin.invited', { organizationId: orgId, details: { role: data.role } });
       return { to: '/admin/invite', flash: 'admin.invite.sent' };
+    },
+  }),
+
+  // A person who lost their phone and their recovery codes: found by exact user name or e-mail.
+  page('/admin/people', { access, query: peopleQuery, render: (c) => peoplePage(c, c.query.q, null) }),
+
+  form('/admin/people/:uid/reset-2fa', {
+    access,
+    fresh: true,
+    load: async (c) => (await personById(c.db, c.id('uid'))) ?? notFound(),
+    schema: resetForm,
+    show: (c, person, state) => peoplePage(c, person.username, state),
+    async check(c, person) {
+      if (!person.twoStep || !(await mayResetTwoStep(c.db, c.actor, person.id)))
+        throw new FormErrors({ _form: c.t('admin.people.cannotReset') }, { status: 403 });
+    },
+    async save(c, person, d) {
+      await resetTwoStep(c.wasl, { userId: person.id, byUserId: c.user.id, reason: d.reason, now: c.now, ip: c.ip });
+      return { to: `/admin/people?q=${encodeURIComponent(person.username)}`, flash: 'admin.people.reset' };
     },
   }),
 

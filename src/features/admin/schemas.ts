@@ -21,3 +21,8 @@ export const auditFilter = z.object({
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** An exact user name or e-mail address. */
+export const peopleQuery = z.object({ q: z.string().trim().max(254).optional().catch(undefined) });
+
+export const resetForm = z.object({ reason: z.string().trim().min(5).max(300) });

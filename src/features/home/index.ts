@@ -9,4 +9,5 @@ export default defineFeature({
     main: [{ href: '/', labelKey: 'nav.home', order: 10 }],
     staff: [{ href: '/start', labelKey: 'nav.start', access: 'member', order: 1 }],
   },
+  styles: [new URL('./assets/home.css', import.meta.url)],
 });

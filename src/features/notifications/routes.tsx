@@ -1,62 +1,76 @@
-// /notifications: the person's list (newest first), opening one marks it read and follows it,
-// "mark all read"; /account/notifications: what reaches them by e-mail, per kind of event.
-// Everything works without JavaScript; opening is a small POST form, so a GET never writes.
+// /notifications: the person's list (newest first; all, or the unread only). Opening one marks it
+// read and follows it; one or all can be marked read without leaving. /account/notifications: what
+// reaches them by e-mail, per kind of event. Everything works without JavaScript; each change is a
+// small POST form, so reading a page never writes. Another person's notification is a 404.
 import { z } from 'zod';
-import { action, form, page, parseId, notFound } from '../../core/http/route.js';
+import { safeLocalPath } from '../../core/http/forms.js';
+import { action, form, notFound, page, type MemberCtx } from '../../core/http/route.js';
 import {
   channelSettings,
-  listNotifications,
   markAllRead,
   notificationTypes,
   openNotification,
   saveChannelSettings,
 } from '../../core/notify/index.js';
 import type { NotificationChannel } from '../../core/db/core-tables.js';
-import { listQuery } from './schemas.js';
+import { noticeCounts, noticesOf } from './queries.js';
+import { channelValue, listQuery, readForm } from './schemas.js';
 import { NotificationSettingsPage, NotificationsPage } from './views.js';
 
 const PER_PAGE = 30;
-const channelValue = z.enum(['now', 'digest', 'off']);
+
+/** Back to the list or the start page the button was on; anywhere else is the list. */
+const backTo = (back: string | undefined) => {
+  const to = safeLocalPath(back, '/notifications');
+  return to === '/start' || to.startsWith('/notifications') ? to : '/notifications';
+};
+
+/** The person's own notification by the path's id, opened (marked read): its link; else a 404. */
+const open = async (c: MemberCtx) => (await openNotification(c.db, c.user.id, c.id('id'), c.now)) ?? notFound();
 
 export const notificationRoutes = [
   page('/notifications', {
     access: 'member',
     query: listQuery,
     async render(c) {
-      const rows = await listNotifications(c.db, c.user.id, {
-        limit: PER_PAGE + 1,
-        offset: (c.query.page - 1) * PER_PAGE,
+      const unreadOnly = c.query.show === 'unread';
+      const counts = await noticeCounts(c.db, c.user.id);
+      const total = unreadOnly ? counts.unread : counts.all;
+      const pageCount = Math.max(1, Math.ceil(total / PER_PAGE));
+      const items = await noticesOf(c.db, c.user.id, {
+        unreadOnly,
+        limit: PER_PAGE,
+        offset: (Math.min(c.query.page, pageCount) - 1) * PER_PAGE,
       });
-      const types = new Map(notificationTypes().map((t) => [t.type, t]));
       return (
         <NotificationsPage
-          items={rows.slice(0, PER_PAGE).map((r) => ({
-            id: r.id,
-            message: types.get(r.type)?.message ?? null,
-            params: JSON.parse(r.params) as Record<string, string | number>,
-            createdAt: r.created_at,
-            read: r.read_at !== null,
-          }))}
-          page={c.query.page}
-          hasNext={rows.length > PER_PAGE}
+          items={items}
+          unread={counts.unread}
+          unreadOnly={unreadOnly}
+          page={Math.min(c.query.page, pageCount)}
+          pageCount={pageCount}
         />
       );
     },
   }),
 
-  action('/notifications/:id/open', {
+  action('/notifications/:id/open', { access: 'member', run: async (c) => ({ to: await open(c), flash: null }) }),
+
+  action('/notifications/:id/read', {
     access: 'member',
-    async run(c) {
-      const id = parseId(c.params.id) ?? notFound();
-      return { to: (await openNotification(c.db, c.user.id, id, c.now)) ?? notFound(), flash: null };
+    schema: readForm,
+    async run(c, _l, d) {
+      await open(c);
+      return { to: backTo(d.back), flash: null };
     },
   }),
 
   action('/notifications/read', {
     access: 'member',
-    async run(c) {
+    schema: readForm,
+    async run(c, _l, d) {
       await markAllRead(c.db, c.user.id, c.now);
-      return { to: '/notifications', flash: 'notifications.allRead' };
+      return { to: backTo(d.back), flash: 'notifications.allRead' };
     },
   }),
 
@@ -67,10 +81,11 @@ export const notificationRoutes = [
     schema: () =>
       z.object(Object.fromEntries(notificationTypes().map((t) => [`channel.${t.type}`, channelValue.optional()]))),
     load: (c) => channelSettings(c.db, c.user.id),
-    show: (_c, settings, state) => (
+    show: (c, settings, state) => (
       <NotificationSettingsPage
         settings={settings}
         labels={new Map(notificationTypes().map((t) => [t.type, t.label]))}
+        hasEmail={!!c.user.email}
         state={state}
       />
     ),

@@ -1,60 +1,87 @@
+// The notifications list (also the start page's block of new ones) and the e-mail choices. Every
+// button is a small form: it works without JavaScript, and reading a page never writes.
 import { Layout } from '../../core/views/Layout.js';
 import { usePage } from '../../core/views/context.js';
-import { DateText, Empty, Pagination } from '../../core/views/components.js';
-import { Form, Radios, type FormState } from '../../core/views/forms.js';
+import { Empty, Pagination } from '../../core/views/components.js';
+import { ButtonForm, Form, Radios, type FormState } from '../../core/views/forms.js';
 import type { MessageKey } from '../../core/i18n/index.js';
 import type { NotificationChannel } from '../../core/db/core-tables.js';
+import type { NoticeItem } from './queries.js';
 
-type Item = {
-  id: number;
-  message: MessageKey | null;
-  params: Record<string, string | number>;
-  createdAt: string;
-  read: boolean;
-};
-
-export function NotificationsPage(p: { items: Item[]; page: number; hasNext: boolean }) {
-  const { i18n, csrfToken } = usePage();
+/** Notices with their open and mark-as-read buttons; `back`: the page the buttons return to. */
+export function NoticeList(p: { items: NoticeItem[]; back: string }) {
+  const { i18n } = usePage();
   const { t } = i18n;
-  const unread = p.items.some((i) => !i.read);
+  return (
+    <ul class="notification-list">
+      {p.items.map((n) => (
+        <li class={n.read ? 'notification' : 'notification notification--unread'}>
+          {n.label ? <span class="meta notification-kind">{t(n.label as never)}</span> : null}
+          {/* Opening marks it read, then follows it: a form, so that reading a page never writes. */}
+          <Form action={`/notifications/${n.id}/open`} class="inline-form notification-open" summary={false}>
+            <button type="submit" class="link-button">
+              {n.read ? null : <span class="badge notification-new">{t('notifications.unread')}</span>}{' '}
+              {n.message ? t(n.message as never, n.params as never) : t('notifications.unknown')}
+            </button>
+          </Form>
+          <span class="meta">
+            <time dateTime={n.createdAt} title={i18n.dateTime(n.createdAt)}>
+              {i18n.relative(n.createdAt)}
+            </time>
+          </span>
+          {n.read ? null : (
+            <ButtonForm
+              action={`/notifications/${n.id}/read`}
+              class="link-button small"
+              label={t('notifications.markRead')}
+              hidden={{ back: p.back }}
+            />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NotificationsPage(p: {
+  items: NoticeItem[];
+  unread: number;
+  unreadOnly: boolean;
+  page: number;
+  pageCount: number;
+}) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const here = p.unreadOnly ? '/notifications?show=unread' : '/notifications';
   return (
     <Layout title={t('notifications.title')}>
       <h1>{t('notifications.title')}</h1>
-      <p class="actions">
+      <p>{t('notifications.unreadCount', { count: p.unread })}</p>
+      <nav class="actions" aria-label={t('notifications.title')}>
+        {p.unreadOnly ? (
+          <a href="/notifications">{t('notifications.showAll')}</a>
+        ) : (
+          <a href="/notifications?show=unread">{t('notifications.showUnread')}</a>
+        )}
         <a href="/account/notifications">{t('notifications.settings.link')}</a>
-      </p>
-      {unread ? (
-        <Form action="/notifications/read" class="inline-form" summary={false}>
-          <button type="submit" class="link-button">
-            {t('notifications.markAllRead')}
-          </button>
-        </Form>
+      </nav>
+      {p.unread ? (
+        <ButtonForm
+          action="/notifications/read"
+          class="secondary"
+          label={t('notifications.markAllRead')}
+          hidden={{ back: here }}
+        />
       ) : null}
       {p.items.length ? (
-        <ul class="notification-list">
-          {p.items.map((n) => (
-            <li class={n.read ? 'notification' : 'notification notification--unread'}>
-              {/* Opening marks it read, then follows it: a form, so that reading a page never writes. */}
-              <form method="post" action={`/notifications/${n.id}/open`} class="inline-form">
-                <input type="hidden" name="_csrf" value={csrfToken()} />
-                <button type="submit" class="link-button">
-                  {n.read ? null : <span class="visually-hidden">{t('notifications.unread')} </span>}
-                  {n.message ? t(n.message as never, n.params as never) : t('notifications.unknown')}
-                </button>
-              </form>{' '}
-              <span class="meta">
-                <DateText value={n.createdAt} />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <NoticeList items={p.items} back={here} />
       ) : (
-        <Empty text={t('notifications.none')} />
+        <Empty text={p.unreadOnly ? t('notifications.noneUnread') : t('notifications.none')} />
       )}
       <Pagination
         page={p.page}
-        pageCount={p.hasNext ? p.page + 1 : p.page}
-        hrefFor={(n) => `/notifications?page=${n}`}
+        pageCount={p.pageCount}
+        hrefFor={(n) => `/notifications?page=${n}${p.unreadOnly ? '&show=unread' : ''}`}
       />
     </Layout>
   );
@@ -63,6 +90,7 @@ export function NotificationsPage(p: { items: Item[]; page: number; hasNext: boo
 export function NotificationSettingsPage(p: {
   settings: Map<string, NotificationChannel>;
   labels: Map<string, MessageKey>;
+  hasEmail: boolean;
   state: FormState | null;
 }) {
   const { i18n } = usePage();
@@ -76,6 +104,11 @@ export function NotificationSettingsPage(p: {
     <Layout title={t('notifications.settings.title')}>
       <h1>{t('notifications.settings.title')}</h1>
       <p>{t('notifications.settings.intro')}</p>
+      {p.hasEmail ? null : (
+        <p class="notice--warn">
+          {t('notifications.settings.noEmail')} <a href="/account#h-email">{t('notifications.settings.addEmail')}</a>
+        </p>
+      )}
       {p.settings.size ? (
         <Form action="/account/notifications" state={p.state} values={values}>
           {[...p.settings.keys()].map((type) => (
@@ -86,6 +119,9 @@ export function NotificationSettingsPage(p: {
       ) : (
         <Empty text={t('notifications.settings.none')} />
       )}
+      <p>
+        <a href="/notifications">{t('notifications.backToList')}</a>
+      </p>
     </Layout>
   );
 }

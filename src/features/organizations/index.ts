@@ -2,12 +2,16 @@
 import { defineFeature } from '../../core/feature.js';
 import { organizationsPolicies } from './permissions.js';
 import { organizationRoutes } from './routes.js';
+import { organizationSections } from './sections.js';
+import { organizationNotifications } from './staff/actions.js';
 import { staffRoutes } from './staff/routes.js';
 
 export default defineFeature({
   name: 'organizations',
   policies: organizationsPolicies,
   routes: [...organizationRoutes, ...staffRoutes],
+  notifications: organizationNotifications,
+  sections: organizationSections,
   nav: {
     main: [{ href: '/organizations', labelKey: 'nav.organizations', order: 60 }],
     footer: [

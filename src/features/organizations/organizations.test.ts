@@ -63,8 +63,8 @@ describe('editing a profile', () => {
     const c = await as('adminA');
     for (const bad of [
       { ...validForm, name_ar: '' },
-      { ...validForm, towns: 'C9999999, not-a-code' },
-      { ...validForm, towns: 'C1234' },
+      { ...validForm, towns_add: 'C9999999, not-a-code' },
+      { ...validForm, towns_add: 'C1234' },
       { ...validForm, website: 'javascript:alert(1)' },
       { ...validForm, email: 'not-an-email' },
       { ...validForm, fields: ['youth', 'not-a-field'] },

@@ -1,12 +1,13 @@
 // Organizations: the public list and profiles (other features add sections to a profile), and the
 // profile's editing by the organization's admin or the network admin. Staff: staff/routes.tsx.
-import { endpoint, form, FormErrors, notFound, page, redirectTo } from '../../core/http/route.js';
+import { form, FormErrors, notFound, page, type AnyCtx } from '../../core/http/route.js';
 import { localized } from '../../core/i18n/localized.js';
 import { uploadErrorMessage, type UploadedFile } from '../../core/media/index.js';
+import type { FormState } from '../../core/views/forms.js';
 import { loadSections } from '../../core/views/sections.js';
+import { checkOrganization } from './form.js';
 import { asResource, organization } from './permissions.js';
 import {
-  existingTownCodes,
   getDefaultNetwork,
   listOrganizations,
   mediaVariants,
@@ -14,25 +15,34 @@ import {
   saveOrganization,
   setOrganizationLogo,
   townsByOrganization,
+  type OrganizationRow,
 } from './queries.js';
 import { organizationForm } from './schemas.js';
 import { OrganizationEditPage, OrganizationPage, OrganizationsPage, orgPath } from './views/pages.js';
 
-// An endpoint rather than page(): page() renders again after a returned redirect (see the accounts
-// feature's kit.ts).
-const profile = endpoint('GET', '/organizations/:id', {
+/** The path as requested, decoded (an Arabic slug arrives percent-encoded). */
+function requestedPath(c: AnyCtx): string {
+  const path = c.req.url.split('?')[0]!;
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+const profile = page('/organizations/:id', {
   access: 'public',
   load: organization('view'),
-  async handle(c, org) {
+  async render(c, org) {
     const canonical = orgPath(org);
-    if (c.req.url.split('?')[0] !== canonical) return redirectTo(c.reply, canonical, 301);
+    if (requestedPath(c) !== canonical) return c.redirect(canonical, 301);
     const [towns, logo, sections] = await Promise.all([
       organizationTowns(c.db, org.id),
       mediaVariants(c.db, org.logo_media_id),
       loadSections('organization', c.req, String(org.id)),
     ]);
     const res = asResource(org);
-    return c.render(
+    return (
       <OrganizationPage
         org={org}
         towns={towns}
@@ -40,10 +50,24 @@ const profile = endpoint('GET', '/organizations/:id', {
         canEdit={c.can('edit', res)}
         canSeeStaff={c.can('viewStaff', res)}
         sections={sections}
-      />,
+      />
     );
   },
 });
+
+async function editPage(c: AnyCtx, org: NonNullable<OrganizationRow>, state: FormState | null) {
+  const towns = await organizationTowns(c.db, org.id);
+  const values = { ...org, towns: towns.map((t) => t.pcode) };
+  return (
+    <OrganizationEditPage
+      action={`/organizations/${org.id}/edit`}
+      values={values}
+      towns={towns}
+      state={state}
+      isNew={false}
+    />
+  );
+}
 
 export const organizationRoutes = [
   page('/organizations', {
@@ -73,18 +97,8 @@ export const organizationRoutes = [
     get: true,
     load: organization('edit'),
     schema: organizationForm,
-    async show(c, org, state) {
-      const towns = state ? [] : await organizationTowns(c.db, org.id);
-      const values = { ...org, towns: towns.map((t) => t.pcode).join(', ') };
-      return (
-        <OrganizationEditPage action={`/organizations/${org.id}/edit`} values={values} state={state} isNew={false} />
-      );
-    },
-    async check(c, _org, data) {
-      const known = await existingTownCodes(c.db, data.towns);
-      const unknown = data.towns.filter((p) => !known.has(p));
-      if (unknown.length) return { towns: c.t('organizations.form.unknownTowns', { codes: unknown.join(', ') }) };
-    },
+    show: editPage,
+    check: (c, _org, data) => checkOrganization(c, data),
     async save(c, org, data) {
       const logo = data.logo as UploadedFile | null | undefined;
       let logoId: string | null = null;
@@ -101,7 +115,7 @@ export const organizationRoutes = [
       await saveOrganization(c.db, org.id, org.network_id, data, c.now);
       if (logoId) await setOrganizationLogo(c.db, org.id, logoId);
       await c.audit('organization.edited', { targetType: 'organization', targetId: org.id, organizationId: org.id });
-      return orgPath({ id: org.id, name_en: data.name_en });
+      return orgPath({ id: org.id, name_ar: data.name_ar, name_en: data.name_en });
     },
   }),
 ];

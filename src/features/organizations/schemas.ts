@@ -16,45 +16,25 @@ export const fieldsOfWork = [
   'local-governance',
 ] as const;
 
-const pcodeList = z
-  .string()
-  .max(2000)
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(/[\s,،]+/)
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(/^C\d{4,6}$/, 'i18n:organizations.form.badTown')).max(100));
+/** At most this many towns on a profile. */
+export const MAX_TOWNS = 100;
 
-const fieldList = z
-  .union([z.enum(fieldsOfWork), z.array(z.enum(fieldsOfWork))])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-
+/**
+ * An organization's profile. Arabic is required, English optional (English pages fall back to the
+ * Arabic name). Towns: those already on the profile are checkboxes (`towns`, P-codes), new ones are
+ * typed by name in `towns_add` and resolved in the route (core/towns/picker.ts).
+ */
 export const organizationForm = z.object({
   name_ar: fields.text(120),
-  name_en: fields.text(120),
+  name_en: z.string().trim().max(120).default(''),
   description_ar: z.string().trim().max(4000).default(''),
   description_en: z.string().trim().max(4000).default(''),
-  fields: fieldList,
-  phone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[+\d\s()-]*$/, 'i18n:form.invalidPhone')
-    .optional()
-    .transform((v) => v || null),
-  email: z
-    .union([z.literal(''), z.email().max(254)])
-    .optional()
-    .transform((v) => v || null),
-  website: z
-    .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(300)])
-    .optional()
-    .transform((v) => v || null),
-  towns: pcodeList,
+  fields: fields.list(z.enum(fieldsOfWork)),
+  phone: fields.phone(),
+  email: fields.optionalEmail(),
+  website: fields.optionalUrl(),
+  towns: fields.list(fields.pcode('i18n:organizations.form.badTown')),
+  towns_add: z.string().max(2000).default(''),
   logo: z.any().optional(),
 });
 
@@ -63,4 +43,11 @@ export const staffInviteForm = z.object({
   role: z.enum(['orgAdmin', 'orgStaff']),
 });
 
-export const staffRemoveForm = z.object({ user_id: fields.id() });
+export const staffRoleForm = z.object({ role: z.enum(['orgAdmin', 'orgStaff']) });
+export const staffRemoveForm = z.object({});
+export const staffResetForm = z.object({ reason: z.string().trim().min(5).max(300) });
+/** Step down as admin and stay (`stay`), or leave; `successor`: another admin named on the way out. */
+export const staffLeaveForm = z.object({
+  successor: fields.blankOr(fields.id()),
+  then: z.enum(['stay', 'leave']),
+});

@@ -1,13 +1,15 @@
 // Invitations: a link by e-mail (sent by the network admin or an organization's admin, see
-// actions.ts) that gives a role — to a new account made here, or to the person signed in. Every
-// staff role needs two-step verification, so acceptance leads to its set-up.
+// actions.ts) that gives a role — to a new account made here, or to the person signed in if the
+// invitation was sent to their own address (an admin who came by the link cannot take a place in a
+// member's team with their account). Every staff role needs two-step verification, so acceptance
+// leads to its set-up.
 import { z } from 'zod';
 import { hashPassword } from '../../../core/auth/passwords.js';
-import { form, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import { form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import { localized } from '../../../core/i18n/localized.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { auditAs, newPasswordErrors, startSession } from '../auth.js';
-import { consumeAccountToken, createUser, emailTaken, usernameTaken } from '../queries.js';
+import { consumeAccountToken, createUser, emailTaken, normalizeEmail, usernameTaken } from '../queries.js';
 import { inviteAcceptForm } from '../schemas.js';
 import { ensureTotpSecret } from '../two-step/queries.js';
 import { findInvitation, grantRole } from './queries.js';
@@ -27,6 +29,10 @@ const isNewAccount = (d: object): d is NewAccount => 'username' in d;
 
 type Invitation = Awaited<ReturnType<typeof invitation>>;
 
+/** Signed in with an account whose address is not the invited one: this invitation is not theirs. */
+const notForMe = (c: AnyCtx, found: Invitation) =>
+  !!c.user && normalizeEmail(c.user.email ?? '') !== normalizeEmail(found.invite.email);
+
 function invitePage(c: AnyCtx, found: Invitation, state: FormState | null) {
   return (
     <InvitePage
@@ -34,6 +40,7 @@ function invitePage(c: AnyCtx, found: Invitation, state: FormState | null) {
       orgName={found.org ? localized(found.org, 'name', c.locale) : null}
       role={c.t(`role.${found.invite.role}` as never)}
       signedIn={!!c.user}
+      otherAccount={notForMe(c, found)}
       state={state}
     />
   );
@@ -71,7 +78,8 @@ export const invitationRoutes = [
     // Someone signed in accepts with the button; anyone else makes an account here.
     schema: (c) => (c.user ? signedIn : inviteAcceptForm) as typeof signedIn | typeof inviteAcceptForm,
     show: (c, found, state) => invitePage(c, found, state),
-    async check(c, _found, data) {
+    async check(c, found, data) {
+      if (notForMe(c, found)) throw new FormErrors({ _form: c.t('accounts.invite.otherAccount') }, { status: 403 });
       if (!isNewAccount(data)) return;
       const errors = newPasswordErrors(c, data.password, data.password_confirm, [data.username]);
       if (await usernameTaken(c.db, data.username)) errors.username = c.t('auth.signup.usernameTaken');

@@ -9,6 +9,8 @@ export function InvitePage(p: {
   role: string;
   token: string;
   signedIn: boolean;
+  /** signed in with an account the invitation was not sent to */
+  otherAccount: boolean;
   state?: FormState | null;
 }) {
   const { t } = usePage().i18n;
@@ -16,8 +18,9 @@ export function InvitePage(p: {
     <Layout title={t('auth.invite.title')}>
       <h1>{t('auth.invite.title')}</h1>
       <p>
-        {p.orgName ? t('auth.invite.toOrg', { org: p.orgName }) : t('auth.invite.toNetwork')} ({p.role})
+        {p.orgName ? t('accounts.invite.toOrg', { org: p.orgName }) : t('accounts.invite.toNetwork')} ({p.role})
       </p>
+      {p.otherAccount ? <p class="notice--warn">{t('accounts.invite.otherAccount')}</p> : null}
       <Form action={`/invite/${encodeURIComponent(p.token)}`} state={p.state}>
         {p.signedIn ? null : (
           <>
@@ -26,7 +29,7 @@ export function InvitePage(p: {
             <NewPasswordFields />
           </>
         )}
-        <button type="submit">{t('auth.invite.accept')}</button>
+        {p.otherAccount ? null : <button type="submit">{t('auth.invite.accept')}</button>}
       </Form>
     </Layout>
   );

@@ -6,7 +6,7 @@ import { destroyOtherSessions } from '../../../core/auth/sessions.js';
 import { page } from '../../../core/http/route.js';
 import { HOUR } from '../../../core/time.js';
 import { auditAs, hit, limits, newPasswordErrors, rateLimitedMessage } from '../auth.js';
-import { post, view } from '../kit.js';
+import { post } from '../kit.js';
 import {
   consumeAccountToken,
   createAccountToken,
@@ -44,7 +44,7 @@ export const recoveryRoutes = [
               { purpose: 'reset', userId: user.id, payload: {}, ttlMs: HOUR },
               now,
             );
-            const tr = wasl.i18n.translator(user.locale, { digits: user.digits });
+            const tr = wasl.i18n.translator(user.locale, { digits: user.digits, addressAs: user.address_as });
             await wasl.mailer.send(
               {
                 to: user.email,
@@ -61,7 +61,7 @@ export const recoveryRoutes = [
     },
   }),
 
-  view('/password-reset/:token', {
+  page('/password-reset/:token', {
     access: 'public',
     async render(c) {
       const row = await peekAccountToken(c.db, c.params.token, 'reset', c.now);

@@ -1,9 +1,13 @@
-// The account page: profile, password, e-mail address (changed once the new address confirms),
-// a copy of everything held about the person, and deleting the account. Reachable before two-step
-// is set up, so a new staff member can still manage their own account.
+// The account page: profile, password, e-mail address (changed once the new address confirms, and
+// only after the password again — `fresh`), a copy of everything held about the person, and
+// deleting the account: the last admin of an organization names another first (the page says so
+// before), and an organization whose vote the person cast has its admins told. Reachable before
+// two-step is set up, so a new staff member can still manage their own account.
 import { hashPassword, verifyPassword } from '../../../core/auth/passwords.js';
 import { destroyOtherSessions, hostCookieName } from '../../../core/auth/sessions.js';
-import { action, endpoint, form, notFound, page, type MemberCtx } from '../../../core/http/route.js';
+import { fields } from '../../../core/http/forms.js';
+import { action, endpoint, form, isFresh, notFound, page, type MemberCtx } from '../../../core/http/route.js';
+import { localized } from '../../../core/i18n/localized.js';
 import { damascusDay, DAY } from '../../../core/time.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { auditAs, me, newPasswordErrors, sessionCookie } from '../auth.js';
@@ -16,8 +20,9 @@ import {
   setPassword,
 } from '../queries.js';
 import { deleteForm, emailChangeForm, passwordChangeForm, profileForm } from '../schemas.js';
+import { nameAdmin, representativeLeft } from '../../organizations/staff/actions.js';
 import { exportPersonalData } from './export.js';
-import { accountView, deleteUser, setEmail, updateProfile } from './queries.js';
+import { accountView, deleteUser, departure, setEmail, updateProfile, type Departure } from './queries.js';
 import { AccountPage, EmailConfirmPage } from './views.js';
 
 const memberOnly = { access: 'member', allowWithout2fa: true } as const;
@@ -26,7 +31,7 @@ type Me = Awaited<ReturnType<typeof me>>;
 
 /** The account page, with a refused form's state beside that form. */
 async function accountPage(c: MemberCtx, state: FormState | null) {
-  return <AccountPage account={await accountView(c.db, c.actor)} state={state} />;
+  return <AccountPage account={await accountView(c.db, c.actor, isFresh(c.req))} state={state} />;
 }
 
 async function checkCurrentPassword(c: MemberCtx, user: Me, password: string) {
@@ -47,6 +52,14 @@ const withPassword = {
   show: (c: MemberCtx, _user: Me, state: FormState | null) => accountPage(c, state),
   check: (c: MemberCtx, user: Me, d: { current_password: string }) => checkCurrentPassword(c, user, d.current_password),
 };
+
+/** The field naming who takes over an organization the person is the only admin of. */
+const successorField = (orgId: number) => `successor_${orgId}`;
+
+/** Loader of the deletion: the person's row, and what their leaving would leave behind. */
+async function leaving(c: MemberCtx): Promise<{ user: Me; departure: Departure }> {
+  return { user: await me(c), departure: await departure(c.db, c.user.id) };
+}
 
 export const settingsRoutes = [
   page('/account', { ...memberOnly, render: (c) => accountPage(c, null) }),
@@ -91,7 +104,10 @@ export const settingsRoutes = [
   }),
 
   form('/account/email', {
-    ...withPassword,
+    ...memberOnly,
+    fresh: true,
+    load: me,
+    show: (c, _user, state) => accountPage(c, state),
     schema: emailChangeForm,
     async save(c, user, d) {
       const email = normalizeEmail(d.email);
@@ -150,11 +166,33 @@ export const settingsRoutes = [
   }),
 
   form('/account/delete', {
-    ...withPassword,
-    schema: deleteForm,
-    async save(c, user) {
+    ...memberOnly,
+    load: leaving,
+    show: (c, _l, state) => accountPage(c, state),
+    // one more field per organization to hand over (read below as `successor_<id>`)
+    schema: (_c, l) =>
+      deleteForm.extend(
+        Object.fromEntries(l.departure.handovers.map((h) => [successorField(h.id), fields.blankOr(fields.id())])),
+      ) as unknown as typeof deleteForm,
+    async check(c, { user, departure }, d) {
+      const wrong = await checkCurrentPassword(c, user, d.current_password);
+      if (wrong) return wrong;
+      const errors: Record<string, string> = {};
+      for (const h of departure.handovers) {
+        const org = localized(h, 'name', c.locale);
+        const chosen = (d as Record<string, unknown>)[successorField(h.id)];
+        if (!h.candidates.length) errors._form = c.t('accounts.delete.inviteFirst', { org });
+        else if (!h.candidates.some((s) => s.id === chosen))
+          errors[successorField(h.id)] = c.t('accounts.delete.nameSuccessor', { org });
+      }
+      return errors;
+    },
+    async save(c, { user, departure }, d) {
+      for (const h of departure.handovers)
+        await nameAdmin(c, h, (d as Record<string, unknown>)[successorField(h.id)] as number);
       await auditAs(c, null, 'account.deleted', { targetType: 'user', targetId: user.id });
       await deleteUser(c.db, user.id);
+      for (const org of departure.represents) await representativeLeft(c, org);
       const cookie = sessionCookie(c);
       c.reply.clearCookie(cookie.name, cookie.options);
       return { to: '/', flash: 'account.delete.done' };

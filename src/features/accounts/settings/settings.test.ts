@@ -14,7 +14,18 @@ describe('e-mail, password and deletion', () => {
     const b = client();
     await b.login('omar');
     await a.get('/account');
-    await a.post('/account/email', { email: 'omar.new@example.org', current_password: TEST_PASSWORD });
+    // a sign-in more than ten minutes old: the password is asked again first, then the change goes on
+    t.clock.advance(11 * 60_000);
+    const stale = await a.post('/account/email', { email: 'omar.new@example.org' });
+    expect(stale.statusCode).toBe(303);
+    expect(stale.headers.location).toMatch(/^\/account\/confirm\?next=/);
+    expect(await latestOutbox('omar.new@example.org')).toBeUndefined();
+    await a.get(String(stale.headers.location));
+    expect((await a.post('/account/confirm', { password: 'not the password', next: '/account' })).statusCode).toBe(401);
+    const confirmed = await a.post('/account/confirm', { password: TEST_PASSWORD, next: '/account' });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/account');
+    expect((await a.post('/account/email', { email: 'omar.new@example.org' })).statusCode).toBe(303);
     const mail = await latestOutbox('omar.new@example.org');
     const link = /\/account\/email\/[A-Za-z0-9_-]+/.exec(mail!.body_text)![0];
     expect(await emailOf('omar')).toBe('omar@example.org');

@@ -3,7 +3,8 @@
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Checkbox, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
-import { CurrentPassword, NewPasswordFields } from '../views.js';
+import { localized } from '../../../core/i18n/localized.js';
+import { AddressAsChoice, CurrentPassword, NewPasswordFields } from '../views.js';
 import type { AccountView } from './queries.js';
 
 const languages = [
@@ -32,15 +33,7 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
           <Field name="display_name" label={t('auth.signup.displayName')} required />
           <Select name="locale" label={t('account.profile.language')} options={languages} />
           <Select name="digits" label={t('account.profile.digits')} options={digits} />
-          <Select
-            name="address_as"
-            label={t('account.profile.addressAs')}
-            options={[
-              { value: 'x', label: t('account.profile.addressUnknown') },
-              { value: 'f', label: t('account.profile.addressFeminine') },
-              { value: 'm', label: t('account.profile.addressMasculine') },
-            ]}
-          />
+          <AddressAsChoice legend={t('account.profile.addressAs')} />
           <button type="submit">{t('common.save')}</button>
         </Form>
       </section>
@@ -72,16 +65,22 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
       <section aria-labelledby="h-email">
         <h2 id="h-email">{t('account.email.title')}</h2>
         <p>{a.email ? <bdi dir="ltr">{a.email}</bdi> : t('account.email.none')}</p>
-        <Form action="/account/email" state={p.state} idPrefix="email">
-          <Field name="email" type="email" label={t('account.email.new')} required autocomplete="email" />
-          <CurrentPassword />
-          <button type="submit">{t('account.email.submit')}</button>
-        </Form>
+        {a.fresh ? (
+          <Form action="/account/email" state={p.state} idPrefix="email">
+            <Field name="email" type="email" label={t('account.email.new')} required autocomplete="email" />
+            <button type="submit">{t('account.email.submit')}</button>
+          </Form>
+        ) : (
+          <p>
+            {t('accounts.email.confirmFirst')}{' '}
+            <a href={`/account/confirm?next=${encodeURIComponent('/account#h-email')}`}>{t('accounts.confirm.link')}</a>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="h-export">
         <h2 id="h-export">{t('account.export.title')}</h2>
-        <p>{t('account.export.explain')}</p>
+        <p>{t('accounts.export.explain')}</p>
         <a class="button secondary" href="/account/export" download>
           {t('account.export.download')}
         </a>
@@ -91,6 +90,7 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
         <h2 id="h-delete">{t('account.delete.title')}</h2>
         <p>{t('account.delete.explain')}</p>
         <Form action="/account/delete" state={p.state} idPrefix="delete">
+          <Handovers account={a} />
           <CurrentPassword />
           <Checkbox name="confirm" label={t('account.delete.confirm')} />
           <button type="submit" class="danger">
@@ -114,5 +114,37 @@ export function EmailConfirmPage(p: { token: string; email: string }) {
         <button type="submit">{t('accounts.email.confirmSubmit')}</button>
       </Form>
     </Layout>
+  );
+}
+
+/**
+ * Said before deleting, not after: each organization the person is the only admin of needs another
+ * named (or, with nobody else on its staff, someone invited first); an organization whose vote they
+ * cast will have its admins asked to name another.
+ */
+function Handovers(p: { account: AccountView }) {
+  const { t, locale } = usePage().i18n;
+  const a = p.account;
+  return (
+    <>
+      {a.represents.map((o) => (
+        <p class="notice--warn">{t('accounts.delete.represents', { org: localized(o, 'name', locale) })}</p>
+      ))}
+      {a.handovers.map((h) => {
+        const org = localized(h, 'name', locale);
+        return h.candidates.length ? (
+          <Select
+            name={`successor_${h.id}`}
+            label={t('accounts.delete.successor', { org })}
+            hint={t('accounts.delete.successorHint')}
+            includeEmpty={t('accounts.delete.choosePerson')}
+            required
+            options={h.candidates.map((s) => ({ value: String(s.id), label: s.display_name }))}
+          />
+        ) : (
+          <p class="notice--warn">{t('accounts.delete.inviteFirst', { org })}</p>
+        );
+      })}
+    </>
   );
 }

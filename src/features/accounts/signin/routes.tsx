@@ -1,13 +1,15 @@
 // Signing in: the password, then the second step (a TOTP code or a recovery code) when it is on;
 // signing out. Unknown accounts cost the same work and get the same answer as wrong passwords.
+// Signed in, a person lands on their start page (/start: what waits for them) unless `next` names
+// the page they were sent from.
 import { z } from 'zod';
 import { dummyPasswordHash, verifyPassword } from '../../../core/auth/passwords.js';
 import { destroySession } from '../../../core/auth/sessions.js';
-import { checkTotp } from '../../../core/auth/totp.js';
 import { safeLocalPath } from '../../../core/http/forms.js';
-import { action } from '../../../core/http/route.js';
+import { action, page } from '../../../core/http/route.js';
 import { isSet } from '../../../core/db/helpers.js';
 import {
+  acceptCode,
   auditAs,
   cookieSession,
   hit,
@@ -18,11 +20,10 @@ import {
   sessionCookie,
   startSession,
 } from '../auth.js';
-import { post, view } from '../kit.js';
+import { post } from '../kit.js';
 import { findUserByLogin, getUser, useRecoveryCode } from '../queries.js';
 import { loginForm, twoFactorForm } from '../schemas.js';
 import { ensureTotpSecret } from '../two-step/queries.js';
-import { acceptTotpStep } from './queries.js';
 import { LoginPage, TwoFactorPage } from './views.js';
 
 /**
@@ -36,11 +37,16 @@ const nextQuery = z.object({
     .optional(),
 });
 
+/** Where a person goes once signed in: the page they came from, else their start page. */
+export const START = '/start';
+const afterSignIn = (next: string | undefined) => safeLocalPath(next, START);
+
 export const signinRoutes = [
-  view('/login', {
+  page('/login', {
     access: 'public',
     query: nextQuery,
-    render: (c) => (c.user ? c.redirect(c.query.next ?? '/') : <LoginPage next={safeLocalPath(c.query.next, '')} />),
+    render: (c) =>
+      c.user ? c.redirect(afterSignIn(c.query.next)) : <LoginPage next={safeLocalPath(c.query.next, '')} />,
   }),
 
   post('/login', {
@@ -49,7 +55,7 @@ export const signinRoutes = [
     async answer(c, _l, form) {
       if (!form.ok) return c.render(<LoginPage error={c.t('auth.login.failed')} />, 400);
       const { identifier, password } = form.data;
-      const next = safeLocalPath(form.data.next, '/');
+      const next = afterSignIn(form.data.next);
       const refused = (status: number, error: string) =>
         c.render(<LoginPage identifier={identifier} next={next} error={error} />, status);
       const ipHit = await hit(c, `login:ip:${c.ip}`, limits.loginIp);
@@ -85,7 +91,7 @@ export const signinRoutes = [
     },
   }),
 
-  view('/login/2fa', {
+  page('/login/2fa', {
     access: 'public',
     query: nextQuery,
     async render(c) {
@@ -101,7 +107,7 @@ export const signinRoutes = [
     schema: twoFactorForm,
     async answer(c, pending, form) {
       if (!pending) return c.redirect('/login');
-      const next = safeLocalPath(form.ok ? form.data.next : undefined, '/');
+      const next = afterSignIn(form.ok ? form.data.next : undefined);
       const limited = await hit(c, `2fa:${pending.userId}`, limits.twoFactor);
       if (!limited.allowed) {
         c.reply.header('retry-after', String(limited.retryAfterSeconds));
@@ -110,10 +116,8 @@ export const signinRoutes = [
       const user = await getUser(c.db, pending.userId);
       let accepted = false;
       if (form.ok && user?.totp_secret) {
-        if (form.data.code) {
-          const step = await checkTotp(user.totp_secret, form.data.code, c.now, user.totp_last_step);
-          if (step !== null) accepted = await acceptTotpStep(c.db, user.id, step);
-        } else if (form.data.recovery) {
+        if (form.data.code) accepted = await acceptCode(c.db, user, form.data.code, c.now);
+        else if (form.data.recovery) {
           accepted = await useRecoveryCode(c.db, user.id, form.data.recovery, c.now);
         }
       }

@@ -3,14 +3,15 @@
 // address is told instead; both cost the same (the password is hashed either way, mail goes after
 // the answer).
 import { hashPassword } from '../../../core/auth/passwords.js';
+import { page } from '../../../core/http/route.js';
 import { auditAs, hit, limits, newPasswordErrors, rateLimitedMessage, startSession } from '../auth.js';
-import { post, view } from '../kit.js';
-import { createUser, emailTaken, normalizeEmail, usernameTaken } from '../queries.js';
+import { post } from '../kit.js';
+import { createUser, emailTaken, normalizeEmail, setAddressAs, usernameTaken } from '../queries.js';
 import { signupForm } from '../schemas.js';
 import { SignupPage } from './views.js';
 
 export const signupRoutes = [
-  view('/signup', {
+  page('/signup', {
     access: 'public',
     render: (c) => (c.user ? c.redirect('/account') : <SignupPage />),
   }),
@@ -42,6 +43,7 @@ export const signupRoutes = [
         },
         c.now,
       );
+      await setAddressAs(c.db, userId, d.address_as);
       if (emailInUse && d.email) {
         await c.wasl.mailer.send(
           {

@@ -2,7 +2,7 @@
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, type FieldErrors } from '../../../core/views/forms.js';
-import { NewPasswordFields } from '../views.js';
+import { AddressAsChoice, NewPasswordFields } from '../views.js';
 
 export function SignupPage(p: { values?: Record<string, unknown>; errors?: FieldErrors }) {
   const { t } = usePage().i18n;
@@ -10,7 +10,7 @@ export function SignupPage(p: { values?: Record<string, unknown>; errors?: Field
     <Layout title={t('auth.signup.title')}>
       <h1>{t('auth.signup.title')}</h1>
       <p>{t('auth.signup.intro')}</p>
-      <Form action="/signup" values={p.values} errors={p.errors}>
+      <Form action="/signup" values={{ address_as: 'x', ...p.values }} errors={p.errors}>
         <Field
           name="username"
           label={t('auth.signup.username')}
@@ -32,6 +32,7 @@ export function SignupPage(p: { values?: Record<string, unknown>; errors?: Field
           autocomplete="email"
         />
         <NewPasswordFields />
+        <AddressAsChoice />
         <button type="submit">{t('auth.signup.submit')}</button>
       </Form>
     </Layout>

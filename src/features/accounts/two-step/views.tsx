@@ -25,6 +25,8 @@ export function TwoStepPage(p: {
   secret: string | null;
   qrDataUrl: string;
   staff: boolean;
+  /** unused recovery codes (when two-step is on) */
+  recoveryLeft: number;
   error?: string | null;
 }) {
   const { t } = usePage().i18n;
@@ -34,13 +36,22 @@ export function TwoStepPage(p: {
       {p.enabled ? (
         <>
           <p>{t('account.twoFactor.on')}</p>
+          <h2>{t('account.recovery.title')}</h2>
+          <p class={p.recoveryLeft <= 2 ? 'notice--warn' : undefined}>
+            {t('account.twoFactor.recoveryLeft', { count: p.recoveryLeft })}{' '}
+            {p.recoveryLeft <= 2 ? t('accounts.twoStep.fewCodes') : null}
+          </p>
+          <p class="hint">{t('accounts.twoStep.newCodesHint')}</p>
           <ButtonForm
             action="/account/2fa/recovery-codes"
             label={t('account.twoFactor.newRecoveryCodes')}
             class="secondary"
           />
           {p.staff ? (
-            <p class="hint">{t('account.twoFactor.cannotDisable')}</p>
+            <>
+              <p class="hint">{t('account.twoFactor.cannotDisable')}</p>
+              <p class="hint">{t('accounts.twoStep.lostPhone')}</p>
+            </>
           ) : (
             <Form action="/account/2fa/disable">
               <FormErrorSummary message={p.error} />

@@ -1,4 +1,6 @@
 import type { VNode } from 'preact';
+import { meetsAccess } from '../../../core/auth/access.js';
+import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 
@@ -11,6 +13,22 @@ type Network = {
   region_en: string;
 };
 
+/** A figure of the home page: the number above its noun, or one sentence when there is none yet. */
+function Tile(p: { count: number; label: string }) {
+  const { i18n } = usePage();
+  return (
+    <li>
+      {p.count ? (
+        <>
+          <strong>{i18n.number(p.count)}</strong> {p.label}
+        </>
+      ) : (
+        p.label
+      )}
+    </li>
+  );
+}
+
 export function HomePage(p: {
   network: Network | null;
   orgs: { id: number; name_ar: string; name_en: string }[];
@@ -18,25 +36,21 @@ export function HomePage(p: {
   sections: VNode[];
 }) {
   const { i18n } = usePage();
-  const { t } = i18n;
-  const ar = i18n.locale === 'ar';
+  const { t, locale } = i18n;
   const n = p.network;
+  const description = n ? localized(n, 'description', locale) : '';
   return (
-    <Layout title={t('home.title')} description={n ? (ar ? n.description_ar : n.description_en) : undefined}>
+    <Layout title={t('home.title')} description={description || undefined}>
       <section class="intro">
-        <h1>{n ? (ar ? n.name_ar : n.name_en) : t('common.siteName')}</h1>
-        {n ? <p>{ar ? n.description_ar : n.description_en}</p> : <p>{t('home.empty')}</p>}
-        {n ? <p class="meta">{ar ? n.region_ar : n.region_en}</p> : null}
+        <h1>{n ? localized(n, 'name', locale) : t('common.siteName')}</h1>
+        {n ? <p>{description}</p> : <p>{t('home.empty')}</p>}
+        {n ? <p class="meta">{localized(n, 'region', locale)}</p> : null}
       </section>
       <section aria-labelledby="h-figures">
         <h2 id="h-figures">{t('home.figures')}</h2>
         <ul class="figures">
-          <li>
-            <strong>{i18n.number(p.orgs.length)}</strong> {t('home.memberOrganizations', { count: p.orgs.length })}
-          </li>
-          <li>
-            <strong>{i18n.number(p.townCount)}</strong> {t('home.towns', { count: p.townCount })}
-          </li>
+          <Tile count={p.orgs.length} label={t('home.figure.organizations', { count: p.orgs.length })} />
+          <Tile count={p.townCount} label={t('home.figure.towns', { count: p.townCount })} />
         </ul>
       </section>
       {p.sections}
@@ -45,7 +59,7 @@ export function HomePage(p: {
         <ul>
           {p.orgs.map((o) => (
             <li>
-              <a href={`/organizations/${o.id}`}>{ar ? o.name_ar : o.name_en}</a>
+              <a href={`/organizations/${o.id}`}>{localized(o, 'name', locale)}</a>
             </li>
           ))}
         </ul>
@@ -57,16 +71,42 @@ export function HomePage(p: {
   );
 }
 
-/** What waits for the person: each feature's block, or a quiet line when nothing does. */
+/**
+ * What waits for the person (each feature's `start` block, the first one the new notifications),
+ * or a clear line that nothing does; then every area they can work in — the header's staff links,
+ * described — and the way to their notifications, account and the public site.
+ */
 export function StartPage(p: { sections: VNode[] }) {
-  const { i18n, actor } = usePage();
+  const { i18n, actor, staffNav } = usePage();
   const { t } = i18n;
+  const areas = staffNav.filter((n) => n.href !== '/start' && meetsAccess(actor, n.access ?? 'public'));
   return (
     <Layout title={t('home.start.title')}>
-      <h1>{t('home.start.greeting', { name: actor.user?.displayName ?? '' })}</h1>
-      {p.sections.length ? p.sections : <p class="meta">{t('home.start.nothing')}</p>}
-      <p>
-        <a href="/notifications">{t('home.start.notifications')}</a> · <a href="/">{t('home.start.site')}</a>
+      <h1>{t('account.greeting', { name: actor.user?.displayName ?? '' })}</h1>
+      {p.sections.length ? (
+        p.sections
+      ) : (
+        <section class="start-block start-block--empty" aria-labelledby="h-nothing">
+          <h2 id="h-nothing">{t('home.start.nothing')}</h2>
+          <p>{areas.length ? t('home.start.nothingStaff') : t('home.start.nothingMember')}</p>
+        </section>
+      )}
+      {areas.length ? (
+        <section aria-labelledby="h-areas">
+          <h2 id="h-areas">{t('home.start.areas')}</h2>
+          <ul class="start-areas">
+            {areas.map((a) => (
+              <li>
+                <a href={a.href}>{t(a.labelKey)}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p class="actions">
+        <a href="/notifications">{t('home.start.notifications')}</a>
+        <a href="/account">{t('home.start.account')}</a>
+        <a href="/">{t('home.start.site')}</a>
       </p>
     </Layout>
   );

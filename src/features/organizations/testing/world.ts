@@ -71,7 +71,7 @@ export const validForm = {
   description_ar: 'نعمل في تل عار.',
   description_en: 'We work in Tal Aar.',
   fields: ['youth', 'women'],
-  towns: 'C1594, c1605',
+  towns_add: 'C1594, c1605',
   phone: '+963 944 000 111',
   email: 'alpha@example.org',
   website: 'https://alpha.example.org',

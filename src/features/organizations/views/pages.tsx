@@ -13,9 +13,15 @@ import { fieldsOfWork } from '../schemas.js';
 type Org = Omit<OrganizationInput, 'towns'> & { id: number };
 type TownRef = { pcode: string; name_ar: string; name_en: string };
 
-/** A profile's canonical address: its id and a slug of its English name. */
-export function orgPath(o: { id: number; name_en: string }) {
-  return `/organizations/${o.id}/${slugify(o.name_en)}`;
+/** A profile's canonical address: its id and a slug of its English name (or, without one, its Arabic name). */
+export function orgPath(o: { id: number; name_ar: string; name_en: string }) {
+  return `/organizations/${o.id}/${slugify(o.name_en.trim() || o.name_ar)}`;
+}
+
+/** The name in the language the page is not in, unless it is the one already shown. */
+function other(o: { name_ar: string; name_en: string }, locale: string): string {
+  const name = locale === 'ar' ? o.name_en : o.name_ar;
+  return name.trim() && name !== localized(o, 'name', locale) ? name : '';
 }
 
 function FieldTags(p: { fields: string[] }) {
@@ -79,10 +85,12 @@ export function OrganizationPage(p: {
       <article class="org-profile">
         {p.logoUrl ? <img src={p.logoUrl} alt="" width={96} class="org-logo" /> : null}
         <h1>{name}</h1>
-        {/* the name in the other language */}
-        <p class="meta" lang={locale === 'ar' ? 'en' : 'ar'} dir="auto">
-          {locale === 'ar' ? o.name_en : o.name_ar}
-        </p>
+        {/* the name in the other language, when there is one */}
+        {other(o, locale) ? (
+          <p class="meta" lang={locale === 'ar' ? 'en' : 'ar'} dir="auto">
+            {other(o, locale)}
+          </p>
+        ) : null}
         {description ? <UserText as="p" text={description} /> : null}
         <h2>{t('organizations.profile.fields')}</h2>
         <FieldTags fields={o.fields} />
@@ -144,23 +152,31 @@ export function OrganizationPage(p: {
 
 /**
  * The profile's form, new or existing. The values shown are `state`'s after a refused submission
- * (or `values` and `errors`, as the admin's page passes them), else `values`.
+ * (or `values` and `errors`, as the admin's page passes them), else `values`. Towns already on the
+ * profile are checkboxes (untick to remove); more are added by name, P-codes kept behind.
  */
 export function OrganizationEditPage(p: {
   action: string;
   values: Record<string, unknown>;
+  /** the towns on the profile now */
+  towns?: TownRef[];
   errors?: FieldErrors;
   state?: FormState | null;
   isNew: boolean;
 }) {
-  const { t } = usePage().i18n;
+  const { t, locale } = usePage().i18n;
   const title = p.isNew ? t('organizations.form.newTitle') : t('organizations.form.editTitle');
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <Form action={p.action} multipart state={p.state} values={p.values} errors={p.errors}>
-        <Field name="name_ar" label={t('organizations.form.nameAr')} required />
-        <Field name="name_en" label={t('organizations.form.nameEn')} required />
+        <Field name="name_ar" label={t('organizations.form.nameAr')} required maxLength={120} />
+        <Field
+          name="name_en"
+          label={t('organizations.form.nameEn')}
+          hint={t('organizations.form.nameEnHint')}
+          maxLength={120}
+        />
         <Field name="description_ar" label={t('organizations.form.descriptionAr')} multiline />
         <Field name="description_en" label={t('organizations.form.descriptionEn')} multiline />
         <Checkboxes
@@ -168,7 +184,24 @@ export function OrganizationEditPage(p: {
           legend={t('organizations.profile.fields')}
           options={fieldsOfWork.map((f) => ({ value: f, label: t(`organizations.field.${f}` as never) }))}
         />
-        <Field name="towns" label={t('organizations.form.towns')} hint={t('organizations.form.townsHint')} />
+        {p.towns?.length ? (
+          <Checkboxes
+            name="towns"
+            legend={t('organizations.form.towns')}
+            hint={t('organizations.form.townsKeepHint')}
+            options={p.towns.map((town) => ({
+              value: town.pcode,
+              label: <bdi>{localized(town, 'name', locale)}</bdi>,
+            }))}
+          />
+        ) : null}
+        <Field
+          name="towns_add"
+          label={p.towns?.length ? t('organizations.form.townsAdd') : t('organizations.form.towns')}
+          hint={t('organizations.form.townsHint', { example: 'C1594' })}
+          multiline
+          rows={2}
+        />
         <Field name="phone" type="tel" label={t('organizations.profile.phone')} />
         <Field name="email" type="email" label={t('organizations.profile.email')} />
         <Field name="website" type="url" label={t('organizations.profile.website')} />

@@ -1,0 +1,37 @@
+// Re-authentication: the password, or a code from the app, before a sensitive change.
+import { Layout } from '../../../core/views/Layout.js';
+import { usePage } from '../../../core/views/context.js';
+import { Field, Form, Hidden, type FormState } from '../../../core/views/forms.js';
+import { PasswordField } from '../views.js';
+
+export function ConfirmPage(p: { next: string; withCode: boolean; state: FormState | null }) {
+  const { t } = usePage().i18n;
+  return (
+    <Layout title={t('accounts.confirm.title')}>
+      <h1>{t('accounts.confirm.title')}</h1>
+      <p>{t('accounts.confirm.intro')}</p>
+      <Form action="/account/confirm" state={p.state}>
+        <Hidden name="next" value={p.next} />
+        <PasswordField
+          name="password"
+          label={t('auth.login.password')}
+          autocomplete="current-password"
+          required={!p.withCode}
+        />
+        {p.withCode ? (
+          <Field
+            name="code"
+            label={t('accounts.confirm.orCode')}
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            maxLength={8}
+          />
+        ) : null}
+        <div class="actions">
+          <button type="submit">{t('accounts.confirm.submit')}</button>
+          <a href={p.next}>{t('common.cancel')}</a>
+        </div>
+      </Form>
+    </Layout>
+  );
+}
