@@ -1,6 +1,7 @@
 // Helpers shared by bench/run.ts and bench/soak.ts: start a server as a child process on
 // 127.0.0.1, plain HTTP requests, and the page mix (the core pages plus each feature's bench.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ export type Server = {
 };
 
 /**
- * Starts `node --import tsx <args>` and resolves once `ready` (whose group 1 is the port) is
+ * Starts `node --import tsx <args>` (or `node dist/…` for the compiled build) and resolves once `ready` (whose group 1 is the port) is
  * printed. Output is drained for as long as the child runs (a full pipe would stall it); after
  * start-up only a short tail is kept, and each chunk goes to `onOutput`.
  */
@@ -32,7 +33,9 @@ export function start(
   onOutput?: (chunk: string) => void,
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    // The compiled server (dist/*.js) runs as in production; TypeScript sources go through tsx.
+    const node = args[0]?.startsWith('dist/') ? args : ['--import', 'tsx', ...args];
+    const proc = spawn(process.execPath, node, {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +64,17 @@ export function start(
     proc.stderr!.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
   });
+}
+
+/** Builds dist/ when a source is newer than it: the bench measures the compiled server. */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--quiet'], { cwd: root, stdio: 'inherit' });
+}
+
+/** RSS of a running process in MiB, from /proc (Linux). */
+export function rssMib(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Math.round(Number(kb) / 102.4) / 10 : NaN;
 }
 
 /** SIGTERM, then wait (at most `ms`) for the process to exit. */

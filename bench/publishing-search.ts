@@ -17,6 +17,7 @@ import { migrateToLatest } from '../src/core/db/migrate.js';
 import { features } from '../src/features/index.js';
 import { searchDocuments } from '../src/core/search/index.js';
 import { entryRow } from '../src/core/search/tokens.js';
+import { root } from './lib.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -199,7 +200,7 @@ function report(label: string, fillMs: number, m: Awaited<ReturnType<typeof meas
 async function main() {
   console.log(`Generating ${DOCS.toLocaleString('en')} items…`);
   const docs = Array.from({ length: DOCS }, (_, i) => makeDoc(i));
-  const summary: Record<string, { p50: number; p95: number }> = {};
+  const summary: Record<string, Summary> = {};
 
   // SQLite: a temporary file (WAL, as in production).
   if (ONLY !== 'postgres') await benchSqlite(docs, summary);
@@ -207,7 +208,7 @@ async function main() {
   return summary;
 }
 
-async function benchSqlite(docs: Doc[], summary: Record<string, { p50: number; p95: number }>) {
+async function benchSqlite(docs: Doc[], summary: Record<string, Summary>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-bench-'));
   const file = path.join(dir, 'bench.sqlite');
   const lite = openDatabase(`sqlite:${file}`);
@@ -216,15 +217,17 @@ async function benchSqlite(docs: Doc[], summary: Record<string, { p50: number; p
     const fillMs = await fill(lite, docs);
     const m = await measure(lite);
     report('SQLite (FTS5)', fillMs, m);
-    summary.sqlite = { p50: m.p50, p95: m.p95 };
+    summary.sqlite = { p50: m.p50, p95: m.p95, classes: m.results.map((r) => ({ name: r.name, p95: r.p95 })) };
   } finally {
     await lite.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+type Summary = { p50: number; p95: number; classes: { name: string; p95: number }[] };
+
 // PostgreSQL: a fresh schema, dropped afterwards.
-async function benchPostgres(docs: Doc[], summary: Record<string, { p50: number; p95: number }>) {
+async function benchPostgres(docs: Doc[], summary: Record<string, Summary>) {
   const schema = `bench_pub_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   try {
@@ -243,7 +246,7 @@ async function benchPostgres(docs: Doc[], summary: Record<string, { p50: number;
     await admin.query(`ANALYZE ${schema}.search_documents`);
     const m = await measure(pgh);
     report('PostgreSQL (tsvector + GIN)', fillMs, m);
-    summary.postgres = { p50: m.p50, p95: m.p95 };
+    summary.postgres = { p50: m.p50, p95: m.p95, classes: m.results.map((r) => ({ name: r.name, p95: r.p95 })) };
   } finally {
     await pgh.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -254,6 +257,12 @@ async function benchPostgres(docs: Doc[], summary: Record<string, { p50: number;
 const started = Date.now();
 main()
   .then((summary) => {
+    // For `npm run bench`, which judges every query class against its goal.
+    fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'bench/results/publishing-search.json'),
+      JSON.stringify(Object.fromEntries(Object.entries(summary).map(([db, x]) => [db, x.classes])), null, 2),
+    );
     console.log(
       `\nSummary (all queries, ms): ${JSON.stringify(summary)}; took ${Math.round((Date.now() - started) / 1000)} s`,
     );

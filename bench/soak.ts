@@ -43,6 +43,7 @@ import { openDatabase } from '../src/core/db/index.js';
 import { makeElectionFixture } from '../src/features/elections/testing/fixture.js';
 import {
   benchPaths,
+  buildIfStale,
   get,
   request,
   resolveRedirect,
@@ -137,7 +138,7 @@ function cookiesFrom(res: Answer, jar: Map<string, string>) {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** Signs the demo's member in through the login form, as a browser would; returns the Cookie header. */
-async function signIn(port: number, username: string, password: string): Promise<string> {
+export async function signIn(port: number, username: string, password: string): Promise<string> {
   const jar = new Map<string, string>();
   const page = await get(port, '/login');
   cookiesFrom(page, jar);
@@ -201,9 +202,11 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; report:
       }
   };
 
+  if (!options.heapProbe) buildIfStale();
   const heapFile = path.join(dataDir, 'heap.jsonl');
   const server = await start(
-    options.heapProbe ? ['--expose-gc', '--import', './bench/heap-probe.ts', 'src/server.ts'] : ['src/server.ts'],
+    // The compiled build, as in production; the heap probe needs tsx, so it runs the sources.
+    options.heapProbe ? ['--expose-gc', '--import', './bench/heap-probe.ts', 'src/server.ts'] : ['dist/server.js'],
     { ...waslServerEnv(dataDir), SOAK_HEAP_FILE: options.heapProbe ? heapFile : '' },
     WASL_READY,
     onOutput,
@@ -468,6 +471,8 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; report:
       statusCodes: Object.fromEntries(byStatus.map((s) => [s.code, s.count])),
       samples,
       heap,
+      rssStartMb: start.rssMb,
+      rssEndMb: end.rssMb,
       maxSlope,
       flat,
       failures,

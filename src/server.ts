@@ -8,6 +8,7 @@ import { runDailyPurgeOnce } from './core/jobs/retention.js';
 import { startJobs } from './core/jobs/scheduler.js';
 import { features } from './features/index.js';
 import { coreJobs } from './core/jobs/core-jobs.js';
+import { reportEventLoopDelay } from './core/event-loop-report.js';
 
 async function main() {
   let config;
@@ -63,6 +64,8 @@ async function main() {
     void shutdown('unhandledRejection', 1);
   });
   await app.listen({ host: config.host, port: config.port });
+  // The bench asks for the event loop's delay (p99, max) to be written where it can read it.
+  if (process.env.WASL_EVENT_LOOP_REPORT) reportEventLoopDelay(process.env.WASL_EVENT_LOOP_REPORT);
 }
 
 main().catch((err) => {
