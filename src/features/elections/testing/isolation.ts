@@ -318,7 +318,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
         send: (c, n) =>
           c.post(`${base}/stations/centres`, {
             code: `${letters(n)}-1`,
-            town_pcode: TOWN,
+            town: TOWN, // a town by name or P-code
             name_ar: `مركز ${n}`,
             name_en: `Centre ${n}`,
           }),
@@ -371,8 +371,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       lists: [base],
       write: {
         writers: changers,
-        send: (c, n) =>
-          c.post(`${base}/forms/${draftForm.id}`, { title_ar: draftFormTitle, title_en: `Opening ${n}`, rules: '' }),
+        send: (c, n) => c.post(`${base}/forms/${draftForm.id}`, { title_ar: draftFormTitle, title_en: `Opening ${n}` }),
         state: async () =>
           (await db
             .selectFrom('observation_forms')
@@ -405,11 +404,11 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       pages: [`${base}/sheets/${sheetId}`],
       write: {
         writers: changers,
-        // A second entry from the paper sheet.
+        // A second entry from the paper sheet, its station typed as the sheet names it.
         send: (c, n) =>
           c.post(`${base}/entry?form=${countForm.id}`, {
             key: crypto.randomUUID(),
-            station_id: String(stationId),
+            station: stationLabel,
             ...Object.fromEntries(
               Object.entries(goodSheet(100 + (n % 150), 130)).map(([k, v]) => [`a_${k}`, String(v)]),
             ),
@@ -511,11 +510,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: who.nobody,
         send: (c, n) =>
-          c.post(`${via}/forms/${e.draftForm.id}`, {
-            title_ar: e.draftForm.title,
-            title_en: `Opening ${n}`,
-            rules: '',
-          }),
+          c.post(`${via}/forms/${e.draftForm.id}`, { title_ar: e.draftForm.title, title_en: `Opening ${n}` }),
         state: async () =>
           (await db
             .selectFrom('observation_forms')
