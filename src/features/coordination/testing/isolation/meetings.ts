@@ -1,22 +1,30 @@
 // Isolation probes of meetings: an internal meeting of A and of B (with a guest from C), a network
-// meeting, a public one (its summary for everyone), minutes, attendance, RSVPs, action items.
+// meeting, a public one still to come (inside the network only) and one that has taken place (its
+// summary for everyone), when and where (.ics, calendar feeds: only for those taking part),
+// minutes, attendance, RSVPs, action items.
 import { who } from '../../../../testing/isolation.js';
 import type { Kit, Rule, Write } from './kit.js';
 import { createAction, createMeeting, type MeetingInput } from '../../meetings/actions.js';
 import { templateMeeting } from '../../meetings/cycle.js';
 import { DAY } from '../../../../core/time.js';
 
-export type Meetings = { meetingA: number; meetingB: number; meetingNet: number; meetingPub: number };
+export type Meetings = {
+  meetingA: number;
+  meetingB: number;
+  meetingNet: number;
+  meetingPub: number;
+  meetingPast: number;
+};
 
 /** The meetings other areas refer to (a review on the network meeting, lessons about meetings). */
 export async function makeMeetings(k: Kit): Promise<Meetings> {
   const { db, users, net, orgA, orgB, orgC, now, at, mk } = k;
   // ——— meetings ———
-  const meeting = (over: Partial<MeetingInput>, orgIds: number[], userIds: number[], by: number) =>
+  const meeting = (over: Partial<MeetingInput>, orgIds: number[], userIds: number[], by: number, start = at(DAY)) =>
     createMeeting(
       db,
       net,
-      templateMeeting({ kind: 'other', title: '', town_pcode: 'C1564', ...over }, at(DAY), 1),
+      templateMeeting({ kind: 'other', title: '', town_pcode: 'C1564', ...over }, start, 1),
       { orgIds, userIds },
       [],
       by,
@@ -47,6 +55,20 @@ export async function makeMeetings(k: Kit): Promise<Meetings> {
     [orgA],
     [],
     users.editor,
+  );
+  // A public meeting that has taken place: its summary is for everyone now.
+  const meetingPast = await meeting(
+    {
+      title: `اجتماع ${mk('MTGPAST')}`,
+      visibility: 'public',
+      public_summary: mk('MTGPASTSUM'),
+      description: mk('MTGFULL'),
+      place_detail: mk('MTGFULL'),
+    },
+    [orgB],
+    [],
+    users.editor,
+    at(-2 * DAY),
   );
   await db
     .updateTable('coord_meetings')
@@ -81,10 +103,13 @@ export async function makeMeetings(k: Kit): Promise<Meetings> {
       },
     ])
     .execute();
-  return { meetingA, meetingB, meetingNet, meetingPub };
+  return { meetingA, meetingB, meetingNet, meetingPub, meetingPast };
 }
 
-export async function meetingProbes(k: Kit, { meetingA, meetingB, meetingNet, meetingPub }: Meetings): Promise<void> {
+export async function meetingProbes(
+  k: Kit,
+  { meetingA, meetingB, meetingNet, meetingPub, meetingPast }: Meetings,
+): Promise<void> {
   const { db, users, net, orgA, now, mk, probes, staffA, staffB, coordinators, personOf, feedsOutside } = k;
   const meetingLists = (readers: Rule) => ['/meetings', '/actions', '/lessons/new', ...feedsOutside(readers)];
   const rsvp = (id: number, writers: Rule): Write => ({
@@ -133,6 +158,17 @@ export async function meetingProbes(k: Kit, { meetingA, meetingB, meetingNet, me
   });
 
   const inviteesB = who.any(staffB, who.is('adminC'));
+  // When and where is for those taking part: the invited and the managers (the editor made these
+  // meetings without a host, so coordinators manage them). The moderator and adminC are inside the
+  // network but take part in none of them.
+  const takePartNet = who.any(staffA, staffB, coordinators);
+  const takePartPub = who.any(staffA, coordinators);
+  const takePartPast = who.any(staffB, coordinators);
+  const whenAndWhere = (id: number, readers: Rule) => ({
+    readers,
+    pages: [`/meetings/${id}.ics`],
+    lists: feedsOutside(readers),
+  });
   probes.push(
     {
       name: "coordination: A's internal meeting (invitees: A)",
@@ -178,9 +214,14 @@ export async function meetingProbes(k: Kit, { meetingA, meetingB, meetingNet, me
       name: 'coordination: a network meeting (RSVP: the invited A and B)',
       marker: mk('MTGNET'),
       readers: who.network,
-      pages: [`/meetings/${meetingNet}`, `/meetings/${meetingNet}.ics`],
+      pages: [`/meetings/${meetingNet}`],
       lists: meetingLists(who.network),
       write: rsvp(meetingNet, who.any(staffA, staffB)),
+    },
+    {
+      name: "coordination: a network meeting's when and where (.ics, feeds: those taking part)",
+      marker: mk('MTGNET'),
+      ...whenAndWhere(meetingNet, takePartNet),
     },
     {
       name: 'coordination: a network meeting (minutes: coordinators)',
@@ -191,20 +232,52 @@ export async function meetingProbes(k: Kit, { meetingA, meetingB, meetingNet, me
       write: minutes(meetingNet, mk('MINNET'), coordinators),
     },
     {
-      name: 'coordination: a public meeting (its title and time for everyone)',
+      // Before it takes place a public meeting is a network meeting: a 404 and off the list outside.
+      name: 'coordination: a public meeting still to come (inside the network)',
       marker: mk('MTGPUB'),
-      readers: who.everyone,
-      pages: [`/meetings/${meetingPub}`, `/meetings/${meetingPub}.ics`],
+      readers: who.network,
+      pages: [`/meetings/${meetingPub}`],
+      lists: ['/meetings', ...feedsOutside(who.network)],
+    },
+    {
+      name: 'coordination: a public meeting still to come (its summary: inside the network, not yet for everyone)',
+      marker: mk('MTGPUBSUM'),
+      readers: who.network,
+      pages: [`/meetings/${meetingPub}`],
       lists: ['/meetings'],
     },
     {
-      // A public meeting shows everyone a summary; its description and the place's details are for
-      // people inside the network, like those of a network meeting (which carries the same words).
+      name: "coordination: a public meeting's when and where (.ics, feeds: those taking part)",
+      marker: mk('MTGPUB'),
+      ...whenAndWhere(meetingPub, takePartPub),
+    },
+    {
+      name: 'coordination: a public meeting that has taken place (its title for everyone)',
+      marker: mk('MTGPAST'),
+      readers: who.everyone,
+      pages: [`/meetings/${meetingPast}`],
+      lists: ['/meetings'],
+    },
+    {
+      name: 'coordination: a public meeting that has taken place (its summary for everyone)',
+      marker: mk('MTGPASTSUM'),
+      readers: who.everyone,
+      pages: [`/meetings/${meetingPast}`],
+    },
+    {
+      name: "coordination: a past public meeting's when and where (.ics, feeds: those taking part)",
+      marker: mk('MTGPAST'),
+      ...whenAndWhere(meetingPast, takePartPast),
+    },
+    {
+      // A public meeting shows everyone (once it has taken place) a summary; its description is for
+      // people inside the network, like a network meeting's (which carries the same words), and
+      // the place's details for those taking part.
       name: "coordination: a public meeting's full details (inside the network)",
       marker: mk('MTGFULL'),
       readers: who.network,
-      pages: [`/meetings/${meetingNet}`, `/meetings/${meetingNet}.ics`],
-      lists: [`/meetings/${meetingPub}`, `/meetings/${meetingPub}.ics`, '/meetings', ...feedsOutside(who.network)],
+      pages: [`/meetings/${meetingNet}`, `/meetings/${meetingPub}`],
+      lists: [`/meetings/${meetingPast}`, `/meetings/${meetingPast}.ics`, '/meetings', ...feedsOutside(who.network)],
     },
   );
 
