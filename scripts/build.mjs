@@ -2,7 +2,8 @@
 // JavaScript file at the same place (esbuild, no bundling), so paths that code resolves next to
 // itself (catalogs, stylesheets, the gazetteer CSV, the HEIC worker) hold in dist/ too; those
 // files are copied. Tests (*.test.ts) are left out. Then the observer app is bundled once, into
-// dist/features/elections/observer-app/, so the server never runs esbuild.
+// dist/features/elections/observer-app/, and offline reading's worker and page script into
+// dist/features/offline/client-built/, so the server never runs esbuild.
 //
 //   node scripts/build.mjs              build
 //   node scripts/build.mjs --if-stale   build only if a file under src/ is newer than the last build
@@ -77,8 +78,13 @@ async function build() {
   }
   const { writeObserverAssets } = await import(pathToFileURL(path.join(dist, 'features/elections/bundle.js')).href);
   await writeObserverAssets(path.join(src, 'features/elections/client'));
+  const { writeOfflineAssets } = await import(pathToFileURL(path.join(dist, 'features/offline/bundle.js')).href);
+  await writeOfflineAssets(path.join(src, 'features/offline/client'));
   fs.writeFileSync(stamp, new Date().toISOString());
-  if (!quiet) console.log(`Built dist/: ${compiled} modules and the observer app in ${Date.now() - started} ms.`);
+  if (!quiet)
+    console.log(
+      `Built dist/: ${compiled} modules, the observer app and the offline worker in ${Date.now() - started} ms.`,
+    );
 }
 
 if (args.has('--if-stale') && !stale()) process.exit(0);

@@ -9,6 +9,14 @@ function switchUrl(url: string, lang: string): string {
   return u.pathname + u.search;
 }
 
+/**
+ * Offline reading's page script, last in the body: rendered after the page, it knows whether the
+ * page asked for a password (a form with one loads no script at all).
+ */
+function OfflineScript() {
+  return usePage().asksPassword ? null : <script src="/offline/page.js" defer />;
+}
+
 export function Layout(props: {
   title: string;
   description?: string;
@@ -20,6 +28,9 @@ export function Layout(props: {
   const { t } = i18n;
   const other = i18n.locale === 'ar' ? { code: 'en', name: 'English' } : { code: 'ar', name: 'العربية' };
   const current = new URL(url, 'http://x').pathname;
+  // Offline reading (features/offline) only for pages answered as to an anonymous visitor (a staff
+  // member owing two-step sees exactly those; their answers are no-store, so none is ever kept).
+  const anonymous = !actor.user;
   return (
     <html lang={i18n.lang} dir={i18n.dir}>
       <head>
@@ -85,6 +96,7 @@ export function Layout(props: {
           </div>
         </header>
         <main id="main">
+          {anonymous ? <div id="offline-slot" class="offline-slot" /> : null}
           {owes2fa ? (
             <p class="flash flash--warn" role="alert">
               {t('auth.twoFactor.owed')} <a href="/account/2fa">{t('auth.twoFactor.owedLink')}</a>
@@ -110,6 +122,7 @@ export function Layout(props: {
           <p>{t('footer.about')}</p>
           <p class="small">{t('footer.privacy')}</p>
         </footer>
+        {anonymous ? <OfflineScript /> : null}
       </body>
     </html>
   );

@@ -27,6 +27,8 @@ export type PageContextValue = {
   owes2fa?: boolean;
   /** unread notifications, for the header */
   unread?: number;
+  /** Set while rendering when the page asks for a password: such a page loads no script at all. */
+  asksPassword?: boolean;
 };
 
 export const PageContext = createContext<PageContextValue | null>(null);

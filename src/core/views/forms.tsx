@@ -121,6 +121,7 @@ export function Field(p: FieldProps) {
   // A password typed before is never put back into the page.
   const value = p.value !== undefined ? p.value : type === 'password' ? '' : asText(scope.values[p.name]);
   const ltr = type === 'tel' || type === 'email' || type === 'url' || type === 'password';
+  if (type === 'password') usePage().asksPassword = true;
   const common = {
     id,
     name: p.name,
