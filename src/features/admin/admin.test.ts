@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import { buildTestApp, Client, makeNetwork, makeUser, signIn, type TestApp } from '../../testing/app.js';
 import { startSmtpSink, type SmtpSink } from '../../testing/smtp-sink.js';
+import { sendInvitation } from '../accounts/actions.js';
+import { makeOrganization } from '../../testing/app.js';
 import { withoutOneTimeTokens } from './queries.js';
 
 describe('one-time links in the outbox', () => {
@@ -69,5 +71,56 @@ describe('the outbox page', () => {
     expect(page.body).not.toContain(token!);
     expect(page.body).toContain('password-reset/[…]');
     expect(page.body).toContain('UnsentTokenUnsentToken1234');
+  });
+});
+
+describe('invitations in the outbox', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // no SMTP: every message waits in the outbox, where the admin relays reset links by hand
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('never shows an invitation link to the admin, sent or not, so an admin cannot take a staff place', async () => {
+    const db = t.handle.db;
+    const net = await makeNetwork(db);
+    const org = await makeOrganization(db, net);
+    const inviter = await makeUser(db, {
+      username: 'invite_sender',
+      org: [org, 'orgAdmin'],
+      totpSecret: newTotpSecret(),
+    });
+    const admin = await makeUser(db, {
+      username: 'outbox_reader',
+      network: [net, 'networkAdmin'],
+      totpSecret: newTotpSecret(),
+    });
+    const token = await sendInvitation(
+      t.app.wasl,
+      {
+        email: 'invited@example.org',
+        networkId: net,
+        organizationId: org,
+        role: 'orgAdmin',
+        invitedBy: inviter.id,
+        locale: 'en',
+      },
+      t.clock.now,
+    );
+    const row = await db
+      .selectFrom('mail_outbox')
+      .select(['body_text', 'sent_at'])
+      .where('to_address', '=', 'invited@example.org')
+      .executeTakeFirstOrThrow();
+    expect(row.sent_at).toBeNull();
+    expect(row.body_text).toContain(`/invite/${token}`);
+    const c = new Client(t.app);
+    await signIn(t, c, admin.id);
+    const page = await c.get('/admin/outbox');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('invited@example.org');
+    expect(page.body).not.toContain(token);
+    expect(page.body).toContain('/invite/[…]');
   });
 });

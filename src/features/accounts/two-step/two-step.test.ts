@@ -40,6 +40,46 @@ describe('setting up two-step verification', () => {
     expect((await e.post('/login/2fa', { recovery: codes[0]! })).statusCode).toBe(401);
   });
 
+  it('asks for the password or a code again before new recovery codes on a stale session', async () => {
+    const { secret } = await makeStaff('codes_owner', { role: 'orgStaff' });
+    const c = client();
+    const signed = await c.login('codes_owner', TEST_PASSWORD, () => totpCodeAt(secret!, t.clock.now));
+    expect(signed.statusCode).toBe(303);
+    // a session left open for more than ten minutes (a phone taken at a checkpoint) gets no codes
+    t.clock.advance(11 * 60_000);
+    await c.get('/account/2fa');
+    const stale = await c.post('/account/2fa/recovery-codes', {});
+    expect(stale.statusCode).toBe(303);
+    expect(stale.headers.location).toMatch(/^\/account\/confirm\?next=/);
+    expect(stale.body).not.toMatch(/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}/);
+    const used = async () =>
+      (
+        await t.handle.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('action', '=', 'account.2fa.recoveryCodes')
+          .execute()
+      ).length;
+    expect(await used()).toBe(0);
+    // a wrong password does not confirm; the password (or a fresh code) does
+    await c.get('/account/confirm?next=/account/2fa');
+    expect((await c.post('/account/confirm', { password: 'not the password', next: '/account/2fa' })).statusCode).toBe(
+      401,
+    );
+    t.clock.advance(30_000);
+    const confirmed = await c.post('/account/confirm', {
+      code: await totpCodeAt(secret!, t.clock.now),
+      next: '/account/2fa',
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/account/2fa');
+    await c.get('/account/2fa');
+    const fresh = await c.post('/account/2fa/recovery-codes', {});
+    expect(fresh.statusCode).toBe(200);
+    expect([...fresh.body.matchAll(/<li>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})<\/li>/g)]).toHaveLength(10);
+    expect(await used()).toBe(1);
+  });
+
   it('lets a member begin the set-up with a button (the page itself writes nothing), and switch it off again', async () => {
     const { id } = await makeUser(t.handle.db, { username: 'careful_member' });
     const stored = async () =>
