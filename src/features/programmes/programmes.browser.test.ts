@@ -72,7 +72,7 @@ describe('certificate', () => {
         overflowX: el.scrollWidth - el.clientWidth,
         nameOverflow: name.scrollWidth - name.clientWidth,
         titleLetterSpacing: getComputedStyle(title).letterSpacing,
-        toolbarShown: getComputedStyle(document.querySelector('.cert-toolbar')!).display !== 'none',
+        toolbarShown: getComputedStyle(document.querySelector('.print-toolbar')!).display !== 'none',
       };
     });
     expect(layout.direction).toBe('rtl');
