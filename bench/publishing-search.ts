@@ -6,6 +6,9 @@
 //   node --import tsx bench/publishing-search.ts
 //   BENCH_DB=sqlite BENCH_DOCS=20000 BENCH_RUNS=30 DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/publishing-search.ts
 //
+// While profiling, BENCH_SQLITE_FILE=/tmp/x.sqlite and BENCH_PG_SCHEMA=bench_keep keep the filled
+// database for the next run (filled once, when empty; never removed).
+//
 // Rows are the ones indexDocument writes (core/search/tokens.ts entryRow), inserted in batches.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +32,8 @@ const PG_URL = process.env.DATABASE_URL?.startsWith('postgres')
   ? process.env.DATABASE_URL
   : 'postgres://postgres@127.0.0.1:5432/test';
 const ONLY = process.env.BENCH_DB; // 'sqlite' or 'postgres' to run one database
+const KEEP_SQLITE = process.env.BENCH_SQLITE_FILE;
+const KEEP_SCHEMA = process.env.BENCH_PG_SCHEMA;
 const BATCH = 500;
 const NOW = new Date('2026-06-28T09:00:00Z');
 const KINDS = ['activity', 'news', 'opinion', 'local_issue', 'resource', 'page'];
@@ -140,6 +145,11 @@ function percentile(sorted: number[], p: number): number {
 
 async function fill(handle: DbHandle, docs: Doc[]) {
   const t0 = performance.now();
+  const existing = await handle.db
+    .selectFrom('search_documents')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  if (Number(existing?.n ?? 0) > 0) return 0; // a kept database, already filled
   for (let i = 0; i < docs.length; i += BATCH) {
     const rows = docs.slice(i, i + BATCH).map(row);
     await handle.db.transaction().execute((trx) => trx.insertInto('search_documents').values(rows).execute());
@@ -210,7 +220,7 @@ async function main() {
 
 async function benchSqlite(docs: Doc[], summary: Record<string, Summary>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
+  const file = KEEP_SQLITE ?? path.join(dir, 'bench.sqlite');
   const lite = openDatabase(`sqlite:${file}`);
   try {
     await migrateToLatest(lite.db, lite.dialect, features);
@@ -228,7 +238,7 @@ type Summary = { p50: number; p95: number; classes: { name: string; p95: number 
 
 // PostgreSQL: a fresh schema, dropped afterwards.
 async function benchPostgres(docs: Doc[], summary: Record<string, Summary>) {
-  const schema = `bench_pub_${crypto.randomBytes(4).toString('hex')}`;
+  const schema = KEEP_SCHEMA ?? `bench_pub_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   try {
     await admin.connect();
@@ -238,7 +248,7 @@ async function benchPostgres(docs: Doc[], summary: Record<string, Summary>) {
     );
     return summary;
   }
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.query(`CREATE SCHEMA ${KEEP_SCHEMA ? 'IF NOT EXISTS ' : ''}${schema}`);
   const pgh = openDatabase(PG_URL, { pgSchema: schema, pgPoolSize: 4 });
   try {
     await migrateToLatest(pgh.db, pgh.dialect, features);
@@ -249,7 +259,7 @@ async function benchPostgres(docs: Doc[], summary: Record<string, Summary>) {
     summary.postgres = { p50: m.p50, p95: m.p95, classes: m.results.map((r) => ({ name: r.name, p95: r.p95 })) };
   } finally {
     await pgh.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    if (!KEEP_SCHEMA) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   }
 }

@@ -7,11 +7,15 @@
 //   SQLite:     one FTS5 query per tier (the tiers are disjoint: T2, T1 NOT T2, B NOT T1), each
 //               walking the index newest first (the FTS rowid is the sort key) and stopping at
 //               the page's end;
-//   PostgreSQL: the newest n of the title matches, the newest 2n of the matches with a title
-//               word and the newest 2n of all matches, each tiered by its row's tsvector, then
-//               ordered — that bounded set provably holds the first n of the whole order.
+//   PostgreSQL: the matches are counted up to the cap with the GIN index first. Fewer than the
+//               cap: all of them are tiered and ordered in the database. As many as the cap: the
+//               newest n of the title matches, the newest 2n of the matches with a title word and
+//               the newest 2n of all matches (walks of the sort-key index that stop early, as the
+//               matches are dense), each tiered by its row's tsvector, then ordered — that bounded
+//               set provably holds the first n of the whole order. A walk is never asked of a
+//               query with few matches: it would read most of the table (seconds at 100,000).
 //
-// So nothing is ranked over all matches, and `total` counts matches up to a cap.
+// So nothing is ranked over all matches in JavaScript, and `total` counts matches up to a cap.
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/index.js';
 import type { QueryTerm } from '../text/stem.js';
@@ -125,21 +129,37 @@ async function rankedPostgres(db: Db, plan: Plan, n: number, cap: number) {
   const tierOf = plan.someInTitle
     ? sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 WHEN tsv @@ ${tsquery(plan.someInTitle)}::tsquery THEN 1 ELSE 0 END`
     : sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 ELSE 0 END`;
-  // Each branch is bounded by its LIMIT before the tier is computed on its rows.
+  // The matches, up to the cap, found with the GIN index (no order asked, so no walk of the table).
+  const matches = (q: string, limit: number) =>
+    sql`SELECT sort_key, tsv FROM search_documents WHERE tsv @@ ${q}::tsquery LIMIT ${limit}`;
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches(tsquery(plan.all), cap)}) c`.execute(
+    db,
+  );
+  const total = Number(counted.rows[0]?.n ?? 0);
+  if (total === 0 || n === 0) return { total, ranked: [] as Ranked };
+  const toRanked = (rows: { key: number; tier: number }[]): Ranked =>
+    rows.map((r) => ({ key: Number(r.key), tier: Number(r.tier) }));
+
+  if (total < cap) {
+    // Few matches: all of them, tiered and ordered in the database.
+    const rows = await sql<{ key: number; tier: number }>`SELECT sort_key AS key, ${tierOf} AS tier
+      FROM (${matches(tsquery(plan.all), cap)}) m ORDER BY tier DESC, key DESC LIMIT ${n}`.execute(db);
+    return { total, ranked: toRanked(rows.rows) };
+  }
+
+  // Many matches (at least the cap, so they are dense enough for a walk to stop early): the newest n
+  // of the title matches, the newest 2n of the matches with a title word and the newest 2n of all
+  // matches, each tiered by its row's tsvector, then ordered — that bounded set provably holds the
+  // first n of the whole order. Each branch is bounded by its LIMIT before the tier is computed.
   const branch = (q: string, limit: number) =>
     sql`SELECT sort_key AS key, ${tierOf} AS tier FROM (SELECT sort_key, tsv FROM search_documents
       WHERE tsv @@ ${q}::tsquery ORDER BY sort_key DESC LIMIT ${limit}) b`;
   const branches = [branch(tsquery(plan.allInTitle), n)];
   if (plan.someInTitle) branches.push(branch(tsquery(plan.someInTitle), 2 * n));
   branches.push(branch(tsquery(plan.all), 2 * n));
-  const [counted, rows] = await Promise.all([
-    sql<{ n: number }>`SELECT count(*) AS n FROM
-      (SELECT 1 FROM search_documents WHERE tsv @@ ${tsquery(plan.all)}::tsquery LIMIT ${cap}) c`.execute(db),
-    n === 0 ? null : sql<{ key: number; tier: number }>`${sql.join(branches, sql` UNION ALL `)}`.execute(db),
-  ]);
-  const total = Number(counted.rows[0]?.n ?? 0);
+  const rows = (await sql<{ key: number; tier: number }>`${sql.join(branches, sql` UNION ALL `)}`.execute(db)).rows;
   const byKey = new Map<number, number>();
-  for (const r of rows?.rows ?? []) byKey.set(Number(r.key), Number(r.tier));
+  for (const r of toRanked(rows)) byKey.set(r.key, r.tier);
   const ranked = [...byKey]
     .map(([key, tier]) => ({ key, tier }))
     .sort((a, b) => b.tier - a.tier || b.key - a.key)

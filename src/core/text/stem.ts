@@ -18,7 +18,7 @@ import { FAMILIES, KEEP_WHOLE, STOPWORDS, SYNONYMS, WHOLE_WORD_STARTS } from '..
 import { tokenizeForSearch } from './normalize.js';
 
 /** Bumped when a rule in this file changes what a word is indexed under. */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 
 /** Marks a concept token; normalization folds ٳ to ا, so no word of a text can start with it. */
 export const CONCEPT_MARK = '\u0673';
@@ -141,8 +141,17 @@ function lemmasOf(bases: string[]): string[] {
   return out;
 }
 
+// A hamza inside a word (ئ and ؤ are read as ء) is often typed as the letter that carries it:
+// نتايج for نتائج, مسوول for مسؤول. Indexed text is also read with ي and with و in its place.
+const INNER_HAMZA = /(?<=.)\u0621(?=.)/g;
+
+function hamzaSpellings(word: string, side: Side): string[] {
+  if (side === 'query' || !/.\u0621./.test(word)) return [word];
+  return [word, word.replace(INNER_HAMZA, 'ي'), word.replace(INNER_HAMZA, 'و')];
+}
+
 function basesOf(word: string, side: Side): string[] {
-  return [word, ...stripClitics(word, side)];
+  return [...new Set(hamzaSpellings(word, side).flatMap((w) => [w, ...stripClitics(w, side)]))];
 }
 
 /** The key a dictionary entry word is known by: its family's first word, or its first stem. */
@@ -245,7 +254,10 @@ export function queryTerms(query: string): QueryTerm[] {
       i += phrase.keys.length - 1;
       continue;
     }
-    const prefixes = w.bases.filter((b) => [...b].length >= MIN_PREFIX);
+    // A base whose proclitics come off is indexed with them off too (الانتخابات and انتخابات), so
+    // the shorter prefix finds everything the longer one would: only that one is asked for.
+    const long = w.bases.filter((b) => [...b].length >= MIN_PREFIX);
+    const prefixes = long.filter((b) => !long.some((o) => o !== b && b.endsWith(o)));
     terms.push({ forms: [...new Set([...w.keys, ...w.concepts])], prefixes, stop: w.stop, key: w.word });
   }
   const kept = terms.some((t) => !t.stop) ? terms.filter((t) => !t.stop) : terms;
