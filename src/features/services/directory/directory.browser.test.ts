@@ -71,4 +71,59 @@ describe('finding a free clinic on a phone', () => {
     expect(pageProblems(page)).toEqual({ consoleErrors: [], externalRequests: [] });
     await page.context().close();
   });
+
+  it('on a phone (384 px) the results start above the fold: the form folds into a summary after a search', async () => {
+    for (const javaScript of [true, false]) {
+      const page = await newPhonePage(browser, { javaScript });
+      await page.goto(
+        `${server.baseUrl}/services?q=${encodeURIComponent('عيادة')}&town=${encodeURIComponent('أعزاز')}`,
+      );
+      expect(await page.locator('details.svc-search-box').getAttribute('open')).toBeNull();
+      const card = await page.locator('.svc-card').first().boundingBox();
+      expect(card).not.toBeNull();
+      // The card's heading is on the first screen (800 px high).
+      expect(card!.y + 40).toBeLessThan(800);
+      // The summary opens the form again.
+      await page.click('details.svc-search-box > summary');
+      expect(await page.locator('#f-q').isVisible()).toBe(true);
+      expect(await page.inputValue('#f-q')).toBe('عيادة');
+      if (javaScript) expect(await page.evaluate(overflow)).toBeLessThanOrEqual(0);
+      expect(pageProblems(page)).toEqual({ consoleErrors: [], externalRequests: [] });
+      await page.context().close();
+    }
+  });
+
+  it('with nothing matching in a town, the nearest services come with their distance, above the fold', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${server.baseUrl}/services?category=psychosocial&town=C1767`);
+    const nearest = page.locator('.svc-nearest .svc-card').first();
+    expect(await nearest.textContent()).toMatch(/على بعد \d+ كيلومتر/);
+    const box = await nearest.boundingBox();
+    expect(box!.y + 40).toBeLessThan(800);
+    expect(pageProblems(page)).toEqual({ consoleErrors: [], externalRequests: [] });
+    await page.context().close();
+  });
+
+  it('prints the leaflet on one A4 page, right to left, with hours and without the moment’s open/closed state', async () => {
+    for (const pcode of ['C1564', 'C1202', 'C1643']) {
+      const page = await newPhonePage(browser);
+      await page.goto(`${server.baseUrl}/towns/${pcode}/services/leaflet`);
+      expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('main.leaflet').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+      expect(await page.locator('.leaflet .no-print').first().isVisible()).toBe(false);
+      const text = (await page.locator('main.leaflet').textContent()) ?? '';
+      expect(text).toContain('الأوقات:');
+      expect(text).not.toMatch(/مفتوح الآن|مغلق الآن|يفتح/);
+      // The QR code is drawn (an inline image, nothing fetched from elsewhere).
+      expect(
+        await page.locator('.leaflet-site img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      ).toBeGreaterThan(0);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+      expect(pages.length, pcode).toBe(1);
+      expect(pageProblems(page)).toEqual({ consoleErrors: [], externalRequests: [] });
+      await page.context().close();
+    }
+  });
 });

@@ -64,10 +64,63 @@ describe('search', () => {
       const res = await (await as(null)).get(`/services?q=${encodeURIComponent('عيادة')}`);
       expect(res.body).toContain('مغلق الآن، يفتح غداً الساعة 08:00');
       const open = await (await as(null)).get('/services?open_now=1');
-      expect(open.body).not.toContain('عيادة النساء المجانية');
+      // Not among the open services (there are none), only among those that open next.
+      expect(open.body).toContain('<h2 aria-live="polite">لا نتائج</h2>');
+      const [results, opensNext] = open.body.split('class="svc-opens-next"');
+      expect(results).not.toContain('عيادة النساء المجانية');
+      expect(opensNext).toContain('عيادة النساء المجانية');
     } finally {
       world.t.clock.set(NOW);
     }
+  });
+
+  it('when a town has nothing matching, shows the nearest matching services with their distance', async () => {
+    // Manbij (C1767) has no psychosocial support within 15 km; the nearest is farther away.
+    const c = await as(null);
+    const res = await c.get('/services?category=psychosocial&town=C1767');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('لا خدمة مطابقة في منبج ولا على بعد 15 كم منها. أقرب الخدمات المطابقة:');
+    const nearest = res.body.slice(res.body.indexOf('class="svc-nearest"'));
+    expect(nearest).toMatch(/على بعد (\d+|[٠-٩]+) كيلومتراً?/);
+    expect(nearest).not.toContain('لا توجد خدمات مطابقة');
+    // Nearest first: the distances printed never decrease.
+    const kms = [...nearest.matchAll(/على بعد (\d+) كيلومتر/g)].map((m) => Number(m[1]));
+    expect(kms.length).toBeGreaterThan(0);
+    expect([...kms].sort((a, b) => a - b)).toEqual(kms);
+    // Only services that match: all psychosocial.
+    expect(nearest).not.toContain('عيادة النساء المجانية');
+    const en = await c.get('/services?lang=en&category=psychosocial&town=C1767');
+    expect(en.body).toContain('Nothing matches in Menbij or within 15 km of it. The nearest matching services:');
+    expect(en.body).toMatch(/\d+ km away/);
+    // Where something matches, no fallback is shown.
+    const azaz = await c.get('/services?category=health&town=C1564');
+    expect(azaz.body).not.toContain('svc-nearest');
+  });
+
+  it('"open now" at night answers with what opens next, and when', async () => {
+    world.t.clock.set('2026-06-28T20:00:00Z'); // Sunday 23:00 in Damascus
+    try {
+      const res = await (await as(null)).get('/services?open_now=1&category=health');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('لا خدمة مطابقة مفتوحة الآن. هذه أقرب ما يفتح منها:');
+      const next = res.body.slice(res.body.indexOf('class="svc-opens-next"'));
+      expect(next).toContain('عيادة النساء المجانية');
+      expect(next).toContain('مغلق الآن، يفتح غداً الساعة 08:00');
+      const en = await (await as(null)).get('/services?lang=en&open_now=1&category=health');
+      expect(en.body).toContain('Nothing matching is open now. These open next:');
+    } finally {
+      world.t.clock.set(NOW);
+    }
+  });
+
+  it('after a search the form folds into a summary above the results; before, it is open', async () => {
+    const c = await as(null);
+    const blank = await c.get('/services');
+    expect(blank.body).toContain('<details class="svc-search-box" open');
+    const res = await c.get(`/services?q=${encodeURIComponent('عيادة')}&town=C1564&free=1`);
+    expect(res.body).toMatch(/<details class="svc-search-box">\s*<summary>/);
+    expect(res.body).toContain('عيادة · C1564 · المجانية فقط');
+    expect(res.body.indexOf('<details')).toBeLessThan(res.body.indexOf('svc-card'));
   });
 
   it('is in English too, and tolerates nonsense in the query', async () => {
@@ -196,6 +249,32 @@ describe('town pages, leaflet and map', () => {
     expect(res.body).toContain('class="leaflet"');
     expect(res.body).not.toContain('site-header');
     expect(res.body).toContain('<bdi dir="ltr">+963 944 000 201</bdi>');
+  });
+
+  it('the leaflet has hours, landmarks, phones, nearby towns’ services with km, the site address and a QR code — never open/closed', async () => {
+    for (const at of [NOW, '2026-06-28T20:00:00Z']) {
+      world.t.clock.set(at);
+      try {
+        const res = await (await as(null)).get('/towns/C1564/services/leaflet');
+        expect(res.statusCode).toBe(200);
+        expect(res.body).toContain('<html lang="ar-SY" dir="rtl">');
+        // Weekly hours, days with the same hours together.
+        expect(res.body).toContain('الأوقات: السبت–الخميس 08:00–14:00');
+        expect(res.body).toContain('قرب دوار الساعة، الطابق الأول فوق الصيدلية');
+        expect(res.body).toContain('خدمات في البلدات القريبة (حتى 25 كم)');
+        const nearby = res.body.slice(res.body.indexOf('class="leaflet-nearby"'));
+        expect(nearby).toMatch(/على بعد \d+ كيلومتر/);
+        expect(res.body).toContain('<bdi dir="ltr">http://127.0.0.1:3000/towns/C1564/services</bdi>');
+        expect(res.body).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
+        // Nothing that depends on the moment of printing.
+        expect(res.body).not.toMatch(/مفتوح الآن|مغلق الآن|يفتح غداً|svc-open/);
+      } finally {
+        world.t.clock.set(NOW);
+      }
+    }
+    const en = await (await as(null)).get('/towns/C1564/services/leaflet?lang=en');
+    expect(en.body).toContain('Hours: Saturday–Thursday 08:00–14:00');
+    expect(en.body).not.toMatch(/Open now|Closed now|Opens/);
   });
 
   it('draws the map on the server: district outlines, town points linking to town pages, credit', async () => {

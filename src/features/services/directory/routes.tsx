@@ -1,12 +1,15 @@
 // The public directory: search, a service's page (its address carries a cosmetic slug; any other
 // slug, or none, is a 301 to the canonical one, percent-encoded), a town's services and its
 // printable leaflet, and the map.
+import QRCode from 'qrcode';
 import { getTown } from '../../../core/towns/queries.js';
 import { notFound, page, redirectTo, type AnyCtx } from '../../../core/http/route.js';
 import { servicePath } from '../queries.js';
 import { searchQuery } from '../schemas.js';
 import {
+  LEAFLET_NEARBY_KM,
   PAGE_SIZE,
+  leafletEntries,
   resolveTown,
   searchServices,
   suggestedTowns,
@@ -76,6 +79,8 @@ export const directoryRoutes = [
           town={result.town}
           townNotFound={where.notFound}
           nearbyCount={result.nearby.length}
+          nearest={result.nearest}
+          opensNext={result.opensNext}
           now={c.now}
         />
       );
@@ -117,7 +122,19 @@ export const directoryRoutes = [
     load: town,
     async render(c, t) {
       if (c.params.pcode !== t.pcode) return redirectTo(c.reply, `/towns/${t.pcode}/services/leaflet`, 301);
-      return <LeafletPage town={t} cards={await townServiceCards(c.db, t.pcode, c.now)} now={c.now} />;
+      const entries = await leafletEntries(c.db, t.pcode, c.now);
+      const townUrl = `${c.wasl.config.baseUrl}/towns/${t.pcode}/services`;
+      const svg = await QRCode.toString(townUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return (
+        <LeafletPage
+          town={t}
+          {...entries}
+          nearbyKm={LEAFLET_NEARBY_KM}
+          townUrl={townUrl}
+          qr={`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`}
+          now={c.now}
+        />
+      );
     },
   }),
 ];

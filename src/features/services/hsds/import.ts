@@ -17,6 +17,13 @@ import type { Problem } from './problems.js';
 
 type Row = Record<string, unknown>;
 
+/** Rows written between two turns given to the event loop. */
+const YIELD_EVERY = 100;
+/** Written row by row: extra work per row, or rows that may refer to rows of the same table. */
+const ONE_BY_ONE = new Set<ObjectName>(['organization', 'service', 'taxonomy', 'taxonomy_term']);
+/** Bound parameters in one multi-row insert (SQLite allows 32,766, PostgreSQL 65,535). */
+const MAX_PARAMS = 30_000;
+
 export type Counts = Partial<Record<ObjectName, { inserted: number; updated: number; removed?: number }>>;
 export type ImportResult =
   | {
@@ -308,6 +315,7 @@ export async function importCollected(
           .execute()
       ).map((r) => r.member_org_id),
     );
+    const existedBefore = new Map<ObjectName, Set<string>>();
     for (const name of TABLE_ORDER) {
       const spec = SPECS[name];
       const rows = [...c.rows[name].values()];
@@ -318,7 +326,37 @@ export async function importCollected(
         rows.map((r) => r.id as string),
       );
       counts[name] = { inserted: rows.length - existing.size, updated: existing.size };
+      existedBefore.set(name, existing);
+      // New rows of the same columns go in together, many per statement (one round trip, not one
+      // per row); rows that exist already are updated one by one below.
+      const fresh = new Map<string, Row[]>();
+      const batched = !ONE_BY_ONE.has(name);
       for (const r of rows) {
+        if (existing.has(r.id as string) || !batched) continue;
+        const values: Row = { ...r, extra: toJson(r.extra ?? {}) };
+        if (name === 'location') {
+          values.updated_at = iso;
+          values.created_at = iso;
+        }
+        const key = Object.keys(values).sort().join(',');
+        const group = fresh.get(key);
+        if (group) group.push(values);
+        else fresh.set(key, [values]);
+      }
+      for (const [key, group] of fresh) {
+        const per = Math.max(1, Math.floor(MAX_PARAMS / key.split(',').length));
+        for (let i = 0; i < group.length; i += per) {
+          await trx
+            .insertInto(spec.table as 'svc_services')
+            .values(group.slice(i, i + per) as never)
+            .execute();
+          // A large import gives the event loop a turn now and then, so other requests are answered.
+          await new Promise((done) => setImmediate(done));
+        }
+      }
+      for (const [i, r] of rows.entries()) {
+        if (!existing.has(r.id as string) && batched) continue;
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((done) => setImmediate(done));
         const values: Row = { ...r, extra: toJson(r.extra ?? {}) };
         if (name === 'organization') {
           values.updated_at = iso;
@@ -361,12 +399,30 @@ export async function importCollected(
       const entry = (counts[name] ??= { inserted: 0, updated: 0 });
       entry.removed = (entry.removed ?? 0) + Number(n);
     };
+    // Children by parent, read once (not once per parent).
+    const childIds = new Map<string, string[]>();
+    const indexed = new Set<string>();
+    const keepOf = (child: ObjectName, col: string, parentId: string) => {
+      if (!indexed.has(`${child}:${col}`)) {
+        indexed.add(`${child}:${col}`);
+        for (const r of c.rows[child].values()) {
+          if (typeof r[col] !== 'string') continue;
+          const k = `${child}:${col}:${r[col] as string}`;
+          const ids = childIds.get(k);
+          if (ids) ids.push(r.id as string);
+          else childIds.set(k, [r.id as string]);
+        }
+      }
+      return childIds.get(`${child}:${col}:${parentId}`) ?? [];
+    };
     for (const [parentId, { name, keys }] of c.present) {
+      // A record new to the directory has no children but those it brought: nothing to replace.
+      if (c.rows[name].has(parentId) && !existedBefore.get(name)?.has(parentId)) continue;
       for (const key of keys) {
         const target = REPLACED[name]?.[key];
         if (!target) continue;
         const [child, col] = target;
-        const keep = [...c.rows[child].values()].filter((r) => r[col] === parentId).map((r) => r.id as string);
+        const keep = keepOf(child, col, parentId);
         const table = SPECS[child].table as 'svc_phones';
         if (MULTI_LINK[child]) {
           let q = trx
@@ -389,7 +445,10 @@ export async function importCollected(
     }
     // Cost options may have changed for services that were not themselves in the file.
     for (const sid of new Set([...c.rows.cost_option.values()].map((x) => x.service_id as string))) serviceIds.add(sid);
+    const costTouched = new Set([...c.rows.cost_option.values()].map((x) => x.service_id as string));
     for (const sid of serviceIds) {
+      // A new service's cost options are all in the file: is_free was set when it was written.
+      if (c.rows.service.has(sid) && !existedBefore.get('service')?.has(sid) && !costTouched.has(sid)) continue;
       const costs = await trx.selectFrom('svc_cost_options').select('amount').where('service_id', '=', sid).execute();
       await trx
         .updateTable('svc_services')

@@ -8,7 +8,8 @@ import { exportAllServices } from '../hsds/export.js';
 import { importCollected } from '../hsds/import.js';
 import { UPLOAD_LIMITS } from '../hsds/package.js';
 import { groupProblems, problemsCsv } from '../hsds/problems.js';
-import { prepareFile, type Prepared } from '../hsds/read.js';
+import type { Prepared } from '../hsds/read.js';
+import { prepareFileOffThread } from '../hsds/read-off-thread.js';
 import { exportTabular } from '../hsds/tabular.js';
 import { indexServices } from '../search-index.js';
 import { coverage } from './queries.js';
@@ -28,13 +29,10 @@ function uploaded(body: unknown): { file: Upload; source: string; report: boolea
   return { file, source: text('source'), report: text('report') === '1' };
 }
 
-function prepared(upload: { file: Upload; source: string }): Prepared | null {
-  try {
-    const opts = { limits: UPLOAD_LIMITS, ...(upload.source ? { source: upload.source } : {}) };
-    return prepareFile(upload.file.filename || 'upload.json', upload.file.data, opts);
-  } catch {
-    return null;
-  }
+/** The upload read in a worker thread (unzip, parse, validate: seconds for a large package), or null. */
+function prepared(upload: { file: Upload; source: string }): Promise<Prepared | null> {
+  const opts = { limits: UPLOAD_LIMITS, ...(upload.source ? { source: upload.source } : {}) };
+  return prepareFileOffThread(upload.file.filename || 'upload.json', upload.file.data, opts);
 }
 
 /** A download named for today, e.g. wasl-services-hsds-2026-06-28.json. */
@@ -61,7 +59,7 @@ export const networkRoutes = [
     async handle(c) {
       const upload = uploaded(c.req.body);
       if (!upload) return c.render(<ImportExportPage error={c.t('services.admin.noFile')} />, 400);
-      const read = prepared(upload);
+      const read = await prepared(upload);
       if (!read) return c.render(<ImportExportPage error={c.t('services.admin.unreadable')} />, 400);
       const network = await getDefaultNetwork(c.db);
       const result = await importCollected(c.db, read.collector, {

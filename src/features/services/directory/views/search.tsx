@@ -7,7 +7,7 @@ import { Checkbox, Field, Select } from '../../../../core/views/forms.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { categoryLabel, groupLabel, type ServiceCard } from '../../queries.js';
 import { CATEGORIES, GROUPS } from '../../taxonomy.js';
-import type { KnownTown } from '../queries.js';
+import { NEARBY_KM, type KnownTown } from '../queries.js';
 import { CardList } from './components.js';
 
 export type SearchValues = {
@@ -20,6 +20,24 @@ export type SearchValues = {
 };
 
 /** A GET form (its state is the address), so it is not a form scope: each field shows the query. */
+/** Whether the address carries a search (then the form folds into a one-line summary on top of the results). */
+export const isSearch = (v: SearchValues): boolean =>
+  !!(v.q || v.town || v.category || v.group || v.open_now || v.free);
+
+/** The search in one line: its words, town, category, group and options. */
+function searchSummary(v: SearchValues, locale: string, labels: { openNow: string; free: string }): string {
+  return [
+    v.q,
+    v.town,
+    v.category ? categoryLabel(v.category, locale) : '',
+    v.group ? groupLabel(v.group, locale) : '',
+    v.open_now ? labels.openNow : '',
+    v.free ? labels.free : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function SearchForm(p: { values: SearchValues; towns: KnownTown[] }) {
   const { t, locale } = usePage().i18n;
   const v = p.values;
@@ -90,15 +108,37 @@ export function SearchPage(p: {
   town: KnownTown | null;
   townNotFound: boolean;
   nearbyCount: number;
+  nearest: ServiceCard[];
+  opensNext: ServiceCard[];
   now: Date;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
+  const searched = isSearch(p.values);
+  const townName = p.town ? localized(p.town, 'name', i18n.locale) : '';
   return (
     <Layout title={t('services.title')} description={t('services.intro')}>
       <h1>{t('services.title')}</h1>
-      <p>{t('services.intro')}</p>
-      <SearchForm values={p.values} towns={p.towns} />
+      {searched ? null : <p>{t('services.intro')}</p>}
+      {/* After a search the form folds into its summary, so that on a phone the results come first. */}
+      <details class="svc-search-box" open={!searched}>
+        <summary>
+          {searched ? (
+            <>
+              <span class="svc-search-summary" dir="auto">
+                {searchSummary(p.values, i18n.locale, {
+                  openNow: t('services.search.openNow'),
+                  free: t('services.search.freeOnly'),
+                })}
+              </span>{' '}
+              <span class="svc-search-change">{t('services.search.change')}</span>
+            </>
+          ) : (
+            t('services.search.title')
+          )}
+        </summary>
+        <SearchForm values={p.values} towns={p.towns} />
+      </details>
       {p.townNotFound ? (
         <p class="notice--warn">{t('services.search.townNotFound', { town: p.values.town ?? '' })}</p>
       ) : null}
@@ -108,7 +148,19 @@ export function SearchPage(p: {
           ? ` — ${t('services.search.inAndNear', { town: localized(p.town, 'name', i18n.locale), count: p.nearbyCount })}`
           : ''}
       </h2>
-      <CardList cards={p.items} now={p.now} empty={t('services.search.nothing')} />
+      {p.nearest.length ? (
+        <section class="svc-nearest" aria-labelledby="h-nearest">
+          <h2 id="h-nearest">{t('services.search.nearestTitle', { town: townName, km: NEARBY_KM })}</h2>
+          <CardList cards={p.nearest} now={p.now} empty="" heading="h3" />
+        </section>
+      ) : p.opensNext.length ? (
+        <section class="svc-opens-next" aria-labelledby="h-opens-next">
+          <h2 id="h-opens-next">{t('services.search.opensNextTitle')}</h2>
+          <CardList cards={p.opensNext} now={p.now} empty="" heading="h3" />
+        </section>
+      ) : (
+        <CardList cards={p.items} now={p.now} empty={t('services.search.nothing')} />
+      )}
       <Pagination page={p.page} pageCount={p.pageCount} hrefFor={p.hrefFor} />
       <p class="meta no-print">
         <a href="/api/hsds">{t('services.api.link')}</a> ·{' '}

@@ -5,8 +5,11 @@ import { localized } from '../../../../core/i18n/localized.js';
 import { Empty, Ltr, Phone } from '../../../../core/views/components.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import type { ServiceCard } from '../../queries.js';
-import { CardList, openingText } from './components.js';
+import type { Translator } from '../../../../core/i18n/index.js';
+import { WEEK, localParts, zonedInstant } from '../../opening-hours.js';
+import type { ScheduleRow, ServiceCard } from '../../queries.js';
+import type { LeafletEntry } from '../queries.js';
+import { CardList, TownLinks, dayName } from './components.js';
 
 type Town = { pcode: string; name_ar: string; name_en: string };
 
@@ -38,8 +41,96 @@ export function TownServicesPage(p: {
   );
 }
 
-/** A printable one-page leaflet: no site chrome, the essentials of each service, tel numbers. */
-export function LeafletPage(p: { town: Town; cards: ServiceCard[]; now: Date }) {
+/** Regular weekly hours in one line, days with the same hours together: "السبت–الخميس ٠٨:٠٠–١٤:٠٠". */
+export function weekLine(i18n: Translator, schedules: ScheduleRow[], now: Date): string {
+  const date = localParts(now).date;
+  const regular = schedules.filter((s) => !s.closed && !s.valid_from && !s.valid_to && s.opens_at && s.closes_at);
+  const at = (time: string) => i18n.time(zonedInstant(date, time.slice(0, 5)));
+  const spans = WEEK.map((d) =>
+    regular
+      .filter((r) => !r.byday || r.byday.split(',').includes(d))
+      .sort((a, b) => (a.opens_at! < b.opens_at! ? -1 : 1))
+      .map((r) => `${at(r.opens_at!)}–${at(r.closes_at!)}`)
+      .join('، '),
+  );
+  const parts: string[] = [];
+  for (let i = 0; i < WEEK.length;) {
+    let j = i;
+    while (j + 1 < WEEK.length && spans[j + 1] === spans[i]) j++;
+    if (spans[i]) {
+      const days = i === j ? dayName(i18n.t, WEEK[i]!) : `${dayName(i18n.t, WEEK[i]!)}–${dayName(i18n.t, WEEK[j]!)}`;
+      parts.push(`${days} ${spans[i]}`);
+    }
+    i = j + 1;
+  }
+  return parts.join('؛ ');
+}
+
+function LeafletItem(p: { entry: LeafletEntry; now: Date }) {
+  const { i18n } = usePage();
+  const { t, locale } = i18n;
+  const c = p.entry.card;
+  const hours = weekLine(i18n, p.entry.schedules, p.now);
+  const landmark = p.entry.landmark ? localized(p.entry.landmark, 'landmark', locale) : '';
+  const km = c.distanceKm !== null && c.distanceKm > 0 ? Math.round(c.distanceKm) : null;
+  return (
+    <li>
+      <strong dir="auto">{localized(c, 'name', locale)}</strong>
+      {c.org ? (
+        <>
+          {' — '}
+          <bdi>{localized(c.org, 'name', locale)}</bdi>
+        </>
+      ) : null}
+      {c.isFree ? ` · ${t('services.free')}` : ''}
+      {c.towns.length && km !== null ? (
+        <>
+          <br />
+          <TownLinks towns={c.towns.slice(0, 2)} /> ({t('services.kmAway', { km })})
+        </>
+      ) : null}
+      <br />
+      <span class="leaflet-hours">
+        {t('services.leaflet.hours')}: {hours || t('services.leaflet.noHours')}
+      </span>
+      {landmark ? (
+        <>
+          <br />
+          {t('services.leaflet.landmark')}: <bdi>{landmark}</bdi>
+        </>
+      ) : null}
+      {c.phones.length ? (
+        <>
+          <br />
+          <span class="phone">
+            {c.phones.map((ph, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <Phone number={ph} />
+              </>
+            ))}
+          </span>
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * A printable one-page (A4) leaflet, no site chrome: the town's services and those of nearby towns
+ * (with the distance), each with its weekly hours, landmark and phones; the site's address and a QR
+ * code to the town's page. It never says whether a service is open at the moment of printing.
+ */
+export function LeafletPage(p: {
+  town: Town;
+  own: LeafletEntry[];
+  nearby: LeafletEntry[];
+  moreNearby: number;
+  nearbyKm: number;
+  townUrl: string;
+  qr: string;
+  now: Date;
+}) {
   const { i18n, stylesheet } = usePage();
   const { t, locale } = i18n;
   const name = localized(p.town, 'name', locale);
@@ -56,34 +147,34 @@ export function LeafletPage(p: { town: Town; cards: ServiceCard[]; now: Date }) 
         <main class="leaflet">
           <h1>{t('services.leaflet.title', { town: name })}</h1>
           <p class="meta">{t('services.leaflet.printed', { date: i18n.date(p.now) })}</p>
-          {p.cards.length ? (
-            <ol>
-              {p.cards.map((c) => (
-                <li>
-                  <strong dir="auto">{localized(c, 'name', locale)}</strong>
-                  {c.org ? (
-                    <>
-                      {' — '}
-                      <bdi>{localized(c.org, 'name', locale)}</bdi>
-                    </>
-                  ) : null}
-                  {c.isFree ? ` · ${t('services.free')}` : ''}
-                  <br />
-                  {openingText(i18n, c.opening, p.now)}
-                  {c.phones[0] ? (
-                    <>
-                      <br />
-                      <span class="phone">
-                        <Phone number={c.phones[0]} />
-                      </span>
-                    </>
-                  ) : null}
-                </li>
+          {p.own.length ? (
+            <ol class="leaflet-own">
+              {p.own.map((e) => (
+                <LeafletItem entry={e} now={p.now} />
               ))}
             </ol>
           ) : (
             <Empty text={t('services.town.none')} />
           )}
+          <h2>{t('services.leaflet.nearbyTitle', { km: p.nearbyKm })}</h2>
+          {p.nearby.length ? (
+            <ol class="leaflet-nearby">
+              {p.nearby.map((e) => (
+                <LeafletItem entry={e} now={p.now} />
+              ))}
+            </ol>
+          ) : (
+            <p class="meta">{t('services.leaflet.noneNearby')}</p>
+          )}
+          {p.moreNearby ? <p class="meta">{t('services.leaflet.moreNearby', { count: p.moreNearby })}</p> : null}
+          <footer class="leaflet-site">
+            <img src={p.qr} alt="" width={96} height={96} />
+            <p>
+              {t('services.leaflet.site')}
+              <br />
+              <Ltr>{p.townUrl}</Ltr>
+            </p>
+          </footer>
           <p class="meta">{t('services.leaflet.footer')}</p>
           <p class="no-print">
             <a href={`/towns/${p.town.pcode}/services`}>{t('common.back')}</a>
