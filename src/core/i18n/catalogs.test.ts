@@ -1,14 +1,47 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogs, westernDigitsInText } from './check.js';
+import { checkCatalogs, countsWithoutPlural, secondPersonSlashForms, westernDigitsInText } from './check.js';
 import { GENERATED_FILE, SRC_DIR, renderMessageParams } from './generate-types.js';
+import { parseMessage } from './icu.js';
 import { loadCatalogs, type Catalogs } from './load.js';
+
+/**
+ * Keys of other areas that break the address or count rule (issue #17), each waiting for its
+ * area's fix. Only those two rules are waived, only for these keys; the test below fails once a
+ * key passes, so the list can only shrink. Do not add to it: fix the message.
+ */
+const AWAITING_FIX = new Set([
+  ...['coordination.attendance.summary', 'coordination.form.atMost', 'coordination.minutes.tooManyDecisions'],
+  'coordination.rsvp.question',
+  ...['elections.cards.steps.open', 'elections.cards.steps.signIn', 'elections.entry.alreadySent'],
+  ...['elections.observers.importHint', 'elections.observers.issued', 'elections.relay.limit'],
+  ...['elections.relay.ok.count', 'elections.relay.tooManyLines', 'elections.results.coverage'],
+  ...['elections.sheets.importHint', 'elections.stations.csvText', 'elections.stations.importHint'],
+  'forum.form.privacyHint',
+  ...['programmes.age.a15_17', 'programmes.age.a18_24', 'programmes.age.a25_35', 'programmes.age.a36_plus'],
+  ...['programmes.ind.internalIntro', 'programmes.ind.intro'],
+  ...['services.admin.counts', 'services.feedback.privacy', 'services.import.problem.fieldCount'],
+  ...['services.import.problem.tooLong', 'services.intro', 'services.map.intro', 'services.search.nothing'],
+  ...['services.search.title', 'services.search.what'],
+]);
+const awaitingFix = (problem: string) =>
+  /: addresses the reader with |: \{[^}]+\} .+ counts a noun without plural forms/.test(problem) &&
+  AWAITING_FIX.has(/^[^:]+: "([^"]+)"/.exec(problem)?.[1] ?? '');
 
 describe('the shipped catalogs', () => {
   const catalogs = loadCatalogs(SRC_DIR);
 
-  it('pass every check (ar and en complete, valid ICU, full Arabic plurals, same arguments)', () => {
-    expect(checkCatalogs(catalogs)).toEqual([]);
+  it('pass every check (ar and en complete, valid ICU, full Arabic plurals, same arguments, gendered address, counted nouns)', () => {
+    expect(checkCatalogs(catalogs).filter((p) => !awaitingFix(p))).toEqual([]);
+  });
+
+  it('still break the rules for every key awaiting a fix (take a fixed key off AWAITING_FIX)', () => {
+    const failing = new Set(
+      checkCatalogs(catalogs)
+        .filter(awaitingFix)
+        .map((p) => /^[^:]+: "([^"]+)"/.exec(p)?.[1]),
+    );
+    expect([...AWAITING_FIX].filter((key) => !failing.has(key))).toEqual([]);
   });
 
   it('match keys.generated.ts', () => {
@@ -103,6 +136,102 @@ describe('checkCatalogs', () => {
     const c = good();
     c.ar['forum.replies'] = `${arPlural} {count, select, other {}}`;
     expect(checkCatalogs(c)).toContainEqual('ar: "forum.replies": {count} is used both as a number and as a select');
+  });
+});
+
+describe('checkCatalogs: addressing the reader (Arabic second person differs by gender)', () => {
+  const catalogs = (ar: string, en = 'Post'): Catalogs => ({ ar: { 'forum.post': ar }, en: { 'forum.post': en } });
+
+  it('reports a second-person slash form outside a gender select', () => {
+    expect(checkCatalogs(catalogs('هل ستحضر/ين؟', 'Will you come?'))).toEqual([
+      'ar: "forum.post": addresses the reader with ستحضر/ين outside {gender, select}; write f {…} m {…} and keep the slash form for other {…}',
+    ]);
+    expect(checkCatalogs(catalogs('نسخة مما كتبته/كتبتِه'))).toEqual([expect.stringContaining('كتبته/كتبتِه outside')]);
+    expect(checkCatalogs(catalogs('اختر/اختاري البلدة ثم أدخل/ي الرمز'))).toEqual([
+      expect.stringContaining('with اختر/اختاري، أدخل/ي outside'),
+    ]);
+  });
+
+  it('reports a slash form left in the f or m branch, where the reader is known', () => {
+    expect(checkCatalogs(catalogs('{gender, select, f {أدخل/ي} m {أدخل} other {أدخل/ي}}'))).toEqual([
+      expect.stringContaining('ar: "forum.post": addresses the reader with أدخل/ي outside'),
+    ]);
+  });
+
+  it('reports a gender select without f, m and other', () => {
+    expect(checkCatalogs(catalogs('{gender, select, m {أدخل} other {أدخل/ي}}'))).toEqual([
+      'ar: "forum.post": {gender, select} lacks f',
+    ]);
+  });
+
+  it('reports a slash form inside another select or a plural too', () => {
+    const ar = '{count, plural, zero {لا شيء} one {أرسل/ي واحدًا} two {اثنان} few {#} many {#} other {#}}';
+    expect(checkCatalogs(catalogs(ar, '{count, plural, one {#} other {#}}'))).toEqual([
+      expect.stringContaining('addresses the reader with أرسل/ي outside'),
+    ]);
+  });
+
+  it('accepts the slash form in the other branch, third persons, groups and quoted examples', () => {
+    expect(checkCatalogs(catalogs('{gender, select, f {ستحضرين} m {ستحضر} other {ستحضر/ين}}'))).toEqual([]);
+    expect(checkCatalogs(catalogs('فاز/ت بمقعد؛ الموظفون/ات؛ لديه/ا؛ يدلي/تدلي بصوته/ا؛ عضوين/عضوتين'))).toEqual([]);
+    expect(checkCatalogs(catalogs('بالصيغتين معًا («أدخل/ي»)'))).toEqual([]);
+  });
+});
+
+describe('checkCatalogs: counts (the Arabic noun changes with the number)', () => {
+  const catalogs = (ar: string, en: string): Catalogs => ({ ar: { 'forum.count': ar }, en: { 'forum.count': en } });
+
+  it('reports a number followed by the noun it counts, without plural forms', () => {
+    expect(
+      checkCatalogs(catalogs('{done, number} من أصل {total, number} صندوق', '{done, number} of {total, number} boxes')),
+    ).toEqual([
+      'ar: "forum.count": {total} صندوق counts a noun without plural forms; use {…, plural, zero {…} one {…} two {…} few {…} many {…} other {…}}',
+    ]);
+    expect(checkCatalogs(catalogs('حتى {max, number} صفًّا', 'Up to {max, number} rows'))).toEqual([
+      expect.stringContaining('{max} صفًّا counts a noun'),
+    ]);
+  });
+
+  it('reports a plain count argument ({count}, {n}, {total}, {…Count}) followed by a noun', () => {
+    expect(checkCatalogs(catalogs('{count} نشاطًا', '{count} activities'))).toEqual([
+      expect.stringContaining('{count} نشاطًا counts a noun'),
+    ]);
+    expect(checkCatalogs(catalogs('{replyCount} رد', '{replyCount} replies'))).toEqual([
+      expect.stringContaining('{replyCount} رد counts a noun'),
+    ]);
+  });
+
+  it('accepts plurals, numbers before a particle or after their noun, units, and names', () => {
+    const plural =
+      '{n, plural, zero {لا صناديق} one {صندوق واحد} two {صندوقان} few {# صناديق} many {# صندوقًا} other {# صندوق}}';
+    expect(checkCatalogs(catalogs(plural, '{n, plural, one {# box} other {# boxes}}'))).toEqual([]);
+    expect(checkCatalogs(catalogs('{a, number} من {b, number}', '{a, number} of {b, number}'))).toEqual([]);
+    expect(
+      checkCatalogs(catalogs('النسخة {v, number}، الحجم {n, number} ميغابايت', 'Version {v, number}, {n, number} MB')),
+    ).toEqual([]);
+    expect(checkCatalogs(catalogs('{name} كتب ردًا', '{name} replied'))).toEqual([]);
+  });
+});
+
+describe('secondPersonSlashForms and countsWithoutPlural', () => {
+  it("tell the reader's feminine form from third persons and groups", () => {
+    expect(secondPersonSlashForms('أدخل/ي ثم أعد/أعيدي؛ تتابعه/تتابعينه؛ أضِفه/أضيفيه')).toEqual([
+      'أدخل/ي',
+      'أعد/أعيدي',
+      'تتابعه/تتابعينه',
+      'أضِفه/أضيفيه',
+    ]);
+    expect(secondPersonSlashForms('المراقبون/ات، صاغها/صاغتها، يسجّل/تسجّل، مدعوًا/ة، (نعم/لا)')).toEqual([]);
+  });
+
+  it('name the counted noun beside its argument', () => {
+    expect(countsWithoutPlural(parseMessage('{a, number} نساء و{b, number} رجال'))).toEqual(['{a} نساء', '{b} رجال']);
+    expect(countsWithoutPlural(parseMessage('{n} ك.ب، {limit, number} للحسابات'))).toEqual([]);
+    // In a branch of n's own plural, {n, number} is its # and already agrees.
+    const own =
+      '{n, plural, zero {لا شيء} one {ورقة} two {ورقتان} few {{n, number} أوراق} many {# ورقة} other {# ورقة}}';
+    expect(countsWithoutPlural(parseMessage(own))).toEqual([]);
+    expect(countsWithoutPlural(parseMessage(`${own} من {total, number} ورقة`))).toEqual(['{total} ورقة']);
   });
 });
 

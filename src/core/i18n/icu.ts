@@ -10,7 +10,17 @@ export const PARSE_OPTIONS = { ignoreTag: true } as const;
 
 // Node kinds of the syntax tree. The numbering belongs to @formatjs/icu-messageformat-parser,
 // which intl-messageformat uses but does not re-export (and we do not depend on it directly).
-const KIND = { literal: 0, argument: 1, number: 2, date: 3, time: 4, select: 5, plural: 6, pound: 7, tag: 8 } as const;
+export const KIND = {
+  literal: 0,
+  argument: 1,
+  number: 2,
+  date: 3,
+  time: 4,
+  select: 5,
+  plural: 6,
+  pound: 7,
+  tag: 8,
+} as const;
 
 export interface IcuNode {
   type: number;

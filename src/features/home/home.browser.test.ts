@@ -1,6 +1,6 @@
 // The foundation in a real browser (Debian's Chromium, 384 px wide): Arabic right-to-left by
 // default, the language switch, sign-up, sign-in with two-step verification, sign-out — with no
-// console errors and no request leaving 127.0.0.1. Items refer to ../shared/rtl-checklist.md.
+// console errors and no request leaving 127.0.0.1. Items refer to docs/rtl-checklist.md.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {

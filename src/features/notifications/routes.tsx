@@ -49,6 +49,7 @@ export const notificationRoutes = [
           unreadOnly={unreadOnly}
           page={Math.min(c.query.page, pageCount)}
           pageCount={pageCount}
+          now={c.now}
         />
       );
     },

@@ -7,12 +7,12 @@ import { NoticeList } from './views.js';
 
 const SHOWN = 5;
 
-function NewBlock(p: { items: NoticeItem[]; unread: number }) {
+function NewBlock(p: { items: NoticeItem[]; unread: number; now: Date }) {
   const { t } = usePage().i18n;
   return (
     <section class="start-block" aria-labelledby="start-notifications">
       <h2 id="start-notifications">{t('notifications.start.title', { count: p.unread })}</h2>
-      <NoticeList items={p.items} back="/start" />
+      <NoticeList items={p.items} back="/start" now={p.now} />
       <p>
         <a href="/notifications?show=unread">
           {p.unread > p.items.length
@@ -35,7 +35,7 @@ export const notificationSections: Section[] = [
       const { unread } = await noticeCounts(db, user.id);
       if (!unread) return null;
       const items = await noticesOf(db, user.id, { unreadOnly: true, limit: SHOWN, offset: 0 });
-      return <NewBlock items={items} unread={unread} />;
+      return <NewBlock items={items} unread={unread} now={req.now} />;
     },
   },
 ];

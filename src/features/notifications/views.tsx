@@ -8,8 +8,11 @@ import type { MessageKey } from '../../core/i18n/index.js';
 import type { NotificationChannel } from '../../core/db/core-tables.js';
 import type { NoticeItem } from './queries.js';
 
-/** Notices with their open and mark-as-read buttons; `back`: the page the buttons return to. */
-export function NoticeList(p: { items: NoticeItem[]; back: string }) {
+/**
+ * Notices with their open and mark-as-read buttons; `back`: the page the buttons return to; `now`:
+ * the request's time, from which "an hour ago" is counted.
+ */
+export function NoticeList(p: { items: NoticeItem[]; back: string; now: Date }) {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
@@ -26,7 +29,7 @@ export function NoticeList(p: { items: NoticeItem[]; back: string }) {
           </Form>
           <span class="meta">
             <time dateTime={n.createdAt} title={i18n.dateTime(n.createdAt)}>
-              {i18n.relative(n.createdAt)}
+              {i18n.relative(n.createdAt, p.now)}
             </time>
           </span>
           {n.read ? null : (
@@ -49,6 +52,7 @@ export function NotificationsPage(p: {
   unreadOnly: boolean;
   page: number;
   pageCount: number;
+  now: Date;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
@@ -74,7 +78,7 @@ export function NotificationsPage(p: {
         />
       ) : null}
       {p.items.length ? (
-        <NoticeList items={p.items} back={here} />
+        <NoticeList items={p.items} back={here} now={p.now} />
       ) : (
         <Empty text={p.unreadOnly ? t('notifications.noneUnread') : t('notifications.none')} />
       )}

@@ -9,6 +9,7 @@ import { publicRoutes } from './public/routes.js';
 import { publishingSections } from './public/sections.js';
 import { searchRoutes } from './search/routes.js';
 import { publishDue } from './workspace/actions.js';
+import { publishingNotifications, tellAboutItem } from './workspace/notify.js';
 import { workspaceRoutes } from './workspace/routes.js';
 
 export default defineFeature({
@@ -18,8 +19,16 @@ export default defineFeature({
   migration: { name: '0100_publishing', up },
   migrations: [{ name: '0101_publishing_rendered', up: rendered.up }],
   sections: publishingSections,
+  notifications: publishingNotifications,
   // Scheduled items are public from their time on (every read sees them); this records it.
-  jobs: [{ name: 'publish-due', everyMs: 60_000, run: (wasl, now) => publishDue(wasl.db, now) }, staleBodiesJob],
+  jobs: [
+    {
+      name: 'publish-due',
+      everyMs: 60_000,
+      run: (wasl, now) => publishDue(wasl.db, now, (id) => tellAboutItem(wasl, 'published', id, null, now)),
+    },
+    staleBodiesJob,
+  ],
   nav: {
     main: [
       { href: '/activities', labelKey: 'nav.activities', order: 20 },

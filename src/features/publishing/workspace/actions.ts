@@ -320,8 +320,15 @@ export async function publishIfDue(db: Db, id: number, now: Date): Promise<boole
   });
 }
 
-/** The publish-due job (every minute): records every scheduled item whose time has come. */
-export async function publishDue(db: Db, now: Date): Promise<number> {
+/**
+ * The publish-due job (every minute): records every scheduled item whose time has come, and
+ * hands each to `published` (which tells its writer).
+ */
+export async function publishDue(
+  db: Db,
+  now: Date,
+  published: (id: number) => Promise<unknown> = async () => {},
+): Promise<number> {
   const due = await db
     .selectFrom('pub_items')
     .select('id')
@@ -331,6 +338,10 @@ export async function publishDue(db: Db, now: Date): Promise<number> {
     .orderBy('id')
     .execute();
   let n = 0;
-  for (const { id } of due) if (await publishIfDue(db, id, now)) n++;
+  for (const { id } of due) {
+    if (!(await publishIfDue(db, id, now))) continue;
+    await published(id);
+    n++;
+  }
   return n;
 }

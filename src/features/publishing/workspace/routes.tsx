@@ -31,6 +31,7 @@ import {
   updateItem,
 } from './actions.js';
 import { checkItem, editValues, saveUploads, toInput } from './item-form.js';
+import { tellAboutItem } from './notify.js';
 import {
   editorQueue,
   itemEvents,
@@ -59,7 +60,8 @@ async function formChoices(c: MemberCtx, net: number) {
 /** Writes act on the state readers see: a due scheduled item is recorded as published first. */
 function settled<L extends ItemRow | { item: ItemRow }, D>(save: (c: MemberCtx, loaded: L, data: D) => Promise<Next>) {
   return async (c: MemberCtx, loaded: L, data: D) => {
-    await publishIfDue(c.db, 'item' in loaded ? loaded.item.id : loaded.id, c.now);
+    const id = 'item' in loaded ? loaded.item.id : loaded.id;
+    if (await publishIfDue(c.db, id, c.now)) await tellAboutItem(c.wasl, 'published', id, null, c.now);
     return save(c, loaded, data);
   };
 }
@@ -264,6 +266,7 @@ export const workspaceRoutes = [
     show: showItem,
     save: settled(async (c, item, data: { comment?: string }) => {
       await submitItem(c.db, item.id, c.user.id, c.now, data.comment || null);
+      await tellAboutItem(c.wasl, 'submitted', item.id, c.user.id, c.now);
       return { to: back(item), flash: 'publishing.flash.submitted' };
     }),
   }),
@@ -282,6 +285,7 @@ export const workspaceRoutes = [
       const later = !!at && at > c.now;
       await publishItem(c.db, item.id, c.user.id, c.now, at);
       await auditItem(c, later ? 'publishing.scheduled' : 'publishing.published', item);
+      if (!later) await tellAboutItem(c.wasl, 'published', item.id, c.user.id, c.now);
       return { to: back(item), flash: later ? 'publishing.flash.scheduled' : 'publishing.flash.published' };
     }),
   }),
@@ -293,6 +297,7 @@ export const workspaceRoutes = [
     show: showItem,
     save: settled(async (c, item, data: { comment: string }) => {
       await returnItem(c.db, item.id, c.user.id, data.comment, c.now);
+      await tellAboutItem(c.wasl, 'returned', item.id, c.user.id, c.now);
       return { to: back(item), flash: 'publishing.flash.returned' };
     }),
   }),
