@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { localized } from '../../../core/i18n/localized.js';
 import { endpoint, notFound, page, redirectTo, type AnyCtx } from '../../../core/http/route.js';
-import { renderMarkdown } from '../../../core/text/markdown.js';
+import { bodyHtml } from '../markdown.js';
 import { slugify } from '../../../core/text/slug.js';
 import { getTown } from '../../../core/towns/queries.js';
 import { asItem, itemLoader, siteNetwork } from '../permissions.js';
@@ -177,7 +177,7 @@ function itemPage(kind: ListedKind, path: `/${string}/:id` | `/${string}/:id/:sl
         <ItemPage
           item={{
             ...card!,
-            body_html: renderMarkdown(item.body),
+            body_html: await bodyHtml(item),
             updated_at: item.updated_at,
             first_published_at: item.first_published_at,
           }}
@@ -246,7 +246,7 @@ export const publicRoutes = [
         <StaticPage
           title={found.title}
           lang={found.lang}
-          html={renderMarkdown(found.body)}
+          html={await bodyHtml(found)}
           updatedAt={found.updated_at}
           canonical={absolute(c, `/pages/${found.page_key}`)}
         />

@@ -4,7 +4,7 @@
 // found from its `publish_at` on, before the publish-due job moves it to its own kind.
 import type { Db } from '../../../core/db/index.js';
 import { indexDocument, removeDocument } from '../../../core/search/index.js';
-import { markdownToText } from '../../../core/text/markdown.js';
+import { bodyHtml, htmlToText } from '../markdown.js';
 import type { ItemRow } from '../queries.js';
 
 export const heldKind = (id: number) => `scheduled:${id}`;
@@ -21,7 +21,7 @@ async function writeEntry(db: Db, item: ItemRow, kind: string, publishedAt: stri
     organizationId: item.organization_id,
     lang: item.lang,
     title: item.title,
-    body: [item.byline_pseudonym ? '' : item.byline, item.summary, markdownToText(item.body)]
+    body: [item.byline_pseudonym ? '' : item.byline, item.summary, htmlToText(await bodyHtml(item))]
       .filter(Boolean)
       .join('\n'),
     facets: {

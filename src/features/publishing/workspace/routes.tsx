@@ -2,7 +2,7 @@
 // edit form, an item's workflow page and revisions, and the workflow's steps. A step the person
 // may not take is a 404. See README.md.
 import { FormErrors, form, notFound, page, type MemberCtx, type Next } from '../../../core/http/route.js';
-import { renderMarkdown } from '../../../core/text/markdown.js';
+import { bodyHtml } from '../markdown.js';
 import { damascusLocalToDate } from '../../../core/time.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { listOrganizations } from '../../organizations/queries.js';
@@ -138,7 +138,7 @@ async function adminPage(c: MemberCtx, item: ItemRow, state: FormState | null) {
     <ItemAdminPage
       item={{
         ...card!,
-        body_html: renderMarkdown(item.body),
+        body_html: await bodyHtml(item),
         return_comment: item.return_comment,
         publish_at: item.publish_at,
       }}
@@ -253,7 +253,7 @@ export const workspaceRoutes = [
     async render(c, item) {
       const n = c.id('n');
       const rev = (await itemRevisions(c.db, item.id)).find((r) => r.number === n) ?? notFound();
-      return <RevisionPage itemId={item.id} lang={item.lang} revision={rev} html={renderMarkdown(rev.body)} />;
+      return <RevisionPage itemId={item.id} lang={item.lang} revision={rev} html={await bodyHtml(rev)} />;
     },
   }),
 
