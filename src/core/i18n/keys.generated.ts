@@ -2929,7 +2929,7 @@ export interface MessageParams {
   'services.where': {};
   'stats.note.small': { max: string | number; threshold: string | number };
   'stats.note.withheld': {};
-  'stats.small': { threshold: string | number };
+  'stats.small': { threshold: number };
   'stats.withheld': {};
   'town.activities': {};
   'town.count': { count: number };

@@ -87,7 +87,10 @@ export const publicRoutes = [
   page('/elections/:id/results', {
     access: 'public',
     // anything but a published version's number (a list, a word) is a 404, like a version that is not there
-    query: z.object({ version: z.string().optional().catch('') }),
+    query: z.object({
+      version: z.string().optional().catch(''),
+      page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+    }),
     load: election('view'),
     async render(c, e) {
       const published = await publishedStatements(c.db, e.id);
@@ -108,6 +111,7 @@ export const publicRoutes = [
           }
           versions={published.map((s) => ({ ...s, published_on: s.published_on ?? '' }))}
           latestVersion={published[0]?.version ?? null}
+          page={c.query.page}
         />
       );
     },

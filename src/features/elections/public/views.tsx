@@ -178,6 +178,8 @@ export function ResultsPage(p: {
   statement: StatementView | null;
   versions: Version[];
   latestVersion: number | null;
+  /** the page of the table by station */
+  page: number;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
@@ -217,7 +219,17 @@ export function ResultsPage(p: {
                 <p dir="auto">{para}</p>
               ))}
           </div>
-          <FiguresBlock f={s.figures} />
+          <FiguresBlock
+            f={s.figures}
+            stationPage={{
+              page: p.page,
+              hrefFor: (n) =>
+                `/elections/${p.election.id}/results?${new URLSearchParams({
+                  ...(s.version !== p.latestVersion ? { version: String(s.version) } : {}),
+                  page: String(n),
+                })}`,
+            }}
+          />
         </article>
       )}
       {p.versions.length > 1 ? (

@@ -2,11 +2,12 @@
 // text in Arabic and English; a second coordinator approves it, which makes it version n, published
 // on that Damascus day. Earlier versions stay as they were.
 import type { Db } from '../../../core/db/index.js';
-import { toJson } from '../../../core/db/helpers.js';
+import { fromJson, toJson } from '../../../core/db/helpers.js';
 import type { Translator } from '../../../core/i18n/index.js';
 import { damascusDay } from '../../../core/time.js';
 import type { Election } from '../queries.js';
-import { freezeFigures, statementText } from './results.js';
+import { publishedStatements } from './queries.js';
+import { freezeFigures, statementText, type StatementFigures } from './results.js';
 
 export type DraftInput = {
   cutoff: Date;
@@ -29,7 +30,12 @@ export async function draftStatement(
     .select(['name_ar', 'name_en'])
     .where('id', '=', e.network_id)
     .executeTakeFirstOrThrow();
-  const figures = await freezeFigures(db, e, input.cutoff);
+  // protected together with every published version: no subtraction between versions recovers anything
+  const earlier = (await publishedStatements(db, e.id)).map((s) => ({
+    version: s.version,
+    figures: fromJson<StatementFigures>(s.figures, null as never),
+  }));
+  const figures = await freezeFigures(db, e, input.cutoff, { earlier });
   const join = (a: string, b: string) => (b ? `${a}\n\n${b}` : a);
   await db
     .insertInto('election_statements')

@@ -1,10 +1,29 @@
-// Results from count sheets: turnout and women's share per station, centre and election;
-// coverage; votes per candidate or list. `freezeFigures` makes the public, suppressed copy that a
-// statement carries: published figures never name observers or devices, and carry no time finer
-// than the day except the statement's own cut-off.
+// Results from count sheets, and the public, protected copy a statement freezes.
+//
+// `computeResults` reads every station and every accepted count sheet in two queries and adds
+// them up in one pass (no scan per centre). `freezeFigures` turns them into one *release* of
+// core/stats/release.ts (decision 0004): every public number of the statement — stations, centres,
+// totals, votes per list, invalid and blank ballots — is a sum of atoms and is protected together
+// with every earlier version's figures, so no subtraction between tables, pages or versions
+// recovers a hidden count. Published figures never name observers or devices, and carry no time
+// finer than the day except the statement's own cut-off.
+//
+// The atoms of a station are the cells of a table voters × ballots: rows women, men (and, on a
+// sheet whose ballots exceed its voters, the excess), columns the lists, invalid-not-blank, blank
+// (and, when fewer ballots than voters were counted, the shortfall). The split inside the table is
+// not known (the ballot is secret); any split that keeps the row and column sums is as good as
+// the true one for the attacker's equations, so the north-west-corner split is used. Excess and
+// shortfall atoms exist only where they are not zero: on a sheet that adds up, the attacker may
+// assume it does.
 import type { Db } from '../../../core/db/index.js';
 import { fromJson } from '../../../core/db/helpers.js';
-import { PUBLIC_THRESHOLD, suppressCount, suppressTable } from '../../../core/stats/suppression.js';
+import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
+import {
+  protectReleaseOffThread,
+  type EarlierFigure,
+  type FigureInput,
+  type ProtectedFigure,
+} from '../../../core/stats/release.js';
 import type { Translator } from '../../../core/i18n/index.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { dayAsDate } from '../../../core/time.js';
@@ -12,158 +31,240 @@ import { voteField } from '../forms/formdef.js';
 import { electionCandidates, electionTowns, type Election } from '../queries.js';
 import { listStations } from '../stations/queries.js';
 
-export type StationResult = {
+/** One observed station's accepted count. */
+export type StationCount = {
   stationId: number;
   centreId: number;
-  centreCode: string;
-  code: string;
-  registeredWomen: number | null;
-  registeredMen: number | null;
-  votersWomen: number;
-  votersMen: number;
-  votes: Record<string, number>;
-};
-
-export type Aggregate = {
   women: number;
   men: number;
-  voters: number;
-  /** null when a station's register is not known */
-  registered: number | null;
-  turnout: number | null;
-  womenShare: number | null;
+  /** votes per list, in the order of `Results.candidates` */
+  votes: number[];
+  invalid: number;
+  /** blank ballots (counted among the invalid ones) */
+  blank: number;
+  /** the sheet broke a reconciliation rule (it is counted as entered) */
+  unreconciled: boolean;
+  /** the register as the sheet gives it, when it does */
+  registeredWomen?: number | null;
+  registeredMen?: number | null;
 };
 
 export type Results = {
-  stations: (StationResult & Aggregate)[];
-  centres: ({
+  stations: {
+    id: number;
     centreId: number;
-    code: string;
-    name_ar: string;
-    name_en: string;
-    stationsObserved: number;
-    stationsTotal: number;
-  } & Aggregate)[];
-  totals: Aggregate;
-  coverage: { stationsObserved: number; stationsTotal: number; centresObserved: number; centresTotal: number };
-  candidates: { code: string; kind: string; name_ar: string; name_en: string; votes: number }[];
+    label: string;
+    womenOnly: boolean;
+    registeredWomen: number | null;
+    registeredMen: number | null;
+  }[];
+  centres: { id: number; code: string; name_ar: string; name_en: string }[];
+  candidates: { code: string; kind: string; name_ar: string; name_en: string }[];
+  counts: StationCount[];
+  /** sheets in conflict: counted nowhere until a coordinator decides */
   conflicts: number;
 };
 
-function aggregate(
-  rows: { votersWomen: number; votersMen: number; registeredWomen: number | null; registeredMen: number | null }[],
-): Aggregate {
-  const women = rows.reduce((s, r) => s + r.votersWomen, 0);
-  const men = rows.reduce((s, r) => s + r.votersMen, 0);
-  const voters = women + men;
-  const known = rows.length > 0 && rows.every((r) => r.registeredWomen !== null && r.registeredMen !== null);
-  const registered = known ? rows.reduce((s, r) => s + r.registeredWomen! + r.registeredMen!, 0) : null;
-  return {
-    women,
-    men,
-    voters,
-    registered,
-    turnout: registered ? voters / registered : null,
-    womenShare: voters > 0 ? women / voters : null,
-  };
-}
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
 
 /**
  * Accepted count sheets (single, agreed or resolved; a sheet in conflict counts nowhere until a
  * coordinator decides it). With a cut-off, only sheets whose first entry arrived by then.
  */
 export async function computeResults(db: Db, election: Election, opts: { cutoff?: string } = {}): Promise<Results> {
-  const [stations, candidates, sheets, firstEntries] = await Promise.all([
+  const [stations, candidates, sheets] = await Promise.all([
     listStations(db, election.id),
     electionCandidates(db, election.id),
-    db.selectFrom('count_sheets').selectAll().where('election_id', '=', election.id).execute(),
     db
-      .selectFrom('observation_submissions')
-      .select(['sheet_id', (eb) => eb.fn.min('received_at').as('first')])
-      .where('election_id', '=', election.id)
-      .where('sheet_id', 'is not', null)
-      .groupBy('sheet_id')
+      .selectFrom('count_sheets')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('observation_submissions')
+            .select(['sheet_id', (e2) => e2.fn.min('received_at').as('first')])
+            .where('election_id', '=', election.id)
+            .where('sheet_id', 'is not', null)
+            .groupBy('sheet_id')
+            .as('firsts'),
+        (join) => join.onRef('firsts.sheet_id', '=', 'count_sheets.id'),
+      )
+      .select([
+        'count_sheets.id',
+        'count_sheets.station_id',
+        'count_sheets.status',
+        'count_sheets.values_json',
+        'count_sheets.flags',
+        'firsts.first',
+      ])
+      .where('count_sheets.election_id', '=', election.id)
+      .orderBy('count_sheets.id')
       .execute(),
   ]);
-  const firstAt = new Map(firstEntries.map((r) => [r.sheet_id!, String(r.first)]));
-  const byStation = new Map<number, Record<string, number>>();
+  const stationById = new Map(stations.map((s) => [s.id, s]));
+  const counted = new Map<number, StationCount>();
   let conflicts = 0;
   for (const s of sheets) {
-    if (opts.cutoff && (firstAt.get(s.id) ?? '') > opts.cutoff) continue;
+    if (opts.cutoff && String(s.first ?? '') > opts.cutoff) continue;
     if (s.status === 'conflict') {
       conflicts++;
       continue;
     }
-    const v = fromJson<Record<string, number> | null>(s.values_json, null);
-    if (v && !byStation.has(s.station_id)) byStation.set(s.station_id, v);
-  }
-  const observed: (StationResult & Aggregate)[] = [];
-  for (const st of stations) {
-    const v = byStation.get(st.id);
-    if (!v || typeof v.voters_women !== 'number' || typeof v.voters_men !== 'number') continue;
-    const r: StationResult = {
+    const st = stationById.get(s.station_id);
+    const v = fromJson<Record<string, unknown> | null>(s.values_json, null);
+    if (!st || !v || counted.has(st.id)) continue;
+    if (typeof v.voters_women !== 'number' || typeof v.voters_men !== 'number') continue;
+    const invalid = num(v.invalid);
+    counted.set(st.id, {
       stationId: st.id,
       centreId: st.centre_id,
-      centreCode: st.centre_code,
-      code: st.code,
-      registeredWomen: v.registered_women ?? st.registered_women,
-      registeredMen: v.registered_men ?? st.registered_men,
-      votersWomen: v.voters_women,
-      votersMen: v.voters_men,
-      votes: Object.fromEntries(candidates.map((c) => [c.code, v[voteField(c.code)] ?? 0])),
-    };
-    observed.push({ ...r, ...aggregate([r]) });
+      women: num(v.voters_women),
+      men: num(v.voters_men),
+      votes: candidates.map((c) => num(v[voteField(c.code)])),
+      invalid,
+      blank: Math.min(num(v.blank), invalid),
+      unreconciled: fromJson<unknown[]>(s.flags, []).length > 0,
+      registeredWomen: typeof v.registered_women === 'number' ? v.registered_women : null,
+      registeredMen: typeof v.registered_men === 'number' ? v.registered_men : null,
+    });
   }
-  const centreIds = [...new Set(stations.map((s) => s.centre_id))];
-  const centres = centreIds.map((id) => {
-    const all = stations.filter((s) => s.centre_id === id);
-    const obs = observed.filter((o) => o.centreId === id);
-    return {
-      centreId: id,
-      code: all[0]!.centre_code,
-      name_ar: all[0]!.centre_name_ar,
-      name_en: all[0]!.centre_name_en,
-      stationsObserved: obs.length,
-      stationsTotal: all.length,
-      ...aggregate(obs),
-    };
-  });
+  const centres = new Map<number, Results['centres'][number]>();
+  for (const s of stations)
+    if (!centres.has(s.centre_id))
+      centres.set(s.centre_id, {
+        id: s.centre_id,
+        code: s.centre_code,
+        name_ar: s.centre_name_ar,
+        name_en: s.centre_name_en,
+      });
   return {
-    stations: observed,
-    centres,
-    totals: aggregate(observed),
-    coverage: {
-      stationsObserved: observed.length,
-      stationsTotal: stations.length,
-      centresObserved: centres.filter((c) => c.stationsObserved > 0).length,
-      centresTotal: centres.length,
-    },
-    candidates: candidates.map((c) => ({
-      code: c.code,
-      kind: c.kind,
-      name_ar: c.name_ar,
-      name_en: c.name_en,
-      votes: observed.reduce((s, o) => s + (o.votes[c.code] ?? 0), 0),
+    stations: stations.map((s) => ({
+      id: s.id,
+      centreId: s.centre_id,
+      label: `${s.centre_code} ${s.code}`,
+      womenOnly: !!s.women_only,
+      registeredWomen: s.registered_women,
+      registeredMen: s.registered_men,
     })),
+    centres: [...centres.values()],
+    candidates: candidates.map((c) => ({ code: c.code, kind: c.kind, name_ar: c.name_ar, name_en: c.name_en })),
+    counts: stations.flatMap((s) => counted.get(s.id) ?? []),
     conflicts,
   };
 }
 
+/**
+ * The registered voters a station's turnout is measured against (the sheet's register, else the
+ * station's): its women and men, where a part nobody voted in may be unknown — a women-only
+ * station has no men on its register, a men-only one no women.
+ */
+export function registeredFor(
+  s: { womenOnly: boolean; registeredWomen: number | null; registeredMen: number | null },
+  c: Pick<StationCount, 'women' | 'men' | 'registeredWomen' | 'registeredMen'>,
+): number | null {
+  const women = c.registeredWomen ?? s.registeredWomen ?? (c.women === 0 ? 0 : null);
+  const men = s.womenOnly ? 0 : (c.registeredMen ?? s.registeredMen ?? (c.men === 0 ? 0 : null));
+  if (women === null || men === null || women + men === 0) return null;
+  return women + men;
+}
+
+// ——— the release: atoms and figures ———
+
+/** What a statement keeps to protect later versions with (never shown). */
+export type Basis = { candidates: string[]; counts: StationCount[] };
+
+const ROWS = ['w', 'm', 'x'] as const;
+
+/** A station's table voters × ballots, split north-west corner; cells keyed `row:col`. */
+function stationCells(codes: string[], c: StationCount): Map<string, number> {
+  const ballots = [...c.votes, c.invalid - c.blank, c.blank];
+  const cols = [...codes.map((k) => `v.${k}`), 'inv', 'blank'];
+  const totalBallots = ballots.reduce((s, x) => s + x, 0);
+  const voters = c.women + c.men;
+  const rowSums = [c.women, c.men, Math.max(0, totalBallots - voters)];
+  const colSums = [...ballots, Math.max(0, voters - totalBallots)];
+  const colNames = [...cols, 'short'];
+  const cells = new Map<string, number>();
+  let i = 0;
+  let j = 0;
+  const left = [...rowSums];
+  const need = [...colSums];
+  // every cell of the women and men rows exists (zeros too); the excess row and the shortfall
+  // column only where they are not zero
+  for (let r = 0; r < 2; r++) for (let k = 0; k < cols.length; k++) cells.set(`${ROWS[r]}:${cols[k]}`, 0);
+  while (i < 3 && j < colNames.length) {
+    const take = Math.min(left[i]!, need[j]!);
+    if (take > 0) {
+      const key = `${ROWS[i]}:${colNames[j]}`;
+      cells.set(key, (cells.get(key) ?? 0) + take);
+    }
+    left[i]! -= take;
+    need[j]! -= take;
+    if (left[i] === 0) i++;
+    else j++;
+  }
+  return cells;
+}
+
+export type ReleaseShape = { atoms: Map<string, number>; figures: FigureInput[] };
+
+/** Every figure a statement publishes, as sums of its stations' atoms; keys prefixed. */
+export function releaseOf(basis: Basis, prefix: string): ReleaseShape {
+  const atoms = new Map<string, number>();
+  const rows = { w: [] as string[], m: [] as string[] };
+  const byCol = new Map<string, string[]>();
+  const centreRows = new Map<number, { w: string[]; m: string[] }>();
+  const figures: FigureInput[] = [];
+  for (const c of basis.counts) {
+    const cells = stationCells(basis.candidates, c);
+    const st = { w: [] as string[], m: [] as string[] };
+    for (const [cell, value] of cells) {
+      const [row, col] = cell.split(':') as [string, string];
+      // the same count in two versions is one atom (an unchanged station is not new information)
+      const atom = `s${c.stationId}:${cell}=${value}`;
+      atoms.set(atom, value);
+      if (row === 'w' || row === 'm') st[row].push(atom);
+      const list = byCol.get(col) ?? [];
+      list.push(atom);
+      byCol.set(col, list);
+    }
+    const centre = centreRows.get(c.centreId) ?? { w: [], m: [] };
+    centre.w.push(...st.w);
+    centre.m.push(...st.m);
+    centreRows.set(c.centreId, centre);
+    rows.w.push(...st.w);
+    rows.m.push(...st.m);
+    figures.push(
+      { key: `${prefix}st:${c.stationId}:w`, atoms: st.w },
+      { key: `${prefix}st:${c.stationId}:m`, atoms: st.m },
+      { key: `${prefix}st:${c.stationId}:v`, atoms: [...st.w, ...st.m] },
+    );
+  }
+  for (const [id, r] of centreRows)
+    figures.push(
+      { key: `${prefix}ce:${id}:w`, atoms: r.w },
+      { key: `${prefix}ce:${id}:m`, atoms: r.m },
+      { key: `${prefix}ce:${id}:v`, atoms: [...r.w, ...r.m] },
+    );
+  figures.push(
+    { key: `${prefix}tot:w`, atoms: rows.w },
+    { key: `${prefix}tot:m`, atoms: rows.m },
+    { key: `${prefix}tot:v`, atoms: [...rows.w, ...rows.m] },
+  );
+  const col = (k: string) => byCol.get(k) ?? [];
+  for (const code of basis.candidates) figures.push({ key: `${prefix}cand:${code}`, atoms: col(`v.${code}`) });
+  figures.push(
+    { key: `${prefix}valid`, atoms: basis.candidates.flatMap((k) => col(`v.${k}`)) },
+    { key: `${prefix}invalid`, atoms: [...col('inv'), ...col('blank')] },
+    { key: `${prefix}blank`, atoms: col('blank') },
+  );
+  return { atoms, figures };
+}
+
 // ——— the frozen public figures of a statement ———
 
-export type PublicRow = {
-  code: string;
-  name_ar?: string;
-  name_en?: string;
-  women: number | null;
-  men: number | null;
-  voters: number | null;
-  registered: number | null;
-  turnout: number | null;
-  womenShare: number | null;
-};
-
 export type StatementFigures = {
+  /** 2: figures protected as one release with every earlier version */
+  format: 2;
   title_ar: string;
   title_en: string;
   pollDate: string;
@@ -173,92 +274,116 @@ export type StatementFigures = {
   centresTotal: number;
   stationsObserved: number;
   stationsTotal: number;
-  voters: number | null;
-  votersWomen: number | null;
-  votersMen: number | null;
-  womenShare: number | null;
+  /** registered voters (a public register) of the observed stations, when all are known */
   registered: number | null;
-  turnout: number | null;
-  candidates: { code: string; kind: string; name_ar: string; name_en: string; votes: number | null }[];
-  centres: PublicRow[];
-  stations: PublicRow[];
+  /** sheets that broke a reconciliation rule: counted as entered */
+  unreconciled: number;
+  /** sheets in conflict at the cut-off: not counted */
+  conflicts: number;
+  candidates: { code: string; kind: string; name_ar: string; name_en: string }[];
+  centres: { id: number; code: string; name_ar: string; name_en: string; registered: number | null }[];
+  stations: { id: number; label: string; registered: number | null; womenOnly: boolean }[];
+  /** every published number, by key (st:<id>:w|m|v, ce:<id>:…, tot:…, cand:<code>, valid, invalid, blank) */
+  figures: Record<string, ProtectedFigure>;
+  /** what later versions are protected with; never shown */
+  basis: Basis;
   cutoffAt: string;
 };
 
-/** Women/men cells of each row, with small cells and their complements hidden. */
-function publicRows<
-  T extends { code: string; women: number; men: number; registered: number | null; name_ar?: string; name_en?: string },
->(rows: T[]): PublicRow[] {
-  if (rows.length === 0) return [];
-  const table = suppressTable(
-    rows.map((r) => [r.women, r.men]),
-    PUBLIC_THRESHOLD,
-    { withTotals: true },
-  );
-  return rows.map((r, i) => {
-    const [women, men] = table.cells[i]!;
-    const voters = table.rowTotals[i] ?? null;
-    return {
-      code: r.code,
-      ...(r.name_ar ? { name_ar: r.name_ar, name_en: r.name_en } : {}),
-      women: women ?? null,
-      men: men ?? null,
-      voters,
-      registered: r.registered,
-      turnout: voters !== null && r.registered ? voters / r.registered : null,
-      womenShare: women != null && voters ? women / voters : null,
-    };
-  });
+/** The figures of an earlier published version, fixed as they were published. */
+export function earlierFigures(version: number, f: StatementFigures): EarlierFigure[] {
+  if (f.format !== 2) return [];
+  return releaseOf(f.basis, `v${version}:`).figures.map((x) => ({
+    ...x,
+    shown: f.figures[x.key.slice(`v${version}:`.length)]?.disclosure === 'shown',
+  }));
 }
 
-export async function freezeFigures(db: Db, election: Election, cutoff: Date): Promise<StatementFigures> {
-  const results = await computeResults(db, election, { cutoff: cutoff.toISOString() });
-  const towns = await electionTowns(db, election.id);
-  const t = results.totals;
-  const women = suppressCount(t.women, PUBLIC_THRESHOLD);
-  const men = suppressCount(t.men, PUBLIC_THRESHOLD);
+/** A figure's value when it is shown, otherwise null. */
+export function shownValue(f: StatementFigures, key: string): number | null {
+  const x = f.figures[key];
+  return x && x.disclosure === 'shown' ? x.value : null;
+}
+
+export async function freezeFigures(
+  db: Db,
+  election: Election,
+  cutoff: Date,
+  opts: {
+    /** published versions: the new one is protected together with them */
+    earlier?: { version: number; figures: StatementFigures }[];
+    /** false: every figure as counted, for the coordinators' live view (never published) */
+    protect?: boolean;
+  } = {},
+): Promise<StatementFigures> {
+  const [results, towns] = await Promise.all([
+    computeResults(db, election, { cutoff: cutoff.toISOString() }),
+    electionTowns(db, election.id),
+  ]);
+  const basis: Basis = { candidates: results.candidates.map((c) => c.code), counts: results.counts };
+  const release = releaseOf(basis, '');
+  const atoms = new Map(release.atoms);
+  const previous = (opts.earlier ?? []).flatMap((v) => {
+    if (v.figures.format !== 2) return [];
+    for (const [k, n] of releaseOf(v.figures.basis, '').atoms) atoms.set(k, n);
+    return earlierFigures(v.version, v.figures);
+  });
+  const protectedFigures =
+    opts.protect === false
+      ? new Map(
+          release.figures.map((f) => [
+            f.key,
+            { value: f.atoms.reduce((s, a) => s + atoms.get(a)!, 0), disclosure: 'shown' as const },
+          ]),
+        )
+      : await protectReleaseOffThread({
+          threshold: PUBLIC_THRESHOLD,
+          atoms,
+          figures: release.figures,
+          earlier: previous,
+        });
+  const countOf = new Map(results.counts.map((c) => [c.stationId, c]));
+  const stations = results.stations.flatMap((s) => {
+    const c = countOf.get(s.id);
+    return c ? [{ id: s.id, label: s.label, registered: registeredFor(s, c), womenOnly: s.womenOnly }] : [];
+  });
+  const registeredByCentre = new Map<number, number | null>();
+  const observedCentres = new Set<number>();
+  for (const s of results.stations) {
+    const c = countOf.get(s.id);
+    if (!c) continue;
+    observedCentres.add(s.centreId);
+    const r = registeredFor(s, c);
+    const before = registeredByCentre.has(s.centreId) ? registeredByCentre.get(s.centreId)! : 0;
+    registeredByCentre.set(s.centreId, before === null || r === null ? null : before + r);
+  }
+  const registeredAll = stations.length && stations.every((s) => s.registered !== null);
   return {
+    format: 2,
     title_ar: election.title_ar,
     title_en: election.title_en,
     pollDate: election.poll_date,
     seats: election.seats,
     towns,
-    centresObserved: results.coverage.centresObserved,
-    centresTotal: results.coverage.centresTotal,
-    stationsObserved: results.coverage.stationsObserved,
-    stationsTotal: results.coverage.stationsTotal,
-    voters: suppressCount(t.voters, PUBLIC_THRESHOLD),
-    votersWomen: women !== null && men !== null ? women : null,
-    votersMen: women !== null && men !== null ? men : null,
-    womenShare: women !== null && men !== null ? t.womenShare : null,
-    registered: t.registered,
-    turnout: t.turnout,
-    candidates: results.candidates.map((c) => ({ ...c, votes: suppressCount(c.votes, PUBLIC_THRESHOLD) })),
-    centres: publicRows(
-      results.centres
-        .filter((c) => c.stationsObserved > 0)
-        .map((c) => ({
-          code: c.code,
-          name_ar: c.name_ar,
-          name_en: c.name_en,
-          women: c.women,
-          men: c.men,
-          registered: c.registered,
-        })),
-    ),
-    stations: publicRows(
-      results.stations.map((s) => ({
-        code: `${s.centreCode} ${s.code}`,
-        women: s.votersWomen,
-        men: s.votersMen,
-        registered: s.registered,
-      })),
-    ),
+    centresObserved: observedCentres.size,
+    centresTotal: results.centres.length,
+    stationsObserved: results.counts.length,
+    stationsTotal: results.stations.length,
+    registered: registeredAll ? stations.reduce((s, x) => s + x.registered!, 0) : null,
+    unreconciled: results.counts.filter((c) => c.unreconciled).length,
+    conflicts: results.conflicts,
+    candidates: results.candidates,
+    centres: results.centres
+      .filter((c) => observedCentres.has(c.id))
+      .map((c) => ({ ...c, registered: registeredByCentre.get(c.id) ?? null })),
+    stations,
+    figures: Object.fromEntries(protectedFigures),
+    basis,
     cutoffAt: cutoff.toISOString(),
   };
 }
 
-/** The statement's text, generated in one language from the frozen figures. */
+/** The statement's text, generated in one language from the frozen figures (shown ones only). */
 export function statementText(tr: Translator, f: StatementFigures, networkName: string): string {
   const title = localized(f, 'title', tr.locale);
   const towns = f.towns.map((x) => localized(x, 'name', tr.locale)).join(tr.locale === 'ar' ? '، ' : ', ');
@@ -276,10 +401,13 @@ export function statementText(tr: Translator, f: StatementFigures, networkName: 
       stationsTotal: f.stationsTotal,
     }),
   ];
-  if (f.voters !== null) parts.push(tr.t('elections.statement.gen.voters', { voters: f.voters, seats: f.seats }));
-  if (f.womenShare !== null && f.votersWomen !== null)
-    parts.push(tr.t('elections.statement.gen.women', { share: tr.percent(f.womenShare), women: f.votersWomen }));
-  if (f.turnout !== null) parts.push(tr.t('elections.statement.gen.turnout', { turnout: tr.percent(f.turnout) }));
+  const voters = shownValue(f, 'tot:v');
+  const women = shownValue(f, 'tot:w');
+  if (voters !== null) parts.push(tr.t('elections.statement.gen.voters', { voters, seats: f.seats }));
+  if (voters && women !== null)
+    parts.push(tr.t('elections.statement.gen.women', { share: tr.percent(women / voters), women }));
+  if (voters !== null && f.registered)
+    parts.push(tr.t('elections.statement.gen.turnout', { turnout: tr.percent(voters / f.registered) }));
   parts.push(tr.t('elections.statement.gen.cutoff', { cutoff: tr.dateTime(f.cutoffAt) }));
   return parts.join(' ');
 }

@@ -10,7 +10,7 @@ import type { Election } from '../queries.js';
 import { emptyForm, statementDraftForm } from '../schemas.js';
 import { approveStatement, draftStatement } from './actions.js';
 import { discardStatement, getStatement, statementsWithNames } from './queries.js';
-import { computeResults, freezeFigures, type StatementFigures } from './results.js';
+import { freezeFigures, type StatementFigures } from './results.js';
 import { StatementPage } from './views.js';
 
 const access = 'member' as const;
@@ -21,12 +21,13 @@ async function statementPage(c: MemberCtx, e: Election, state: FormState | null)
     ...r,
     figures: fromJson<StatementFigures>(r.figures, null as never),
   }));
-  const [live, results] = await Promise.all([freezeFigures(c.db, e, c.now), computeResults(c.db, e)]);
+  // the coordinators' live view: every figure as counted (protection is applied when drafting)
+  const live = await freezeFigures(c.db, e, c.now, { protect: false });
   return (
     <StatementPage
       e={e}
       live={live}
-      conflicts={results.conflicts}
+      conflicts={live.conflicts}
       draft={rows.find((r) => r.status === 'draft') ?? null}
       published={rows.filter((r) => r.status === 'published')}
       actorId={c.user.id}

@@ -1,0 +1,216 @@
+// Results and the statement at a national election's scale, on loopback (issue #14): 5,000
+// stations (BENCH_STATIONS), each with an accepted count sheet, on SQLite (a temporary file).
+// Times drafting a statement (the whole release protected off the event loop, with the
+// event-loop delay measured while it runs), the coordinators' live figures, and the public results
+// page over HTTP (p50 / p99 of BENCH_REQUESTS sequential requests). Bounded: stops after
+// BENCH_DEADLINE_SECONDS (default 300). Not part of `npm test`.
+//
+//   node --import tsx bench/election-results.ts
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { openDatabase } from '../src/core/db/index.js';
+import { createUser } from '../src/core/auth/users.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { features } from '../src/features/index.js';
+import { goodSheet, makeElectionFixture } from '../src/features/elections/testing/fixture.js';
+import { getElection } from '../src/features/elections/queries.js';
+import { approveStatement, draftStatement } from '../src/features/elections/statements/actions.js';
+import { freezeFigures } from '../src/features/elections/statements/results.js';
+
+const STATIONS = Number(process.env.BENCH_STATIONS ?? 5000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
+const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_SECONDS ?? 300) * 1000;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+function get(port: number, urlPath: string): Promise<{ status: number; ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    http
+      .get({ host: '127.0.0.1', port, path: urlPath }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Runs `work` while sampling the event loop; returns its time and the loop's worst delay. */
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; loopMaxMs: number }> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  h.disable();
+  return { value, ms, loopMaxMs: h.max / 1e6 };
+}
+
+async function main() {
+  const timer = setTimeout(() => {
+    console.error(`election-results: stopped after ${DEADLINE_MS / 1000} s`);
+    process.exit(2);
+  }, DEADLINE_MS);
+  timer.unref();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-election-results-'));
+  const handle = openDatabase(`sqlite:${path.join(tmp, 'wasl.sqlite')}`);
+  try {
+    const db = handle.db;
+    await migrateToLatest(db, handle.dialect, features);
+    const now = new Date();
+    const net = await db
+      .insertInto('networks')
+      .values({
+        slug: 'bench',
+        name_ar: 'شبكة',
+        name_en: 'Network',
+        description_ar: '',
+        description_en: '',
+        region_ar: '',
+        region_en: '',
+        created_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const org = await db
+      .insertInto('organizations')
+      .values({
+        network_id: net.id,
+        name_ar: 'منظمة',
+        name_en: 'Org',
+        description_ar: '',
+        description_en: '',
+        fields_of_work: '[]',
+        logo_media_id: null,
+        phone: null,
+        email: null,
+        website: null,
+        status: 'active',
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = {
+      id: await createUser(
+        db,
+        { username: 'bench', email: null, displayName: 'Bench', passwordHash: 'x', totpSecret: null },
+        now,
+      ),
+    };
+    const setupStarted = performance.now();
+    const fx = await makeElectionFixture(db, {
+      networkId: net.id,
+      organizerOrgId: org.id,
+      userId: user.id,
+      now,
+      stations: STATIONS,
+      observers: 0,
+      codePrefix: 'RB',
+    });
+    // one accepted sheet per station; some stations with few women, some that do not reconcile
+    const rows = fx.stations.map((s, i) => {
+      const women = i % 37 === 0 ? 1 + (i % 9) : 40 + (i % 90);
+      const sheet = goodSheet(women, 60 + (i % 120));
+      if (i % 53 === 0) sheet.valid = sheet.valid! - 3;
+      return {
+        election_id: fx.electionId,
+        station_id: s.id,
+        form_slug: 'count',
+        status: 'single' as const,
+        values_json: JSON.stringify(sheet),
+        flags: i % 53 === 0 ? '["valid + invalid = voters"]' : '[]',
+        decided_by: null,
+        decided_at: null,
+        decision_note: '',
+        updated_at: now.toISOString(),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('count_sheets')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await db.updateTable('elections').set({ status: 'active' }).where('id', '=', fx.electionId).execute();
+    console.log(`set up ${STATIONS} stations in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
+
+    const e = (await getElection(db, fx.electionId))!;
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BASE_URL: 'http://127.0.0.1:3000',
+      DATA_DIR: tmp,
+      LOG_LEVEL: 'silent',
+      DEMO_SEED: 'off',
+      DATABASE_URL: `sqlite:${path.join(tmp, 'wasl.sqlite')}`,
+      SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
+    });
+    const app = await buildApp({ config, handle, logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as { port: number }).port;
+    try {
+      const tr = {
+        ar: app.wasl.i18n.translator('ar', { digits: 'latn' }),
+        en: app.wasl.i18n.translator('en', { digits: 'latn' }),
+      };
+      const live = await timed(() => freezeFigures(db, e, new Date(), { protect: false }));
+      console.log(`live figures (coordinators' statement page): ${live.ms.toFixed(0)} ms`);
+      // drafting while the public page is being asked: other requests must not wait for it
+      const during: number[] = [];
+      let drafting = true;
+      const probe = (async () => {
+        while (drafting) during.push((await get(port, '/elections')).ms);
+      })();
+      const draft = await timed(() =>
+        draftStatement(
+          db,
+          e,
+          { cutoff: new Date(), remarks_ar: '', remarks_en: '', change_note_ar: '', change_note_en: '' },
+          tr,
+          user.id,
+          new Date(),
+        ),
+      );
+      drafting = false;
+      await probe;
+      console.log(
+        `draft (whole release protected, off the event loop): ${draft.ms.toFixed(0)} ms, event-loop delay max ${draft.loopMaxMs.toFixed(1)} ms; ${during.length} other requests meanwhile, p99 ${pct(during, 99).toFixed(1)} ms`,
+      );
+      const d = await db
+        .selectFrom('election_statements')
+        .select('id')
+        .where('election_id', '=', e.id)
+        .executeTakeFirstOrThrow();
+      await approveStatement(db, e.id, d.id, user.id, new Date());
+      const times: number[] = [];
+      let bytes = 0;
+      const page = await timed(async () => {
+        for (let i = 0; i < REQUESTS; i++) {
+          const r = await get(port, `/elections/${e.id}/results?i=${i}`);
+          if (r.status !== 200) throw new Error(`results: ${r.status}`);
+          times.push(r.ms);
+          bytes = r.bytes;
+        }
+      });
+      console.log(
+        `results page over HTTP: p50 ${pct(times, 50).toFixed(0)} ms, p99 ${pct(times, 99).toFixed(0)} ms (${REQUESTS} requests, ${(bytes / 1024).toFixed(0)} KiB), event-loop delay max ${page.loopMaxMs.toFixed(1)} ms`,
+      );
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await handle.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
