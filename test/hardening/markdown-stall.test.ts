@@ -1,0 +1,179 @@
+// Finding 1 of the security probe (#18): one Markdown body stalled the whole server (a 100 KB
+// article made every view take ~10 s, /healthz included). Here a corpus of pathological bodies
+// (nested emphasis, brackets, links, autolinks, tables — 100 KB each) goes through the real routes:
+// written as an article by staff, submitted, published, read by an anonymous visitor; posted in the
+// forum by a plain member (refused over the forum's cap, accepted cut to it) and read. While each
+// request runs, the event loop's delay is measured with perf_hooks' monitorEventLoopDelay: no
+// request may hold it more than 100 ms. The test's own duration is not what is judged.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKDOWN_MAX_CHARS } from '../../src/core/text/markdown.js';
+import { BODY_MAX } from '../../src/features/forum/schemas.js';
+import { saveCategory } from '../../src/features/forum/topics/queries.js';
+import {
+  idFrom,
+  itemFormFields,
+  postMultipart,
+  useWorld,
+  type Client,
+} from '../../src/features/publishing/testing/fixtures.js';
+
+const LIMIT_MS = 100;
+const SIZE = 100_000;
+
+/** `unit` repeated to `size` characters (cut at the end). */
+const fill = (unit: string, size = SIZE) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+/** Bodies built to be slow for a Markdown parser, each 100 KB (the article field's cap). */
+export const PATHOLOGICAL: Record<string, string> = {
+  'nested emphasis': fill('*_'.repeat(200) + 'a' + '_*'.repeat(150) + '\n'),
+  'emphasis runs': '*'.repeat(SIZE / 2 - 1) + 'a' + '_'.repeat(SIZE / 2),
+  'unclosed emphasis': fill('*a **b ***c _d __e '),
+  'open brackets': '['.repeat(SIZE / 2 - 1) + 'x' + ']('.repeat(SIZE / 4),
+  'nested brackets': fill('[['.repeat(100) + 'x' + ']]'.repeat(100) + '(\n'),
+  'unclosed links': fill('[x](http://a.com/'),
+  'link references': fill('[a][b'.repeat(20) + '\n[b]: http://x.com/\n'),
+  'images in links': fill('[![a](b'),
+  'linkify bait (the probe’s input)': fill('http://x.com/*['),
+  'bare domains': fill('www.a.'),
+  'autolinks unclosed': fill('<http://a'),
+  'e-mail bait': fill('a@b.'),
+  'table columns': fill('|' + 'a|'.repeat(2000) + '\n|' + '-|'.repeat(2000) + '\n'),
+  'table rows': '|a|b|\n|-|-|\n' + fill('|' + '[x'.repeat(5) + '|*_|\n', SIZE - 12),
+  backticks: fill('`a``b```c'),
+  'block quotes': fill('> '.repeat(100) + 'a\n'),
+  lists: fill('  '.repeat(50) + '- a\n'),
+};
+
+const RESOLUTION_MS = 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Samples the event loop every 10 ms for the whole file; each request reads its own stretch. */
+const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+
+/**
+ * Runs `request`, returning its answer and the longest the event loop was held meanwhile (ms): the
+ * longest gap between two samples, less the sampling interval. A reset forgets the last sample, so
+ * the loop turns a few times before the request (and after it, so a block at its end is counted).
+ */
+async function measured<T>(request: () => Promise<T>): Promise<{ result: T; maxMs: number }> {
+  loop.reset();
+  await sleep(3 * RESOLUTION_MS);
+  const result = await request();
+  await sleep(3 * RESOLUTION_MS);
+  return { result, maxMs: loop.max / 1e6 - RESOLUTION_MS };
+}
+
+beforeAll(() => loop.enable());
+afterAll(() => loop.disable());
+
+const w = useWorld();
+
+describe('pathological Markdown through the real routes', () => {
+  it('keeps every body to the article cap and 100 KB', () => {
+    for (const [name, body] of Object.entries(PATHOLOGICAL)) {
+      expect(body.length, name).toBeLessThanOrEqual(MARKDOWN_MAX_CHARS);
+      expect(body.length, name).toBeGreaterThanOrEqual(SIZE - 100);
+    }
+  });
+
+  it('the measure sees a request that holds the event loop (150 ms busy on purpose)', async () => {
+    const { maxMs } = await measured(async () => {
+      const until = Date.now() + 150;
+      while (Date.now() < until);
+      return { statusCode: 200 };
+    });
+    expect(maxMs).toBeGreaterThan(LIMIT_MS);
+    const idle = await measured(async () => ({ statusCode: 200 }));
+    expect(idle.maxMs).toBeLessThan(LIMIT_MS);
+  });
+
+  it('no request holds the event loop more than 100 ms: articles written, published and read; forum posts', async () => {
+    const { t, clients, net } = w;
+    const db = t.handle.db;
+    const category = await saveCategory(
+      db,
+      null,
+      net,
+      {
+        name_ar: 'قسم التجارب',
+        name_en: 'Trials',
+        description_ar: '',
+        description_en: '',
+        visibility: 'public',
+        topic_creators: 'members',
+        approval: 'none',
+        position: 0,
+      },
+      t.clock.now,
+    );
+    const slow: string[] = [];
+    const served: string[] = [];
+    const check = async <R extends { statusCode: number }>(label: string, request: () => Promise<R>): Promise<R> => {
+      const { result, maxMs } = await measured(request);
+      if (result.statusCode >= 500) served.push(`${label}: ${result.statusCode}`);
+      if (maxMs > LIMIT_MS) slow.push(`${label}: ${Math.round(maxMs)} ms`);
+      return result;
+    };
+    const get = (c: Client, url: string) => () => c.get(url);
+    const post = (c: Client, url: string, body: Record<string, string | string[]>) => () => c.post(url, body);
+
+    for (const [name, body] of Object.entries(PATHOLOGICAL)) {
+      // an article: written by staff, submitted by their admin, published by the editor, read by anyone
+      await clients.staffA!.get(`/publishing/new?kind=activity&org=${w.orgA}`);
+      // the article form is multipart (it takes a cover and a file), as a browser sends it
+      const made = await check(`${name}: save`, () =>
+        postMultipart(
+          w,
+          clients.staffA!,
+          '/publishing/new?kind=activity',
+          itemFormFields(w.orgA, { title: `تجربة ${name}`, body }),
+          {},
+        ),
+      );
+      expect(made.statusCode, `${name}: save`).toBe(303);
+      const id = idFrom(made.headers.location);
+      await check(`${name}: workspace`, get(clients.staffA!, `/publishing/items/${id}`));
+      await clients.adminA!.get(`/publishing/items/${id}`);
+      await check(`${name}: submit`, post(clients.adminA!, `/publishing/items/${id}/submit`, {}));
+      await clients.editor!.get(`/publishing/items/${id}`);
+      const live = await check(`${name}: publish`, post(clients.editor!, `/publishing/items/${id}/publish`, {}));
+      expect(live.statusCode, `${name}: publish`).toBe(303);
+      const moved = await clients.anon!.get(`/activities/${id}`);
+      const at = String(moved.headers.location);
+      for (let i = 0; i < 3; i++) {
+        const view = await check(`${name}: view ${i + 1}`, get(clients.anon!, at));
+        expect(view.statusCode, `${name}: view`).toBe(200);
+      }
+      await check(`${name}: healthz`, get(clients.anon!, '/healthz'));
+
+      // the forum: any member; over the cap refused (before any parsing), at the cap posted and read
+      const member = clients.member!;
+      await member.get(`/forum/c/${category}/new`);
+      const refused = await check(
+        `${name}: forum over the cap`,
+        post(member, `/forum/c/${category}/new`, { title: `تجربة ${name}`, body }),
+      );
+      // 400 (over the field's cap), or 413 when the encoded form is over the 256 KB a form may send
+      expect([400, 413], `${name}: forum over the cap`).toContain(refused.statusCode);
+      t.clock.advance(10 * 60_000);
+      await member.get(`/forum/c/${category}/new`);
+      await check(
+        `${name}: forum post`,
+        post(member, `/forum/c/${category}/new`, { title: `تجربة ${name}`, body: body.slice(0, BODY_MAX) }),
+      );
+      const topic = await db
+        .selectFrom('forum_topics')
+        .select('id')
+        .where('author_id', '=', w.u.member!)
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      if (topic) await check(`${name}: forum topic`, get(clients.anon!, `/forum/t/${topic.id}`));
+      t.clock.advance(10 * 60_000);
+    }
+    console.log(
+      `markdown corpus: ${Object.keys(PATHOLOGICAL).length} bodies of 100 KB; requests over ${LIMIT_MS} ms: ${slow.length}`,
+    );
+    expect(served).toEqual([]);
+    expect(slow).toEqual([]);
+  });
+});
