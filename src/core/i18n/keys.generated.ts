@@ -166,7 +166,9 @@ export interface MessageParams {
   'admin.auditAction.coordination.review.closed': {};
   'admin.auditAction.coordination.review.opened': {};
   'admin.auditAction.coordination.seat.created': {};
+  'admin.auditAction.coordination.settings.boardNames': {};
   'admin.auditAction.coordination.term.created': {};
+  'admin.auditAction.coordination.vote.cancelled': {};
   'admin.auditAction.coordination.vote.created': {};
   'admin.auditAction.election.centre.deleted': {};
   'admin.auditAction.election.centre.edited': {};

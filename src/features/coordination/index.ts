@@ -13,6 +13,7 @@ import { licensingRoutes } from './licensing/routes.js';
 import { lessonRoutes } from './lessons/routes.js';
 import { coordinationNotifications } from './notify.js';
 import * as records from './migrations/0605_coordination_records.js';
+import * as settings from './migrations/0606_coordination_settings.js';
 
 export default defineFeature({
   name: 'coordination',
@@ -27,7 +28,10 @@ export default defineFeature({
   ],
   sections: coordinationSections,
   migration: { name: '0600_coordination', up },
-  migrations: [{ name: '0605_coordination_records', up: records.up }],
+  migrations: [
+    { name: '0605_coordination_records', up: records.up },
+    { name: '0606_coordination_settings', up: settings.up },
+  ],
   notifications: coordinationNotifications,
   nav: {
     staff: [

@@ -97,6 +97,7 @@ export const leaveForm = z.object({ confirm_name: z.string().trim().max(200) });
 export const emptyForm = z.object({});
 
 // ——— governance ———
+export const boardNamesForm = z.object({ board_names: z.enum(['full', 'first', 'role']) });
 export const bodyForm = z.object({
   kind: z.enum(['board', 'committee']),
   name_ar: fields.text(150),

@@ -154,6 +154,16 @@ export interface CoordVoteParticipationTable {
  * no user, no time. The rows of a vote are rewritten in a random order with fresh ids at every
  * cast, so neither ids nor storage order reveal the order ballots came in.
  */
+/** How /governance names the holders of seats: full name, first name, or the seat alone. */
+export type BoardNames = 'full' | 'first' | 'role';
+
+/** A network's choices for the feature (no row: the defaults). */
+export interface CoordSettingsTable {
+  network_id: number;
+  board_names: BoardNames;
+  updated_at: string;
+}
+
 export interface CoordBallotsTable {
   id: string;
   vote_id: number;
@@ -455,6 +465,7 @@ export interface CoordinationTables {
   coord_licence_documents: CoordLicenceDocumentsTable;
   coord_licence_visits: CoordLicenceVisitsTable;
   coord_lessons: CoordLessonsTable;
+  coord_settings: CoordSettingsTable;
 }
 
 // The feature's tables join the one Database type (the core names no feature).

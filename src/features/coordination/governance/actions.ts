@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import { damascusDay } from '../../../core/time.js';
-import type { CoordBodiesTable, CoordTermsTable, CoordVotesTable, VoteKind } from '../tables.js';
+import type { BoardNames, CoordBodiesTable, CoordTermsTable, CoordVotesTable, VoteKind } from '../tables.js';
 import { eligibleOrgCount, isRepresentative, votePhase } from './queries.js';
 
 export async function createBody(
@@ -260,4 +260,31 @@ export async function castBallot(
     if (again) return 'alreadyVoted';
     throw err;
   }
+}
+
+/**
+ * Cancels a vote before it closes. Its ballots are never counted, so they are deleted in the same
+ * transaction (who took part stays, as it was shown); a closed vote has a result and cannot be
+ * cancelled (the route says so).
+ */
+export async function cancelVote(db: Db, voteId: number, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('coord_votes')
+      .set({ cancelled_at: now.toISOString() })
+      .where('id', '=', voteId)
+      .where('cancelled_at', 'is', null)
+      .execute();
+    await trx.deleteFrom('coord_ballots').where('vote_id', '=', voteId).execute();
+  });
+}
+
+/** Records how /governance names board members. */
+export async function setBoardNames(db: Db, networkId: number, choice: BoardNames, now: Date): Promise<void> {
+  const updated_at = now.toISOString();
+  await db
+    .insertInto('coord_settings')
+    .values({ network_id: networkId, board_names: choice, updated_at })
+    .onConflict((oc) => oc.column('network_id').doUpdateSet({ board_names: choice, updated_at }))
+    .execute();
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../../core/db/index.js';
 import { fromJson } from '../../../core/db/helpers.js';
 import { damascusDay } from '../../../core/time.js';
 import { memberPeople, memberRoles, organizationsByIds } from '../workspace/queries.js';
-import type { VoteKind } from '../tables.js';
+import type { BoardNames, VoteKind } from '../tables.js';
 
 // ——— bodies, seats, terms ———
 
@@ -271,4 +271,21 @@ export async function tally(
     } else winners = sorted.slice(0, vote.max_choices).map((c) => c.optionId);
   }
   return { eligible, voted: votedN, ballots: ballots.length, quorumNeeded, quorumMet, counts: list, winners, tie };
+}
+
+/** How the network names board members on /governance; the seat alone until an admin chooses. */
+export async function boardNames(db: Db, networkId: number): Promise<BoardNames> {
+  const row = await db
+    .selectFrom('coord_settings')
+    .select('board_names')
+    .where('network_id', '=', networkId)
+    .executeTakeFirst();
+  return row?.board_names ?? 'role';
+}
+
+/** A holder's name as the network chose to show it: in full, the first name, or none. */
+export function shownHolderName(name: string, choice: BoardNames): string | null {
+  if (choice === 'full') return name;
+  if (choice === 'first') return name.trim().split(/\s+/)[0] ?? null;
+  return null;
 }

@@ -1,12 +1,23 @@
 // Governance: the public page of bodies, seats and holders (/governance), and votes among member
 // organizations (/votes/:id) with nominations, secret ballots and results.
-import { form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import { action, form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { coord, type CoordContext } from '../context.js';
 import type { GovernanceResource } from '../permissions.js';
-import { ballotForm, bodyForm, nominateForm, nominationAnswerForm, seatForm, termForm, voteForm } from '../schemas.js';
+import {
+  ballotForm,
+  boardNamesForm,
+  bodyForm,
+  emptyForm,
+  nominateForm,
+  nominationAnswerForm,
+  seatForm,
+  termForm,
+  voteForm,
+} from '../schemas.js';
 import { activeOrganizations } from '../workspace/queries.js';
 import {
+  boardNames,
   bodyChoices,
   findNominee,
   getBody,
@@ -21,7 +32,17 @@ import {
   tally,
   votePhase,
 } from './queries.js';
-import { addSeat, addTerm, answerNomination, castBallot, createBody, createVote, nominate } from './actions.js';
+import {
+  addSeat,
+  addTerm,
+  answerNomination,
+  cancelVote,
+  castBallot,
+  createBody,
+  createVote,
+  nominate,
+  setBoardNames,
+} from './actions.js';
 import { GovernancePage } from './views/bodies.js';
 import { VoteNewPage, VotePage } from './views/votes.js';
 
@@ -29,16 +50,18 @@ const governance = (ctx: CoordContext): GovernanceResource => ({ type: 'coord.go
 
 async function governancePage(c: AnyCtx, ctx: CoordContext, state: FormState | null = null) {
   const canManage = ctx.can('manage', governance(ctx));
-  const [bodies, votes, orgs] = await Promise.all([
+  const [bodies, votes, orgs, names] = await Promise.all([
     listBodies(c.db, ctx.network.id, c.now),
     ctx.can('viewVotes', governance(ctx)) ? listVotes(c.db, ctx.network.id) : null,
     canManage ? activeOrganizations(c.db, ctx.network.id) : [],
+    boardNames(c.db, ctx.network.id),
   ]);
   return (
     <GovernancePage
       bodies={bodies}
       votes={votes?.map((v) => ({ ...v, phase: votePhase(v, c.now) })) ?? null}
       canManage={canManage}
+      boardNames={names}
       orgs={orgs}
       state={state}
     />
@@ -88,6 +111,7 @@ async function votePage(c: AnyCtx, { ctx, vote }: LoadedVote, state: FormState |
       nominees={nominees}
       viewerId={ctx.actor.user?.id ?? 0}
       tally={phase === 'closed' ? await tally(c.db, vote) : null}
+      canManage={ctx.can('manage', governance(ctx))}
       state={state}
     />
   );
@@ -107,6 +131,23 @@ export const governanceRoutes = [
     async save(c, ctx, data) {
       const id = await createBody(c.db, ctx.network.id, data, c.now);
       await c.audit('coordination.body.created', { targetType: 'body', targetId: id });
+      return '/governance';
+    },
+  }),
+
+  // How board members are named on the public page (issue 18); network admins choose.
+  form('/governance/board-names', {
+    access: 'networkAdmin',
+    load: manager,
+    schema: boardNamesForm,
+    show: governancePage,
+    async save(c, ctx, data) {
+      await setBoardNames(c.db, ctx.network.id, data.board_names, c.now);
+      await c.audit('coordination.settings.boardNames', {
+        targetType: 'network',
+        targetId: ctx.network.id,
+        details: { board_names: data.board_names },
+      });
       return '/governance';
     },
   }),
@@ -167,6 +208,24 @@ export const governanceRoutes = [
   }),
 
   page('/votes/:id', { access: 'member', load: loadVote, render: (c, l) => votePage(c, l) }),
+
+  // Cancelling asks twice (ConfirmButton); a vote that has closed has a result and stays as it is.
+  action('/votes/:id/cancel', {
+    access: 'networkAdmin',
+    load: async (c) => {
+      const l = await loadVote(c);
+      return l.ctx.can('manage', governance(l.ctx)) ? l : notFound();
+    },
+    schema: emptyForm,
+    async run(c, l) {
+      const phase = votePhase(l.vote, c.now);
+      if (phase === 'closed' || phase === 'cancelled')
+        return { to: toVote(l), flash: 'coordination.vote.cannotCancel' };
+      await cancelVote(c.db, l.vote.id, c.now);
+      await c.audit('coordination.vote.cancelled', { targetType: 'vote', targetId: l.vote.id, details: { phase } });
+      return { to: toVote(l), flash: 'coordination.vote.cancelledDone' };
+    },
+  }),
 
   form('/votes/:id/nominations', {
     access: 'member',

@@ -327,14 +327,163 @@ describe('governance page', () => {
       starts_on: '2026-01-01',
       ends_on: '2028-12-31',
     });
+    // Board names as the network chooses (issue 18): the seat alone until an admin chooses.
     const page = await s.w.c.anonymous.get('/governance');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Hala Haddad');
+    expect(page.body).toContain('الرئاسة');
+    expect(page.body).not.toContain('Hala');
+    expect(page.body).toContain('(الاسم غير منشور)');
+    expect((await s.w.c.netAdmin.get('/governance')).body).toContain('Hala Haddad'); // the admins who record them
+    const setting = async () =>
+      (await s.t.handle.db.selectFrom('coord_settings').select('board_names').execute()).map((r) => r.board_names);
+    // a member organization's admin, a plain member, bad input: refused, nothing changes
+    await s.w.c.adminA.get('/governance');
+    expect((await s.w.c.adminA.post('/governance/board-names', { board_names: 'full' })).statusCode).toBe(404);
+    await s.w.c.member.get('/governance');
+    expect([403, 404]).toContain(
+      (await s.w.c.member.post('/governance/board-names', { board_names: 'full' })).statusCode,
+    );
+    await s.w.c.netAdmin.get('/governance');
+    expect((await s.w.c.netAdmin.post('/governance/board-names', { board_names: 'everyone' })).statusCode).toBe(400);
+    expect(await setting()).toEqual([]);
+    expect((await s.w.c.netAdmin.post('/governance/board-names', { board_names: 'first' })).statusCode).toBe(303);
+    const first = (await s.w.c.anonymous.get('/governance')).body;
+    expect(first).toContain('Hala');
+    expect(first).not.toContain('Haddad');
+    expect((await s.w.c.netAdmin.post('/governance/board-names', { board_names: 'full' })).statusCode).toBe(303);
+    expect((await s.w.c.anonymous.get('/governance')).body).toContain('Hala Haddad');
+    expect(await setting()).toEqual(['full']);
+    const logged = await s.t.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'coordination.settings.boardNames')
+      .execute();
+    expect(logged).toHaveLength(2);
     expect(page.body).not.toContain('/votes/'); // votes are for members
     expect((await s.w.c.adminA.get('/governance')).body).toContain('/votes/');
     await s.w.c.adminA.get('/governance');
     expect(
       (await s.w.c.adminA.post('/governance/bodies', { kind: 'board', name_ar: 'x', name_en: 'x' })).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('secret counts, small electorates and cancelling (issue 14, 16)', () => {
+  async function decision(title: string, opensIn = HOUR, closesIn = 2 * DAY) {
+    return newVote({
+      kind: 'decision',
+      title,
+      description: '',
+      body_id: '',
+      max_choices: '1',
+      nominations_close_at: '',
+      opens_at: local(opensIn),
+      closes_at: local(closesIn),
+      quorum_percent: '30',
+    });
+  }
+  const options = async (id: number) =>
+    Object.fromEntries(
+      (
+        await s.t.handle.db.selectFrom('coord_vote_options').select(['id', 'kind']).where('vote_id', '=', id).execute()
+      ).map((x) => [x.kind, x.id]),
+    ) as Record<'yes' | 'no' | 'abstain', number>;
+  const phaseOf = async (id: number) =>
+    (
+      await s.t.handle.db
+        .selectFrom('coord_votes')
+        .select('cancelled_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).cancelled_at;
+
+  it('warns before a vote opens that the electorate is too small, stating the minimum', async () => {
+    const id = await decision('Small electorate');
+    const page = await s.w.c.netAdmin.get(`/votes/${id}`);
+    // three member organizations, fewer than the five ballots counts need
+    expect(page.body).toContain('يحق لـ3 منظمات فقط التصويت');
+    expect(page.body).toContain('إلا من 5 أوراق اقتراع');
+  });
+
+  it('a lone ballot: the outcome, never the count per option, and a line saying why', async () => {
+    const id = await decision('One ballot', HOUR, 2 * HOUR);
+    s.t.clock.advance(HOUR + 60_000);
+    await resignIn(s.t, s.w);
+    const { no } = await options(id);
+    await s.w.c.adminA.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(no) })).statusCode,
+    ).toBe(303);
+    s.t.clock.advance(HOUR);
+    await resignIn(s.t, s.w);
+    const page = await s.w.c.staffB.get(`/votes/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('لا تُعرض الأصوات لكل خيار إلا من 5 أوراق اقتراع');
+    expect(page.body).not.toContain('<th scope="col">الأصوات</th>');
+  });
+
+  it('from the minimum of ballots the counts are shown, with the rule below them', async () => {
+    const id = await decision('Five ballots', HOUR, 2 * HOUR);
+    const { yes, no } = await options(id);
+    await s.t.handle.db
+      .insertInto('coord_ballots')
+      .values([yes, yes, yes, no, no].map((o, i) => ({ id: `test-${id}-${i}`, vote_id: id, choices: `[${o}]` })))
+      .execute();
+    s.t.clock.advance(2 * HOUR + 60_000);
+    await resignIn(s.t, s.w);
+    const page = await s.w.c.staffB.get(`/votes/${id}`);
+    expect(page.body).toContain('تُعرض الأصوات لكل خيار لأن 5 أوراق اقتراع على الأقل فُرزت');
+    const v = (await getVote(s.t.handle.db, s.w.net, id))!;
+    expect((await tally(s.t.handle.db, v)).ballots).toBe(5);
+  });
+
+  it('cancels a vote before it closes: network admins only, asked twice, ballots never counted', async () => {
+    const id = await decision('To cancel', HOUR, 2 * DAY);
+    const admin = await s.w.c.netAdmin.get(`/votes/${id}`);
+    expect(admin.body).toContain(`action="/votes/${id}/cancel"`);
+    expect(admin.body).toContain('<details class="confirm">');
+    expect((await s.w.c.adminA.get(`/votes/${id}`)).body).not.toContain(`/votes/${id}/cancel`);
+    // anonymous, a plain member, an organization's admin: refused, nothing changes
+    for (const who of ['anonymous', 'member', 'adminA', 'staffB'] as const) {
+      await s.w.c[who].get('/governance');
+      const res = await s.w.c[who].post(`/votes/${id}/cancel`, {});
+      expect([303, 403, 404], who).toContain(res.statusCode);
+      expect(await phaseOf(id)).toBeNull();
+    }
+    // it opens, a ballot is cast, then it is cancelled
+    s.t.clock.advance(HOUR + 60_000);
+    await resignIn(s.t, s.w);
+    const { yes } = await options(id);
+    await s.w.c.adminA.get(`/votes/${id}`);
+    expect(
+      (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) })).statusCode,
+    ).toBe(303);
+    await s.w.c.netAdmin.get(`/votes/${id}`);
+    const res = await s.w.c.netAdmin.post(`/votes/${id}/cancel`, {});
+    expect(res.statusCode).toBe(303);
+    expect(await phaseOf(id)).not.toBeNull();
+    expect(await s.t.handle.db.selectFrom('coord_ballots').select('id').where('vote_id', '=', id).execute()).toEqual(
+      [],
+    );
+    const log = await s.t.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'coordination.vote.cancelled')
+      .execute();
+    expect(log).toHaveLength(1);
+    const page = await s.w.c.adminB.get(`/votes/${id}`);
+    expect(page.body).toContain('أُلغي هذا التصويت قبل إغلاقه');
+    const late = await s.w.c.adminB.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgB), choice: String(yes) });
+    expect(late.statusCode).toBe(409);
+  });
+
+  it('a closed vote cannot be cancelled: its result stands', async () => {
+    const id = await decision('Closed', HOUR, 2 * HOUR);
+    s.t.clock.advance(2 * HOUR + 60_000);
+    await resignIn(s.t, s.w);
+    await s.w.c.netAdmin.get(`/votes/${id}`);
+    const res = await s.w.c.netAdmin.post(`/votes/${id}/cancel`, {});
+    expect(res.statusCode).toBe(303);
+    expect(await phaseOf(id)).toBeNull();
   });
 });

@@ -240,6 +240,7 @@ export const workspaceRoutes = [
   endpoint('GET', '/workspace/:orgId/export', {
     access,
     load: workspace('manage'),
+    fresh: true, // everything the organization holds: asked again on a session left open
     async handle(c, w) {
       const zip = await buildExport(c.wasl, w.org.id, c.now);
       await c.audit('coordination.export', { ...workspaceTarget('organization', w), details: { bytes: zip.length } });
@@ -287,6 +288,7 @@ export const workspaceRoutes = [
     access: 'networkAdmin',
     get: true,
     load: workspace('openEmergency'),
+    fresh: true, // into another organization's private workspace: asked again on a session left open
     schema: emergencyForm,
     show: (_c, w, state) => <EmergencyPage org={w.org} active={state ? null : w.grant} state={state} />,
     flash: null,

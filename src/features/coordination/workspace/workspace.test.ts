@@ -348,3 +348,30 @@ describe('export and leaving', () => {
     expect(org.status).toBe('active');
   });
 });
+
+describe('asked again on a session left open', () => {
+  it('an export and emergency access need the password or a code from the last ten minutes', async () => {
+    await resignIn(s.t, s.w);
+    s.t.clock.advance(11 * 60_000); // a phone left signed in, or taken
+    const grants = async () => (await s.t.handle.db.selectFrom('coord_emergency_access').select('id').execute()).length;
+    const exportsDone = async () =>
+      (await s.t.handle.db.selectFrom('audit_log').select('id').where('action', '=', 'coordination.export').execute())
+        .length;
+    const [grantsBefore, exportsBefore] = [await grants(), await exportsDone()];
+
+    const zip = await s.w.c.adminA.get(`/workspace/${s.w.orgA}/export`);
+    expect(zip.statusCode).toBe(303);
+    expect(zip.headers.location).toBe(`/account/confirm?next=${encodeURIComponent(`/workspace/${s.w.orgA}/export`)}`);
+    expect(zip.headers['content-type'] ?? '').not.toContain('zip');
+
+    await s.w.c.netAdmin.get(`/workspace/${s.w.orgB}/emergency`);
+    const open = await s.w.c.netAdmin.post(`/workspace/${s.w.orgB}/emergency`, {
+      reason: 'A stated reason long enough for the rule',
+      hours: '2',
+    });
+    expect(open.statusCode).toBe(303);
+    expect(open.headers.location).toMatch(/^\/account\/confirm\?next=/);
+    expect(await grants()).toBe(grantsBefore);
+    expect(await exportsDone()).toBe(exportsBefore);
+  });
+});

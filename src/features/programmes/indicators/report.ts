@@ -1,15 +1,16 @@
 // Indicators: figures by project, course, town, gender and age band, computed from the records
-// and published only through small-cell suppression (core/stats/suppression.ts).
+// and published only through one linked release (core/stats/release.ts, decision 0004).
 //
 // People counted: a trainee is "trained" once they attended at least one session of a course,
-// and "completed" when the course's rule is met. Counts of people go through suppression;
+// and "completed" when the course's rule is met. Counts of people go through disclosure control;
 // counts of activities, visits and recommendations (events, not people) are shown as they are.
-// Tables that share margins with another are suppressed as if their margins were public, and
-// the headline figures are taken from the margins of the one table published with totals, so
-// that no figure shown in one place undoes a cell hidden in another.
+// Every figure of every scope a visitor can ask for (all public projects together, each one on
+// its own) is protected together, so that no page, filter or export undoes a figure hidden on
+// another: /indicators minus /indicators?project=1 gives nothing back.
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
-import { suppressCount, suppressTable, type SuppressedTable } from '../../../core/stats/suppression.js';
+import { protectReleaseOffThread, type ProtectedFigure } from '../../../core/stats/release.js';
+import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import {
   activityKinds,
   ageBands,
@@ -107,12 +108,19 @@ async function enrolmentFacts(db: Db, projectIds: number[]): Promise<EnrolmentFa
   });
 }
 
-export type IndicatorTable = SuppressedTable & {
+/** A published figure about people: its true value, how it is disclosed, and its key. */
+export type Cell = ProtectedFigure & { id: string };
+
+export type IndicatorTable = {
   key: string;
   /** row keys: age bands, P-codes, course ids, organization ids (as strings) */
   rows: string[];
   cols: string[];
   withTotals: boolean;
+  cells: Cell[][];
+  rowTotals: Cell[];
+  colTotals: Cell[];
+  grandTotal: Cell | null;
 };
 
 export type TargetProgress = {
@@ -122,19 +130,22 @@ export type TargetProgress = {
   label_ar: string;
   label_en: string;
   target: number;
+  /** a count of events or a manual value; for a person metric, the value only when shown */
   actual: number | null;
+  /** person metrics: the protected figure the page prints */
+  figure?: Cell;
 };
 
 export type IndicatorReport = {
   threshold: number;
   projectIds: number[];
   headline: {
-    trained: number | null;
-    trainedWomen: number | null;
-    trainedMen: number | null;
-    completed: number | null;
+    trained: Cell;
+    trainedWomen: Cell;
+    trainedMen: Cell;
+    completed: Cell;
     activities: number;
-    participants: number | null;
+    participants: Cell;
     visits: number;
     recommendations: number;
   };
@@ -145,81 +156,198 @@ export type IndicatorReport = {
   targets: TargetProgress[];
 };
 
-function table(
-  key: string,
-  rows: string[],
-  cols: string[],
-  counts: Map<string, number>,
-  threshold: number,
-  withTotals: boolean,
-): IndicatorTable {
-  const cells = rows.map((r) => cols.map((c) => counts.get(`${r}|${c}`) ?? 0));
-  return { key, rows, cols, withTotals, ...suppressTable(cells, threshold, { withTotals }) };
-}
-
 function tally(map: Map<string, number>, key: string, by = 1) {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** The number a page may print for a figure: its value when shown, otherwise nothing. */
+export const shownValue = (f: Cell | null | undefined): number | null =>
+  f && f.disclosure === 'shown' ? f.value : null;
+
+type Participants = { projectId: number; ageBand: string; gender: string; n: number };
+type ScopeRows = { towns: string[]; orgs: string[]; courses: string[] };
+
+/**
+ * One linked release: the figures of every scope of the family, protected together. Atoms are
+ * people by the projects they trained in, gender, age band, town and organization (a person who
+ * trained in two projects is one atom, counted once in either scope and once in both), course
+ * enrolments by gender, completers by the projects they completed in, and activity participants
+ * by project, age band and gender. Figure keys: `<scope>:<table>:<row>:<column>`.
+ */
+async function protectFamily(
+  facts: EnrolmentFact[],
+  participants: Participants[],
+  coursesOf: Map<number, number[]>,
+  scopes: { key: string; projects: number[] }[],
+  threshold: number,
+  withOrgs: boolean,
+): Promise<{ figures: Map<string, ProtectedFigure>; scopeRows: Map<string, ScopeRows> }> {
+  const atoms = new Map<string, number>();
+  const byPerson = new Map<number, { fact: EnrolmentFact; trained: Set<number>; completed: Set<number> }>();
+  for (const f of facts) {
+    let p = byPerson.get(f.traineeId);
+    if (!p) byPerson.set(f.traineeId, (p = { fact: f, trained: new Set(), completed: new Set() }));
+    if (f.trained) p.trained.add(f.projectId);
+    if (f.completed) p.completed.add(f.projectId);
+    if (f.trained) tally(atoms, `ct|${f.courseId}|${f.gender}`);
+    if (f.completed) tally(atoms, `cc|${f.courseId}|${f.gender}`);
+  }
+  type PersonAtom = { name: string; projects: number[]; gender: string; age: string; town: string; org: string };
+  const personAtoms = new Map<string, PersonAtom>();
+  const completerAtoms = new Map<string, number[]>();
+  for (const { fact: f, trained, completed } of byPerson.values()) {
+    if (trained.size) {
+      const ps = [...trained].sort((a, b) => a - b);
+      const name = `t|${ps.join('.')}|${f.gender}|${f.ageBand}|${f.town}|${f.organizationId}`;
+      tally(atoms, name);
+      const org = String(f.organizationId);
+      personAtoms.set(name, { name, projects: ps, gender: f.gender, age: f.ageBand, town: f.town, org });
+    }
+    if (completed.size) {
+      const ps = [...completed].sort((a, b) => a - b);
+      const name = `c|${ps.join('.')}`;
+      tally(atoms, name);
+      completerAtoms.set(name, ps);
+    }
+  }
+  for (const pa of participants) tally(atoms, `pa|${pa.projectId}|${pa.ageBand}|${pa.gender}`, pa.n);
+  for (const [k, v] of atoms) if (v === 0) atoms.delete(k);
+  const has = (a: string) => atoms.has(a);
+
+  const figures: { key: string; atoms: string[] }[] = [];
+  const scopeRows = new Map<string, ScopeRows>();
+  const gs = genders as string[];
+  const ages = ageBands as string[];
+  for (const scope of scopes) {
+    const inScope = new Set(scope.projects);
+    const people = [...personAtoms.values()].filter((a) => a.projects.some((p) => inScope.has(p)));
+    const courses = scope.projects.flatMap((p) => coursesOf.get(p) ?? []).sort((a, b) => a - b);
+    const towns = [...new Set(people.map((a) => a.town))].sort();
+    const orgs = [...new Set(people.map((a) => a.org))].sort();
+    const add = (key: string, list: string[]) => figures.push({ key: `${scope.key}:${key}`, atoms: list });
+    // A grid by gender, with margins when `totals`, over the atoms `pick` chooses for a cell.
+    const grid = (name: string, rows: string[], pick: (row: string, g: string) => string[], totals: boolean) => {
+      for (const r of rows) for (const g of gs) add(`${name}:${r}:${g}`, pick(r, g));
+      if (!totals) return;
+      for (const r of rows)
+        add(
+          `${name}:${r}:total`,
+          gs.flatMap((g) => pick(r, g)),
+        );
+      for (const g of gs)
+        add(
+          `${name}:total:${g}`,
+          rows.flatMap((r) => pick(r, g)),
+        );
+      add(
+        `${name}:total:total`,
+        rows.flatMap((r) => gs.flatMap((g) => pick(r, g))),
+      );
+    };
+    const people_ = (field: 'age' | 'town' | 'org') => (r: string, g: string) =>
+      people.filter((a) => a[field] === r && a.gender === g).map((a) => a.name);
+    grid('trainedByAge', ages, people_('age'), true);
+    grid('trainedByTown', towns, people_('town'), false);
+    const enrolments = (prefix: string) => (r: string, g: string) => [`${prefix}|${r}|${g}`].filter(has);
+    grid('trainedByCourse', courses.map(String), enrolments('ct'), false);
+    grid('completedByCourse', courses.map(String), enrolments('cc'), false);
+    grid('participantsByAge', ages, (r, g) => scope.projects.map((p) => `pa|${p}|${r}|${g}`).filter(has), true);
+    if (withOrgs) grid('trainedByOrganization', orgs, people_('org'), false);
+    const completers = [...completerAtoms].filter(([, ps]) => ps.some((p) => inScope.has(p)));
+    add(
+      'completed',
+      completers.map(([name]) => name),
+    );
+    scopeRows.set(scope.key, { towns, orgs, courses: courses.map(String) });
+  }
+  return { figures: await protectReleaseOffThread({ threshold, atoms, figures }), scopeRows };
+}
+
+/**
+ * The projects whose figures are released together with the scope's: for public figures every
+ * public project, with a scope for all of them and one for each (what /indicators, its filter,
+ * /trainings and /projects/:id can show); otherwise the scope's projects alone.
+ */
+async function familyOf(db: Db, scope: Scope, threshold: number) {
+  const projects = await db
+    .selectFrom('programme_projects')
+    .select(['id', 'is_public'])
+    .where('network_id', '=', scope.networkId)
+    .orderBy('id')
+    .execute();
+  const publicIds = projects.filter((p) => Number(p.is_public) === 1).map((p) => p.id);
+  const requested = scope.projectId ?? null;
+  if (threshold >= PUBLIC_THRESHOLD && (scope.publicOnly || (requested !== null && publicIds.includes(requested)))) {
+    const scopes = [{ key: 'all', projects: publicIds }, ...publicIds.map((id) => ({ key: `p${id}`, projects: [id] }))];
+    return { scopes, key: requested !== null ? `p${requested}` : 'all', scopeOf: (id: number) => `p${id}` };
+  }
+  const ids = await projectIdsInScope(db, scope);
+  return { scopes: [{ key: 'x', projects: ids }], key: 'x', scopeOf: (_id: number) => 'x' };
+}
+
 export async function buildIndicators(db: Db, scope: Scope, threshold: number): Promise<IndicatorReport> {
   const projectIds = await projectIdsInScope(db, scope);
-  const facts = await enrolmentFacts(db, projectIds);
-
-  // People: one row per trainee who trained (in any course of the scope).
-  const people = new Map<number, EnrolmentFact>();
-  const completers = new Set<number>();
-  for (const f of facts) {
-    if (f.trained && !people.has(f.traineeId)) people.set(f.traineeId, f);
-    if (f.completed) completers.add(f.traineeId);
-  }
-  const byAge = new Map<string, number>();
-  const byTown = new Map<string, number>();
-  const byOrg = new Map<string, number>();
-  for (const p of people.values()) {
-    tally(byAge, `${p.ageBand}|${p.gender}`);
-    tally(byTown, `${p.town}|${p.gender}`);
-    tally(byOrg, `${p.organizationId}|${p.gender}`);
-  }
-  // Enrolments by course: trained and completed.
-  const trainedByCourse = new Map<string, number>();
-  const completedByCourse = new Map<string, number>();
-  for (const f of facts) {
-    if (f.trained) tally(trainedByCourse, `${f.courseId}|${f.gender}`);
-    if (f.completed) tally(completedByCourse, `${f.courseId}|${f.gender}`);
-  }
-  const courseIds = [...new Set(facts.map((f) => f.courseId))].sort((a, b) => a - b);
-  const courses = projectIds.length
-    ? (
-        await db
-          .selectFrom('programme_courses')
-          .select('id')
-          .where('project_id', 'in', projectIds)
-          .orderBy('id')
-          .execute()
-      ).map((c) => c.id)
+  const family = await familyOf(db, scope, threshold);
+  const familyIds = [...new Set(family.scopes.flatMap((s) => s.projects))];
+  const facts = await enrolmentFacts(db, familyIds);
+  const courseRows = familyIds.length
+    ? await db
+        .selectFrom('programme_courses')
+        .select(['id', 'project_id'])
+        .where('project_id', 'in', familyIds)
+        .orderBy('id')
+        .execute()
     : [];
-  const allCourses = [...new Set([...courses, ...courseIds])].map(String);
-  const towns = [...new Set([...people.values()].map((p) => p.town))].sort();
-  const orgs = [...new Set([...people.values()].map((p) => String(p.organizationId)))].sort();
+  const coursesOf = new Map<number, number[]>();
+  for (const c of courseRows) coursesOf.set(c.project_id, [...(coursesOf.get(c.project_id) ?? []), c.id]);
+  const participantRows = familyIds.length
+    ? await db
+        .selectFrom('programme_activity_counts')
+        .innerJoin('programme_activities', 'programme_activities.id', 'programme_activity_counts.activity_id')
+        .select([
+          'programme_activities.project_id',
+          'programme_activity_counts.gender',
+          'programme_activity_counts.age_band',
+          (eb) => eb.fn.sum<number>('programme_activity_counts.count').as('n'),
+        ])
+        .where('programme_activities.project_id', 'in', familyIds)
+        .groupBy([
+          'programme_activities.project_id',
+          'programme_activity_counts.gender',
+          'programme_activity_counts.age_band',
+        ])
+        .execute()
+    : [];
+  const release = await protectFamily(
+    facts,
+    participantRows.map((r) => ({ projectId: r.project_id, ageBand: r.age_band, gender: r.gender, n: Number(r.n) })),
+    coursesOf,
+    family.scopes,
+    threshold,
+    !scope.publicOnly,
+  );
+  const cell = (scopeKey: string, key: string): Cell => {
+    const id = `${scopeKey}:${key}`;
+    const f = release.figures.get(id);
+    return f ? { ...f, id } : { value: 0, disclosure: 'shown', id };
+  };
+  const rowsOf = release.scopeRows.get(family.key) ?? { towns: [], orgs: [], courses: [] };
+  const gs = genders as string[];
+  const table = (scopeKey: string, key: string, rows: string[], withTotals: boolean): IndicatorTable => ({
+    key,
+    rows,
+    cols: gs,
+    withTotals,
+    cells: rows.map((r) => gs.map((g) => cell(scopeKey, `${key}:${r}:${g}`))),
+    rowTotals: withTotals ? rows.map((r) => cell(scopeKey, `${key}:${r}:total`)) : [],
+    colTotals: withTotals ? gs.map((g) => cell(scopeKey, `${key}:total:${g}`)) : [],
+    grandTotal: withTotals ? cell(scopeKey, `${key}:total:total`) : null,
+  });
 
   // Activities, their participants, visits and recommendations.
   const activities = projectIds.length
     ? await db.selectFrom('programme_activities').select(['id', 'kind']).where('project_id', 'in', projectIds).execute()
     : [];
-  const participantCounts = activities.length
-    ? await db
-        .selectFrom('programme_activity_counts')
-        .select(['gender', 'age_band', (eb) => eb.fn.sum<number>('count').as('n')])
-        .where(
-          'activity_id',
-          'in',
-          activities.map((a) => a.id),
-        )
-        .groupBy(['gender', 'age_band'])
-        .execute()
-    : [];
-  const participants = new Map<string, number>();
-  for (const c of participantCounts) tally(participants, `${c.age_band}|${c.gender}`, Number(c.n));
   const activitiesByKind: Record<string, number> = Object.fromEntries(activityKinds.map((k) => [k, 0]));
   for (const a of activities) activitiesByKind[a.kind] = (activitiesByKind[a.kind] ?? 0) + 1;
 
@@ -251,33 +379,32 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
   for (const r of recs) recommendationsByStatus[r.status] = Number(r.n);
 
   const ages = ageBands as string[];
-  const gs = genders as string[];
-  const peopleTable = table('trainedByAge', ages, gs, byAge, threshold, true);
-  const participantTable = table('participantsByAge', ages, gs, participants, threshold, true);
+  const peopleTable = table(family.key, 'trainedByAge', ages, true);
+  const participantTable = table(family.key, 'participantsByAge', ages, true);
   const tables: IndicatorTable[] = [
     peopleTable,
-    table('trainedByTown', towns, gs, byTown, threshold, false),
-    table('trainedByCourse', allCourses, gs, trainedByCourse, threshold, false),
-    table('completedByCourse', allCourses, gs, completedByCourse, threshold, false),
+    table(family.key, 'trainedByTown', rowsOf.towns, false),
+    table(family.key, 'trainedByCourse', rowsOf.courses, false),
+    table(family.key, 'completedByCourse', rowsOf.courses, false),
     participantTable,
   ];
-  if (!scope.publicOnly) tables.push(table('trainedByOrganization', orgs, gs, byOrg, threshold, false));
+  if (!scope.publicOnly) tables.push(table(family.key, 'trainedByOrganization', rowsOf.orgs, false));
 
   const fIdx = gs.indexOf('f');
   const mIdx = gs.indexOf('m');
   const recommendationsTotal = Object.values(recommendationsByStatus).reduce((a, b) => a + b, 0);
   const headline = {
-    trained: peopleTable.grandTotal,
-    trainedWomen: peopleTable.colTotals[fIdx] ?? null,
-    trainedMen: peopleTable.colTotals[mIdx] ?? null,
-    completed: suppressCount(completers.size, threshold),
+    trained: peopleTable.grandTotal!,
+    trainedWomen: peopleTable.colTotals[fIdx]!,
+    trainedMen: peopleTable.colTotals[mIdx]!,
+    completed: cell(family.key, 'completed'),
     activities: activities.length,
-    participants: participantTable.grandTotal,
+    participants: participantTable.grandTotal!,
     visits: visits.length,
     recommendations: recommendationsTotal,
   };
 
-  // Targets: person metrics take the (suppressed) figure the page already shows.
+  // Targets: person metrics take the figure of the project's own scope in the same release.
   const targetRows = projectIds.length
     ? await db
         .selectFrom('programme_targets')
@@ -287,41 +414,36 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
         .orderBy('id')
         .execute()
     : [];
-  // Per-project actuals when several projects are in scope.
-  const perProject = new Map<number, Record<TargetMetric, number | null>>();
+  const adopted = recommendationsByStatus.adopted + recommendationsByStatus.implemented;
+  const events = new Map<number, Partial<Record<TargetMetric, number>>>();
   for (const pid of new Set(targetRows.map((t) => t.project_id))) {
     if (projectIds.length === 1) {
-      perProject.set(pid, {
-        trained: headline.trained,
-        trained_women: headline.trainedWomen,
-        completed: headline.completed,
-        activities: headline.activities,
-        participants: headline.participants,
-        visits: headline.visits,
-        recommendations_adopted: recommendationsByStatus.adopted + recommendationsByStatus.implemented,
-        custom: null,
-      });
+      events.set(pid, { activities: headline.activities, visits: headline.visits, recommendations_adopted: adopted });
     } else {
       const sub = await buildIndicators(db, { ...scope, projectId: pid }, threshold);
-      perProject.set(pid, {
-        trained: sub.headline.trained,
-        trained_women: sub.headline.trainedWomen,
-        completed: sub.headline.completed,
+      events.set(pid, {
         activities: sub.headline.activities,
-        participants: sub.headline.participants,
         visits: sub.headline.visits,
         recommendations_adopted: sub.recommendationsByStatus.adopted + sub.recommendationsByStatus.implemented,
-        custom: null,
       });
     }
   }
+  const personFigure = (pid: number, metric: TargetMetric): Cell | undefined => {
+    const s = family.scopeOf(pid);
+    if (metric === 'trained') return cell(s, 'trainedByAge:total:total');
+    if (metric === 'trained_women') return cell(s, 'trainedByAge:total:f');
+    if (metric === 'completed') return cell(s, 'completed');
+    if (metric === 'participants') return cell(s, 'participantsByAge:total:total');
+    return undefined;
+  };
   const targets: TargetProgress[] = targetRows.map((t) => {
+    const figure = personMetrics.has(t.metric) ? personFigure(t.project_id, t.metric) : undefined;
     const actual =
       t.metric === 'custom'
         ? t.manual_value
-        : personMetrics.has(t.metric)
-          ? (perProject.get(t.project_id)?.[t.metric] ?? null)
-          : (perProject.get(t.project_id)?.[t.metric] ?? 0);
+        : figure
+          ? shownValue(figure)
+          : (events.get(t.project_id)?.[t.metric] ?? 0);
     return {
       id: t.id,
       projectId: t.project_id,
@@ -330,6 +452,7 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
       label_en: t.label_en,
       target: t.target,
       actual,
+      figure,
     };
   });
 

@@ -9,7 +9,8 @@ import type { CsvCell } from '../../../core/text/csv.js';
 import { TargetsTable } from '../projects/views.js';
 import { activityKinds, institutionTypes, recommendationStatuses } from '../rules.js';
 import { Figure, Figures, label, named, type OrgMap, type TownMap } from '../shared/views.js';
-import type { IndicatorReport, IndicatorTable } from './report.js';
+import { FiguresNote } from '../../../core/views/figures.js';
+import type { Cell, IndicatorReport, IndicatorTable } from './report.js';
 
 export type Labels = { towns: TownMap; orgs: OrgMap; courses: Map<number, { title_ar: string; title_en: string }> };
 
@@ -39,7 +40,7 @@ function Table(p: { table: IndicatorTable; labels: Labels; threshold: number }) 
   const tb = p.table;
   if (!tb.rows.length) return null;
   const total = i18n.t('programmes.ind.total');
-  const fig = (v: number | null) => <Figure value={v} threshold={p.threshold} />;
+  const fig = (v: Cell | null) => <Figure value={v} threshold={p.threshold} />;
   type Row = { key: string; i: number };
   return (
     <section>
@@ -63,6 +64,10 @@ function Table(p: { table: IndicatorTable; labels: Labels; threshold: number }) 
             </tr>
           ) : undefined
         }
+      />
+      <FiguresNote
+        figures={[...tb.cells.flat(), ...tb.rowTotals, ...tb.colTotals, tb.grandTotal]}
+        threshold={p.threshold}
       />
     </section>
   );
@@ -181,8 +186,12 @@ export function IndicatorsPage(p: {
 
 /** The report as spreadsheet rows: one block per table, suppressed cells as text. */
 export function reportRows(i18n: Translator, r: IndicatorReport, l: Labels): CsvCell[][] {
-  const hidden = i18n.t('programmes.ind.suppressed', { n: r.threshold });
-  const v = (x: number | null) => (x === null ? hidden : x);
+  // The same true labels as the page: "fewer than N" for a small count, "withheld" for one hidden
+  // to protect another.
+  const small = i18n.t('stats.small', { threshold: r.threshold });
+  const withheld = i18n.t('stats.withheld');
+  const v = (x: Cell | null): CsvCell =>
+    !x ? '' : x.disclosure === 'shown' ? x.value : x.disclosure === 'small' ? small : withheld;
   const rows: CsvCell[][] = [];
   rows.push([i18n.t('programmes.ind.figure'), i18n.t('programmes.ind.value')]);
   rows.push([i18n.t('programmes.ind.trained'), v(r.headline.trained)]);
@@ -194,7 +203,8 @@ export function reportRows(i18n: Translator, r: IndicatorReport, l: Labels): Csv
   rows.push([i18n.t('programmes.ind.visits'), r.headline.visits]);
   rows.push([i18n.t('programmes.ind.recommendations'), r.headline.recommendations]);
   for (const tg of r.targets) {
-    rows.push([localized(tg, 'label', i18n.locale), v(tg.actual), i18n.t('programmes.targets.target'), tg.target]);
+    const actual = tg.figure ? v(tg.figure) : (tg.actual ?? '');
+    rows.push([localized(tg, 'label', i18n.locale), actual, i18n.t('programmes.targets.target'), tg.target]);
   }
   for (const tb of r.tables) {
     if (!tb.rows.length) continue;
@@ -218,6 +228,9 @@ export function reportRows(i18n: Translator, r: IndicatorReport, l: Labels): Csv
   rows.push([]);
   rows.push([i18n.t('programmes.ind.table.visitsByInstitution')]);
   for (const k of institutionTypes) rows.push([label.institution(i18n, k), r.visitsByInstitution[k] ?? 0]);
+  rows.push([]);
+  rows.push([i18n.t('stats.note.small', { threshold: r.threshold, max: r.threshold - 1 })]);
+  rows.push([i18n.t('stats.note.withheld')]);
   return rows;
 }
 

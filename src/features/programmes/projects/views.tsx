@@ -6,7 +6,7 @@ import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { FormState } from '../../../core/views/forms.js';
-import type { TargetProgress } from '../indicators/report.js';
+import type { Cell, TargetProgress } from '../indicators/report.js';
 import { progress } from '../rules.js';
 import { TargetForm } from './forms.js';
 import type { ProgrammeProjectsTable } from '../tables.js';
@@ -111,7 +111,18 @@ export function TargetsTable(p: { targets: TargetProgress[]; threshold: number; 
           ),
         },
         { label: t('programmes.targets.target'), cell: (tg) => i18n.number(tg.target) },
-        { label: t('programmes.targets.actual'), cell: (tg) => <Figure value={tg.actual} threshold={p.threshold} /> },
+        {
+          label: t('programmes.targets.actual'),
+          // a person metric's protected figure; an unset manual value is a dash, never "fewer than"
+          cell: (tg) =>
+            tg.figure ? (
+              <Figure value={tg.figure} threshold={p.threshold} />
+            ) : tg.actual === null ? (
+              '—'
+            ) : (
+              i18n.number(tg.actual)
+            ),
+        },
         {
           label: t('programmes.targets.progress'),
           cell: (tg) =>
@@ -192,7 +203,7 @@ export function ProjectPage(p: {
   towns: TownMap;
   targets: TargetProgress[];
   threshold: number;
-  headline: { trained: number | null; trainedWomen: number | null; activities: number; visits: number };
+  headline: { trained: Cell; trainedWomen: Cell; activities: number; visits: number };
   courses: { id: number; title_ar: string; title_en: string; hours: number }[];
   reports: { title: string; url: string; held_on: string }[];
   canSeeInternal: boolean;

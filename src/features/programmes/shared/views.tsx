@@ -6,6 +6,8 @@ import { localized } from '../../../core/i18n/localized.js';
 import { dayAsDate } from '../../../core/time.js';
 import { usePage } from '../../../core/views/context.js';
 import type { Option } from '../../../core/views/forms.js';
+import { Figure as CoreFigure, FiguresNote } from '../../../core/views/figures.js';
+import type { Cell } from '../indicators/report.js';
 import type { Named } from './queries.js';
 
 export type { Named };
@@ -52,9 +54,14 @@ export const label = {
   metric: (i18n: Translator, m: string) => i18n.t(`programmes.metric.${m}` as never),
 };
 
-/** A figure that may be hidden by small-cell suppression. */
-export function Figure(props: { value: number | null; threshold: number }) {
+/**
+ * A figure that may be hidden: a protected one (a release's `Cell`) says "fewer than N" or
+ * "withheld" as its disclosure is; a bare null is a small count.
+ */
+export function Figure(props: { value: number | null | Cell; threshold: number }) {
   const { i18n } = usePage();
+  if (props.value !== null && typeof props.value === 'object')
+    return <CoreFigure figure={props.value} id={props.value.id} threshold={props.threshold} />;
   if (props.value === null)
     return (
       <span class="suppressed" title={i18n.t('programmes.ind.suppressedHint')}>
@@ -66,25 +73,29 @@ export function Figure(props: { value: number | null; threshold: number }) {
 
 /** Headline figures: a list of big numbers with what they count. */
 export function Figures(props: {
-  items: { value: number | null; label: string; suppressible?: boolean }[];
+  items: { value: number | null | Cell; label: string; suppressible?: boolean }[];
   threshold: number;
 }) {
   const { i18n } = usePage();
+  const cells = props.items.flatMap((f) => (f.value !== null && typeof f.value === 'object' ? [f.value] : []));
   return (
-    <ul class="figures">
-      {props.items.map((f) => (
-        <li>
-          <strong>
-            {f.suppressible === false ? (
-              i18n.number(f.value ?? 0)
-            ) : (
-              <Figure value={f.value} threshold={props.threshold} />
-            )}
-          </strong>
-          {f.label}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="figures">
+        {props.items.map((f) => (
+          <li>
+            <strong>
+              {f.suppressible === false ? (
+                i18n.number(typeof f.value === 'number' ? f.value : 0)
+              ) : (
+                <Figure value={f.value} threshold={props.threshold} />
+              )}
+            </strong>
+            {f.label}
+          </li>
+        ))}
+      </ul>
+      <FiguresNote figures={cells} threshold={props.threshold} />
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../../testing/app.js';
 import { loadAleppoSeed } from '../../../core/towns/seed.js';
 import type { DemoContext } from '../../../seed/demo.js';
-import { buildIndicators } from '../indicators/report.js';
+import { buildIndicators, shownValue } from '../indicators/report.js';
 import { seedProgrammes } from './seed.js';
 
 let t: TestApp;
@@ -62,24 +62,30 @@ describe('demo seed', () => {
     const project = await t.handle.db.selectFrom('programme_projects').select('id').executeTakeFirstOrThrow();
     const page = await c.get(`/projects/${project.id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<strong>120</strong>');
+    expect(page.body).toMatch(/<strong><data value="120" data-figure="[^"]+">120<\/data><\/strong>/);
     const ind = await c.get('/indicators');
     expect(ind.statusCode).toBe(200);
-    expect(ind.body).toContain('<strong>120</strong>');
+    expect(ind.body).toMatch(
+      /<strong><data value="120" data-figure="all:trainedByAge:total:total">120<\/data><\/strong>/,
+    );
     const trainings = await c.get('/trainings');
     expect(trainings.body).toContain('إدارة الشبكات');
     expect((await c.get('/projects')).body).toContain('مشروع 10% شباب');
   });
 
+  // Lines whose sum is published (a table with totals) never hold a single hidden entry; the sums
+  // of the other tables' lines are not published, and the linked release proves each hidden
+  // figure undetermined across every page (indicators.test.ts attacks them by subtraction).
   it('no published table breaks the rule (nothing shown in 1..9, no line with a single hidden entry)', async () => {
     const report = await buildIndicators(t.handle.db, { networkId: ctx.networkId, publicOnly: true }, PUBLIC_THRESHOLD);
     let hiddenSomewhere = false;
     for (const table of report.tables) {
-      const grid = table.withTotals
-        ? [...table.cells.map((row, i) => [...row, table.rowTotals[i]!]), [...table.colTotals, table.grandTotal]]
+      const cells = table.withTotals
+        ? [...table.cells.map((row, i) => [...row, table.rowTotals[i]!]), [...table.colTotals, table.grandTotal!]]
         : table.cells;
+      const grid = cells.map((row) => row.map(shownValue));
       for (const row of grid) for (const v of row) if (v !== null) expect(v === 0 || v >= PUBLIC_THRESHOLD).toBe(true);
-      if (grid.length > 1 && grid[0]!.length > 1) {
+      if (table.withTotals && grid.length > 1 && grid[0]!.length > 1) {
         for (const row of grid) expect(row.filter((v) => v === null).length).not.toBe(1);
         for (let j = 0; j < grid[0]!.length; j++) expect(grid.filter((row) => row[j] === null).length).not.toBe(1);
       }

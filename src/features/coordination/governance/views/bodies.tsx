@@ -2,10 +2,11 @@
 // the network; forms for network admins.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Checkbox, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
+import { Checkbox, Field, Form, Radios, Select, type FormState } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge } from '../../../../core/views/components.js';
 import { dayAsDate } from '../../../../core/time.js';
-import type { VotePhase } from '../queries.js';
+import { shownHolderName, type VotePhase } from '../queries.js';
+import type { BoardNames } from '../../tables.js';
 import { Cards, CoordNav, refused, useLocalized } from '../../components.js';
 
 type Term = {
@@ -49,14 +50,20 @@ export function PhaseBadge(props: { phase: VotePhase }) {
   return <StatusBadge label={t(`coordination.vote.phase.${props.phase}`)} />;
 }
 
-function Holder(props: { term: Term | null }) {
+/** How holders are named: as the network chose, or in full for the network admins who record them. */
+type Naming = { choice: BoardNames; full: boolean };
+
+function Holder(props: { term: Term | null; naming: Naming }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const org = useLocalized()(props.term, 'org_name');
   if (!props.term) return <span class="meta">{t('coordination.governance.vacant')}</span>;
+  const shown = props.naming.full
+    ? props.term.holder_name
+    : shownHolderName(props.term.holder_name, props.naming.choice);
   return (
     <>
-      <bdi>{props.term.holder_name}</bdi>
+      {shown ? <bdi>{shown}</bdi> : <span class="meta">{t('coordination.governance.holderUnnamed')}</span>}
       {org ? (
         <>
           {' '}
@@ -77,6 +84,7 @@ export function GovernancePage(p: {
   bodies: Body[];
   votes: VoteRow[] | null;
   canManage: boolean;
+  boardNames: BoardNames;
   orgs: Org[];
   state?: FormState | null;
 }) {
@@ -92,7 +100,13 @@ export function GovernancePage(p: {
         <section class="card">
           <h2>{name(b)}</h2>
           {name(b, 'description') ? <p dir="auto">{name(b, 'description')}</p> : null}
-          <Seats seats={b.seats} canManage={p.canManage} orgs={p.orgs} state={p.state} />
+          <Seats
+            seats={b.seats}
+            canManage={p.canManage}
+            orgs={p.orgs}
+            state={p.state}
+            naming={{ choice: p.boardNames, full: p.canManage }}
+          />
           {p.canManage ? (
             <details open={refused(p.state, `/governance/bodies/${b.id}/seats`)}>
               <summary>{t('coordination.governance.addSeat')}</summary>
@@ -126,13 +140,30 @@ export function GovernancePage(p: {
           </Form>
         </details>
       ) : null}
+      {p.canManage ? (
+        <details open={refused(p.state, '/governance/board-names')}>
+          <summary>{t('coordination.governance.boardNames')}</summary>
+          <Form action="/governance/board-names" state={p.state} values={{ board_names: p.boardNames }}>
+            <Radios
+              name="board_names"
+              legend={t('coordination.governance.boardNames')}
+              hint={t('coordination.governance.boardNamesHint')}
+              options={(['role', 'first', 'full'] as const).map((v) => ({
+                value: v,
+                label: t(`coordination.governance.boardNames.${v}`),
+              }))}
+            />
+            <button type="submit">{t('common.save')}</button>
+          </Form>
+        </details>
+      ) : null}
       {p.votes ? <Votes votes={p.votes} canManage={p.canManage} /> : null}
     </Layout>
   );
 }
 
 /** A body's seats, the current holder of each, past terms; network admins record new terms. */
-function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; state?: FormState | null }) {
+function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; naming: Naming; state?: FormState | null }) {
   const { t } = usePage().i18n;
   const name = useLocalized();
   return (
@@ -152,14 +183,14 @@ function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; state?: Form
           label: t('coordination.governance.holder'),
           cell: (s) => (
             <>
-              <Holder term={s.current} />
+              <Holder term={s.current} naming={p.naming} />
               {s.past.length ? (
                 <details>
                   <summary>{t('coordination.governance.pastTerms')}</summary>
                   <ul>
                     {s.past.map((pt) => (
                       <li>
-                        <Holder term={pt} />
+                        <Holder term={pt} naming={p.naming} />
                       </li>
                     ))}
                   </ul>

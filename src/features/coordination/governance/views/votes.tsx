@@ -1,9 +1,11 @@
 // Votes: the form that creates one, and a vote's page — candidates or options, nominations, the
 // ballot of each organization the viewer represents, turnout, and the results after closing.
+import { MIN_SECRET_BALLOTS } from '../../../../core/stats/release.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import {
   Checkboxes,
+  ConfirmButton,
   Field,
   Form,
   FormErrorSummary,
@@ -121,12 +123,15 @@ export function VotePage(p: {
   nominees: { user_id: number; display_name: string; org_name_ar: string; org_name_en: string }[];
   viewerId: number;
   tally: Tally | null;
+  /** a network admin: may cancel the vote before it closes */
+  canManage?: boolean;
   state?: FormState | null;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const name = useLocalized();
   const vt = p.vote;
+  const before = p.phase === 'nominations' || p.phase === 'scheduled';
   const standing = p.options.filter((o) => o.accepted === 1 && o.withdrawn === 0);
   return (
     <Layout title={vt.title}>
@@ -148,6 +153,13 @@ export function VotePage(p: {
         <li>{t('coordination.vote.quorumRule', { percent: vt.quorum_percent / 100, eligible: p.eligible })}</li>
         <li>{t('coordination.vote.secrecy')}</li>
       </ul>
+      {p.phase === 'cancelled' ? <p class="notice--warn">{t('coordination.vote.cancelledNote')}</p> : null}
+      {/* Before it opens: an electorate too small for the counts ever to be shown, said now. */}
+      {before && p.eligible < MIN_SECRET_BALLOTS ? (
+        <p class="notice--warn" role="alert">
+          {t('coordination.vote.smallElectorate', { eligible: p.eligible, min: MIN_SECRET_BALLOTS })}
+        </p>
+      ) : null}
       {/* Whatever was refused on this page (a nomination, an answer, a ballot) is said here. */}
       <FormErrorSummary message={errorsOf(p.state)._form} />
 
@@ -194,6 +206,16 @@ export function VotePage(p: {
         <Results vote={vt} tally={p.tally} standing={standing} />
       ) : p.phase !== 'closed' ? (
         <p class="meta">{t('coordination.vote.resultsAfterClose')}</p>
+      ) : null}
+      {p.canManage && (before || p.phase === 'open') ? (
+        <section class="no-print">
+          <ConfirmButton
+            action={`/votes/${vt.id}/cancel`}
+            label={t('coordination.vote.cancel')}
+            question={t('coordination.vote.cancelQuestion')}
+            confirm={t('coordination.vote.cancelConfirm')}
+          />
+        </section>
       ) : null}
       <p>
         <a href="/governance">{t('coordination.governance.back')}</a>
@@ -309,6 +331,8 @@ function Results(p: { vote: Vote; tally: Tally; standing: Option[] }) {
   const label = useOptionLabel();
   const { vote: vt, tally } = p;
   const countOf = (id: number) => tally.counts.find((c) => c.optionId === id)?.votes ?? 0;
+  // Per-option counts of a secret ballot only when no ballot can be attributed (core/stats).
+  const showCounts = tally.ballots >= MIN_SECRET_BALLOTS;
   return (
     <section>
       <h2>{t('coordination.vote.results')}</h2>
@@ -333,10 +357,17 @@ function Results(p: { vote: Vote; tally: Tally; standing: Option[] }) {
               </>
             ),
           },
-          { label: t('coordination.vote.votes'), cell: (o) => i18n.number(countOf(o.id)), numeric: true },
+          showCounts
+            ? { label: t('coordination.vote.votes'), cell: (o) => i18n.number(countOf(o.id)), numeric: true }
+            : null,
         ]}
       />
       <p class="meta">{t('coordination.vote.ballotsCounted', { n: tally.ballots })}</p>
+      <p class="meta">
+        {showCounts
+          ? t('coordination.vote.countsShown', { min: MIN_SECRET_BALLOTS })
+          : t('coordination.vote.countsWithheld', { min: MIN_SECRET_BALLOTS })}
+      </p>
       {vt.kind === 'decision' && tally.quorumMet ? (
         <p>
           <strong>

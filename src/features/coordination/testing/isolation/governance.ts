@@ -39,6 +39,20 @@ export async function governanceProbes(k: Kit): Promise<void> {
       state: async () => count('coord_bodies'),
     },
   });
+  probes.push({
+    name: 'coordination: how board members are named (chosen by network admins)',
+    marker: mk('BODY'),
+    readers: who.everyone,
+    pages: ['/governance'],
+    write: {
+      writers: who.is('netAdmin'),
+      send: (client) => client.post('/governance/board-names', { board_names: 'first' }),
+      state: async () =>
+        (await db.selectFrom('coord_settings').select('board_names').where('network_id', '=', net).execute())
+          .map((r) => r.board_names)
+          .join(),
+    },
+  });
   const labels = { yes: 'نعم', no: 'لا', abstain: 'امتناع' };
   const vote = async (title: string, opensAt: Date, closesAt: Date) =>
     createVote(
@@ -76,6 +90,10 @@ export async function governanceProbes(k: Kit): Promise<void> {
   const openVote = await vote(mk('VOTEOPEN'), at(-HOUR), at(DAY));
   await cast(openVote, 'A', 'yes', now);
   const voteState = async () => count('coord_votes');
+  const toCancel = await vote(mk('VOTECANCEL'), at(DAY), at(2 * DAY));
+  const cancelled = async () =>
+    (await db.selectFrom('coord_votes').select('cancelled_at').where('id', '=', toCancel).executeTakeFirstOrThrow())
+      .cancelled_at ?? '';
   probes.push(
     {
       name: 'coordination: a closed vote with its results (inside the network; created by network admins)',
@@ -98,6 +116,18 @@ export async function governanceProbes(k: Kit): Promise<void> {
             quorum_percent: '50',
           }),
         state: voteState,
+      },
+    },
+    {
+      name: 'coordination: a scheduled vote (cancelled before it closes by network admins only)',
+      marker: mk('VOTECANCEL'),
+      readers: who.network,
+      pages: [`/votes/${toCancel}`],
+      lists: ['/governance'],
+      write: {
+        writers: who.is('netAdmin'),
+        send: (client) => client.post(`/votes/${toCancel}/cancel`, {}),
+        state: cancelled,
       },
     },
     {

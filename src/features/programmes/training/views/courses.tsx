@@ -2,6 +2,8 @@
 // the form that starts a cohort.
 import type { Selectable } from 'kysely';
 import { localized } from '../../../../core/i18n/localized.js';
+import { FiguresNote } from '../../../../core/views/figures.js';
+import type { Cell } from '../../indicators/report.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, UserText } from '../../../../core/views/components.js';
@@ -30,8 +32,8 @@ export function TrainingsPage(p: {
     project: { id: number; name_ar: string; name_en: string };
     courses: (CourseView & { cohorts: number })[];
   }[];
-  trained: number | null;
-  completed: number | null;
+  trained: Cell | number | null;
+  completed: Cell | number | null;
   threshold: number;
 }) {
   const { i18n } = usePage();
@@ -84,7 +86,7 @@ export function CoursePage(p: {
   cohortTowns: string[];
   cohorts: number;
   towns: TownMap;
-  figures: { trained: (number | null)[]; completed: (number | null)[] };
+  figures: { trained: (Cell | number)[]; completed: (Cell | number)[] };
   threshold: number;
   canManage: boolean;
   canContribute: boolean;
@@ -156,6 +158,10 @@ export function CoursePage(p: {
             cell: (r: (typeof rows)[number]) => <Figure value={r.cells[i] ?? null} threshold={p.threshold} />,
           })),
         ]}
+      />
+      <FiguresNote
+        figures={rows.flatMap((r) => r.cells.filter((x): x is Cell => typeof x === 'object'))}
+        threshold={p.threshold}
       />
       {p.canManage || p.canContribute ? (
         <section class="no-print">
