@@ -53,7 +53,18 @@ export async function itemRevisions(db: Db, itemId: number) {
   return db
     .selectFrom('pub_revisions as r')
     .leftJoin('users as u', 'u.id', 'r.edited_by')
-    .select(['r.id', 'r.number', 'r.title', 'r.summary', 'r.body', 'r.body_html', 'r.body_html_version', 'r.byline', 'r.edited_at', 'u.display_name'])
+    .select([
+      'r.id',
+      'r.number',
+      'r.title',
+      'r.summary',
+      'r.body',
+      'r.body_html',
+      'r.body_html_version',
+      'r.byline',
+      'r.edited_at',
+      'u.display_name',
+    ])
     .where('r.item_id', '=', itemId)
     .orderBy('r.number', 'desc')
     .execute();
