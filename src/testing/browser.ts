@@ -2,6 +2,7 @@
 // Debian's Chromium driven by playwright-core. Pages record console errors and any request that
 // would leave the machine, so every browser test can assert "nothing left 127.0.0.1".
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../core/config.js';
@@ -114,4 +115,17 @@ export async function signInInBrowser(
     await page.fill('input[name=code]', await totpCodeAt(totpSecret, new Date()));
     await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login/2fa"] button[type=submit]')]);
   }
+}
+
+/**
+ * A Wasl server and Chromium for one test file: both started before its tests, stopped after.
+ * Read them as `env.server` and `env.browser` inside the tests.
+ */
+export function useBrowser(opts: { seed?: boolean } = {}): { server: TestServer; browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [env.server, env.browser] = await Promise.all([startServer(opts), launchBrowser()]);
+  });
+  afterAll(() => Promise.all([env.browser?.close(), env.server?.close()]));
+  return env;
 }

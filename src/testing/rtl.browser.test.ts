@@ -7,27 +7,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTotpSecret } from '../core/auth/totp.js';
 import { makeUser, TEST_PASSWORD } from './app.js';
-import { launchBrowser, newPhonePage, pageProblems, signInInBrowser, startServer, type TestServer } from './browser.js';
+import { newPhonePage, pageProblems, useBrowser, signInInBrowser } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
+const env = useBrowser();
 const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-rtl-'));
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+beforeAll(() => {
   console.info(`rtl screenshots: ${shots}`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A phone page at 384 px. */
-const largeTextPage = (): Promise<Page> => newPhonePage(browser);
+const largeTextPage = (): Promise<Page> => newPhonePage(env.browser);
 
 /**
  * Doubles the text as a person's text-size setting does: the root size from 16 px to 32 px, which
@@ -99,7 +92,7 @@ function readLayout(page: Page): Promise<Layout> {
 }
 
 async function expectReadable(page: Page, url: string, name: string, minTables: number) {
-  const res = await page.goto(server.baseUrl + url);
+  const res = await page.goto(env.server.baseUrl + url);
   expect(res?.status(), url).toBe(200);
   await doubleText(page);
   await page.screenshot({ path: path.join(shots, `${name}-384px-200pct.png`), fullPage: true });
@@ -116,7 +109,7 @@ async function expectReadable(page: Page, url: string, name: string, minTables: 
 
 describe('the busiest tables at 384 px and 200 % text', () => {
   it('election results: no word cut, no sideways scroll', async () => {
-    const st = await server.handle.db
+    const st = await env.server.handle.db
       .selectFrom('election_statements')
       .select('election_id')
       .where('status', '=', 'published')
@@ -131,7 +124,7 @@ describe('the busiest tables at 384 px and 200 % text', () => {
   });
 
   it("an organization's staff list: no word cut, no sideways scroll", async () => {
-    const db = server.handle.db;
+    const db = env.server.handle.db;
     const org = await db
       .selectFrom('memberships')
       .select('organization_id')
@@ -141,13 +134,13 @@ describe('the busiest tables at 384 px and 200 % text', () => {
     const secret = newTotpSecret();
     await makeUser(db, { username: 'rtl_org_admin', org: [org.organization_id, 'orgAdmin'], totpSecret: secret });
     const page = await largeTextPage();
-    await signInInBrowser(page, server.baseUrl, 'rtl_org_admin', TEST_PASSWORD, secret);
+    await signInInBrowser(page, env.server.baseUrl, 'rtl_org_admin', TEST_PASSWORD, secret);
     await expectReadable(page, `/organizations/${org.organization_id}/staff`, 'staff-list', 1);
   });
 
   it('would see a word cut inside and a page scrolling sideways (the measure itself works)', async () => {
     const page = await largeTextPage();
-    await page.goto(server.baseUrl + '/indicators');
+    await page.goto(env.server.baseUrl + '/indicators');
     await doubleText(page);
     await page.evaluate(() => {
       const heading = document.querySelector('main h1') as HTMLElement;

@@ -3,9 +3,9 @@
 // new build updates it. `npm run build` writes them next to the compiled module (observer-app/);
 // the server reads them from there and never runs esbuild. In development and tests (tsx, no
 // build) they are built once per process, in memory.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleClientScript, contentHash } from '../../core/http/client-bundle.js';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,28 +21,10 @@ export type ObserverAssets = {
   byUrl: Map<string, Asset>;
 };
 
-const hash = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest('hex').slice(0, 12);
-
-async function bundle(dir: string, entry: string, define: Record<string, string> = {}): Promise<Buffer> {
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [path.join(dir, entry)],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: ['es2020'],
-    legalComments: 'none',
-    define,
-    logLevel: 'silent',
-  });
-  return Buffer.from(out.outputFiles[0]!.contents);
-}
-
 /** Bundles the client from its sources (`src/features/elections/client`). */
 export async function buildObserverAssets(dir = path.join(here, 'client')): Promise<ObserverAssets> {
   const { build } = await import('esbuild');
-  const jsBody = await bundle(dir, 'app.ts');
+  const jsBody = await bundleClientScript(dir, 'app.ts');
   const cssOut = await build({
     entryPoints: [path.join(dir, 'app.css')],
     bundle: true,
@@ -53,18 +35,22 @@ export async function buildObserverAssets(dir = path.join(here, 'client')): Prom
   const cssBody = Buffer.from(cssOut.outputFiles[0]!.contents);
   const iconBody = fs.readFileSync(path.join(dir, 'icon.svg'));
   const js: Asset = {
-    url: `/observe/assets/app.${hash(jsBody)}.js`,
+    url: `/observe/assets/app.${contentHash(jsBody)}.js`,
     type: 'text/javascript; charset=utf-8',
     body: jsBody,
   };
   const css: Asset = {
-    url: `/observe/assets/app.${hash(cssBody)}.css`,
+    url: `/observe/assets/app.${contentHash(cssBody)}.css`,
     type: 'text/css; charset=utf-8',
     body: cssBody,
   };
-  const icon: Asset = { url: `/observe/assets/icon.${hash(iconBody)}.svg`, type: 'image/svg+xml', body: iconBody };
-  const version = hash(js.url + css.url + icon.url);
-  const swBody = await bundle(dir, 'sw.ts', {
+  const icon: Asset = {
+    url: `/observe/assets/icon.${contentHash(iconBody)}.svg`,
+    type: 'image/svg+xml',
+    body: iconBody,
+  };
+  const version = contentHash(js.url + css.url + icon.url);
+  const swBody = await bundleClientScript(dir, 'sw.ts', {
     __VERSION__: JSON.stringify(version),
     __ASSETS__: JSON.stringify([js.url, css.url, icon.url]),
   });

@@ -1,28 +1,12 @@
 // The foundation in a real browser (Debian's Chromium, 384 px wide): Arabic right-to-left by
 // default, the language switch, sign-up, sign-in with two-step verification, sign-out — with no
 // console errors and no request leaving 127.0.0.1. Items refer to docs/rtl-checklist.md.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DEMO_TEST_PASSWORD,
-  launchBrowser,
-  newPhonePage,
-  pageProblems,
-  startServer,
-  type TestServer,
-} from '../../testing/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_TEST_PASSWORD, newPhonePage, pageProblems, useBrowser } from '../../testing/browser.js';
 import { totpCodeAt } from '../../core/auth/totp.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 function expectClean(page: Page) {
   const p = pageProblems(page);
@@ -32,8 +16,8 @@ function expectClean(page: Page) {
 
 describe('home page, right to left', () => {
   it('is Arabic and RTL by default, mirrors the navigation and never overflows a phone screen', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/');
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/');
     // 1. lang and dir
     expect(await page.getAttribute('html', 'lang')).toBe('ar-SY');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
@@ -66,8 +50,8 @@ describe('home page, right to left', () => {
   });
 
   it('mirrors logical borders, inline-end badges and directional icons (stylesheet rules 2, 4, 8)', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/');
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/');
     const result = await page.evaluate(() => {
       const main = document.querySelector('main')!;
       main.insertAdjacentHTML(
@@ -93,13 +77,13 @@ describe('home page, right to left', () => {
   });
 
   it('switches to English and remembers it', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/organizations');
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/organizations');
     await Promise.all([page.waitForLoadState('load'), page.click('a.lang-switch')]);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     expect(new URL(page.url()).pathname).toBe('/organizations');
-    await page.goto(server.baseUrl + '/');
+    await page.goto(env.server.baseUrl + '/');
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     const xs = await page.$$eval('.main-nav li', (lis) => lis.map((li) => li.getBoundingClientRect().x));
     expect(xs[0]!).toBeLessThan(xs[xs.length - 1]!);
@@ -107,8 +91,8 @@ describe('home page, right to left', () => {
   });
 
   it('shows phone numbers left to right inside Arabic text (rule 7)', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/organizations/1'); // redirects to the canonical URL; the demo's first member lists a phone
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/organizations/1'); // redirects to the canonical URL; the demo's first member lists a phone
     const bdi = page.locator('a[href^="tel:"] bdi').first();
     expect(await bdi.getAttribute('dir')).toBe('ltr');
     expect(await bdi.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
@@ -130,8 +114,8 @@ describe('home page, right to left', () => {
 
 describe('accounts in the browser', () => {
   it('signs up with a pseudonym, inputs have the right direction, and signs out', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/signup');
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/signup');
     // 9. email/password inputs are LTR; text inputs carry dir=auto and dirname
     expect(await page.$eval('input[name=email]', (i) => getComputedStyle(i).direction)).toBe('ltr');
     expect(await page.getAttribute('input[name=display_name]', 'dir')).toBe('auto');
@@ -150,8 +134,8 @@ describe('accounts in the browser', () => {
   });
 
   it('sets up two-step verification for an admin, then signs in with a TOTP code', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/login');
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/login');
     await page.fill('input[name=identifier]', 'chair');
     await page.fill('input[name=password]', DEMO_TEST_PASSWORD);
     await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login"] button[type=submit]')]);
@@ -161,19 +145,19 @@ describe('accounts in the browser', () => {
     await page.fill('input[name=code]', await totpCodeAt(secret, new Date()));
     await Promise.all([page.waitForLoadState('load'), page.click('form[action="/account/2fa/enable"] button')]);
     expect(await page.locator('ul.code li').count()).toBe(10);
-    await page.goto(server.baseUrl + '/admin');
+    await page.goto(env.server.baseUrl + '/admin');
     expect(await page.locator('main h1').count()).toBe(1);
     await Promise.all([page.waitForLoadState('load'), page.click('form[action="/logout"] button')]);
 
     // sign in again: password, then the code from the authenticator (next 30-second step)
-    await page.goto(server.baseUrl + '/login');
+    await page.goto(env.server.baseUrl + '/login');
     await page.fill('input[name=identifier]', 'chair');
     await page.fill('input[name=password]', DEMO_TEST_PASSWORD);
     await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login"] button[type=submit]')]);
     expect(new URL(page.url()).pathname).toBe('/login/2fa');
     await page.fill('input[name=code]', await totpCodeAt(secret, new Date(Date.now() + 30_000)));
     await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login/2fa"] button[type=submit]')]);
-    await page.goto(server.baseUrl + '/admin');
+    await page.goto(env.server.baseUrl + '/admin');
     expect(new URL(page.url()).pathname).toBe('/admin');
     expectClean(page);
   });

@@ -3,34 +3,15 @@
 // runs esbuild. In development and tests (tsx, no build) they are built once per process.
 // The page script carries the two languages' `offline.client.*` strings (a few hundred bytes), so
 // it needs no request of its own; the worker carries a version, so a new build replaces it.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleClientScript, contentHash } from '../../core/http/client-bundle.js';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PREBUILT = path.join(here, 'client-built');
 
 export type OfflineAssets = { sw: Buffer; page: Buffer; version: string };
-
-const hash = (b: Buffer | string) => crypto.createHash('sha256').update(b).digest('hex').slice(0, 12);
-
-async function bundle(dir: string, entry: string, define: Record<string, string>): Promise<Buffer> {
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [path.join(dir, entry)],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: ['es2020'],
-    legalComments: 'none',
-    charset: 'utf8',
-    define,
-    logLevel: 'silent',
-  });
-  return Buffer.from(out.outputFiles[0]!.contents);
-}
 
 function clientStrings(dir: string) {
   const pick = (lang: string) => {
@@ -50,10 +31,10 @@ function clientStrings(dir: string) {
 
 /** Bundles both from their sources (`src/features/offline/client`). */
 export async function buildOfflineAssets(dir = path.join(here, 'client')): Promise<OfflineAssets> {
-  const page = await bundle(dir, 'page.ts', { __STRINGS__: JSON.stringify(clientStrings(dir)) });
-  const first = await bundle(dir, 'sw.ts', { __VERSION__: '""' });
-  const version = hash(Buffer.concat([page, first]));
-  const sw = await bundle(dir, 'sw.ts', { __VERSION__: JSON.stringify(version) });
+  const page = await bundleClientScript(dir, 'page.ts', { __STRINGS__: JSON.stringify(clientStrings(dir)) });
+  const first = await bundleClientScript(dir, 'sw.ts', { __VERSION__: '""' });
+  const version = contentHash(Buffer.concat([page, first]));
+  const sw = await bundleClientScript(dir, 'sw.ts', { __VERSION__: JSON.stringify(version) });
   return { sw, page, version };
 }
 

@@ -2,33 +2,15 @@
 // connection, open the town's services, a service, the leaflet and the article from the phone; an
 // unsaved page shows the offline page; back online after the article was unpublished, it is gone
 // from "saved on this phone". And a signed-in person's pages never enter the phone's cache.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_TEST_PASSWORD,
-  launchBrowser,
-  newPhonePage,
-  pageProblems,
-  signInInBrowser,
-  startServer,
-  type TestServer,
-} from '../../testing/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_TEST_PASSWORD, newPhonePage, pageProblems, useBrowser, signInInBrowser } from '../../testing/browser.js';
 import { itemPath } from '../publishing/queries.js';
 import { unpublishItem } from '../publishing/workspace/actions.js';
 import { townsWithServices } from '../services/directory/queries.js';
 import { PAGES } from './client/shared.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const ready = (page: Page) => page.waitForSelector('body[data-offline-ready="1"]', { timeout: 20_000 });
 /** Paths kept in the phone's cache. */
@@ -40,7 +22,7 @@ const keptPaths = (page: Page) =>
 
 describe('offline reading', () => {
   it('keeps a town pack and an article, opens them offline, and lets a withdrawn article go', async () => {
-    const db = server.app.wasl.db;
+    const db = env.server.app.wasl.db;
     const town = (await townsWithServices(db)).sort((a, b) => b.count - a.count)[0]!;
     const article = await db
       .selectFrom('pub_items')
@@ -50,8 +32,8 @@ describe('offline reading', () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     const articlePath = encodeURI(itemPath(article));
-    const base = server.baseUrl;
-    const page = await newPhonePage(browser);
+    const base = env.server.baseUrl;
+    const page = await newPhonePage(env.browser);
 
     // The first visit installs the worker; the town's page then offers its pack with its size.
     await page.goto(`${base}/towns/${town.pcode}/services`);
@@ -139,8 +121,8 @@ describe('offline reading', () => {
   });
 
   it('never keeps a page a signed-in person sees', async () => {
-    const page = await newPhonePage(browser);
-    const base = server.baseUrl;
+    const page = await newPhonePage(env.browser);
+    const base = env.server.baseUrl;
     await page.goto(`${base}/`);
     await ready(page);
     await page.evaluate(() => navigator.serviceWorker.ready);

@@ -1,15 +1,11 @@
 // Programmes in Chromium: the certificate prints as one A4 page, in Arabic, right to left, without
 // overflow; attendance is taken on a phone-sized screen with JavaScript turned off.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTotpSecret } from '../../core/auth/totp.js';
 import * as kit from '../../testing/browser.js';
 
-const env = {} as { server: kit.TestServer; browser: Browser };
-beforeAll(async () => {
-  [env.server, env.browser] = await Promise.all([kit.startServer(), kit.launchBrowser()]);
-});
-afterAll(() => Promise.all([env.browser?.close(), env.server?.close()]));
+const env = kit.useBrowser();
 
 /** No console error, no request leaving the machine. */
 const expectClean = (page: Page) =>
