@@ -46,7 +46,13 @@ export async function governanceProbes(k: Kit): Promise<void> {
     pages: ['/governance'],
     write: {
       writers: who.is('netAdmin'),
-      send: (client) => client.post('/governance/board-names', { board_names: 'first' }),
+      // Each try asks for a way other than the current one, so an allowed change always changes it.
+      send: async (client) => {
+        const current = (
+          await db.selectFrom('coord_settings').select('board_names').where('network_id', '=', net).executeTakeFirst()
+        )?.board_names;
+        return client.post('/governance/board-names', { board_names: current === 'first' ? 'full' : 'first' });
+      },
       state: async () =>
         (await db.selectFrom('coord_settings').select('board_names').where('network_id', '=', net).execute())
           .map((r) => r.board_names)
@@ -91,9 +97,17 @@ export async function governanceProbes(k: Kit): Promise<void> {
   await cast(openVote, 'A', 'yes', now);
   const voteState = async () => count('coord_votes');
   const toCancel = await vote(mk('VOTECANCEL'), at(DAY), at(2 * DAY));
+  // Cancelling is once per vote: each try gets a scheduled vote of its own (made here, as a
+  // fixture), so a change that should land always can, and the state counts cancelled ones.
   const cancelled = async () =>
-    (await db.selectFrom('coord_votes').select('cancelled_at').where('id', '=', toCancel).executeTakeFirstOrThrow())
-      .cancelled_at ?? '';
+    (
+      await db
+        .selectFrom('coord_votes')
+        .select('id')
+        .where('title', 'like', `${mk('VOTECANCEL')}%`)
+        .where('cancelled_at', 'is not', null)
+        .execute()
+    ).length;
   probes.push(
     {
       name: 'coordination: a closed vote with its results (inside the network; created by network admins)',
@@ -126,7 +140,10 @@ export async function governanceProbes(k: Kit): Promise<void> {
       lists: ['/governance'],
       write: {
         writers: who.is('netAdmin'),
-        send: (client) => client.post(`/votes/${toCancel}/cancel`, {}),
+        send: async (client, n) => {
+          const fresh = await vote(`${mk('VOTECANCEL')} ${n}`, at(DAY), at(2 * DAY));
+          return client.post(`/votes/${fresh}/cancel`, {});
+        },
         state: cancelled,
       },
     },
