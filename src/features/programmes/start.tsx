@@ -9,7 +9,7 @@ import { UserText } from '../../core/views/components.js';
 import { addDays, damascusDay } from '../../core/time.js';
 import { openCorrectionRequests } from './certificates/queries.js';
 import { cohortRoster, getCohort, listCohorts, sessionsWithoutAttendance } from './training/queries.js';
-import { DayText } from './shared/views.js';
+import { DayText } from './common/views.js';
 
 /** Cohorts running or ended in the last three months, with the certificates they owe. */
 async function certificatesDue(db: Db, organizationIds: number[], today: string) {

@@ -9,8 +9,8 @@ import { uploadErrorMessage, type UploadedFile } from '../../../core/media/index
 import { PUBLIC_THRESHOLD, suppressTable } from '../../../core/stats/suppression.js';
 import { publishFromFeature } from '../../publishing/actions.js';
 import type { ProjectRow } from '../projects/queries.js';
-import { townNames } from '../shared/queries.js';
-import { day, named } from '../shared/views.js';
+import { townNames } from '../common/queries.js';
+import { day, named } from '../common/views.js';
 import { addActivityPhoto, markActivityPublished, removeActivityPhoto, type ActivityRow } from './queries.js';
 
 /** Files from a multipart field that may hold one file, several, or nothing. */

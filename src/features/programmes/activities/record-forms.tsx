@@ -10,9 +10,9 @@ import type { FormState } from '../../../core/views/forms.js';
 import { damascusDay } from '../../../core/time.js';
 import { project, projectResource } from '../permissions.js';
 import type { ProjectRow } from '../projects/queries.js';
-import { checkMemberForm, projectChoices } from '../shared/choices.js';
-import { townText } from '../shared/queries.js';
-import { removal, target } from '../shared/routes.js';
+import { checkMemberForm, projectChoices } from '../common/choices.js';
+import { townText } from '../common/queries.js';
+import { removal, target } from '../common/routes.js';
 import type { RecordForm } from './views.js';
 
 type Row = { id: number; organization_id: number; town_pcode: string };

@@ -14,8 +14,8 @@ import {
   type Option,
 } from '../../../core/views/forms.js';
 import { activityKinds, ageBands, genders } from '../rules.js';
-import { DangerZone } from '../shared/danger.js';
-import { DayText, TownLink, label, named, type OrgMap, type TownMap } from '../shared/views.js';
+import { DangerZone } from '../common/danger.js';
+import { DayText, TownLink, label, named, type OrgMap, type TownMap } from '../common/views.js';
 
 /** Participants by age band (rows) and gender (columns). */
 function AgeGenderTable(p: { class?: string; cell: (gender: string, age: string) => ComponentChildren }) {

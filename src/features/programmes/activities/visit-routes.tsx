@@ -8,8 +8,8 @@ import { damascusDay } from '../../../core/time.js';
 import type { ProjectRow } from '../projects/queries.js';
 import { orgRecord, visit } from '../permissions.js';
 import { followupEditForm, followupForm, recommendationForm, visitForm } from '../schemas.js';
-import { organizationNames, townNames } from '../shared/queries.js';
-import { removal, target } from '../shared/routes.js';
+import { organizationNames, townNames } from '../common/queries.js';
+import { removal, target } from '../common/routes.js';
 import {
   addRecommendation,
   deleteFollowup,

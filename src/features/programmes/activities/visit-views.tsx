@@ -5,8 +5,8 @@ import { usePage } from '../../../core/views/context.js';
 import { UserText } from '../../../core/views/components.js';
 import { Field, Form, Select, TownField, type FormState } from '../../../core/views/forms.js';
 import { institutionTypes, recommendationStatuses } from '../rules.js';
-import { DangerZone } from '../shared/danger.js';
-import { DayText, TownLink, label, named, type OrgMap, type TownMap } from '../shared/views.js';
+import { DangerZone } from '../common/danger.js';
+import { DayText, TownLink, label, named, type OrgMap, type TownMap } from '../common/views.js';
 import { RecordFormPage, RecordHead, type RecordForm } from './views.js';
 
 type FollowupRow = { id: number; followed_on: string; note: string; status: string };

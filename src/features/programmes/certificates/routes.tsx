@@ -11,8 +11,8 @@ import { ownCertificate, ownCohort } from '../permissions.js';
 import { getProject } from '../projects/queries.js';
 import { normalizeCode } from '../rules.js';
 import { certificateNameForm, correctionForm, emptyForm, issueForm, lookupQuery, revokeForm } from '../schemas.js';
-import { organizationNames, townNames } from '../shared/queries.js';
-import { target, tellStaff } from '../shared/routes.js';
+import { organizationNames, townNames } from '../common/queries.js';
+import { target, tellStaff } from '../common/routes.js';
 import { cohortPage, cohortTarget } from '../training/cohort-routes.js';
 import {
   addCorrectionRequest,

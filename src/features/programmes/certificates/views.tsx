@@ -8,9 +8,9 @@ import { usePage } from '../../../core/views/context.js';
 import { UserText } from '../../../core/views/components.js';
 import { ButtonForm, Field, Form, type FormState } from '../../../core/views/forms.js';
 import { formatCode } from '../rules.js';
-import { DangerZone } from '../shared/danger.js';
-import { PrintDocument } from '../shared/print.js';
-import { DayText, day, named, type Named } from '../shared/views.js';
+import { DangerZone } from '../common/danger.js';
+import { PrintDocument } from '../common/print.js';
+import { DayText, day, named, type Named } from '../common/views.js';
 import type { CertificateRow } from './queries.js';
 
 type Replaced = { id: number; code: string; issued_on: string; revoked_at: string; reason: string | null };

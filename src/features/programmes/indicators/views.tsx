@@ -8,7 +8,7 @@ import { DataTable, Empty } from '../../../core/views/components.js';
 import type { CsvCell } from '../../../core/text/csv.js';
 import { TargetsTable } from '../projects/views.js';
 import { activityKinds, institutionTypes, recommendationStatuses } from '../rules.js';
-import { Figure, Figures, label, named, type OrgMap, type TownMap } from '../shared/views.js';
+import { Figure, Figures, label, named, type OrgMap, type TownMap } from '../common/views.js';
 import { FiguresNote } from '../../../core/views/figures.js';
 import type { Cell, IndicatorReport, IndicatorTable } from './report.js';
 

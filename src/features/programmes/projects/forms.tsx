@@ -6,8 +6,8 @@ import { usePage } from '../../../core/views/context.js';
 import { Checkbox, Checkboxes, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { targetMetrics } from '../rules.js';
 import type { ProgrammeTargetsTable } from '../tables.js';
-import { DangerZone } from '../shared/danger.js';
-import { label, named, type Named } from '../shared/views.js';
+import { DangerZone } from '../common/danger.js';
+import { label, named, type Named } from '../common/views.js';
 import type { Selectable } from 'kysely';
 
 /** The fields of a target, added or corrected. */

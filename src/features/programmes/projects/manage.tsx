@@ -9,8 +9,8 @@ import { damascusDay } from '../../../core/time.js';
 import { getDefaultNetwork, listOrganizations } from '../../organizations/queries.js';
 import { project } from '../permissions.js';
 import { projectForm, targetForm } from '../schemas.js';
-import { resolveTowns } from '../shared/choices.js';
-import { removal, target, tellStaff } from '../shared/routes.js';
+import { resolveTowns } from '../common/choices.js';
+import { removal, target, tellStaff } from '../common/routes.js';
 import {
   addTarget,
   deleteProject,

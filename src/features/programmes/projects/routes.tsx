@@ -9,7 +9,7 @@ import { publishedByIds } from '../../publishing/queries.js';
 import { listActivities, listVisits } from '../activities/queries.js';
 import { buildIndicators } from '../indicators/report.js';
 import { actingOrgs, project, projectResource } from '../permissions.js';
-import { organizationNames, townNames } from '../shared/queries.js';
+import { organizationNames, townNames } from '../common/queries.js';
 import { listCohorts, listCourses } from '../training/queries.js';
 import { listProjects, type ProjectRow } from './queries.js';
 import { ProjectInternalPage, ProjectPage, ProjectsPage } from './views.js';

@@ -21,7 +21,7 @@ import {
   named,
   type OrgMap,
   type TownMap,
-} from '../shared/views.js';
+} from '../common/views.js';
 
 export type ProjectView = Selectable<ProgrammeProjectsTable> & {
   memberOrgIds: number[];

@@ -19,8 +19,8 @@ import {
 } from '../../../core/views/forms.js';
 import type { RowProblem } from '../../../core/text/csv-import.js';
 import { ageBands, consentKey, genders } from '../rules.js';
-import { DangerZone } from '../shared/danger.js';
-import { TownLink, label, named, type TownMap } from '../shared/views.js';
+import { DangerZone } from '../common/danger.js';
+import { TownLink, label, named, type TownMap } from '../common/views.js';
 import type { TraineeRow } from './queries.js';
 
 export function TraineesPage(p: {

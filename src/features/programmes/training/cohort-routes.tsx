@@ -7,10 +7,10 @@ import { damascusDay } from '../../../core/time.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { orgRecord, ownCohort } from '../permissions.js';
 import { cohortEditForm, enrolForm, scoresForm, sessionForm } from '../schemas.js';
-import { resolveTowns } from '../shared/choices.js';
-import { ConfirmPage } from '../shared/danger.js';
-import { organizationNames, townNames, townText } from '../shared/queries.js';
-import { removal, target } from '../shared/routes.js';
+import { resolveTowns } from '../common/choices.js';
+import { ConfirmPage } from '../common/danger.js';
+import { organizationNames, townNames, townText } from '../common/queries.js';
+import { removal, target } from '../common/routes.js';
 import { listTrainees } from '../trainees/queries.js';
 import {
   addSession,

@@ -12,9 +12,9 @@ import { actingOrgs, course, project, projectResource } from '../permissions.js'
 import { listProjects, type ProjectRow } from '../projects/queries.js';
 import { genders } from '../rules.js';
 import { cohortForm, courseForm } from '../schemas.js';
-import { checkMemberForm, projectChoices } from '../shared/choices.js';
-import { townNames } from '../shared/queries.js';
-import { removal, target, tellStaff } from '../shared/routes.js';
+import { checkMemberForm, projectChoices } from '../common/choices.js';
+import { townNames } from '../common/queries.js';
+import { removal, target, tellStaff } from '../common/routes.js';
 import { cohortRoutes, cohortTarget } from './cohort-routes.js';
 import {
   countCohorts,

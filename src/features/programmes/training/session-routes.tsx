@@ -6,9 +6,9 @@ import { form, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { ownSession } from '../permissions.js';
 import { attendanceForm, sessionForm } from '../schemas.js';
-import { organizationNames, townNames } from '../shared/queries.js';
-import { removal } from '../shared/routes.js';
-import { named } from '../shared/views.js';
+import { organizationNames, townNames } from '../common/queries.js';
+import { removal } from '../common/routes.js';
+import { named } from '../common/views.js';
 import { cohortTarget } from './cohort-routes.js';
 import {
   clearAttendance,

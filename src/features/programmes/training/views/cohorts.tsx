@@ -6,8 +6,8 @@ import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import { Checkboxes, Field, Form, type FormState } from '../../../../core/views/forms.js';
-import { DangerZone } from '../../shared/danger.js';
-import { DayText, TownLink, day, named, type OrgMap, type TownMap } from '../../shared/views.js';
+import { DangerZone } from '../../common/danger.js';
+import { DayText, TownLink, day, named, type OrgMap, type TownMap } from '../../common/views.js';
 import type { CohortRow, RosterRow, SessionListRow } from '../queries.js';
 import { Rule } from './courses.js';
 

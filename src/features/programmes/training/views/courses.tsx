@@ -8,10 +8,10 @@ import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, UserText } from '../../../../core/views/components.js';
 import { Field, Form, Select, TownField, type FormState, type Option } from '../../../../core/views/forms.js';
-import { DangerZone } from '../../shared/danger.js';
+import { DangerZone } from '../../common/danger.js';
 import { genders } from '../../rules.js';
 import type { ProgrammeCoursesTable } from '../../tables.js';
-import { DayText, Figure, Figures, Joined, TownLink, label, type TownMap } from '../../shared/views.js';
+import { DayText, Figure, Figures, Joined, TownLink, label, type TownMap } from '../../common/views.js';
 
 export type CourseView = Omit<Selectable<ProgrammeCoursesTable>, 'created_at' | 'updated_at'>;
 

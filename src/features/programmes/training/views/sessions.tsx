@@ -4,9 +4,9 @@ import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Empty, UserText } from '../../../../core/views/components.js';
 import { Field, Form, type FormState } from '../../../../core/views/forms.js';
-import { DangerZone } from '../../shared/danger.js';
-import { PrintDocument } from '../../shared/print.js';
-import { DayText } from '../../shared/views.js';
+import { DangerZone } from '../../common/danger.js';
+import { PrintDocument } from '../../common/print.js';
+import { DayText } from '../../common/views.js';
 
 type Session = { id: number; cohort_id: number; held_on: string; topic: string; label: string };
 
