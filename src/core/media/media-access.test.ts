@@ -46,6 +46,23 @@ describe('media of unpublished items', () => {
     expect((await w.clients.adminA!.post(`/publishing/items/${id}/submit`, {})).statusCode).toBe(303);
     expect(await status(w.clients.anon)).toEqual(urls.map(() => 404));
 
+    // ... but its writer previews it with the cover, through the item's own check
+    let preview = await c.get(`/activities/${id}`);
+    if (preview.statusCode === 301) preview = await c.get(preview.headers.location as string);
+    expect(preview.statusCode).toBe(200);
+    const previewSrcs = [...preview.body.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    const coverSrc = previewSrcs.find((s) => s.startsWith(`/publishing/covers/${id}/`));
+    expect(coverSrc, previewSrcs.join(' ')).toBeTruthy();
+    expect(previewSrcs.some((s) => s.startsWith('/media/'))).toBe(false);
+    const own = await c.get(coverSrc!);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toMatch(/^image\//);
+    expect(own.headers['cache-control']).toMatch(/no-store/);
+    for (const who of [w.clients.anon, w.clients.member, w.clients.staffB])
+      expect((await who!.get(coverSrc!)).statusCode).toBe(404);
+    // a file name that is not one of this cover's variants is refused
+    expect((await c.get(`/publishing/covers/${id}/..%2F..%2Fwasl.sqlite`)).statusCode).toBe(404);
+
     // published: public
     await w.clients.editor!.get(`/publishing/items/${id}`);
     expect((await w.clients.editor!.post(`/publishing/items/${id}/publish`, {})).statusCode).toBe(303);

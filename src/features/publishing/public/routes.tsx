@@ -236,6 +236,25 @@ export const publicRoutes = [
     },
   }),
 
+  // An unpublished item's cover, for those who may see the item (its writer, its organization's
+  // staff, the editors): /media serves only published covers. Never kept by a shared cache.
+  endpoint('GET', '/publishing/covers/:id/:file', {
+    access: 'public',
+    load: itemLoader('view'),
+    async handle(c, item) {
+      const file = (c.params as { file: string }).file;
+      if (!item.cover_media_id) notFound();
+      const media = (await mediaRows(c.db, [item.cover_media_id])).get(item.cover_media_id);
+      const full = media && Object.values(media.variants).includes(file) ? c.wasl.media.filePath(media.id, file) : null;
+      if (!media || !full || !fs.existsSync(full)) notFound();
+      return c.reply
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .type(file.endsWith('.webp') ? 'image/webp' : media.mime)
+        .send(fs.createReadStream(full));
+    },
+  }),
+
   page('/pages/:key', {
     access: 'public',
     load: siteNetwork,

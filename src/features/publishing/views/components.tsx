@@ -44,15 +44,29 @@ export function feedTitle(t: ReturnType<typeof usePage>['i18n']['t'], kind: Item
   return kind === 'lessons' ? t('publishing.collection.lessons-learned') : kindsLabel(t, kind);
 }
 
-/** A cover image from the 320/640/1280 variants: lazy, with its box reserved (width/height). */
-export function CoverImage(props: { cover: Cover; alt: string; sizes?: string; eager?: boolean; class?: string }) {
+/**
+ * A cover image from the 320/640/1280 variants: lazy, with its box reserved (width/height).
+ * `privateFrom`: the item's id when it is not published — its cover is not public media yet, so
+ * it comes through the item's own check (`/publishing/covers/:id/:file`), never /media.
+ */
+export function CoverImage(props: {
+  cover: Cover;
+  alt: string;
+  sizes?: string;
+  eager?: boolean;
+  class?: string;
+  privateFrom?: number;
+}) {
   const { cover } = props;
   const widths = Object.keys(cover.variants)
     .map(Number)
     .filter((w) => Number.isFinite(w))
     .sort((a, b) => a - b);
   if (!widths.length) return null;
-  const src = (w: number) => `/media/${cover.id}/${cover.variants[String(w)]}`;
+  const src = (w: number) =>
+    props.privateFrom === undefined
+      ? `/media/${cover.id}/${cover.variants[String(w)]}`
+      : `/publishing/covers/${props.privateFrom}/${cover.variants[String(w)]}`;
   const largest = widths[widths.length - 1]!;
   const small = widths.find((w) => w >= 640) ?? largest;
   // The stored size is the largest variant's; the box keeps its ratio at any width.

@@ -131,7 +131,9 @@ export function ItemPage(p: {
             </a>
           </p>
         ) : null}
-        {it.cover ? <CoverImage cover={it.cover} alt={it.cover_alt} eager /> : null}
+        {it.cover ? (
+          <CoverImage cover={it.cover} alt={it.cover_alt} eager privateFrom={p.isPublished ? undefined : it.id} />
+        ) : null}
         {it.summary ? (
           <p class="pub-lead" itemprop="description" dir="auto">
             {it.summary}
