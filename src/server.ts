@@ -3,7 +3,7 @@ import { loadConfig, ConfigError } from './core/config.js';
 import { openDatabase } from './core/db/index.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { buildApp } from './app.js';
-import { seedDemoIfEmpty } from './seed/demo.js';
+import { seedDemoInChildProcess } from './seed/demo-process.js';
 import { runDailyPurgeOnce } from './core/jobs/retention.js';
 import { startJobs } from './core/jobs/scheduler.js';
 import { features } from './features/index.js';
@@ -23,11 +23,10 @@ async function main() {
   }
   const handle = openDatabase(config.databaseUrl);
   await migrateToLatest(handle.db, handle.dialect, features);
+  // First start: the demo is seeded by a child process, before this one builds its app.
+  if (config.demoSeed && !(await handle.db.selectFrom('networks').select('id').limit(1).executeTakeFirst()))
+    await seedDemoInChildProcess();
   const app = await buildApp({ config, handle });
-  if (config.demoSeed) {
-    const printed = await seedDemoIfEmpty(app.wasl);
-    if (printed) console.log(printed);
-  }
   // The retention purge: checked hourly, run once a day across all instances.
   const purge = () =>
     runDailyPurgeOnce(
