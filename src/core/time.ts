@@ -16,7 +16,7 @@ const partsFmt = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-function wallParts(d: Date) {
+function wallPartsIntl(d: Date) {
   const p: Record<string, string> = {};
   for (const part of partsFmt.formatToParts(d)) p[part.type] = part.value;
   return {
@@ -26,6 +26,37 @@ function wallParts(d: Date) {
     hour: Number(p.hour) % 24,
     minute: Number(p.minute),
     second: Number(p.second),
+  };
+}
+
+// Pages format many instants, and Intl's formatToParts is slow; the offset is the same through any
+// UTC hour since 1970 (Damascus changed it only on the hour), so it is asked once per hour seen.
+const offsetByHour = new Map<number, number>();
+function offsetMsAt(t: number): number | null {
+  if (!Number.isFinite(t) || t < 0) return null;
+  const hour = Math.floor(t / 3600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * 3600_000;
+    const w = wallPartsIntl(new Date(start));
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start;
+    if (offsetByHour.size >= 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function wallParts(d: Date) {
+  const offset = offsetMsAt(d.getTime());
+  if (offset === null) return wallPartsIntl(d);
+  const w = new Date(d.getTime() + offset);
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
   };
 }
 

@@ -10,7 +10,20 @@ function keep(ch: string): boolean {
   return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ARABIC_SCRIPT.test(ch) && LETTER.test(ch));
 }
 
+// A page links many items and slugs each title per request; the same titles come back.
+const known = new Map<string, string>();
+
 export function slugify(title: string): string {
+  let slug = known.get(title);
+  if (slug === undefined) {
+    slug = makeSlug(title);
+    if (known.size >= 5000) known.clear();
+    known.set(title, slug);
+  }
+  return slug;
+}
+
+function makeSlug(title: string): string {
   let s = title.normalize('NFKC').toLowerCase();
   s = s.replace(/[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/g, '');
   // Accents off Latin letters only: NFD would also split أ into ا + hamza.
