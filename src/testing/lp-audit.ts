@@ -19,14 +19,42 @@ const name = (a: string, index: Map<string, string>) => {
   return n;
 };
 
+/**
+ * What the labels say, for the stronger attacker: a "fewer than N" figure is 1 … N−1, and a
+ * "withheld" one is 0 or at least N (it would say "fewer than" otherwise).
+ */
+export type Labels = {
+  threshold: number;
+  small?: readonly (readonly string[])[];
+  withheld?: readonly (readonly string[])[];
+};
+
+/** No count in these releases comes near this: the "big M" of a withheld figure's "0 or ≥ N". */
+const BIG = 10_000_000;
+
 /** The integer range of Σ target under every known sum (atoms ≥ 0); max is Infinity when unbounded. */
-export async function feasibleRange(known: readonly KnownSum[], target: readonly string[]): Promise<FeasibleRange> {
+export async function feasibleRange(
+  known: readonly KnownSum[],
+  target: readonly string[],
+  labels?: Labels,
+): Promise<FeasibleRange> {
   const h = await (highs ??= highsLoader());
   const index = new Map<string, string>();
   const objective = target.map((a) => name(a, index)).join(' + ');
-  const rows = known
-    .filter((k) => k.atoms.length)
-    .map((k, i) => ` r${i}: ${k.atoms.map((a) => name(a, index)).join(' + ')} = ${k.value}`);
+  const sum = (atoms: readonly string[]) => atoms.map((a) => name(a, index)).join(' + ');
+  const rows = known.filter((k) => k.atoms.length).map((k, i) => ` r${i}: ${sum(k.atoms)} = ${k.value}`);
+  const binaries: string[] = [];
+  if (labels) {
+    const n = labels.threshold;
+    (labels.small ?? []).forEach((atoms, i) => {
+      rows.push(` s${i}a: ${sum(atoms)} >= 1`, ` s${i}b: ${sum(atoms)} <= ${n - 1}`);
+    });
+    (labels.withheld ?? []).forEach((atoms, i) => {
+      const b = `b${i}`;
+      binaries.push(b);
+      rows.push(` w${i}a: ${sum(atoms)} - ${BIG} ${b} <= 0`, ` w${i}b: ${sum(atoms)} - ${n} ${b} >= 0`);
+    });
+  }
   const lp = (sense: 'Maximize' | 'Minimize') =>
     [
       sense,
@@ -37,14 +65,16 @@ export async function feasibleRange(known: readonly KnownSum[], target: readonly
       ...[...index.values()].map((v) => ` ${v} >= 0`),
       'General',
       ` ${[...index.values()].join(' ')}`,
+      ...(binaries.length ? ['Binary', ` ${binaries.join(' ')}`] : []),
       'End',
     ].join('\n');
   const hi = h.solve(lp('Maximize'));
   const lo = h.solve(lp('Minimize'));
   // The true counts are a solution, so 'infeasible or unbounded' can only mean unbounded.
   const unbounded = hi.Status === 'Unbounded' || hi.Status === 'Primal infeasible or unbounded';
-  const max = unbounded ? Infinity : Math.round(hi.ObjectiveValue);
+  const max = unbounded || hi.ObjectiveValue >= BIG / 2 ? Infinity : Math.round(hi.ObjectiveValue);
   const min = Math.round(lo.ObjectiveValue);
   if (hi.Status !== 'Optimal' && !unbounded) throw new Error(`HiGHS: ${hi.Status}`);
+  if (lo.Status !== 'Optimal') throw new Error(`HiGHS: ${lo.Status}`);
   return { min, max };
 }
