@@ -1,0 +1,94 @@
+// What the election benches share: a throwaway database (a SQLite file, or a PostgreSQL database
+// of its own), migrated, with a network, an organizing organization and its coordinator.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createUser } from '../src/core/auth/users.js';
+import { newTotpSecret } from '../src/core/auth/totp.js';
+import { openDatabase, type Db, type DbHandle } from '../src/core/db/index.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { features } from '../src/features/index.js';
+
+export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type BenchDb = { handle: DbHandle; label: string; drop: () => Promise<void> };
+
+/** A migrated database that is dropped afterwards: SQLite in a temporary file, or PostgreSQL. */
+export async function benchDatabase(kind: 'sqlite' | 'postgres', name: string): Promise<BenchDb> {
+  let db: BenchDb;
+  if (kind === 'sqlite') {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `wasl-${name}-`));
+    const handle = openDatabase(`sqlite:${path.join(tmp, 'wasl.sqlite')}`);
+    db = { handle, label: 'sqlite (file)', drop: async () => fs.rmSync(tmp, { recursive: true, force: true }) };
+  } else {
+    // A database of its own: a migration table in a shared database's extra schema would confuse
+    // other processes' migrations (Kysely looks for its tables in every schema).
+    const dbName = `wasl_bench_${name.replace(/\W/g, '_')}_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(PG_URL);
+    url.pathname = `/${dbName}`;
+    const handle = openDatabase(url.toString(), { pgPoolSize: 10 });
+    db = {
+      handle,
+      label: `postgres (${dbName})`,
+      drop: async () => {
+        const a = new pg.Client({ connectionString: PG_URL });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await a.end();
+      },
+    };
+  }
+  await migrateToLatest(db.handle.db, db.handle.dialect, features);
+  return db;
+}
+
+/** A network, an organization that organizes the election, and its coordinator (two-step set up). */
+export async function electionOrganizers(db: Db, now: Date) {
+  const iso = now.toISOString();
+  const net = await db
+    .insertInto('networks')
+    .values({
+      slug: 'bench',
+      name_ar: 'شبكة',
+      name_en: 'Network',
+      description_ar: '',
+      description_en: '',
+      region_ar: '',
+      region_en: '',
+      created_at: iso,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organizations')
+    .values({
+      network_id: net.id,
+      name_ar: 'منظمة',
+      name_en: 'Org',
+      description_ar: '',
+      description_en: '',
+      fields_of_work: '[]',
+      logo_media_id: null,
+      phone: null,
+      email: null,
+      website: null,
+      status: 'active',
+      created_at: iso,
+      updated_at: iso,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const userId = await createUser(
+    db,
+    { username: 'bench', email: null, displayName: 'Bench', passwordHash: 'x', totpSecret: newTotpSecret() },
+    now,
+  );
+  await db.insertInto('memberships').values({ user_id: userId, organization_id: org.id, role: 'orgStaff' }).execute();
+  return { networkId: net.id, organizationId: org.id, userId };
+}
