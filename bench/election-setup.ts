@@ -10,6 +10,7 @@ import { newTotpSecret } from '../src/core/auth/totp.js';
 import { openDatabase, type Db, type DbHandle } from '../src/core/db/index.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { features } from '../src/features/index.js';
+import { makeNetwork, makeOrganization } from '../src/testing/app.js';
 
 export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -50,45 +51,16 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres', name: string): 
 
 /** A network, an organization that organizes the election, and its coordinator (two-step set up). */
 export async function electionOrganizers(db: Db, now: Date) {
-  const iso = now.toISOString();
-  const net = await db
-    .insertInto('networks')
-    .values({
-      slug: 'bench',
-      name_ar: 'شبكة',
-      name_en: 'Network',
-      description_ar: '',
-      description_en: '',
-      region_ar: '',
-      region_en: '',
-      created_at: iso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const org = await db
-    .insertInto('organizations')
-    .values({
-      network_id: net.id,
-      name_ar: 'منظمة',
-      name_en: 'Org',
-      description_ar: '',
-      description_en: '',
-      fields_of_work: '[]',
-      logo_media_id: null,
-      phone: null,
-      email: null,
-      website: null,
-      status: 'active',
-      created_at: iso,
-      updated_at: iso,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const networkId = await makeNetwork(db, now);
+  const organizationId = await makeOrganization(db, networkId, 'Organizer');
   const userId = await createUser(
     db,
     { username: 'bench', email: null, displayName: 'Bench', passwordHash: 'x', totpSecret: newTotpSecret() },
     now,
   );
-  await db.insertInto('memberships').values({ user_id: userId, organization_id: org.id, role: 'orgStaff' }).execute();
-  return { networkId: net.id, organizationId: org.id, userId };
+  await db
+    .insertInto('memberships')
+    .values({ user_id: userId, organization_id: organizationId, role: 'orgStaff' })
+    .execute();
+  return { networkId, organizationId, userId };
 }
