@@ -1,18 +1,22 @@
 // Spreadsheets in, for the whole feature: the core's all-or-nothing reader (core/text/csv-import.ts)
 // fed a large file a thousand rows at a time, with a pause between pieces, so a 20,000-row
 // stations file never holds the server for more than a few milliseconds at once. Line numbers
-// stay those of the whole file; the row limit is checked before any row is read.
+// stay those of the whole file; the row limit is checked before any row is read. A row with more
+// or fewer cells than the header is refused: its figures would land in the wrong columns (an
+// unquoted "1,234" splits one number into two cells).
 import type { Translator } from '../../core/i18n/index.js';
 import type { UploadedFile } from '../../core/media/index.js';
+import { parseCsv } from '../../core/text/csv.js';
 import { readCsvRows, type ImportColumn, type ImportResult, type RowProblem } from '../../core/text/csv-import.js';
 
 const PIECE = 1000;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Where each record starts (offset and line), quotes respected; blank lines start none. */
-function recordStarts(text: string): { at: number[]; line: number[] } {
+/** Where each record starts (offset and line) and how many cells it has, quotes respected; blank lines start none. */
+function recordStarts(text: string): { at: number[]; line: number[]; cells: number[] } {
   const at: number[] = [];
   const line: number[] = [];
+  const cells: number[] = [];
   let quoted = false;
   let start = true;
   let n = 1;
@@ -21,15 +25,44 @@ function recordStarts(text: string): { at: number[]; line: number[] } {
     if (start && ch !== 10 && ch !== 13) {
       at.push(i);
       line.push(n);
+      cells.push(1);
       start = false;
     }
     if (ch === 34) quoted = !quoted;
+    else if (ch === 44 && !quoted) cells[cells.length - 1]!++;
     else if (ch === 10) {
       n++;
       if (!quoted) start = true;
     }
   }
-  return { at, line };
+  return { at, line, cells };
+}
+
+/** Rows whose number of cells is not the header's. */
+function widthProblems(starts: ReturnType<typeof recordStarts>, i18n: Translator): RowProblem[] {
+  const t = i18n.t as unknown as (key: string, p: Record<string, number>) => string;
+  const expected = starts.cells[0] ?? 0;
+  const problems: RowProblem[] = [];
+  for (let r = 1; r < starts.cells.length; r++) {
+    const found = starts.cells[r]!;
+    if (found !== expected)
+      problems.push({
+        line: starts.line[r]!,
+        column: null,
+        value: '',
+        message: t('elections.import.cellCount', { found, expected }),
+      });
+  }
+  return problems;
+}
+
+function readable(text: string): boolean {
+  try {
+    parseCsv(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The text of a file input, or of the pasted box when no file was chosen. */
@@ -58,6 +91,10 @@ export async function readCsvStreamed<T>(
       problems: [{ line, column: null, value: '', message: t('import.tooMany', { max: spec.maxRows }) }],
     };
   }
+  // Misaligned rows first, alone: their other problems would only be the shift's echoes. (A file
+  // that is not CSV at all, a stray quote say, miscounts cells: the reader below names its line.)
+  const misaligned = widthProblems(starts, i18n);
+  if (misaligned.length && readable(body)) return { ok: false, problems: misaligned };
   if (rowCount <= PIECE) return readCsvRows<T>(body, spec, i18n);
   const head = body.slice(0, starts.at[1]).replace(/[\r\n]+$/, '');
   const rows: { line: number; data: T }[] = [];

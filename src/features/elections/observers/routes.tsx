@@ -30,7 +30,7 @@ import {
   type ObserverRow,
   updateObserver,
 } from './queries.js';
-import { issueSecret } from './secret.js';
+import { issueSecret, normalizeObserverCode } from './secret.js';
 import { ObserverPage, ObserversPage } from './views.js';
 
 const access = 'member' as const;
@@ -113,7 +113,7 @@ async function checkedObserver(c: MemberCtx, e: Election, d: Posted, self: numbe
       .selectFrom('observers')
       .select('id')
       .where('election_id', '=', e.id)
-      .where('code', '=', d.supervisor.toUpperCase())
+      .where('code', '=', normalizeObserverCode(d.supervisor))
       .executeTakeFirst();
     if (!s || s.id === self) errors.supervisor = c.t('elections.observers.unknownSupervisor');
     else supervisor = s.id;

@@ -1,8 +1,7 @@
 // Public pages: the list of elections (drafts only for their coordinators), an election with its
 // outreach summary (small cells hidden), and its results — only what a published statement froze.
 import { z } from 'zod';
-import { fromJson } from '../../../core/db/helpers.js';
-import { notFound, page } from '../../../core/http/route.js';
+import { endpoint, notFound, page } from '../../../core/http/route.js';
 import { PUBLIC_THRESHOLD, suppressTable } from '../../../core/stats/suppression.js';
 import { asResource, canCreateElection, election } from '../permissions.js';
 import type { Section } from '../../../core/views/sections.js';
@@ -10,7 +9,8 @@ import { electionDetails, electionTowns, electionsInTown, listElections } from '
 import { outreachKinds } from '../schemas.js';
 import { listOutreach } from '../outreach/queries.js';
 import { publishedStatements } from '../statements/queries.js';
-import type { StatementFigures } from '../statements/results.js';
+import { resultsCsv, resultsJson } from '../statements/export.js';
+import { frozenFigures } from '../statements/frozen.js';
 import {
   ElectionPage,
   ElectionsListPage,
@@ -43,6 +43,54 @@ function outreachSummary(outreach: OutreachRow[]): OutreachSummaryRow[] {
     };
   });
 }
+
+// anything but a published version's number (a list, a word) is a 404, like a version that is not there
+const resultsQuery = z.object({
+  version: z.string().optional().catch(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  town: z.string().max(20).optional().catch(undefined),
+});
+
+/** The version asked for (the latest when none is); one that was not published is a 404. */
+function chosenVersion<S extends { version: number }>(published: S[], asked: string | undefined): S | undefined {
+  const chosen = asked === undefined ? published[0] : published.find((s) => String(s.version) === asked);
+  if (asked !== undefined && !chosen) notFound();
+  return chosen;
+}
+
+/**
+ * The published results as a file (the same protected release as the page), made once per
+ * version and language and kept with the frozen figures.
+ */
+const resultsFile = (format: 'csv' | 'json') =>
+  endpoint('GET', `/elections/:id/results.${format}`, {
+    access: 'public',
+    query: resultsQuery,
+    load: election('view'),
+    async handle(c, e) {
+      const s = chosenVersion(await publishedStatements(c.db, e.id), c.query.version) ?? notFound();
+      const frozen = (await frozenFigures(c.db, s)) ?? notFound();
+      if (frozen.figures.format !== 2) notFound(); // frozen before protection: its figures are not shown again
+      const key = format === 'csv' ? `csv:${c.locale}` : 'json';
+      let body = frozen.files.get(key);
+      if (body === undefined) {
+        const tr = {
+          ar: c.wasl.i18n.translator('ar', { digits: 'latn' }),
+          en: c.wasl.i18n.translator('en', { digits: 'latn' }),
+        };
+        body =
+          format === 'csv'
+            ? resultsCsv(frozen, tr[c.locale === 'en' ? 'en' : 'ar'])
+            : JSON.stringify(resultsJson(e, s, frozen, tr, c.wasl.config.baseUrl));
+        frozen.files.set(key, body);
+      }
+      const name = `election-${e.id}-results-v${s.version}${format === 'csv' ? `-${c.locale}` : ''}.${format}`;
+      return c.reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(body);
+    },
+  });
 
 export const publicRoutes = [
   page('/elections', {
@@ -86,36 +134,32 @@ export const publicRoutes = [
 
   page('/elections/:id/results', {
     access: 'public',
-    // anything but a published version's number (a list, a word) is a 404, like a version that is not there
-    query: z.object({
-      version: z.string().optional().catch(''),
-      page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-    }),
+    query: resultsQuery,
     load: election('view'),
     async render(c, e) {
       const published = await publishedStatements(c.db, e.id);
-      const asked = c.query.version;
-      const chosen = asked === undefined ? published[0] : published.find((s) => String(s.version) === asked);
-      if (asked !== undefined && !chosen) notFound();
+      const chosen = chosenVersion(published, c.query.version);
+      // parsed once per version and kept: the figures of a published statement never change
+      const frozen = chosen ? await frozenFigures(c.db, chosen) : null;
       return (
         <ResultsPage
           election={e}
           statement={
-            chosen
-              ? {
-                  ...chosen,
-                  published_on: chosen.published_on ?? '',
-                  figures: fromJson<StatementFigures>(chosen.figures, null as never),
-                }
+            chosen && frozen
+              ? { ...chosen, published_on: chosen.published_on ?? '', figures: frozen.figures, index: frozen.index }
               : null
           }
           versions={published.map((s) => ({ ...s, published_on: s.published_on ?? '' }))}
           latestVersion={published[0]?.version ?? null}
           page={c.query.page}
+          town={c.query.town ?? null}
         />
       );
     },
   }),
+
+  resultsFile('csv'),
+  resultsFile('json'),
 ];
 
 /** "Elections in this town" on the page of each town in an election's area (not drafts). */

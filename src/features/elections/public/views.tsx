@@ -7,6 +7,7 @@ import { localized } from '../../../core/i18n/localized.js';
 import { dayAsDate } from '../../../core/time.js';
 import { ElectionStatus } from '../views.js';
 import { Count, FiguresBlock, VersionOn } from '../statements/figures.js';
+import type { FiguresIndex } from '../statements/frozen.js';
 import type { StatementFigures } from '../statements/results.js';
 
 type Named = { name_ar: string; name_en: string };
@@ -169,17 +170,41 @@ export type StatementView = {
   change_note_en: string;
   published_on: string;
   figures: StatementFigures;
+  index: FiguresIndex;
 };
 
 type Version = { version: number; published_on: string; change_note_ar: string; change_note_en: string };
+
+/** The same results as files, with plain words for what each is. */
+function Downloads(p: { electionId: number; version: number; latest: number | null }) {
+  const { t } = usePage().i18n;
+  const q = p.version !== p.latest ? `?version=${p.version}` : '';
+  const base = `/elections/${p.electionId}/results`;
+  return (
+    <section class="results-downloads">
+      <p>
+        <strong>{t('elections.results.download')}</strong>:{' '}
+        <a href={`${base}.csv${q}`} download>
+          {t('elections.results.downloadCsv')}
+        </a>
+        {' · '}
+        <a href={`${base}.json${q}`} download>
+          {t('elections.results.downloadJson')}
+        </a>
+      </p>
+      <p class="hint">{t('elections.results.downloadNote')}</p>
+    </section>
+  );
+}
 
 export function ResultsPage(p: {
   election: { id: number; title_ar: string; title_en: string };
   statement: StatementView | null;
   versions: Version[];
   latestVersion: number | null;
-  /** the page of the table by station */
+  /** the page of the tables by centre and station, and the town they show (null: all) */
   page: number;
+  town: string | null;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
@@ -219,15 +244,23 @@ export function ResultsPage(p: {
                 <p dir="auto">{para}</p>
               ))}
           </div>
+          {s.figures.format === 2 ? (
+            <Downloads electionId={p.election.id} version={s.version} latest={p.latestVersion} />
+          ) : null}
           <FiguresBlock
             f={s.figures}
-            stationPage={{
+            index={s.index}
+            place={{
               page: p.page,
-              hrefFor: (n) =>
-                `/elections/${p.election.id}/results?${new URLSearchParams({
+              town: p.town,
+              href: (n, town) => {
+                const q = new URLSearchParams({
                   ...(s.version !== p.latestVersion ? { version: String(s.version) } : {}),
-                  page: String(n),
-                })}`,
+                  ...(town ? { town } : {}),
+                  ...(n > 1 ? { page: String(n) } : {}),
+                }).toString();
+                return `/elections/${p.election.id}/results${q ? `?${q}` : ''}#centres`;
+              },
             }}
           />
         </article>

@@ -2,10 +2,11 @@
 // text in Arabic and English; a second coordinator approves it, which makes it version n, published
 // on that Damascus day. Earlier versions stay as they were.
 import type { Db } from '../../../core/db/index.js';
-import { fromJson, toJson } from '../../../core/db/helpers.js';
+import { toJson } from '../../../core/db/helpers.js';
 import type { Translator } from '../../../core/i18n/index.js';
 import { damascusDay } from '../../../core/time.js';
 import type { Election } from '../queries.js';
+import { frozenFigures } from './frozen.js';
 import { publishedStatements } from './queries.js';
 import { freezeFigures, statementText, type StatementFigures } from './results.js';
 
@@ -31,10 +32,11 @@ export async function draftStatement(
     .where('id', '=', e.network_id)
     .executeTakeFirstOrThrow();
   // protected together with every published version: no subtraction between versions recovers anything
-  const earlier = (await publishedStatements(db, e.id)).map((s) => ({
-    version: s.version,
-    figures: fromJson<StatementFigures>(s.figures, null as never),
-  }));
+  const earlier: { version: number; figures: StatementFigures }[] = [];
+  for (const s of await publishedStatements(db, e.id)) {
+    const frozen = await frozenFigures(db, s);
+    if (frozen) earlier.push({ version: s.version, figures: frozen.figures });
+  }
   const figures = await freezeFigures(db, e, input.cutoff, { earlier });
   const join = (a: string, b: string) => (b ? `${a}\n\n${b}` : a);
   await db

@@ -2,11 +2,30 @@
 import type { Db } from '../../../core/db/index.js';
 import { rowOf } from '../queries.js';
 
-/** The election's statements, newest version first: drafts and published ones, or only `status`. */
+// Everything but the frozen figures: a national election's figures are megabytes of JSON, read
+// once per statement through frozen.ts, never with every list of versions.
+const HEAD = [
+  'id',
+  'election_id',
+  'version',
+  'status',
+  'text_ar',
+  'text_en',
+  'change_note_ar',
+  'change_note_en',
+  'cutoff_at',
+  'drafted_by',
+  'drafted_at',
+  'approved_by',
+  'approved_at',
+  'published_on',
+] as const;
+
+/** The election's statements (without their figures), newest version first: drafts and published ones, or only `status`. */
 export async function listStatements(db: Db, electionId: number, status?: 'draft' | 'published') {
   return db
     .selectFrom('election_statements')
-    .selectAll()
+    .select(HEAD)
     .where('election_id', '=', electionId)
     .where('status', status ? '=' : '!=', status ?? 'discarded')
     .orderBy('version', 'desc')
@@ -14,8 +33,19 @@ export async function listStatements(db: Db, electionId: number, status?: 'draft
     .execute();
 }
 
-/** Published versions, the latest first. */
+/** Published versions (without their figures), the latest first. */
 export const publishedStatements = (db: Db, electionId: number) => listStatements(db, electionId, 'published');
+export type StatementHead = Awaited<ReturnType<typeof publishedStatements>>[number];
+
+/** The frozen figures (JSON) of one statement. */
+export async function statementFiguresJson(db: Db, statementId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('election_statements')
+    .select('figures')
+    .where('id', '=', statementId)
+    .executeTakeFirst();
+  return row?.figures ?? null;
+}
 
 export const getStatement = (db: Db, electionId: number, id: number) =>
   rowOf(db, 'election_statements', electionId, id);

@@ -58,12 +58,14 @@ export type Results = {
     registeredWomen: number | null;
     registeredMen: number | null;
   }[];
-  centres: { id: number; code: string; name_ar: string; name_en: string }[];
+  centres: { id: number; code: string; name_ar: string; name_en: string; town: string }[];
   candidates: { code: string; kind: string; name_ar: string; name_en: string }[];
   counts: StationCount[];
   /** sheets in conflict: counted nowhere until a coordinator decides */
   conflicts: number;
 };
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
 
@@ -72,8 +74,11 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >=
  * coordinator decides it). With a cut-off, only sheets whose first entry arrived by then.
  */
 export async function computeResults(db: Db, election: Election, opts: { cutoff?: string } = {}): Promise<Results> {
-  const [stations, candidates, sheets] = await Promise.all([
-    listStations(db, election.id),
+  // SQLite answers synchronously: a pause between the two large reads and every thousand sheets
+  // lets other requests in, instead of holding the event loop for the whole election.
+  const stations = await listStations(db, election.id);
+  await pause();
+  const [candidates, sheets] = await Promise.all([
     electionCandidates(db, election.id),
     db
       .selectFrom('count_sheets')
@@ -100,10 +105,13 @@ export async function computeResults(db: Db, election: Election, opts: { cutoff?
       .orderBy('count_sheets.id')
       .execute(),
   ]);
+  await pause();
   const stationById = new Map(stations.map((s) => [s.id, s]));
   const counted = new Map<number, StationCount>();
   let conflicts = 0;
+  let n = 0;
   for (const s of sheets) {
+    if (++n % 1000 === 0) await pause();
     if (opts.cutoff && String(s.first ?? '') > opts.cutoff) continue;
     if (s.status === 'conflict') {
       conflicts++;
@@ -135,6 +143,7 @@ export async function computeResults(db: Db, election: Election, opts: { cutoff?
         code: s.centre_code,
         name_ar: s.centre_name_ar,
         name_en: s.centre_name_en,
+        town: s.town_pcode,
       });
   return {
     stations: stations.map((s) => ({
@@ -260,6 +269,50 @@ export function releaseOf(basis: Basis, prefix: string): ReleaseShape {
   return { atoms, figures };
 }
 
+/**
+ * The same figures as `releaseOf`, as counted (every one shown), added up directly: the
+ * coordinators' live view needs no atoms, and building them for thousands of stations on every
+ * request held the event loop. A row of a station's table sums to its women (or men), a column to
+ * its ballots, so the sums are the sheet's own numbers.
+ */
+export function countedFigures(basis: Basis): Map<string, ProtectedFigure> {
+  const out = new Map<string, ProtectedFigure>();
+  const put = (key: string, value: number) => out.set(key, { value, disclosure: 'shown' });
+  const centres = new Map<number, { w: number; m: number }>();
+  const votes = basis.candidates.map(() => 0);
+  let [w, m, invalid, blank] = [0, 0, 0, 0];
+  for (const c of basis.counts) {
+    put(`st:${c.stationId}:w`, c.women);
+    put(`st:${c.stationId}:m`, c.men);
+    put(`st:${c.stationId}:v`, c.women + c.men);
+    const ce = centres.get(c.centreId) ?? { w: 0, m: 0 };
+    ce.w += c.women;
+    ce.m += c.men;
+    centres.set(c.centreId, ce);
+    w += c.women;
+    m += c.men;
+    c.votes.forEach((n, i) => (votes[i]! += n));
+    invalid += c.invalid;
+    blank += c.blank;
+  }
+  for (const [id, ce] of centres) {
+    put(`ce:${id}:w`, ce.w);
+    put(`ce:${id}:m`, ce.m);
+    put(`ce:${id}:v`, ce.w + ce.m);
+  }
+  put('tot:w', w);
+  put('tot:m', m);
+  put('tot:v', w + m);
+  basis.candidates.forEach((code, i) => put(`cand:${code}`, votes[i]!));
+  put(
+    'valid',
+    votes.reduce((a, b) => a + b, 0),
+  );
+  put('invalid', invalid);
+  put('blank', blank);
+  return out;
+}
+
 // ——— the frozen public figures of a statement ———
 
 export type StatementFigures = {
@@ -281,7 +334,8 @@ export type StatementFigures = {
   /** sheets in conflict at the cut-off: not counted */
   conflicts: number;
   candidates: { code: string; kind: string; name_ar: string; name_en: string }[];
-  centres: { id: number; code: string; name_ar: string; name_en: string; registered: number | null }[];
+  /** `town` (pcode) in statements frozen since the results page filters centres by town */
+  centres: { id: number; code: string; name_ar: string; name_en: string; town?: string; registered: number | null }[];
   stations: { id: number; label: string; registered: number | null; womenOnly: boolean }[];
   /** every published number, by key (st:<id>:w|m|v, ce:<id>:…, tot:…, cand:<code>, valid, invalid, blank) */
   figures: Record<string, ProtectedFigure>;
@@ -305,6 +359,18 @@ export function shownValue(f: StatementFigures, key: string): number | null {
   return x && x.disclosure === 'shown' ? x.value : null;
 }
 
+/** The release protected together with the earlier versions' (off the event loop). */
+async function protectedRelease(basis: Basis, earlier: { version: number; figures: StatementFigures }[] = []) {
+  const release = releaseOf(basis, '');
+  const atoms = new Map(release.atoms);
+  const previous = earlier.flatMap((v) => {
+    if (v.figures.format !== 2) return [];
+    for (const [k, n] of releaseOf(v.figures.basis, '').atoms) atoms.set(k, n);
+    return earlierFigures(v.version, v.figures);
+  });
+  return protectReleaseOffThread({ threshold: PUBLIC_THRESHOLD, atoms, figures: release.figures, earlier: previous });
+}
+
 export async function freezeFigures(
   db: Db,
   election: Election,
@@ -321,27 +387,7 @@ export async function freezeFigures(
     electionTowns(db, election.id),
   ]);
   const basis: Basis = { candidates: results.candidates.map((c) => c.code), counts: results.counts };
-  const release = releaseOf(basis, '');
-  const atoms = new Map(release.atoms);
-  const previous = (opts.earlier ?? []).flatMap((v) => {
-    if (v.figures.format !== 2) return [];
-    for (const [k, n] of releaseOf(v.figures.basis, '').atoms) atoms.set(k, n);
-    return earlierFigures(v.version, v.figures);
-  });
-  const protectedFigures =
-    opts.protect === false
-      ? new Map(
-          release.figures.map((f) => [
-            f.key,
-            { value: f.atoms.reduce((s, a) => s + atoms.get(a)!, 0), disclosure: 'shown' as const },
-          ]),
-        )
-      : await protectReleaseOffThread({
-          threshold: PUBLIC_THRESHOLD,
-          atoms,
-          figures: release.figures,
-          earlier: previous,
-        });
+  const protectedFigures = opts.protect === false ? countedFigures(basis) : await protectedRelease(basis, opts.earlier);
   const countOf = new Map(results.counts.map((c) => [c.stationId, c]));
   const stations = results.stations.flatMap((s) => {
     const c = countOf.get(s.id);

@@ -1,6 +1,6 @@
 // The public statement: the live figures, a draft frozen at a cut-off (Damascus time), approval by
 // a second coordinator (version n, published that day), discarding a draft, earlier versions.
-import { fromJson } from '../../../core/db/helpers.js';
+import { z } from 'zod';
 import { action, form, type MemberCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { dateToDamascusLocal, damascusLocalToDate } from '../../../core/time.js';
@@ -10,33 +10,48 @@ import type { Election } from '../queries.js';
 import { emptyForm, statementDraftForm } from '../schemas.js';
 import { approveStatement, draftStatement } from './actions.js';
 import { discardStatement, getStatement, statementsWithNames } from './queries.js';
-import { freezeFigures, type StatementFigures } from './results.js';
+import { freezeFigures } from './results.js';
+import { frozenFigures, indexFigures } from './frozen.js';
 import { StatementPage } from './views.js';
 
 const access = 'member' as const;
 const draft = within('change', 'sid', getStatement, (s) => s.status === 'draft');
 
 async function statementPage(c: MemberCtx, e: Election, state: FormState | null) {
-  const rows = (await statementsWithNames(c.db, e.id)).map((r) => ({
-    ...r,
-    figures: fromJson<StatementFigures>(r.figures, null as never),
-  }));
+  const rows = await statementsWithNames(c.db, e.id);
+  const draftRow = rows.find((r) => r.status === 'draft') ?? null;
+  const frozen = draftRow ? await frozenFigures(c.db, draftRow) : null;
   // the coordinators' live view: every figure as counted (protection is applied when drafting)
   const live = await freezeFigures(c.db, e, c.now, { protect: false });
+  const query = tableQuery.parse(c.query);
   return (
     <StatementPage
       e={e}
-      live={live}
+      live={{ figures: live, index: indexFigures(live) }}
       conflicts={live.conflicts}
-      draft={rows.find((r) => r.status === 'draft') ?? null}
+      draft={draftRow && frozen ? { ...draftRow, ...frozen } : null}
       published={rows.filter((r) => r.status === 'published')}
       actorId={c.user.id}
       canChange={canChange(c, e)}
       defaultCutoff={dateToDamascusLocal(c.now)}
+      place={{
+        page: query.page,
+        town: query.town ?? null,
+        href: (n, town) => {
+          const q = new URLSearchParams({ ...(town ? { town } : {}), ...(n > 1 ? { page: String(n) } : {}) });
+          return `/elections/${e.id}/statement${q.size ? `?${q}` : ''}#centres`;
+        },
+      }}
       state={state}
     />
   );
 }
+
+/** The page (and town) of the tables by centre and station; anything else reads as the first page. */
+const tableQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  town: z.string().max(20).optional().catch(undefined),
+});
 
 export const statementRoutes = [
   managedForm('/elections/:id/statement', {

@@ -4,7 +4,8 @@ import { usePage } from '../../../core/views/context.js';
 import { UserText } from '../../../core/views/components.js';
 import { ButtonForm, ConfirmButton, Field, Form, FormErrorSummary, type FormState } from '../../../core/views/forms.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
-import { FiguresBlock, VersionOn } from './figures.js';
+import { FiguresBlock, VersionOn, type TablePlace } from './figures.js';
+import type { FiguresIndex } from './frozen.js';
 import type { StatementFigures } from './results.js';
 
 export type StatementRow = {
@@ -20,8 +21,8 @@ export type StatementRow = {
   drafted_at: string;
   approved_by_name: string | null;
   published_on: string | null;
-  figures: StatementFigures;
 };
+type WithFigures = { figures: StatementFigures; index: FiguresIndex };
 
 function Paragraphs(p: { text: string; lang: 'ar' | 'en' }) {
   return (
@@ -35,9 +36,10 @@ function Paragraphs(p: { text: string; lang: 'ar' | 'en' }) {
 
 function Draft(p: {
   e: ElectionHead;
-  draft: StatementRow;
+  draft: StatementRow & WithFigures;
   actorId: number;
   canChange: boolean;
+  place: TablePlace;
   state: FormState | null;
 }) {
   const { i18n } = usePage();
@@ -58,7 +60,7 @@ function Draft(p: {
       ) : null}
       <Paragraphs text={d.text_ar} lang="ar" />
       <Paragraphs text={d.text_en} lang="en" />
-      <FiguresBlock f={d.figures} />
+      <FiguresBlock f={d.figures} index={d.index} place={p.place} />
       {p.canChange ? (
         <>
           <FormErrorSummary message={p.state?.id === `${base}/approve` ? p.state.errors._form : null} />
@@ -83,10 +85,11 @@ function Draft(p: {
 
 function NewDraft(p: {
   e: ElectionHead;
-  live: StatementFigures;
+  live: WithFigures;
   conflicts: number;
   corrects: boolean;
   defaultCutoff: string;
+  place: TablePlace;
   state: FormState | null;
 }) {
   const { t } = usePage().i18n;
@@ -97,7 +100,7 @@ function NewDraft(p: {
         <p class="notice--warn">{t('elections.statement.conflictsWarn', { count: p.conflicts })}</p>
       ) : null}
       <h3>{t('elections.statement.liveFigures')}</h3>
-      <FiguresBlock f={p.live} />
+      <FiguresBlock f={p.live.figures} index={p.live.index} place={p.place} />
       <Form action={`/elections/${p.e.id}/statement`} state={p.state} values={{ cutoff: p.defaultCutoff }}>
         <Field
           name="cutoff"
@@ -122,13 +125,14 @@ function NewDraft(p: {
 
 export function StatementPage(p: {
   e: ElectionHead;
-  live: StatementFigures;
+  live: WithFigures;
   conflicts: number;
-  draft: StatementRow | null;
+  draft: (StatementRow & WithFigures) | null;
   published: StatementRow[];
   actorId: number;
   canChange: boolean;
   defaultCutoff: string;
+  place: TablePlace;
   state: FormState | null;
 }) {
   const { t } = usePage().i18n;
@@ -136,7 +140,7 @@ export function StatementPage(p: {
     <ManageLayout e={p.e} title={t('elections.statement.title')}>
       <p>{t('elections.statement.intro')}</p>
       {p.draft ? (
-        <Draft e={p.e} draft={p.draft} actorId={p.actorId} canChange={p.canChange} state={p.state} />
+        <Draft e={p.e} draft={p.draft} actorId={p.actorId} canChange={p.canChange} place={p.place} state={p.state} />
       ) : p.canChange ? (
         <NewDraft
           e={p.e}
@@ -144,6 +148,7 @@ export function StatementPage(p: {
           conflicts={p.conflicts}
           corrects={p.published.length > 0}
           defaultCutoff={p.defaultCutoff}
+          place={p.place}
           state={p.state}
         />
       ) : null}

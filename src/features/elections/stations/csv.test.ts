@@ -61,4 +61,41 @@ describe('stations CSV', () => {
     expect(cols.ok).toBe(false);
     if (!cols.ok) expect(cols.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['centre_code', 'town']));
   });
+
+  it('refuses a row with more or fewer cells than the header (its figures would shift), and names a stray quote', async () => {
+    const before = await w.count('polling_stations');
+    const shifted = await importStations(
+      w.db,
+      w.fx.electionId,
+      [
+        header,
+        'QC-01,مدرسة,School,C1605,S1,1,260,250,no',
+        'QC-01,مدرسة,School,C1605,S2,260,250,no',
+        'QC-02,مدرسة',
+      ].join('\n'),
+      ar(),
+    );
+    expect(shifted.ok).toBe(false);
+    if (!shifted.ok) {
+      expect(shifted.problems.map((p) => p.line)).toEqual([2, 4]);
+      expect(shifted.problems[0]!.message).toMatch(/^في هذا السطر 9 خانات، والسطر الأول فيه 8 أعمدة/);
+      expect(shifted.problems[1]!.message).toMatch(/^في هذا السطر خانتان/);
+    }
+    // A quote inside a field is not a count of cells: the reader names the line it cannot read.
+    const quote = await importStations(
+      w.db,
+      w.fx.electionId,
+      [
+        header,
+        'QD-01,مدرسة,School,C1605,S1,260,250,no',
+        'QD-01,مدرسة "النور,School,C1605,S2,1,1,no',
+        'QD-02,a,b,C1605,S1,1,1,no',
+      ].join('\n'),
+      ar(),
+    );
+    expect(quote.ok).toBe(false);
+    if (!quote.ok)
+      expect(quote.problems.map((p) => [p.line, p.message])).toEqual([[3, expect.stringContaining('CSV')]]);
+    expect(await w.count('polling_stations')).toBe(before);
+  });
 });
