@@ -10,26 +10,17 @@
 //   node --import tsx bench/election-day.ts
 //   BENCH_OBSERVERS=50 BENCH_DB=sqlite node --import tsx bench/election-day.ts
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
-import { openDatabase, type DbHandle } from '../src/core/db/index.js';
-import { migrateToLatest } from '../src/core/db/migrate.js';
-import { features } from '../src/features/index.js';
 import { goodSheet, makeElectionFixture, type Fixture } from '../src/features/elections/testing/fixture.js';
+import { benchDatabase, electionOrganizers } from './election-setup.js';
 
 const OBSERVERS = Number(process.env.BENCH_OBSERVERS ?? 200);
 const FORMS_EACH = 4;
 const DROP_RATE = Number(process.env.BENCH_DROP ?? 0.15);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 50);
 const DEADLINE_MS = Number(process.env.BENCH_DEADLINE_SECONDS ?? 200) * 1000;
-const PG_URL = process.env.DATABASE_URL?.startsWith('postgres')
-  ? process.env.DATABASE_URL
-  : 'postgres://postgres@127.0.0.1:5432/test';
 const which = (process.env.BENCH_DB ?? 'sqlite,postgres').split(',');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
@@ -101,85 +92,18 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-async function pgHandle(): Promise<{ handle: DbHandle; drop: () => Promise<void>; label: string }> {
-  // A database of its own: a migration table in a shared database's extra schema would confuse
-  // other processes' migrations (Kysely looks for its tables in every schema).
-  const name = `wasl_bench_elections_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  await c.query('CREATE SCHEMA bench');
-  await c.end();
-  const handle = openDatabase(url.toString(), { pgSchema: 'bench', pgPoolSize: 10 });
-  return {
-    handle,
-    label: `postgres (${name}, schema bench)`,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 async function run(kind: 'sqlite' | 'postgres') {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-election-day-'));
-  const setup =
-    kind === 'sqlite'
-      ? {
-          handle: openDatabase(`sqlite:${path.join(tmp, 'wasl.sqlite')}`),
-          drop: async () => fs.rmSync(tmp, { recursive: true, force: true }),
-          label: `sqlite (${tmp})`,
-        }
-      : await pgHandle();
+  const setup = await benchDatabase(kind, 'election_day');
   const { handle } = setup;
+  const tmp = setup.dataDir;
   const deadline = Date.now() + DEADLINE_MS;
   let timedOut = false;
   try {
-    await migrateToLatest(handle.db, handle.dialect, features);
     const now = new Date();
-    const net = await handle.db
-      .insertInto('networks')
-      .values({
-        slug: 'bench',
-        name_ar: 'شبكة',
-        name_en: 'Network',
-        description_ar: '',
-        description_en: '',
-        region_ar: '',
-        region_en: '',
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const org = await handle.db
-      .insertInto('organizations')
-      .values({
-        network_id: net.id,
-        name_ar: 'منظمة',
-        name_en: 'Org',
-        description_ar: '',
-        description_en: '',
-        fields_of_work: '[]',
-        logo_media_id: null,
-        phone: null,
-        email: null,
-        website: null,
-        status: 'active',
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const who = await electionOrganizers(handle.db, now);
     const fx: Fixture = await makeElectionFixture(handle.db, {
-      networkId: net.id,
-      organizerOrgId: org.id,
+      networkId: who.networkId,
+      organizerOrgId: who.organizationId,
       userId: null,
       now,
       stations: OBSERVERS,
@@ -192,7 +116,7 @@ async function run(kind: 'sqlite' | 'postgres') {
       DATA_DIR: tmp,
       LOG_LEVEL: 'silent',
       DEMO_SEED: 'off',
-      DATABASE_URL: kind === 'sqlite' ? `sqlite:${path.join(tmp, 'wasl.sqlite')}` : PG_URL,
+      DATABASE_URL: setup.url,
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
     });
     const app = await buildApp({ config, handle, logger: false });

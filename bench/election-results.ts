@@ -9,20 +9,13 @@
 //
 //   node --import tsx bench/election-results.ts
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
-import { openDatabase } from '../src/core/db/index.js';
-import { createUser } from '../src/core/auth/users.js';
 import { createSession, sessionCookieName } from '../src/core/auth/sessions.js';
-import { newTotpSecret } from '../src/core/auth/totp.js';
-import { migrateToLatest } from '../src/core/db/migrate.js';
-import { features } from '../src/features/index.js';
 import { goodSheet, makeElectionFixture } from '../src/features/elections/testing/fixture.js';
+import { benchDatabase, electionOrganizers } from './election-setup.js';
 import { getElection } from '../src/features/elections/queries.js';
 import { approveStatement, draftStatement } from '../src/features/elections/statements/actions.js';
 import { freezeFigures } from '../src/features/elections/statements/results.js';
@@ -70,61 +63,18 @@ async function main() {
     process.exit(2);
   }, DEADLINE_MS);
   timer.unref();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-election-results-'));
-  const handle = openDatabase(`sqlite:${path.join(tmp, 'wasl.sqlite')}`);
+  const setup = await benchDatabase('sqlite', 'election_results');
+  const { handle } = setup;
+  const tmp = setup.dataDir;
   try {
     const db = handle.db;
-    await migrateToLatest(db, handle.dialect, features);
     const now = new Date();
-    const net = await db
-      .insertInto('networks')
-      .values({
-        slug: 'bench',
-        name_ar: 'شبكة',
-        name_en: 'Network',
-        description_ar: '',
-        description_en: '',
-        region_ar: '',
-        region_en: '',
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const org = await db
-      .insertInto('organizations')
-      .values({
-        network_id: net.id,
-        name_ar: 'منظمة',
-        name_en: 'Org',
-        description_ar: '',
-        description_en: '',
-        fields_of_work: '[]',
-        logo_media_id: null,
-        phone: null,
-        email: null,
-        website: null,
-        status: 'active',
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const user = {
-      id: await createUser(
-        db,
-        { username: 'bench', email: null, displayName: 'Bench', passwordHash: 'x', totpSecret: newTotpSecret() },
-        now,
-      ),
-    };
-    // a coordinator: staff of the organizing organization, with two-step set up
-    await db
-      .insertInto('memberships')
-      .values({ user_id: user.id, organization_id: org.id, role: 'orgStaff' })
-      .execute();
+    const who = await electionOrganizers(db, now);
+    const user = { id: who.userId };
     const setupStarted = performance.now();
     const fx = await makeElectionFixture(db, {
-      networkId: net.id,
-      organizerOrgId: org.id,
+      networkId: who.networkId,
+      organizerOrgId: who.organizationId,
       userId: user.id,
       now,
       stations: STATIONS,
@@ -164,7 +114,7 @@ async function main() {
       DATA_DIR: tmp,
       LOG_LEVEL: 'silent',
       DEMO_SEED: 'off',
-      DATABASE_URL: `sqlite:${path.join(tmp, 'wasl.sqlite')}`,
+      DATABASE_URL: setup.url,
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
     });
     const app = await buildApp({ config, handle, logger: false });
@@ -254,7 +204,7 @@ async function main() {
     }
   } finally {
     await handle.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await setup.drop();
   }
 }
 

@@ -14,15 +14,24 @@ import { makeNetwork, makeOrganization } from '../src/testing/app.js';
 
 export const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export type BenchDb = { handle: DbHandle; label: string; drop: () => Promise<void> };
+export type BenchDb = {
+  handle: DbHandle;
+  label: string;
+  /** the database's URL, for an app's config */
+  url: string;
+  /** a temporary folder for an app's DATA_DIR (and the SQLite file) */
+  dataDir: string;
+  drop: () => Promise<void>;
+};
 
 /** A migrated database that is dropped afterwards: SQLite in a temporary file, or PostgreSQL. */
 export async function benchDatabase(kind: 'sqlite' | 'postgres', name: string): Promise<BenchDb> {
   let db: BenchDb;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `wasl-${name}-`));
+  const removeDir = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (kind === 'sqlite') {
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `wasl-${name}-`));
-    const handle = openDatabase(`sqlite:${path.join(tmp, 'wasl.sqlite')}`);
-    db = { handle, label: 'sqlite (file)', drop: async () => fs.rmSync(tmp, { recursive: true, force: true }) };
+    const url = `sqlite:${path.join(dataDir, 'wasl.sqlite')}`;
+    db = { handle: openDatabase(url), label: `sqlite (${dataDir})`, url, dataDir, drop: removeDir };
   } else {
     // A database of its own: a migration table in a shared database's extra schema would confuse
     // other processes' migrations (Kysely looks for its tables in every schema).
@@ -37,7 +46,10 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres', name: string): 
     db = {
       handle,
       label: `postgres (${dbName})`,
+      url: url.toString(),
+      dataDir,
       drop: async () => {
+        await removeDir();
         const a = new pg.Client({ connectionString: PG_URL });
         await a.connect();
         await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
