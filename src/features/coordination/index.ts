@@ -14,6 +14,8 @@ import { lessonRoutes } from './lessons/routes.js';
 import { coordinationNotifications } from './notify.js';
 import * as records from './migrations/0605_coordination_records.js';
 import * as settings from './migrations/0606_coordination_settings.js';
+import * as archive from './migrations/0607_coordination_archive.js';
+import * as notices from './migrations/0608_coordination_notices.js';
 
 export default defineFeature({
   name: 'coordination',
@@ -31,6 +33,8 @@ export default defineFeature({
   migrations: [
     { name: '0605_coordination_records', up: records.up },
     { name: '0606_coordination_settings', up: settings.up },
+    { name: '0607_coordination_archive', up: archive.up },
+    { name: '0608_coordination_notices', up: notices.up },
   ],
   notifications: coordinationNotifications,
   nav: {

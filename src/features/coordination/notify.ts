@@ -15,6 +15,13 @@ const EVENTS = {
   meetingCancelled: 'now',
   actionAssigned: 'digest',
   actionOverdue: 'digest',
+  reviewRequested: 'now',
+  reviewClosed: 'digest',
+  emergencyOpened: 'now',
+  emergencyEnded: 'now',
+  voteOpened: 'now',
+  voteClosingSoon: 'now',
+  voteClosed: 'digest',
 } as const satisfies Record<string, NotificationChannel>;
 export type CoordEvent = keyof typeof EVENTS;
 

@@ -56,6 +56,8 @@ export interface CoordEmergencyAccessTable {
   revoked_at: string | null;
   acknowledged_at: string | null;
   acknowledged_by: number | null;
+  /** its admins were told the grant ended (migration 0608) */
+  ended_told_at: string | null;
 }
 
 export interface CoordDeparturesTable {
@@ -79,6 +81,8 @@ export interface CoordBodiesTable {
   description_en: string;
   position: number;
   created_at: string;
+  /** set when removed but kept for the record (migration 0607) */
+  archived_at: string | null;
 }
 
 export interface CoordSeatsTable {
@@ -88,6 +92,8 @@ export interface CoordSeatsTable {
   title_en: string;
   is_chair: number;
   position: number;
+  /** set when removed but kept for the record (migration 0607) */
+  archived_at: string | null;
 }
 
 export interface CoordTermsTable {
@@ -99,6 +105,8 @@ export interface CoordTermsTable {
   starts_on: string;
   ends_on: string;
   vote_id: number | null;
+  /** set when removed but kept for the record (migration 0607) */
+  archived_at: string | null;
 }
 
 export type VoteKind = 'election' | 'decision';
@@ -123,6 +131,10 @@ export interface CoordVotesTable {
   created_by: number | null;
   created_at: string;
   cancelled_at: string | null;
+  /** when the representatives were told it opened, closes within a day, closed (migration 0608) */
+  opened_told_at: string | null;
+  closing_told_at: string | null;
+  closed_told_at: string | null;
 }
 
 export interface CoordVoteOptionsTable {
@@ -369,6 +381,8 @@ export interface CoordCouncilsTable {
   notes: string;
   created_at: string;
   updated_at: string;
+  /** set when removed but kept for the record (migration 0607) */
+  archived_at: string | null;
 }
 
 export interface CoordLicencesTable {
@@ -386,6 +400,8 @@ export interface CoordLicencesTable {
   updated_by: number | null;
   created_at: string;
   updated_at: string;
+  /** set when removed but kept for the record (migration 0607) */
+  archived_at: string | null;
 }
 
 export interface CoordLicenceDocumentsTable {

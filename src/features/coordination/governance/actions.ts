@@ -8,16 +8,12 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
+import { updateIn } from '../../../core/db/rows.js';
 import { damascusDay } from '../../../core/time.js';
 import type { BoardNames, CoordBodiesTable, CoordTermsTable, CoordVotesTable, VoteKind } from '../tables.js';
-import { eligibleOrgCount, isRepresentative, votePhase } from './queries.js';
+import { eligibleOrgCount, hasHistory, isRepresentative, votePhase } from './queries.js';
 
-export async function createBody(
-  db: Db,
-  networkId: number,
-  input: Pick<CoordBodiesTable, 'kind' | 'name_ar' | 'name_en' | 'description_ar' | 'description_en'>,
-  now: Date,
-) {
+export async function createBody(db: Db, networkId: number, input: BodyInput, now: Date) {
   const row = await db
     .insertInto('coord_bodies')
     .values({ network_id: networkId, ...input, position: 0, created_at: now.toISOString() })
@@ -45,11 +41,57 @@ export async function addSeat(
   return row.id;
 }
 
-export async function addTerm(db: Db, seatId: number, input: Omit<CoordTermsTable, 'id' | 'seat_id'>) {
+export async function addTerm(db: Db, seatId: number, input: Omit<CoordTermsTable, 'id' | 'seat_id' | 'archived_at'>) {
   await db
     .insertInto('coord_terms')
     .values({ seat_id: seatId, ...input })
     .execute();
+}
+
+export type BodyInput = Pick<CoordBodiesTable, 'kind' | 'name_ar' | 'name_en' | 'description_ar' | 'description_en'>;
+
+export async function updateBody(db: Db, networkId: number, id: number, input: BodyInput) {
+  await updateIn(db, 'coord_bodies', id, { network_id: networkId, archived_at: null }, input);
+}
+
+export async function updateSeat(
+  db: Db,
+  seatId: number,
+  input: { title_ar: string; title_en: string; is_chair: boolean },
+) {
+  const values = { title_ar: input.title_ar, title_en: input.title_en, is_chair: flag(input.is_chair) };
+  await updateIn(db, 'coord_seats', seatId, { archived_at: null }, values);
+}
+
+export async function updateTerm(
+  db: Db,
+  termId: number,
+  input: Pick<CoordTermsTable, 'holder_name' | 'holder_org_id' | 'starts_on' | 'ends_on'>,
+) {
+  await updateIn(db, 'coord_terms', termId, { archived_at: null }, input);
+}
+
+/**
+ * Removes a body, seat or term: archived when it holds history (`hasHistory`), deleted otherwise
+ * — a body with its seats, a seat with nothing under it. The callers loaded the row inside the
+ * network first. One transaction, so a half-removed body never shows.
+ */
+export async function removeGovernanceRecord(
+  db: Db,
+  kind: 'body' | 'seat' | 'term',
+  id: number,
+  now: Date,
+): Promise<'archived' | 'deleted'> {
+  return db.transaction().execute(async (trx) => {
+    const table = ({ body: 'coord_bodies', seat: 'coord_seats', term: 'coord_terms' } as const)[kind];
+    if (await hasHistory(trx, kind, id)) {
+      await trx.updateTable(table).set({ archived_at: now.toISOString() }).where('id', '=', id).execute();
+      return 'archived' as const;
+    }
+    if (kind === 'body') await trx.deleteFrom('coord_seats').where('body_id', '=', id).execute();
+    await trx.deleteFrom(table).where('id', '=', id).execute();
+    return 'deleted' as const;
+  });
 }
 
 export type VoteInput = Pick<

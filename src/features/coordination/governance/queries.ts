@@ -1,8 +1,9 @@
 // Governance, read: bodies, seats and terms (public), and votes among member organizations — their
 // phase, options, who took part (never how), and the count, always recomputed from the ballots.
-import { rowIn, rowsOf, orgName, ids } from '../../../core/db/rows.js';
+import { rowIn, orgName, ids } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { fromJson } from '../../../core/db/helpers.js';
+import { MIN_SECRET_BALLOTS } from '../../../core/stats/release.js';
 import { damascusDay } from '../../../core/time.js';
 import { memberPeople, memberRoles, organizationsByIds } from '../workspace/queries.js';
 import type { BoardNames, VoteKind } from '../tables.js';
@@ -11,12 +12,21 @@ import type { BoardNames, VoteKind } from '../tables.js';
 
 export async function listBodies(db: Db, networkId: number, now: Date) {
   const today = damascusDay(now);
-  const bodies = await rowsOf(db, 'coord_bodies', { network_id: networkId }, ['position', 'id']);
+  // Archived records stay in the database for the record, and off this page (migration 0607).
+  const bodies = await db
+    .selectFrom('coord_bodies')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('archived_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   if (!bodies.length) return [];
   const seats = await db
     .selectFrom('coord_seats')
     .selectAll()
     .where('body_id', 'in', ids(bodies))
+    .where('archived_at', 'is', null)
     .orderBy('is_chair', 'desc')
     .orderBy('position')
     .orderBy('id')
@@ -36,6 +46,7 @@ export async function listBodies(db: Db, networkId: number, now: Date) {
           ...orgName,
         ])
         .where('coord_terms.seat_id', 'in', ids(seats))
+        .where('coord_terms.archived_at', 'is', null)
         .orderBy('coord_terms.starts_on', 'desc')
         .execute()
     : [];
@@ -55,18 +66,59 @@ export async function listBodies(db: Db, networkId: number, now: Date) {
   }));
 }
 
+/** A body of the network that has not been archived (archived ones are neither shown nor changed). */
 export async function getBody(db: Db, networkId: number, id: number) {
-  return rowIn(db, 'coord_bodies', id, { network_id: networkId });
+  return rowIn(db, 'coord_bodies', id, { network_id: networkId, archived_at: null });
 }
 
+/** A seat of a body of the network, both still current. */
 export async function getSeat(db: Db, networkId: number, seatId: number) {
   return db
     .selectFrom('coord_seats')
     .innerJoin('coord_bodies', 'coord_bodies.id', 'coord_seats.body_id')
-    .select(['coord_seats.id', 'coord_seats.body_id'])
+    .select(['coord_seats.id', 'coord_seats.body_id', 'coord_seats.title_ar', 'coord_seats.title_en'])
+    .select('coord_seats.is_chair')
     .where('coord_seats.id', '=', seatId)
     .where('coord_bodies.network_id', '=', networkId)
+    .where('coord_seats.archived_at', 'is', null)
+    .where('coord_bodies.archived_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** A term of a seat of the network, none of them archived. */
+export async function getTerm(db: Db, networkId: number, termId: number) {
+  return db
+    .selectFrom('coord_terms')
+    .innerJoin('coord_seats', 'coord_seats.id', 'coord_terms.seat_id')
+    .innerJoin('coord_bodies', 'coord_bodies.id', 'coord_seats.body_id')
+    .selectAll('coord_terms')
+    .select(['coord_seats.title_ar as seat_title_ar', 'coord_seats.title_en as seat_title_en'])
+    .where('coord_terms.id', '=', termId)
+    .where('coord_bodies.network_id', '=', networkId)
+    .where('coord_terms.archived_at', 'is', null)
+    .where('coord_seats.archived_at', 'is', null)
+    .where('coord_bodies.archived_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/**
+ * Does the record hold history that must stay (then removing it archives it)? A term that an
+ * election produced; a seat that has had holders; a body whose seats have had holders or that
+ * votes were attached to.
+ */
+export async function hasHistory(db: Db, kind: 'body' | 'seat' | 'term', id: number): Promise<boolean> {
+  if (kind === 'term') {
+    const t = await db.selectFrom('coord_terms').select('vote_id').where('id', '=', id).executeTakeFirst();
+    return t?.vote_id != null;
+  }
+  let terms = db
+    .selectFrom('coord_terms')
+    .innerJoin('coord_seats', 'coord_seats.id', 'coord_terms.seat_id')
+    .select('coord_terms.id');
+  terms = kind === 'seat' ? terms.where('coord_seats.id', '=', id) : terms.where('coord_seats.body_id', '=', id);
+  if (await terms.executeTakeFirst()) return true;
+  if (kind === 'seat') return false;
+  return !!(await db.selectFrom('coord_votes').select('id').where('body_id', '=', id).executeTakeFirst());
 }
 
 /** Board seat holders who have accounts (for plan reviews that include the board). */
@@ -82,6 +134,9 @@ export async function currentBoardUserIds(db: Db, networkId: number, now: Date):
     .where('coord_terms.starts_on', '<=', today)
     .where('coord_terms.ends_on', '>=', today)
     .where('coord_terms.holder_user_id', 'is not', null)
+    .where('coord_terms.archived_at', 'is', null)
+    .where('coord_seats.archived_at', 'is', null)
+    .where('coord_bodies.archived_at', 'is', null)
     .execute();
   return [...new Set(rows.map((r) => r.holder_user_id!))];
 }
@@ -92,6 +147,7 @@ export async function bodyChoices(db: Db, networkId: number) {
     .selectFrom('coord_bodies')
     .select(['id', 'name_ar', 'name_en'])
     .where('network_id', '=', networkId)
+    .where('archived_at', 'is', null)
     .orderBy('position')
     .execute();
 }
@@ -271,6 +327,17 @@ export async function tally(
     } else winners = sorted.slice(0, vote.max_choices).map((c) => c.optionId);
   }
   return { eligible, voted: votedN, ballots: ballots.length, quorumNeeded, quorumMet, counts: list, winners, tie };
+}
+
+/**
+ * What may be published of a count. Below MIN_SECRET_BALLOTS ballots the outcome gives the ballots
+ * away as surely as the counts (one ballot and "rejected" is that ballot), so neither leaves here:
+ * counts, winners and tie are emptied and `published` says why (issue 14, 18).
+ */
+export type PublishedTally = Tally & { published: boolean };
+export function publishable(t: Tally): PublishedTally {
+  if (t.ballots >= MIN_SECRET_BALLOTS) return { ...t, published: true };
+  return { ...t, counts: [], winners: [], tie: false, published: false };
 }
 
 /** How the network names board members on /governance; the seat alone until an admin chooses. */

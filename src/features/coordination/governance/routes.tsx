@@ -2,6 +2,7 @@
 // organizations (/votes/:id) with nominations, secret ballots and results.
 import { action, form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
+import type { z } from 'zod';
 import { coord, type CoordContext } from '../context.js';
 import type { GovernanceResource } from '../permissions.js';
 import {
@@ -15,13 +16,15 @@ import {
   termForm,
   voteForm,
 } from '../schemas.js';
-import { activeOrganizations } from '../workspace/queries.js';
+import { activeOrganizations, getActiveOrganization } from '../workspace/queries.js';
 import {
   boardNames,
   bodyChoices,
   findNominee,
   getBody,
   getSeat,
+  getTerm,
+  hasHistory,
   getVote,
   listBodies,
   listOptions,
@@ -29,6 +32,7 @@ import {
   nomineeChoices,
   participation,
   representedOrganizations,
+  publishable,
   tally,
   votePhase,
 } from './queries.js';
@@ -41,9 +45,14 @@ import {
   createBody,
   createVote,
   nominate,
+  removeGovernanceRecord,
   setBoardNames,
+  updateBody,
+  updateSeat,
+  updateTerm,
 } from './actions.js';
 import { GovernancePage } from './views/bodies.js';
+import { GovernanceEditPage, type GovernanceRecord } from './views/edit.js';
 import { VoteNewPage, VotePage } from './views/votes.js';
 
 const governance = (ctx: CoordContext): GovernanceResource => ({ type: 'coord.governance', networkId: ctx.network.id });
@@ -110,7 +119,7 @@ async function votePage(c: AnyCtx, { ctx, vote }: LoadedVote, state: FormState |
       castFor={castFor}
       nominees={nominees}
       viewerId={ctx.actor.user?.id ?? 0}
-      tally={phase === 'closed' ? await tally(c.db, vote) : null}
+      tally={phase === 'closed' ? publishable(await tally(c.db, vote)) : null}
       canManage={ctx.can('manage', governance(ctx))}
       state={state}
     />
@@ -118,6 +127,71 @@ async function votePage(c: AnyCtx, { ctx, vote }: LoadedVote, state: FormState |
 }
 
 const toVote = (l: LoadedVote) => `/votes/${l.vote.id}`;
+
+/** A term's organization must be an active member of the network (an unknown id: refused beside the field). */
+async function holderOrgCheck(c: AnyCtx, ctx: CoordContext, orgId: number | null) {
+  if (orgId !== null && !(await getActiveOrganization(c.db, ctx.network.id, orgId)))
+    return { holder_org_id: c.t('form.invalidChoice') };
+}
+
+const editBase = { body: '/governance/bodies', seat: '/governance/seats', term: '/governance/terms' } as const;
+
+/**
+ * The edit form and the remove action of one kind of governance record. Both load the record
+ * inside the network for a network admin (anyone else, or a record of another network or already
+ * archived: 404); removing archives what holds history (actions.ts, removeGovernanceRecord).
+ */
+function editRoutes<K extends GovernanceRecord['kind'], R extends { id: number }, S extends z.ZodObject>(
+  kind: K,
+  o: {
+    load: (c: AnyCtx, ctx: CoordContext) => Promise<R | undefined>;
+    schema: S;
+    record: (row: R) => GovernanceRecord;
+    save: (c: AnyCtx, ctx: CoordContext, row: R, data: z.infer<S>) => Promise<void>;
+    check?: (c: AnyCtx, ctx: CoordContext, data: z.infer<S>) => Promise<Record<string, string | undefined> | void>;
+  },
+) {
+  const load = async (c: AnyCtx) => {
+    const ctx = await manager(c);
+    return { ctx, row: (await o.load(c, ctx)) ?? notFound() };
+  };
+  const show = async (c: AnyCtx, l: { ctx: CoordContext; row: R }, state: FormState | null) => (
+    <GovernanceEditPage
+      record={o.record(l.row)}
+      history={await hasHistory(c.db, kind, l.row.id)}
+      orgs={kind === 'term' ? await activeOrganizations(c.db, l.ctx.network.id) : []}
+      state={state}
+    />
+  );
+  const at = `${editBase[kind]}/:id`;
+  return [
+    form(`${at}/edit`, {
+      access: 'networkAdmin',
+      get: true,
+      load,
+      schema: o.schema,
+      show,
+      check: (c, l, data) => o.check?.(c, l.ctx, data),
+      async save(c, l, data) {
+        await o.save(c, l.ctx, l.row, data);
+        await c.audit(`coordination.${kind}.updated`, { targetType: kind, targetId: l.row.id });
+        return { to: '/governance', flash: 'coordination.governance.saved' };
+      },
+    }),
+    action(`${at}/delete`, {
+      access: 'networkAdmin',
+      load,
+      schema: emptyForm,
+      async run(c, l) {
+        const done = await removeGovernanceRecord(c.db, kind, l.row.id, c.now);
+        const target = { targetType: kind, targetId: l.row.id };
+        if (done === 'archived') await c.audit(`coordination.${kind}.archived`, target);
+        else await c.audit(`coordination.${kind}.deleted`, target);
+        return { to: '/governance', flash: `coordination.record.${done}` };
+      },
+    }),
+  ];
+}
 
 export const governanceRoutes = [
   page('/governance', { access: 'public', render: async (c) => governancePage(c, await coord(c)) }),
@@ -176,12 +250,34 @@ export const governanceRoutes = [
     },
     schema: termForm,
     show: (c, l, state) => governancePage(c, l.ctx, state),
+    check: (c, l, data) => holderOrgCheck(c, l.ctx, data.holder_org_id),
     flash: null,
     async save(c, { seat }, data) {
       await addTerm(c.db, seat.id, { ...data, holder_user_id: null, vote_id: null });
       await c.audit('coordination.term.created', { targetType: 'seat', targetId: seat.id });
       return '/governance';
     },
+  }),
+
+  // ——— editing and removing (issue 16): network admins, as creating; audited the same way ———
+  ...editRoutes('body', {
+    load: (c, ctx) => getBody(c.db, ctx.network.id, c.id('id')),
+    schema: bodyForm,
+    record: (b) => ({ kind: 'body', id: b.id, values: b }),
+    save: (c, ctx, b, data) => updateBody(c.db, ctx.network.id, b.id, data),
+  }),
+  ...editRoutes('seat', {
+    load: (c, ctx) => getSeat(c.db, ctx.network.id, c.id('id')),
+    schema: seatForm,
+    record: (s) => ({ kind: 'seat', id: s.id, values: { ...s, is_chair: s.is_chair === 1 } }),
+    save: (c, _ctx, s, data) => updateSeat(c.db, s.id, data),
+  }),
+  ...editRoutes('term', {
+    load: (c, ctx) => getTerm(c.db, ctx.network.id, c.id('id')),
+    schema: termForm,
+    record: (t) => ({ kind: 'term', id: t.id, values: t }),
+    check: (c, ctx, data) => holderOrgCheck(c, ctx, data.holder_org_id),
+    save: (c, _ctx, t, data) => updateTerm(c.db, t.id, data),
   }),
 
   // ——— votes ———

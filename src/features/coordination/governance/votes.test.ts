@@ -5,6 +5,7 @@ import type { TestApp } from '../../../testing/app.js';
 import { sql } from 'kysely';
 import { testDialect } from '../../../testing/db.js';
 import { idFrom, nameRole, resignIn, useWorld, type World } from '../testing/test-helpers.js';
+import { makeOrganization, makeUser } from '../../../testing/app.js';
 import { castBallot } from './actions.js';
 import { getVote, tally } from './queries.js';
 import { dateToDamascusLocal, HOUR, DAY } from '../../../core/time.js';
@@ -176,8 +177,10 @@ describe('a yes/no decision', () => {
     await resignIn(s.t, s.w);
     const page = await s.w.c.staffB.get(`/votes/${id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('أُقرّ القرار');
     expect(page.body).toMatch(/صوّتت 3 من أصل 3 منظمات \(100٪\)/);
+    // three ballots (two yes, one abstain) are fewer than the five an outcome needs: no outcome
+    expect(page.body).toContain('أُغلق التصويت بأوراق اقتراع أقل من أن تُنشر نتيجته');
+    expect(page.body).not.toContain('أُقرّ');
     for (const who of ['member', 'anonymous'] as const) {
       const res = await s.w.c[who].get(`/votes/${id}`);
       expect([404, 303]).toContain(res.statusCode);
@@ -405,7 +408,7 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
     expect(page.body).toContain('إلا من 5 أوراق اقتراع');
   });
 
-  it('a lone ballot: the outcome, never the count per option, and a line saying why', async () => {
+  it('a lone ballot: neither the count per option nor the outcome, and a line saying why with the minimum', async () => {
     const id = await decision('One ballot', HOUR, 2 * HOUR);
     s.t.clock.advance(HOUR + 60_000);
     await resignIn(s.t, s.w);
@@ -418,8 +421,18 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
     await resignIn(s.t, s.w);
     const page = await s.w.c.staffB.get(`/votes/${id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('لا تُعرض الأصوات لكل خيار إلا من 5 أوراق اقتراع');
-    expect(page.body).not.toContain('<th scope="col">الأصوات</th>');
+    expect(page.body).toContain('أُغلق التصويت بأوراق اقتراع أقل من أن تُنشر نتيجته');
+    expect(page.body).toContain('لا تُنشر النتيجة ولا الأصوات لكل خيار إلا من 5 أوراق اقتراع');
+    expect(page.body).not.toContain('>الأصوات</th>');
+    // "rejected" (or "passed", or a tie) would tell everyone how Alpha voted
+    expect(page.body).not.toContain('لم يُقرّ القرار');
+    expect(page.body).not.toContain('أُقرّ');
+    expect(page.body).not.toContain('تعادل');
+    const en = await s.w.c.staffB.get(`/votes/${id}?lang=en`);
+    expect(en.body).toContain('The vote closed with too few ballots to publish an outcome');
+    expect(en.body).toContain('below 5 ballots');
+    expect(en.body).not.toContain('did not pass');
+    await s.w.c.staffB.get('/governance?lang=ar'); // ?lang= is remembered: back to Arabic
   });
 
   it('from the minimum of ballots the counts are shown, with the rule below them', async () => {
@@ -485,5 +498,46 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
     const res = await s.w.c.netAdmin.post(`/votes/${id}/cancel`, {});
     expect(res.statusCode).toBe(303);
     expect(await phaseOf(id)).toBeNull();
+  });
+
+  // Last in the file: it adds two member organizations, which changes every later electorate.
+  it('from the minimum of ballots the outcome is published with the counts', async () => {
+    const more: number[] = [];
+    for (const name of ['Delta', 'Epsilon']) {
+      const org = await makeOrganization(s.t.handle.db, s.w.net, name);
+      const rep = await makeUser(s.t.handle.db, { username: `rep_${name.toLowerCase()}`, org: [org, 'orgAdmin'] });
+      await s.t.handle.db
+        .insertInto('coord_member_roles')
+        .values({
+          organization_id: org,
+          user_id: rep.id,
+          title: '',
+          is_executive_director: 0,
+          is_representative: 1,
+          updated_at: s.t.clock.now.toISOString(),
+        })
+        .execute();
+      more.push(org, rep.id);
+    }
+    const id = await decision('Five members', HOUR, 2 * HOUR);
+    s.t.clock.advance(HOUR + 60_000);
+    await resignIn(s.t, s.w);
+    const { yes, no } = await options(id);
+    const v = (await getVote(s.t.handle.db, s.w.net, id))!;
+    const casts: [number, number, number][] = [
+      [s.w.orgA, s.w.users.adminA, yes],
+      [s.w.orgB, s.w.users.adminB, yes],
+      [s.w.orgC, s.w.users.adminC, no],
+      [more[0]!, more[1]!, yes],
+      [more[2]!, more[3]!, no],
+    ];
+    for (const [org, user, choice] of casts)
+      expect(await castBallot(s.t.handle.db, v, org, user, [choice], s.t.clock.now)).toBe('ok');
+    s.t.clock.advance(HOUR);
+    await resignIn(s.t, s.w);
+    const page = await s.w.c.staffB.get(`/votes/${id}`);
+    expect(page.body).toContain('أُقرّ القرار.');
+    expect(page.body).toContain('>الأصوات</th>');
+    expect(page.body).not.toContain('أقل من أن تُنشر نتيجته');
   });
 });

@@ -1,10 +1,11 @@
 // Licensing, written: councils, a member's licence file at a council with its documents, and
 // the visit log.
-import { updateIn } from '../../../core/db/rows.js';
+import { deleteIn, updateIn } from '../../../core/db/rows.js';
+import { licensingHistory } from './queries.js';
 import type { Db } from '../../../core/db/index.js';
 import type { CoordCouncilsTable, CoordLicenceVisitsTable, CoordLicencesTable } from '../tables.js';
 
-export type CouncilInput = Omit<CoordCouncilsTable, 'id' | 'network_id' | 'created_at' | 'updated_at'>;
+export type CouncilInput = Omit<CoordCouncilsTable, 'id' | 'network_id' | 'created_at' | 'updated_at' | 'archived_at'>;
 
 export async function saveCouncil(db: Db, networkId: number, id: number | null, input: CouncilInput, now: Date) {
   if (id === null) {
@@ -31,14 +32,23 @@ export async function createLicence(
   docs: string[],
   userId: number | null,
   now: Date,
-): Promise<number | null> {
+): Promise<number> {
   const existing = await db
     .selectFrom('coord_licences')
-    .select('id')
+    .select(['id', 'archived_at'])
     .where('organization_id', '=', orgId)
     .where('council_id', '=', councilId)
     .executeTakeFirst();
-  if (existing) return existing.id;
+  if (existing) {
+    // One file per organization and council: opening it again brings an archived one back.
+    if (existing.archived_at)
+      await db
+        .updateTable('coord_licences')
+        .set({ archived_at: null, updated_by: userId, updated_at: now.toISOString() })
+        .where('id', '=', existing.id)
+        .execute();
+    return existing.id;
+  }
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('coord_licences')
@@ -121,4 +131,30 @@ export async function addVisit(db: Db, licenceId: number, orgId: number, input: 
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Removes a council (inside its network) or a licence file (inside its organization): archived
+ * when `licensingHistory` says history depends on it, deleted otherwise. One transaction.
+ */
+export async function removeLicensingRecord(
+  db: Db,
+  kind: 'council' | 'licence',
+  id: number,
+  owner: { network_id: number } | { organization_id: number },
+  now: Date,
+): Promise<'archived' | 'deleted'> {
+  return db.transaction().execute(async (trx) => {
+    const history = await licensingHistory(trx, kind, id);
+    if (kind === 'council') {
+      const where = owner as { network_id: number };
+      if (history) await updateIn(trx, 'coord_councils', id, where, { archived_at: now.toISOString() });
+      else await deleteIn(trx, 'coord_councils', id, where);
+    } else {
+      const where = owner as { organization_id: number };
+      if (history) await updateIn(trx, 'coord_licences', id, where, { archived_at: now.toISOString() });
+      else await deleteIn(trx, 'coord_licences', id, where);
+    }
+    return history ? 'archived' : 'deleted';
+  });
 }

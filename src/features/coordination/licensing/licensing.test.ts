@@ -116,3 +116,134 @@ describe('licensing', () => {
     expect(row.status).toBe('renewal_due');
   });
 });
+
+describe('editing and removing councils and licence files (issue 16)', () => {
+  const db = () => s.t.handle.db;
+  const council = {
+    name_ar: 'المجلس المحلي في الباب',
+    name_en: 'Al-Bab Local Council',
+    town_pcode: 'C1202',
+    contact_name: '',
+    contact_phone: '',
+    contact_email: '',
+    notes: '',
+  };
+  async function addCouncil(name_ar: string) {
+    await s.w.c.editor.get('/licensing');
+    expect((await s.w.c.editor.post('/licensing/councils', { ...council, name_ar })).statusCode).toBe(303);
+    return (
+      await db().selectFrom('coord_councils').select('id').where('name_ar', '=', name_ar).executeTakeFirstOrThrow()
+    ).id;
+  }
+  async function openFile(councilId: number, documents = '') {
+    await s.w.c.staffA.get('/licensing');
+    const res = await s.w.c.staffA.post('/licensing/licences', {
+      org_id: String(s.w.orgA),
+      council_id: String(councilId),
+      documents,
+    });
+    expect(res.statusCode).toBe(303);
+    return idFrom(res.headers.location);
+  }
+  const audits = async (action: string) =>
+    (await db().selectFrom('audit_log').select('target_id').where('action', '=', action).execute()).map((r) =>
+      Number(r.target_id),
+    );
+
+  it('coordinators edit a council; members are refused; a bad town changes nothing', async () => {
+    const id = await addCouncil('مجلس للتعديل');
+    expect((await s.w.c.editor.get('/licensing')).body).toContain(`/licensing/councils/${id}/edit`);
+    expect((await s.w.c.adminA.get('/licensing')).body).not.toContain(`/licensing/councils/${id}/edit`);
+    for (const who of ['anonymous', 'member', 'adminA', 'staffB'] as const) {
+      await s.w.c[who].get('/licensing');
+      expect([303, 404], who).toContain((await s.w.c[who].get(`/licensing/councils/${id}/edit`)).statusCode);
+      const res = await s.w.c[who].post(`/licensing/councils/${id}/edit`, { ...council, name_ar: 'مجلس آخر' });
+      expect([303, 403, 404], who).toContain(res.statusCode);
+    }
+    const name = async () =>
+      (await db().selectFrom('coord_councils').select('name_ar').where('id', '=', id).executeTakeFirstOrThrow())
+        .name_ar;
+    expect(await name()).toBe('مجلس للتعديل');
+    await s.w.c.editor.get(`/licensing/councils/${id}/edit`);
+    const bad = await s.w.c.editor.post(`/licensing/councils/${id}/edit`, { ...council, town_pcode: 'C9999' });
+    expect(bad.statusCode).toBe(400);
+    expect(await name()).toBe('مجلس للتعديل');
+    const ok = await s.w.c.editor.post(`/licensing/councils/${id}/edit`, {
+      ...council,
+      name_ar: 'مجلس مدينة الباب',
+      contact_name: 'Civil society office',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(await name()).toBe('مجلس مدينة الباب');
+    expect(await audits('coordination.council.updated')).toEqual([id]);
+  });
+
+  it('removes a council: deleted when no file refers to it, archived (files kept) when one does', async () => {
+    const unused = await addCouncil('مجلس بلا ملفات');
+    const used = await addCouncil('مجلس فيه ملف');
+    const file = await openFile(used);
+    const page = await s.w.c.editor.get(`/licensing/councils/${used}/edit`);
+    expect(page.body).toContain('<details class="confirm">');
+    expect(page.body).toContain('فيُؤرشف بدل أن يُحذف');
+    for (const who of ['anonymous', 'member', 'adminA', 'staffA'] as const) {
+      await s.w.c[who].get('/licensing');
+      expect([303, 403, 404], who).toContain(
+        (await s.w.c[who].post(`/licensing/councils/${unused}/delete`, {})).statusCode,
+      );
+    }
+    expect(
+      await db().selectFrom('coord_councils').select('id').where('id', '=', unused).executeTakeFirst(),
+    ).toBeDefined();
+    await s.w.c.editor.get('/licensing');
+    expect((await s.w.c.editor.post(`/licensing/councils/${unused}/delete`, {})).statusCode).toBe(303);
+    expect(
+      await db().selectFrom('coord_councils').select('id').where('id', '=', unused).executeTakeFirst(),
+    ).toBeUndefined();
+    expect((await s.w.c.editor.post(`/licensing/councils/${used}/delete`, {})).statusCode).toBe(303);
+    const kept = await db().selectFrom('coord_councils').selectAll().where('id', '=', used).executeTakeFirstOrThrow();
+    expect(kept.archived_at).not.toBeNull();
+    // gone from the list and from the choices for a new file; A's file at it is still there
+    await s.w.c.staffA.get('/licensing');
+    expect((await s.w.c.staffA.get('/licensing')).body).not.toContain(`value="${used}"`);
+    expect((await s.w.c.staffA.get(`/licensing/${file}`)).statusCode).toBe(200);
+    expect(await audits('coordination.council.deleted')).toEqual([unused]);
+    expect(await audits('coordination.council.archived')).toEqual([used]);
+  });
+
+  it('removes a licence file: its organization and coordinators only; with documents it is archived and can be reopened', async () => {
+    const at = await addCouncil('مجلس للملفات');
+    const empty = await openFile(at);
+    // another organization, a plain member: refused, nothing changes
+    for (const who of ['adminB', 'staffB', 'member', 'anonymous'] as const) {
+      await s.w.c[who].get('/licensing');
+      expect([303, 403, 404], who).toContain((await s.w.c[who].post(`/licensing/${empty}/delete`, {})).statusCode);
+    }
+    expect(
+      await db().selectFrom('coord_licences').select('id').where('id', '=', empty).executeTakeFirst(),
+    ).toBeDefined();
+    const page = await s.w.c.staffA.get(`/licensing/${empty}`);
+    expect(page.body).toContain(`action="/licensing/${empty}/delete"`);
+    expect(page.body).toContain('يُحذف ملف الترخيص نهائيًا');
+    expect((await s.w.c.staffA.post(`/licensing/${empty}/delete`, {})).statusCode).toBe(303);
+    expect(
+      await db().selectFrom('coord_licences').select('id').where('id', '=', empty).executeTakeFirst(),
+    ).toBeUndefined();
+
+    const withDocs = await openFile(at, 'Bylaws');
+    expect((await s.w.c.editor.get(`/licensing/${withDocs}`)).body).toContain('في هذا الملف وثائق أو زيارات');
+    expect((await s.w.c.editor.post(`/licensing/${withDocs}/delete`, {})).statusCode).toBe(303);
+    const row = await db()
+      .selectFrom('coord_licences')
+      .selectAll()
+      .where('id', '=', withDocs)
+      .executeTakeFirstOrThrow();
+    expect(row.archived_at).not.toBeNull();
+    expect((await s.w.c.staffA.get(`/licensing/${withDocs}`)).statusCode).toBe(404);
+    expect((await s.w.c.staffA.get('/licensing')).body).not.toContain(`/licensing/${withDocs}"`);
+    // opening a file at the same council again brings it back with its documents
+    expect(await openFile(at)).toBe(withDocs);
+    expect((await s.w.c.staffA.get(`/licensing/${withDocs}`)).body).toContain('Bylaws');
+    expect(await audits('coordination.licence.deleted')).toEqual([empty]);
+    expect(await audits('coordination.licence.archived')).toEqual([withDocs]);
+  });
+});

@@ -25,12 +25,28 @@ export async function listCouncils(db: Db, networkId: number) {
     .selectAll('coord_councils')
     .select(['towns.name_ar as town_name_ar', 'towns.name_en as town_name_en'])
     .where('coord_councils.network_id', '=', networkId)
+    .where('coord_councils.archived_at', 'is', null)
     .orderBy('coord_councils.name_ar')
     .execute();
 }
 
+/** A council of the network that has not been archived (archived ones take no new files or edits). */
 export async function getCouncil(db: Db, networkId: number, id: number) {
-  return rowIn(db, 'coord_councils', id, { network_id: networkId });
+  return rowIn(db, 'coord_councils', id, { network_id: networkId, archived_at: null });
+}
+
+/**
+ * Does removing this record have to keep it (archive)? A council some licence file refers to; a
+ * licence file with documents or visits. Otherwise it is deleted.
+ */
+export async function licensingHistory(db: Db, kind: 'council' | 'licence', id: number): Promise<boolean> {
+  if (kind === 'council')
+    return !!(await db.selectFrom('coord_licences').select('id').where('council_id', '=', id).executeTakeFirst());
+  const [doc, visit] = await Promise.all([
+    db.selectFrom('coord_licence_documents').select('id').where('licence_id', '=', id).executeTakeFirst(),
+    db.selectFrom('coord_licence_visits').select('id').where('licence_id', '=', id).executeTakeFirst(),
+  ]);
+  return !!(doc || visit);
 }
 
 const councilName = ['coord_councils.name_ar as council_name_ar', 'coord_councils.name_en as council_name_en'] as const;
@@ -51,12 +67,16 @@ const licenceColumns = [
 ] as const;
 
 function licenceQuery(db: Db) {
-  return db
-    .selectFrom('coord_licences')
-    .innerJoin('organizations', 'organizations.id', 'coord_licences.organization_id')
-    .innerJoin('coord_councils', 'coord_councils.id', 'coord_licences.council_id')
-    .select(licenceColumns)
-    .where('organizations.status', '=', 'active');
+  return (
+    db
+      .selectFrom('coord_licences')
+      .innerJoin('organizations', 'organizations.id', 'coord_licences.organization_id')
+      .innerJoin('coord_councils', 'coord_councils.id', 'coord_licences.council_id')
+      .select(licenceColumns)
+      .where('organizations.status', '=', 'active')
+      // an archived file is kept (export, a reopened file) but shown nowhere
+      .where('coord_licences.archived_at', 'is', null)
+  );
 }
 
 /** The acting organizations' own rows. */
@@ -105,7 +125,8 @@ export async function plannedVisits(db: Db, scope: { networkId: number } | { org
     .innerJoin('organizations', 'organizations.id', 'coord_licence_visits.organization_id')
     .select(['coord_licence_visits.who_went', 'coord_licence_visits.met_whom', ...orgName])
     .where('coord_licence_visits.visit_on', '>=', today)
-    .where('organizations.status', '=', 'active');
+    .where('organizations.status', '=', 'active')
+    .where('coord_licences.archived_at', 'is', null);
   if ('networkId' in scope) q = q.where('organizations.network_id', '=', scope.networkId);
   else {
     if (!scope.orgIds.length) return [];

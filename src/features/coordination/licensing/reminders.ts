@@ -29,6 +29,7 @@ export async function sendLicenceReminders(wasl: WaslServices, now: Date): Promi
     .where('coord_licences.status', 'in', ['licensed', 'renewal_due'])
     .where('coord_licences.expires_on', 'is not', null)
     .where('coord_licences.expires_on', '<=', horizon)
+    .where('coord_licences.archived_at', 'is', null)
     .execute();
   let sent = 0;
   for (const l of due) {

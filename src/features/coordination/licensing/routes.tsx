@@ -1,12 +1,13 @@
 // Licensing with local councils: /licensing (a member's own rows, or the network view for
 // coordinators), one member × council row at /licensing/:id with documents and the visit log.
-import { form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import { action, form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { addDays, damascusDay } from '../../../core/time.js';
 import { coord, type CoordContext } from '../context.js';
 import type { LicenceResource, LicensingResource } from '../permissions.js';
 import {
   councilForm,
+  emptyForm,
   licenceDocForm,
   licenceDocSubmitForm,
   licenceForm,
@@ -23,6 +24,7 @@ import {
   listLicenceDocuments,
   listNetworkLicences,
   listOwnLicences,
+  licensingHistory,
   listVisits,
   plannedVisits,
 } from './queries.js';
@@ -30,11 +32,12 @@ import {
   addLicenceDocument,
   addVisit,
   createLicence,
+  removeLicensingRecord,
   saveCouncil,
   setDocumentSubmitted,
   updateLicence,
 } from './actions.js';
-import { LicencePage, LicensingPage } from './views.js';
+import { CouncilEditPage, LicencePage, LicensingPage } from './views.js';
 
 const expiring = (expires: string | null, today: string) =>
   expires !== null && expires <= addDays(today, EXPIRY_REMINDER_DAYS);
@@ -45,6 +48,18 @@ const licensing = (ctx: CoordContext): LicensingResource => ({ type: 'coord.lice
 async function licensingContext(c: AnyCtx): Promise<CoordContext> {
   const ctx = await coord(c);
   return ctx.can('view', licensing(ctx)) ? ctx : notFound();
+}
+
+/** Coordinators, who keep the network's list of councils; anyone else gets a 404. */
+async function councilsContext(c: AnyCtx): Promise<CoordContext> {
+  const ctx = await licensingContext(c);
+  return ctx.can('manageCouncils', licensing(ctx)) ? ctx : notFound();
+}
+
+/** A council of this network (not archived), for a coordinator. */
+async function councilManager(c: AnyCtx) {
+  const ctx = await councilsContext(c);
+  return { ctx, council: (await getCouncil(c.db, ctx.network.id, c.id('id'))) ?? notFound() };
 }
 
 async function licensingPage(c: AnyCtx, ctx: CoordContext, state: FormState | null = null) {
@@ -88,7 +103,8 @@ async function licencePage(c: AnyCtx, { l }: LoadedLicence, state: FormState | n
     listVisits(c.db, l.id, l.organization_id),
   ]);
   const row = { ...l, expiringSoon: expiring(l.expires_on, today) };
-  return <LicencePage l={row} documents={documents} visits={visits} today={today} state={state} />;
+  const history = await licensingHistory(c.db, 'licence', l.id);
+  return <LicencePage l={row} documents={documents} visits={visits} today={today} history={history} state={state} />;
 }
 
 const toLicence = ({ l }: LoadedLicence) => `/licensing/${l.id}`;
@@ -115,16 +131,15 @@ export const licensingRoutes = [
         .filter(Boolean)
         .slice(0, 30)
         .map((s) => s.slice(0, 200));
-      return `/licensing/${await createLicence(c.db, org.id, council.id, docs, c.user.id, c.now)}`;
+      const id = await createLicence(c.db, org.id, council.id, docs, c.user.id, c.now);
+      await c.audit('coordination.licence.created', { targetType: 'licence', targetId: id });
+      return `/licensing/${id}`;
     },
   }),
 
   form('/licensing/councils', {
     access: 'networkEditor',
-    load: async (c) => {
-      const ctx = await licensingContext(c);
-      return ctx.can('manageCouncils', licensing(ctx)) ? ctx : notFound();
-    },
+    load: councilsContext,
     schema: councilForm,
     show: licensingPage,
     flash: null,
@@ -138,7 +153,56 @@ export const licensingRoutes = [
     },
   }),
 
+  // Editing and removing a council (issue 16): coordinators, as adding one; audited the same way.
+  form('/licensing/councils/:id/edit', {
+    access: 'networkEditor',
+    get: true,
+    load: councilManager,
+    schema: councilForm,
+    show: async (c, x, state) => (
+      <CouncilEditPage
+        council={x.council}
+        history={await licensingHistory(c.db, 'council', x.council.id)}
+        state={state}
+      />
+    ),
+    async check(c, _x, data) {
+      await resolveTowns(c, data, { single: ['town_pcode'] });
+    },
+    async save(c, { ctx, council }, data) {
+      await saveCouncil(c.db, ctx.network.id, council.id, data, c.now);
+      await c.audit('coordination.council.updated', { targetType: 'council', targetId: council.id });
+      return `/licensing#council-${council.id}`;
+    },
+  }),
+
+  action('/licensing/councils/:id/delete', {
+    access: 'networkEditor',
+    load: councilManager,
+    schema: emptyForm,
+    async run(c, { ctx, council }) {
+      const done = await removeLicensingRecord(c.db, 'council', council.id, { network_id: ctx.network.id }, c.now);
+      const target = { targetType: 'council', targetId: council.id };
+      await c.audit(done === 'archived' ? 'coordination.council.archived' : 'coordination.council.deleted', target);
+      return { to: '/licensing', flash: `coordination.record.${done}` };
+    },
+  }),
+
   page('/licensing/:id', { access, load: licence('view'), render: (c, x) => licencePage(c, x) }),
+
+  // Removing a licence file: whoever may change it (the organization's staff, coordinators).
+  action('/licensing/:id/delete', {
+    access,
+    load: licence('edit'),
+    schema: emptyForm,
+    async run(c, { l }) {
+      const owner = { organization_id: l.organization_id };
+      const done = await removeLicensingRecord(c.db, 'licence', l.id, owner, c.now);
+      const target = { targetType: 'licence', targetId: l.id };
+      await c.audit(done === 'archived' ? 'coordination.licence.archived' : 'coordination.licence.deleted', target);
+      return { to: '/licensing', flash: `coordination.record.${done}` };
+    },
+  }),
 
   form('/licensing/:id', {
     access,

@@ -2,14 +2,14 @@
 // planned visits; one licence file with its dates, documents and visit log.
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { ButtonForm, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
+import { ButtonForm, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { DataTable, Empty, Ltr, Phone, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { CoordCouncilsTable, CoordLicencesTable, LicenceStatus } from '../tables.js';
 import { CoordNav, Day, Paragraphs, Titled, refused, useLocalized } from '../components.js';
 import { licenceStatuses } from './queries.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
-type Council = Omit<CoordCouncilsTable, 'id' | 'network_id' | 'created_at' | 'updated_at'> & {
+type Council = Omit<CoordCouncilsTable, 'id' | 'network_id' | 'created_at' | 'updated_at' | 'archived_at'> & {
   id: number;
   town_name_ar: string | null;
   town_name_en: string | null;
@@ -137,23 +137,12 @@ export function LicensingPage(p: {
       ) : null}
 
       <Titled title={t('coordination.council.title')}>
-        <Councils councils={p.councils} />
+        <Councils councils={p.councils} canManage={p.canManageCouncils} />
         {p.canManageCouncils ? (
           <details open={refused(p.state, '/licensing/councils')}>
             <summary>{t('coordination.council.add')}</summary>
             <Form action="/licensing/councils" state={p.state}>
-              <Field name="name_ar" label={t('coordination.field.nameAr')} required />
-              <Field name="name_en" label={t('coordination.field.nameEn')} required />
-              <Field
-                name="town_pcode"
-                label={t('coordination.meeting.town')}
-                hint={t('coordination.form.pcodeHint')}
-                required
-              />
-              <Field name="contact_name" label={t('coordination.council.contactName')} />
-              <Field name="contact_phone" type="tel" label={t('coordination.council.contactPhone')} />
-              <Field name="contact_email" type="email" label={t('coordination.council.contactEmail')} />
-              <Field name="notes" label={t('coordination.council.notes')} multiline rows={3} />
+              <CouncilFields />
               <button type="submit">{t('common.add')}</button>
             </Form>
           </details>
@@ -194,7 +183,70 @@ function Matrix(p: { councils: Council[]; licences: Licence[]; orgs: Org[] }) {
   );
 }
 
-function Councils(p: { councils: Council[] }) {
+function CouncilFields() {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      <Field name="name_ar" label={t('coordination.field.nameAr')} required />
+      <Field name="name_en" label={t('coordination.field.nameEn')} required />
+      <Field
+        name="town_pcode"
+        label={t('coordination.meeting.town')}
+        hint={t('coordination.form.pcodeHint')}
+        required
+      />
+      <Field name="contact_name" label={t('coordination.council.contactName')} />
+      <Field name="contact_phone" type="tel" label={t('coordination.council.contactPhone')} />
+      <Field name="contact_email" type="email" label={t('coordination.council.contactEmail')} />
+      <Field name="notes" label={t('coordination.council.notes')} multiline rows={3} />
+    </>
+  );
+}
+
+/** A council's edit page (coordinators); removing it asks twice and says whether it is archived. */
+export function CouncilEditPage(p: {
+  council: Omit<Council, 'town_name_ar' | 'town_name_en'>;
+  history: boolean;
+  state?: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const at = `/licensing/councils/${p.council.id}`;
+  return (
+    <Layout title={t('coordination.council.edit')}>
+      <CoordNav current="/licensing" />
+      <h1>{t('coordination.council.edit')}</h1>
+      <Form action={`${at}/edit`} state={p.state} values={p.council}>
+        <CouncilFields />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+      <RemoveButton
+        action={`${at}/delete`}
+        label={t('coordination.council.remove')}
+        history={p.history}
+        question={t(p.history ? 'coordination.council.removeArchive' : 'coordination.council.removeDelete')}
+      />
+      <p>
+        <a href="/licensing">{t('coordination.licence.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function RemoveButton(p: { action: string; label: string; question: string; history: boolean }) {
+  const { t } = usePage().i18n;
+  return (
+    <section class="no-print">
+      <ConfirmButton
+        action={p.action}
+        label={p.label}
+        question={p.question}
+        confirm={t(p.history ? 'coordination.record.confirmArchive' : 'coordination.record.confirmDelete')}
+      />
+    </section>
+  );
+}
+
+function Councils(p: { councils: Council[]; canManage: boolean }) {
   const { t } = usePage().i18n;
   const name = useLocalized();
   if (!p.councils.length) return <Empty text={t('coordination.council.none')} />;
@@ -218,6 +270,11 @@ function Councils(p: { councils: Council[] }) {
             </p>
           ) : null}
           {c.notes ? <UserText as="p" text={c.notes} /> : null}
+          {p.canManage ? (
+            <p class="meta no-print">
+              <a href={`/licensing/councils/${c.id}/edit`}>{t('common.edit')}</a>
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -231,6 +288,8 @@ export function LicencePage(p: {
   documents: { id: number; name: string; submitted_on: string | null }[];
   visits: Visit[];
   today: string;
+  /** removing it archives it (documents or visits) */
+  history: boolean;
   state?: FormState | null;
 }) {
   const { t } = usePage().i18n;
@@ -338,6 +397,12 @@ export function LicencePage(p: {
           </Form>
         </details>
       </Titled>
+      <RemoveButton
+        action={`${base}/delete`}
+        label={t('coordination.licence.remove')}
+        history={p.history}
+        question={t(p.history ? 'coordination.licence.removeArchive' : 'coordination.licence.removeDelete')}
+      />
       <p>
         <a href="/licensing">{t('coordination.licence.back')}</a>
       </p>

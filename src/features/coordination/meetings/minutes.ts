@@ -8,16 +8,36 @@ import { renderForStorage } from '../../../core/text/markdown-render.js';
 import { deleteIn, rowsOf, updateIn } from '../../../core/db/rows.js';
 import { insertId } from '../records.js';
 
-const DECISION =
-  /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s*(?:قرار|القرار|decision)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.*?)\s*$/iu;
 export const MAX_DECISIONS = 100;
 
-/** The decisions written in minutes, in order (empty ones left out). */
+const MARKER = /^(?:[-*+]|\d{1,3}[.)])\s/u;
+const KEYWORD = /^(?:قرار|القرار|decision)/iu;
+
+/** `s` without a leading (or, with `end`, trailing) ** or __, and the spaces beside it. */
+function unbold(s: string, end = false): string {
+  const bold = (x: string) => x === '**' || x === '__';
+  if (end) return bold(s.slice(-2)) ? s.slice(0, -2).trimEnd() : s;
+  return bold(s.slice(0, 2)) ? s.slice(2).trimStart() : s;
+}
+
+/**
+ * The decisions written in minutes, in order (empty ones left out): a line, after an optional list
+ * marker and bold, starting with the keyword and a colon. Read step by step with trims and anchored
+ * one-token patterns: a single regular expression with runs of optional spaces side by side backtracks
+ * quadratically on a long line of spaces (50,000 of them held the server for seconds; issue 18).
+ */
 export function decisionsIn(md: string): string[] {
   const out: string[] = [];
-  for (const line of md.split(/\r?\n/)) {
-    const m = DECISION.exec(line);
-    const text = m?.[1]?.replace(/(?:\*\*|__)\s*$/u, '').trim();
+  for (const raw of md.split(/\r?\n/)) {
+    let line = raw.trim();
+    const marker = MARKER.exec(line);
+    if (marker) line = line.slice(marker[0].length).trimStart();
+    line = unbold(line);
+    const keyword = KEYWORD.exec(line);
+    if (!keyword) continue;
+    line = unbold(line.slice(keyword[0].length).trimStart());
+    if (line[0] !== ':' && line[0] !== '：') continue;
+    const text = unbold(unbold(line.slice(1).trimStart()), true);
     if (text) out.push(text.slice(0, 4000));
   }
   return out;

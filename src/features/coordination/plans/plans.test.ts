@@ -2,7 +2,7 @@
 // other members' executive directors, comments per section, decisions of the consultative meeting.
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../testing/app.js';
-import { idFrom, nameRole, PDF, postMultipart, useWorld, type World } from '../testing/test-helpers.js';
+import { idFrom, nameRole, PDF, postMultipart, told, useWorld, type World } from '../testing/test-helpers.js';
 
 const s = useWorld({ setUp });
 
@@ -213,5 +213,17 @@ describe('strategic plans and reviews', () => {
       (await s.w.c.adminC.post(`/plans/reviews/${review}/comments`, { section: 'vision', body: 'late' })).statusCode,
     ).toBe(404);
     expect((await s.w.c.adminC.get(`/plans/reviews/${review}`)).body).toContain('Thank you all.');
+  });
+
+  it('the chosen reviewer is told when the review is requested and when it closes; tells nothing to others', async () => {
+    const url = `/plans/reviews/${review}`;
+    // only admin_c was chosen; admin_a acted both times; admin_b is a candidate who was not chosen
+    expect(await told(s.t, 'coordination.reviewRequested', url)).toEqual([s.w.users.adminC]);
+    expect(await told(s.t, 'coordination.reviewClosed', url)).toEqual([s.w.users.adminC]);
+    const list = await s.w.c.adminC.get('/notifications');
+    expect(list.body).toContain('طُلبت مراجعتكم للخطة الاستراتيجية');
+    expect(list.body).toContain('اختُتمت مراجعة الخطة الاستراتيجية');
+    for (const who of ['adminA', 'staffA', 'adminB', 'netAdmin'] as const)
+      expect((await s.w.c[who].get('/notifications')).body, who).not.toContain('مراجعة الخطة الاستراتيجية');
   });
 });

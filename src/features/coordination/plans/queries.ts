@@ -3,7 +3,6 @@
 import { rowIn, rowsOf, orgName, ids } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { PlanSection } from '../tables.js';
-import { recipientColumns } from '../mail.js';
 
 export const planSections: PlanSection[] = ['vision', 'mission', 'goals', 'objectives', 'activities'];
 
@@ -163,15 +162,4 @@ export async function decisionsWithActions(db: Db, decisionIds: number[], orgId:
 export async function isActiveOrganization(db: Db, orgId: number): Promise<boolean> {
   const org = await db.selectFrom('organizations').select('status').where('id', '=', orgId).executeTakeFirst();
   return org?.status === 'active';
-}
-
-/** The chosen reviewers who have an e-mail address. */
-export async function reviewerRecipients(db: Db, ids: number[]) {
-  if (!ids.length) return [];
-  return db
-    .selectFrom('users')
-    .select(recipientColumns)
-    .where('users.id', 'in', ids)
-    .where('users.email', 'is not', null)
-    .execute();
 }

@@ -14,7 +14,7 @@ import {
   reviewOpenForm,
 } from '../schemas.js';
 import { savePrivateFile, sendPrivateFile } from '../files.js';
-import { mailPerson } from '../mail.js';
+import { tell } from '../notify.js';
 import { listMeetingsFor, meetingResource } from '../meetings/queries.js';
 import { createAction } from '../meetings/actions.js';
 import { currentBoardUserIds } from '../governance/queries.js';
@@ -31,7 +31,6 @@ import {
   listPlans,
   listReviewsForReviewer,
   planOwner,
-  reviewerRecipients,
   type Review,
 } from './queries.js';
 import { addComment, addPlanVersion, closeReview, createPlan, openReview, type PlanVersionInput } from './actions.js';
@@ -254,18 +253,8 @@ export const planRoutes = [
         organizationId: plan.organization_id,
         details: { reviewers: reviewers.length },
       });
-      // Reviewers learn of it by e-mail (or the outbox).
-      const url = `${c.wasl.config.baseUrl}/plans/reviews/${id}`;
-      for (const person of await reviewerRecipients(c.db, reviewers))
-        await mailPerson(
-          c.wasl,
-          person,
-          (tr) => ({
-            subject: tr.t('coordination.mail.review.subject'),
-            text: tr.t('coordination.mail.review.body', { url }),
-          }),
-          c.now,
-        );
+      // The reviewers are told (and e-mailed, unless they chose otherwise): the review is theirs to read.
+      await tell(c, 'reviewRequested', reviewers, `/plans/reviews/${id}`, { title: plan.title });
       return `/plans/reviews/${id}`;
     },
   }),
@@ -317,6 +306,8 @@ export const planRoutes = [
         targetId: l.review.id,
         organizationId: l.review.organization_id,
       });
+      // The reviewers still read the review (and now its closing note); the organization closed it.
+      await tell(c, 'reviewClosed', l.review.reviewerIds, toReview(l), { title: l.review.plan_title });
       return toReview(l);
     },
   }),

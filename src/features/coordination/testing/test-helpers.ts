@@ -140,3 +140,15 @@ export async function nameRole(
   await w.c[admin].get('/workspace');
   return w.c[admin].post(`/workspace/${org}/people`, { user_id: String(userId), title: '', ...fields });
 }
+
+/** Who was told of this kind of event about this page (core/notify's rows). */
+export async function told(t: TestApp, type: `coordination.${string}`, url: string): Promise<number[]> {
+  const rows = await t.handle.db
+    .selectFrom('notifications')
+    .select('user_id')
+    .where('type', '=', type)
+    .where('url', '=', url)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -9,6 +9,7 @@ import { DAY, HOUR } from '../../../core/time.js';
 import { deleteMediaFiles, type SavedFile } from '../files.js';
 import type { Sharing } from '../tables.js';
 import { pendingDeparture } from './queries.js';
+import { staffOf, tellPeople } from '../notify.js';
 
 type VersionFile = SavedFile & { note: string };
 
@@ -220,15 +221,50 @@ export async function openEmergency(
   return { id: row.id, expiresAt };
 }
 
-export async function endEmergency(db: Db, orgId: number, userId: number, now: Date) {
-  await db
+/** Ends the admin's running grant; true when there was one (its ending is then told by the route). */
+export async function endEmergency(db: Db, orgId: number, userId: number, now: Date): Promise<boolean> {
+  const res = await db
     .updateTable('coord_emergency_access')
-    .set({ revoked_at: now.toISOString() })
+    .set({ revoked_at: now.toISOString(), ended_told_at: now.toISOString() })
     .where('organization_id', '=', orgId)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/**
+ * Grants that ran out on their own since the last run (the job): the organization's admins are told
+ * once, as when an admin ends one. Grants that expired long before this code ran are left untold.
+ */
+export async function emergencyEndNotices(wasl: WaslServices, now: Date): Promise<number> {
+  const { db } = wasl;
+  const iso = now.toISOString();
+  const ended = await db
+    .selectFrom('coord_emergency_access')
+    .innerJoin('organizations', 'organizations.id', 'coord_emergency_access.organization_id')
+    .select(['coord_emergency_access.id', 'coord_emergency_access.organization_id'])
+    .where('coord_emergency_access.revoked_at', 'is', null)
+    .where('coord_emergency_access.ended_told_at', 'is', null)
+    .where('coord_emergency_access.expires_at', '<=', iso)
+    .where('coord_emergency_access.expires_at', '>', new Date(now.getTime() - 2 * DAY).toISOString())
+    .where('organizations.status', '=', 'active')
     .execute();
+  let told = 0;
+  for (const g of ended) {
+    // Claimed before telling, so two runs at once tell once.
+    const claim = await db
+      .updateTable('coord_emergency_access')
+      .set({ ended_told_at: iso })
+      .where('id', '=', g.id)
+      .where('ended_told_at', 'is', null)
+      .executeTakeFirst();
+    if (!Number(claim.numUpdatedRows)) continue;
+    const admins = await staffOf(db, g.organization_id, true);
+    told += await tellPeople(wasl, 'emergencyEnded', admins, `/workspace/${g.organization_id}`, {}, now);
+  }
+  return told;
 }
 
 export async function acknowledgeEmergency(db: Db, orgId: number, id: number, userId: number, now: Date) {

@@ -47,6 +47,7 @@ import {
   updateItem,
 } from './actions.js';
 import { buildExport } from './export.js';
+import { staffOf, tell } from '../notify.js';
 import { EmergencyPage, ItemPage, NoWorkspacePage, SharedPage, WorkspacePage } from './views.js';
 
 /** A network admin's running emergency grant on an organization they are not part of. */
@@ -298,6 +299,8 @@ export const workspaceRoutes = [
         ...workspaceTarget('workspace', w),
         details: { grantId: grant.id, reason: data.reason, hours: data.hours, expiresAt: grant.expiresAt },
       });
+      // The organization's admins hear of it at once (not only on their next visit to the workspace).
+      await tell(c, 'emergencyOpened', await staffOf(c.db, w.org.id, true), toWorkspace(w), {});
       return toWorkspace(w);
     },
   }),
@@ -307,8 +310,9 @@ export const workspaceRoutes = [
     load: workspace('openEmergency'),
     schema: emptyForm,
     async run(c, w) {
-      await endEmergency(c.db, w.org.id, c.user.id, c.now);
+      const ended = await endEmergency(c.db, w.org.id, c.user.id, c.now);
       await c.audit('coordination.emergency.ended', workspaceTarget('workspace', w));
+      if (ended) await tell(c, 'emergencyEnded', await staffOf(c.db, w.org.id, true), toWorkspace(w), {});
       return '/workspace';
     },
   }),

@@ -2,8 +2,8 @@
 // private files, people and roles, emergency access (audit + notice), export, leaving.
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { idFrom, PDF, postMultipart, resignIn, useWorld } from '../testing/test-helpers.js';
-import { processDepartures } from './actions.js';
+import { idFrom, PDF, postMultipart, resignIn, told, useWorld } from '../testing/test-helpers.js';
+import { emergencyEndNotices, processDepartures } from './actions.js';
 import { HOUR, DAY } from '../../../core/time.js';
 
 const s = useWorld();
@@ -263,6 +263,46 @@ describe('emergency access', () => {
       (await s.w.c.netAdmin.post(`/workspace/${s.w.orgB}/emergency`, { reason: 'x'.repeat(40), hours: '500' }))
         .statusCode,
     ).toBe(400);
+  });
+});
+
+describe('telling an organization about emergency access (issue 17)', () => {
+  it("the organization's admins are told when it opens and when it ends; tells nothing to staff or the network admin", async () => {
+    const url = `/workspace/${s.w.orgA}`;
+    await s.w.c.netAdmin.get(`/workspace/${s.w.orgA}/emergency`);
+    const reason = 'Alpha’s office burned down; the donor report is due tomorrow.';
+    expect((await s.w.c.netAdmin.post(`/workspace/${s.w.orgA}/emergency`, { reason, hours: '2' })).statusCode).toBe(
+      303,
+    );
+    expect(await told(s.t, 'coordination.emergencyOpened', url)).toEqual([s.w.users.adminA]);
+    const list = await s.w.c.adminA.get('/notifications');
+    expect(list.body).toContain('فُتح وصول طارئ لإدارة الشبكة إلى مساحة عمل منظمتكم');
+    // the notice says no more than the workspace shows its admins
+    expect(list.body).not.toContain(reason);
+    for (const who of ['staffA', 'netAdmin'] as const)
+      expect((await s.w.c[who].get('/notifications')).body, who).not.toContain('وصول طارئ');
+    await s.w.c.netAdmin.get(`/workspace/${s.w.orgA}`);
+    expect((await s.w.c.netAdmin.post(`/workspace/${s.w.orgA}/emergency/end`, {})).statusCode).toBe(303);
+    expect(await told(s.t, 'coordination.emergencyEnded', url)).toEqual([s.w.users.adminA]);
+    // ended by hand: the job does not tell it a second time (it tells B of B's grant that ran out above)
+    await emergencyEndNotices(s.t.app.wasl, s.t.clock.now);
+    expect(await told(s.t, 'coordination.emergencyEnded', url)).toEqual([s.w.users.adminA]);
+    expect(await told(s.t, 'coordination.emergencyEnded', `/workspace/${s.w.orgB}`)).toEqual([s.w.users.adminB]);
+  });
+
+  it('a grant that runs out on its own is told by the job, once', async () => {
+    const url = `/workspace/${s.w.orgC}`;
+    await s.w.c.netAdmin.get(`/workspace/${s.w.orgC}/emergency`);
+    const reason = 'Gamma’s only admin is detained; the payroll must go out this week.';
+    expect((await s.w.c.netAdmin.post(`/workspace/${s.w.orgC}/emergency`, { reason, hours: '1' })).statusCode).toBe(
+      303,
+    );
+    expect(await emergencyEndNotices(s.t.app.wasl, s.t.clock.now)).toBe(0); // still running
+    s.t.clock.advance(HOUR + 1000);
+    expect(await emergencyEndNotices(s.t.app.wasl, s.t.clock.now)).toBe(1);
+    expect(await emergencyEndNotices(s.t.app.wasl, s.t.clock.now)).toBe(0);
+    expect(await told(s.t, 'coordination.emergencyEnded', url)).toEqual([s.w.users.adminC]);
+    await resignIn(s.t, s.w);
   });
 });
 

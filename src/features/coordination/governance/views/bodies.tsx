@@ -50,6 +50,19 @@ export function PhaseBadge(props: { phase: VotePhase }) {
   return <StatusBadge label={t(`coordination.vote.phase.${props.phase}`)} />;
 }
 
+/** Network admins' way to a record's edit page (where it can also be removed). */
+function EditLink(p: { href: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      {' '}
+      <a class="meta no-print" href={p.href}>
+        {t('common.edit')}
+      </a>
+    </>
+  );
+}
+
 /** How holders are named: as the network chose, or in full for the network admins who record them. */
 type Naming = { choice: BoardNames; full: boolean };
 
@@ -99,6 +112,7 @@ export function GovernancePage(p: {
       {p.bodies.map((b) => (
         <section class="card">
           <h2>{name(b)}</h2>
+          {p.canManage ? <EditLink href={`/governance/bodies/${b.id}/edit`} /> : null}
           {name(b, 'description') ? <p dir="auto">{name(b, 'description')}</p> : null}
           <Seats
             seats={b.seats}
@@ -176,6 +190,7 @@ function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; naming: Nami
             <>
               {name(s, 'title')}
               {s.is_chair ? <StatusBadge label={t('coordination.governance.chair')} /> : null}
+              {p.canManage ? <EditLink href={`/governance/seats/${s.id}/edit`} /> : null}
             </>
           ),
         },
@@ -184,6 +199,7 @@ function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; naming: Nami
           cell: (s) => (
             <>
               <Holder term={s.current} naming={p.naming} />
+              {p.canManage && s.current ? <EditLink href={`/governance/terms/${s.current.id}/edit`} /> : null}
               {s.past.length ? (
                 <details>
                   <summary>{t('coordination.governance.pastTerms')}</summary>
@@ -191,6 +207,7 @@ function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; naming: Nami
                     {s.past.map((pt) => (
                       <li>
                         <Holder term={pt} naming={p.naming} />
+                        {p.canManage ? <EditLink href={`/governance/terms/${pt.id}/edit`} /> : null}
                       </li>
                     ))}
                   </ul>

@@ -15,7 +15,7 @@ import {
   type FormState,
 } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
-import type { Tally, VotePhase } from '../queries.js';
+import type { PublishedTally, VotePhase } from '../queries.js';
 import { CoordNav, Names, Paragraphs, When, errorsOf, useLocalized } from '../../components.js';
 import { PhaseBadge } from './bodies.js';
 
@@ -122,7 +122,7 @@ export function VotePage(p: {
   castFor: (Org & { voted: boolean })[];
   nominees: { user_id: number; display_name: string; org_name_ar: string; org_name_en: string }[];
   viewerId: number;
-  tally: Tally | null;
+  tally: PublishedTally | null;
   /** a network admin: may cancel the vote before it closes */
   canManage?: boolean;
   state?: FormState | null;
@@ -325,14 +325,12 @@ function Ballots(p: {
   );
 }
 
-function Results(p: { vote: Vote; tally: Tally; standing: Option[] }) {
+function Results(p: { vote: Vote; tally: PublishedTally; standing: Option[] }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const label = useOptionLabel();
   const { vote: vt, tally } = p;
   const countOf = (id: number) => tally.counts.find((c) => c.optionId === id)?.votes ?? 0;
-  // Per-option counts of a secret ballot only when no ballot can be attributed (core/stats).
-  const showCounts = tally.ballots >= MIN_SECRET_BALLOTS;
   return (
     <section>
       <h2>{t('coordination.vote.results')}</h2>
@@ -341,41 +339,44 @@ function Results(p: { vote: Vote; tally: Tally; standing: Option[] }) {
           {t('coordination.vote.noQuorum', { needed: tally.quorumNeeded, voted: tally.voted })}
         </p>
       ) : null}
-      <DataTable
-        rows={p.standing}
-        columns={[
-          {
-            label: vt.kind === 'election' ? t('coordination.vote.candidate') : t('coordination.vote.option'),
-            cell: (o) => (
-              <>
-                <bdi>{label(o)}</bdi>
-                {tally.winners.includes(o.id) ? (
-                  <StatusBadge
-                    label={vt.kind === 'election' ? t('coordination.vote.elected') : t('coordination.vote.passed')}
-                  />
-                ) : null}
-              </>
-            ),
-          },
-          showCounts
-            ? { label: t('coordination.vote.votes'), cell: (o) => i18n.number(countOf(o.id)), numeric: true }
-            : null,
-        ]}
-      />
       <p class="meta">{t('coordination.vote.ballotsCounted', { n: tally.ballots })}</p>
-      <p class="meta">
-        {showCounts
-          ? t('coordination.vote.countsShown', { min: MIN_SECRET_BALLOTS })
-          : t('coordination.vote.countsWithheld', { min: MIN_SECRET_BALLOTS })}
-      </p>
-      {vt.kind === 'decision' && tally.quorumMet ? (
-        <p>
-          <strong>
-            {tally.winners.length ? t('coordination.vote.decisionPassed') : t('coordination.vote.decisionFailed')}
-          </strong>
+      {/* Too few ballots: no outcome, no counts, no tie — only that and the rule (queries.ts, publishable). */}
+      {tally.published ? (
+        <>
+          <DataTable
+            rows={p.standing}
+            columns={[
+              {
+                label: vt.kind === 'election' ? t('coordination.vote.candidate') : t('coordination.vote.option'),
+                cell: (o) => (
+                  <>
+                    <bdi>{label(o)}</bdi>
+                    {tally.winners.includes(o.id) ? (
+                      <StatusBadge
+                        label={vt.kind === 'election' ? t('coordination.vote.elected') : t('coordination.vote.passed')}
+                      />
+                    ) : null}
+                  </>
+                ),
+              },
+              { label: t('coordination.vote.votes'), cell: (o) => i18n.number(countOf(o.id)), numeric: true },
+            ]}
+          />
+          <p class="meta">{t('coordination.vote.countsShown', { min: MIN_SECRET_BALLOTS })}</p>
+          {vt.kind === 'decision' && tally.quorumMet ? (
+            <p>
+              <strong>
+                {tally.winners.length ? t('coordination.vote.decisionPassed') : t('coordination.vote.decisionFailed')}
+              </strong>
+            </p>
+          ) : null}
+          {tally.tie ? <p class="notice--warn">{t('coordination.vote.tie')}</p> : null}
+        </>
+      ) : (
+        <p class="notice--warn" role="status">
+          {t('coordination.vote.countsWithheld', { min: MIN_SECRET_BALLOTS })}
         </p>
-      ) : null}
-      {tally.tie ? <p class="notice--warn">{t('coordination.vote.tie')}</p> : null}
+      )}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // (on no page at all).
 import { who } from '../../../../testing/isolation.js';
 import type { Kit } from './kit.js';
-import { castBallot, createBody, createVote } from '../../governance/actions.js';
+import { addSeat, addTerm, castBallot, createBody, createVote } from '../../governance/actions.js';
 import { getVote } from '../../governance/queries.js';
 import { DAY, HOUR } from '../../../../core/time.js';
 
@@ -59,6 +59,7 @@ export async function governanceProbes(k: Kit): Promise<void> {
           .join(),
     },
   });
+  await editProbes(k);
   const labels = { yes: 'نعم', no: 'لا', abstain: 'امتناع' };
   const vote = async (title: string, opensAt: Date, closesAt: Date) =>
     createVote(
@@ -172,4 +173,171 @@ export async function governanceProbes(k: Kit): Promise<void> {
         lists: [`/votes/${voteId}`, '/governance', `/workspace/${orgA}`, `/workspace/${orgB}`],
       });
   }
+}
+
+/**
+ * Editing and removing bodies, seats and terms (issue 16): network admins only, like creating.
+ * Removing is tried each time on a record of its own (made here, as a fixture), so a removal that
+ * should land always can; the state is how many of those records have gone (made minus left), which
+ * making one does not change.
+ */
+async function editProbes(k: Kit): Promise<void> {
+  const { db, net, now, mk, probes, orgA } = k;
+  const body = (name: string) =>
+    createBody(
+      db,
+      net,
+      { kind: 'committee', name_ar: name, name_en: name, description_ar: '', description_en: '' },
+      now,
+    );
+  const seat = (bodyId: number, title: string) =>
+    addSeat(db, bodyId, { title_ar: title, title_en: title, is_chair: false });
+  const term = async (seatId: number, holder: string) => {
+    await addTerm(db, seatId, {
+      holder_name: holder,
+      holder_user_id: null,
+      holder_org_id: orgA,
+      starts_on: '2026-01-01',
+      ends_on: '2028-12-31',
+      vote_id: null,
+    });
+    return (await db.selectFrom('coord_terms').select('id').where('holder_name', '=', holder).executeTakeFirstOrThrow())
+      .id;
+  };
+  const made = { body: 0, seat: 0, term: 0 };
+  const left = async (table: 'coord_bodies' | 'coord_seats' | 'coord_terms', column: string, prefix: string) =>
+    (
+      await db
+        .selectFrom(table as 'coord_bodies')
+        .select('id')
+        .where(column as 'name_ar', 'like', `${prefix} %`)
+        .execute()
+    ).length;
+  const gone =
+    (kind: keyof typeof made, table: Parameters<typeof left>[0], column: string, prefix: string) => async () =>
+      made[kind] - (await left(table, column, prefix));
+  const fresh = async <T>(kind: keyof typeof made, make: () => Promise<T>) => {
+    made[kind]++;
+    return make();
+  };
+  const admins = who.is('netAdmin');
+
+  const edited = await body(`${mk('BODYEDIT')} لجنة`);
+  const editedSeat = await seat(edited, `${mk('SEATEDIT')} مقعد`);
+  const editedTerm = await term(editedSeat, `${mk('TERMEDIT')} holder`);
+  await body(`${mk('BODYDEL')}لجنة`); // no space: not counted among the fresh ones
+  const seatsOf = await body(`${mk('SEATDEL')} لجنة`);
+  await seat(seatsOf, `${mk('SEATDEL')}مقعد`);
+  const row = (table: 'coord_bodies' | 'coord_seats' | 'coord_terms', id: number) => async () =>
+    (await db
+      .selectFrom(table as 'coord_bodies')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null;
+  probes.push(
+    {
+      name: 'coordination: editing a governance body (network admins only)',
+      marker: mk('BODYEDIT'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: (client, n) =>
+          client.post(`/governance/bodies/${edited}/edit`, {
+            kind: 'committee',
+            name_ar: `${mk('BODYEDIT')} لجنة ${n}`,
+            name_en: `${mk('BODYEDIT')} ${n}`,
+            description_ar: '',
+            description_en: '',
+          }),
+        state: row('coord_bodies', edited),
+      },
+    },
+    {
+      name: "coordination: a governance body's edit page (network admins only)",
+      marker: mk('BODYEDIT'),
+      readers: admins,
+      pages: [`/governance/bodies/${edited}/edit`],
+    },
+    {
+      name: "coordination: a seat's edit page (network admins only)",
+      marker: mk('SEATEDIT'),
+      readers: admins,
+      pages: [`/governance/seats/${editedSeat}/edit`],
+    },
+    {
+      name: "coordination: a term's edit page (network admins only)",
+      marker: mk('TERMEDIT'),
+      readers: admins,
+      pages: [`/governance/terms/${editedTerm}/edit`],
+    },
+    {
+      name: 'coordination: removing a governance body (network admins only)',
+      marker: mk('BODYDEL'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: async (client, n) =>
+          client.post(`/governance/bodies/${await fresh('body', () => body(`${mk('BODYDEL')} ${n}`))}/delete`, {}),
+        state: gone('body', 'coord_bodies', 'name_ar', mk('BODYDEL')),
+      },
+    },
+    {
+      name: 'coordination: editing a seat (network admins only)',
+      marker: mk('SEATEDIT'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: (client, n) =>
+          client.post(`/governance/seats/${editedSeat}/edit`, {
+            title_ar: `${mk('SEATEDIT')} مقعد ${n}`,
+            title_en: `${mk('SEATEDIT')} ${n}`,
+          }),
+        state: row('coord_seats', editedSeat),
+      },
+    },
+    {
+      name: 'coordination: removing a seat (network admins only)',
+      marker: mk('SEATDEL'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: async (client, n) =>
+          client.post(
+            `/governance/seats/${await fresh('seat', () => seat(seatsOf, `${mk('SEATDEL')} ${n}`))}/delete`,
+            {},
+          ),
+        state: gone('seat', 'coord_seats', 'title_ar', mk('SEATDEL')),
+      },
+    },
+    {
+      name: 'coordination: editing and removing a term (network admins only)',
+      marker: mk('SEATEDIT'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        // Alternately a correction of the same term and the removal of a fresh one.
+        send: async (client, n) =>
+          n % 2
+            ? client.post(`/governance/terms/${editedTerm}/edit`, {
+                holder_name: `${mk('TERMEDIT')} holder ${n}`,
+                holder_org_id: '',
+                starts_on: '2026-01-01',
+                ends_on: '2028-12-31',
+              })
+            : client.post(
+                `/governance/terms/${await fresh('term', () => term(editedSeat, `${mk('TERMDEL')} ${n}`))}/delete`,
+                {},
+              ),
+        state: async () => [
+          await row('coord_terms', editedTerm)(),
+          await gone('term', 'coord_terms', 'holder_name', mk('TERMDEL'))(),
+        ],
+      },
+    },
+  );
 }

@@ -43,6 +43,61 @@ export async function licensingProbes(k: Kit): Promise<void> {
       state: async () => count('coord_councils'),
     },
   });
+  // Editing a council, and removing one (each try on a council of its own, made here; the state
+  // is how many of those have gone, which making one does not change): coordinators only.
+  const councilInput = (name: string) => ({
+    name_ar: name,
+    name_en: name,
+    town_pcode: 'C1202',
+    contact_name: '',
+    contact_phone: null,
+    contact_email: null,
+    notes: '',
+  });
+  const edited = await saveCouncil(db, net, null, councilInput(`مجلس ${mk('COUNCILEDIT')}`), now);
+  const made = { council: 0, A: 0, B: 0 };
+  const left = async (prefix: string) =>
+    (await db.selectFrom('coord_councils').select('id').where('name_ar', 'like', `${prefix} %`).execute()).length;
+  probes.push(
+    {
+      name: 'coordination: editing a local council (coordinators only)',
+      marker: mk('COUNCILEDIT'),
+      readers: who.network,
+      pages: ['/licensing'],
+      write: {
+        writers: coordinators,
+        send: (client, n) =>
+          client.post(`/licensing/councils/${edited}/edit`, {
+            ...councilInput(`مجلس ${mk('COUNCILEDIT')} ${n}`),
+            contact_phone: '',
+            contact_email: '',
+          }),
+        state: async () =>
+          (await db.selectFrom('coord_councils').selectAll().where('id', '=', edited).executeTakeFirst()) ?? null,
+      },
+    },
+    {
+      name: "coordination: a local council's edit page (coordinators only)",
+      marker: mk('COUNCILEDIT'),
+      readers: coordinators,
+      pages: [`/licensing/councils/${edited}/edit`],
+    },
+    {
+      name: 'coordination: removing a local council (coordinators only)',
+      marker: mk('COUNCILEDIT'),
+      readers: who.network,
+      pages: ['/licensing'],
+      write: {
+        writers: coordinators,
+        send: async (client, n) => {
+          made.council++;
+          const id = await saveCouncil(db, net, null, councilInput(`${mk('COUNCILDEL')} ${n}`), now);
+          return client.post(`/licensing/councils/${id}/delete`, {});
+        },
+        state: async () => made.council - (await left(mk('COUNCILDEL'))),
+      },
+    },
+  );
   for (const org of ['A', 'B'] as const) {
     const orgId = orgIdOf[org];
     const by = org === 'A' ? users.staffA : users.staffB;
@@ -100,6 +155,29 @@ export async function licensingProbes(k: Kit): Promise<void> {
         state: () => count('coord_licence_visits', 'licence_id', licence),
       }),
       file('planned licensing visit', mk(`VISITPLAN${org}`)),
+      {
+        // Removing a file: each try on a file of its own at a council of its own (one file per
+        // organization and council), made here; the state is how many of those have gone.
+        ...file('licence file, removed (the organization and coordinators)', mk(`LICENCE${org}`)),
+        write: {
+          writers: readers,
+          send: async (client: Client, n: number) => {
+            made[org]++;
+            const at = await saveCouncil(db, net, null, councilInput(`${mk(`FILEDEL${org}`)} ${n}`), now);
+            return client.post(`/licensing/${await createLicence(db, orgId, at, [], by, now)}/delete`, {});
+          },
+          state: async () =>
+            made[org] -
+            (
+              await db
+                .selectFrom('coord_licences')
+                .innerJoin('coord_councils', 'coord_councils.id', 'coord_licences.council_id')
+                .select('coord_licences.id')
+                .where('coord_councils.name_ar', 'like', `${mk(`FILEDEL${org}`)} %`)
+                .execute()
+            ).length,
+        },
+      },
     );
   }
 }

@@ -1,0 +1,260 @@
+// Editing and removing governance records (issue 16): bodies, seats and terms are changed by
+// network admins only, with an audit entry; removing asks twice, deletes what nothing depends on
+// and archives what history does (a term an election produced, a seat that has had holders, a
+// body with votes).
+import { describe, expect, it } from 'vitest';
+import { useWorld } from '../testing/test-helpers.js';
+
+const s = useWorld();
+const db = () => s.t.handle.db;
+
+async function makeBody(name: string) {
+  await s.w.c.netAdmin.get('/governance');
+  const res = await s.w.c.netAdmin.post('/governance/bodies', {
+    kind: 'committee',
+    name_ar: name,
+    name_en: `${name} (en)`,
+    description_ar: '',
+    description_en: '',
+  });
+  expect(res.statusCode).toBe(303);
+  return (await db().selectFrom('coord_bodies').select('id').where('name_ar', '=', name).executeTakeFirstOrThrow()).id;
+}
+
+async function makeSeat(bodyId: number, title: string) {
+  const res = await s.w.c.netAdmin.post(`/governance/bodies/${bodyId}/seats`, {
+    title_ar: title,
+    title_en: `${title} (en)`,
+  });
+  expect(res.statusCode).toBe(303);
+  return (await db().selectFrom('coord_seats').select('id').where('title_ar', '=', title).executeTakeFirstOrThrow()).id;
+}
+
+async function makeTerm(seatId: number, holder: string) {
+  const res = await s.w.c.netAdmin.post(`/governance/seats/${seatId}/terms`, {
+    holder_name: holder,
+    holder_org_id: String(s.w.orgA),
+    starts_on: '2026-01-01',
+    ends_on: '2028-12-31',
+  });
+  expect(res.statusCode).toBe(303);
+  return (await db().selectFrom('coord_terms').select('id').where('holder_name', '=', holder).executeTakeFirstOrThrow())
+    .id;
+}
+
+const audits = async (action: string) =>
+  (await db().selectFrom('audit_log').select('target_id').where('action', '=', action).execute()).map((r) =>
+    Number(r.target_id),
+  );
+
+const outsiders = ['anonymous', 'member', 'staffA', 'adminB', 'editor'] as const;
+
+describe('editing bodies, seats and terms', () => {
+  it('network admins edit a body; anyone else is refused and nothing changes', async () => {
+    const id = await makeBody('لجنة المتابعة');
+    const form = await s.w.c.netAdmin.get(`/governance/bodies/${id}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="لجنة المتابعة"');
+    expect((await s.w.c.netAdmin.get('/governance')).body).toContain(`/governance/bodies/${id}/edit`);
+    expect((await s.w.c.adminA.get('/governance')).body).not.toContain(`/governance/bodies/${id}/edit`);
+    const change = {
+      kind: 'board',
+      name_ar: 'لجنة الرقابة',
+      name_en: 'Oversight',
+      description_ar: '',
+      description_en: '',
+    };
+    for (const who of outsiders) {
+      await s.w.c[who].get('/governance');
+      expect([303, 403, 404], who).toContain((await s.w.c[who].get(`/governance/bodies/${id}/edit`)).statusCode);
+      const res = await s.w.c[who].post(`/governance/bodies/${id}/edit`, change);
+      expect([303, 403, 404], who).toContain(res.statusCode);
+      if (res.statusCode === 303) expect(res.headers.location, who).toMatch(/^\/login/);
+    }
+    const name = async () =>
+      (await db().selectFrom('coord_bodies').select(['name_ar', 'kind']).where('id', '=', id).executeTakeFirstOrThrow())
+        .name_ar;
+    expect(await name()).toBe('لجنة المتابعة');
+    // bad input: the page again with the error beside the field, in Arabic and in English
+    await s.w.c.netAdmin.get(`/governance/bodies/${id}/edit`);
+    const bad = await s.w.c.netAdmin.post(`/governance/bodies/${id}/edit`, { ...change, name_ar: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('هذا الحقل مطلوب');
+    const badEn = await s.w.c.netAdmin.post(`/governance/bodies/${id}/edit?lang=en`, { ...change, name_ar: '' });
+    expect(badEn.statusCode).toBe(400);
+    expect(badEn.body).toContain('This field is required');
+    await s.w.c.netAdmin.get('/governance?lang=ar'); // ?lang= is remembered: back to Arabic
+    expect(await name()).toBe('لجنة المتابعة');
+    const ok = await s.w.c.netAdmin.post(`/governance/bodies/${id}/edit`, change);
+    expect(ok.statusCode).toBe(303);
+    expect(await name()).toBe('لجنة الرقابة');
+    expect((await s.w.c.anonymous.get('/governance')).body).toContain('لجنة الرقابة');
+    expect(await audits('coordination.body.updated')).toEqual([id]);
+  });
+
+  it('network admins correct a seat and a term; a backwards term is refused beside the field', async () => {
+    const body = await makeBody('مجلس التحرير');
+    const seat = await makeSeat(body, 'أمانة السر');
+    const term = await makeTerm(seat, 'Rana Khalil');
+    for (const who of outsiders) {
+      await s.w.c[who].get('/governance');
+      const a = await s.w.c[who].post(`/governance/seats/${seat}/edit`, { title_ar: 'x', title_en: 'x' });
+      const b = await s.w.c[who].post(`/governance/terms/${term}/edit`, {
+        holder_name: 'x',
+        holder_org_id: '',
+        starts_on: '2026-01-01',
+        ends_on: '2026-02-01',
+      });
+      for (const res of [a, b]) expect([303, 403, 404], who).toContain(res.statusCode);
+    }
+    await s.w.c.netAdmin.get(`/governance/terms/${term}/edit`);
+    const bad = await s.w.c.netAdmin.post(`/governance/terms/${term}/edit`, {
+      holder_name: 'Rana Khalil',
+      holder_org_id: String(s.w.orgA),
+      starts_on: '2027-01-01',
+      ends_on: '2026-01-01',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('يجب أن تأتي النهاية بعد البداية');
+    const termRow = () => db().selectFrom('coord_terms').selectAll().where('id', '=', term).executeTakeFirstOrThrow();
+    expect((await termRow()).ends_on).toBe('2028-12-31');
+    // an organization that is not a member: refused beside the field, in Arabic and English
+    const stranger = { holder_name: 'x', holder_org_id: '999999', starts_on: '2026-01-01', ends_on: '2026-02-01' };
+    const unknown = await s.w.c.netAdmin.post(`/governance/terms/${term}/edit`, stranger);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('الخيار غير صالح؛ يجب الاختيار من القائمة.');
+    const unknownEn = await s.w.c.netAdmin.post(`/governance/terms/${term}/edit?lang=en`, stranger);
+    expect(unknownEn.body).toContain('Choose one of the options listed.');
+    await s.w.c.netAdmin.get('/governance?lang=ar');
+    expect((await s.w.c.netAdmin.post(`/governance/seats/${seat}/terms`, stranger)).statusCode).toBe(400);
+    expect((await termRow()).holder_name).toBe('Rana Khalil');
+    expect(await db().selectFrom('coord_terms').select('id').where('holder_name', '=', 'x').execute()).toEqual([]);
+    const ok = await s.w.c.netAdmin.post(`/governance/terms/${term}/edit`, {
+      holder_name: 'Rana Khalil-Haddad',
+      holder_org_id: String(s.w.orgB),
+      starts_on: '2026-01-01',
+      ends_on: '2027-06-30',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(await termRow()).toMatchObject({
+      holder_name: 'Rana Khalil-Haddad',
+      holder_org_id: s.w.orgB,
+      ends_on: '2027-06-30',
+    });
+    expect(
+      (
+        await s.w.c.netAdmin.post(`/governance/seats/${seat}/edit`, {
+          title_ar: 'الأمانة العامة',
+          title_en: 'Secretariat',
+          is_chair: 'on',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const seatRow = await db().selectFrom('coord_seats').selectAll().where('id', '=', seat).executeTakeFirstOrThrow();
+    expect(seatRow).toMatchObject({ title_ar: 'الأمانة العامة', is_chair: 1 });
+    expect(await audits('coordination.term.updated')).toEqual([term]);
+    expect(await audits('coordination.seat.updated')).toEqual([seat]);
+  });
+});
+
+describe('removing bodies, seats and terms', () => {
+  it('asks twice, and only network admins can remove', async () => {
+    const body = await makeBody('لجنة مؤقتة');
+    const page = await s.w.c.netAdmin.get(`/governance/bodies/${body}/edit`);
+    expect(page.body).toContain('<details class="confirm">');
+    expect(page.body).toContain(`action="/governance/bodies/${body}/delete"`);
+    expect(page.body).toContain('تُحذف الهيئة ومقاعدها الشاغرة نهائيًا');
+    for (const who of outsiders) {
+      await s.w.c[who].get('/governance');
+      const res = await s.w.c[who].post(`/governance/bodies/${body}/delete`, {});
+      expect([303, 403, 404], who).toContain(res.statusCode);
+    }
+    expect(await db().selectFrom('coord_bodies').select('id').where('id', '=', body).executeTakeFirst()).toBeDefined();
+    await s.w.c.netAdmin.get(`/governance/bodies/${body}/edit`);
+    expect((await s.w.c.netAdmin.post(`/governance/bodies/${body}/delete`, {})).statusCode).toBe(303);
+    expect(
+      await db().selectFrom('coord_bodies').select('id').where('id', '=', body).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(await audits('coordination.body.deleted')).toEqual([body]);
+  });
+
+  it('deletes a term recorded by hand and an empty seat; a removed record is gone from the page', async () => {
+    const body = await makeBody('لجنة الشباب');
+    const seat = await makeSeat(body, 'مقعد الشباب');
+    const empty = await makeSeat(body, 'مقعد شاغر');
+    const term = await makeTerm(seat, 'Omar Saleh');
+    await s.w.c.netAdmin.get(`/governance/terms/${term}/edit`);
+    expect((await s.w.c.netAdmin.post(`/governance/terms/${term}/delete`, {})).statusCode).toBe(303);
+    expect(await db().selectFrom('coord_terms').select('id').where('id', '=', term).executeTakeFirst()).toBeUndefined();
+    await s.w.c.netAdmin.get(`/governance/seats/${empty}/edit`);
+    expect((await s.w.c.netAdmin.post(`/governance/seats/${empty}/delete`, {})).statusCode).toBe(303);
+    expect(
+      await db().selectFrom('coord_seats').select('id').where('id', '=', empty).executeTakeFirst(),
+    ).toBeUndefined();
+    const pub = (await s.w.c.netAdmin.get('/governance')).body;
+    expect(pub).not.toContain('Omar Saleh');
+    expect(pub).not.toContain('مقعد شاغر');
+    expect(pub).toContain('مقعد الشباب');
+  });
+
+  it('archives what history depends on: a term from an election, a seat that had holders, a body with a vote', async () => {
+    const body = await makeBody('مجلس الأمناء');
+    const seat = await makeSeat(body, 'مقعد الأمين');
+    const handTerm = await makeTerm(seat, 'Lina Hamdan');
+    const vote = await db()
+      .insertInto('coord_votes')
+      .values({
+        network_id: s.w.net,
+        kind: 'election',
+        title: 'Trustees',
+        description: '',
+        body_id: body,
+        max_choices: 1,
+        nominations_close_at: null,
+        opens_at: '2025-01-01T00:00:00.000Z',
+        closes_at: '2025-01-02T00:00:00.000Z',
+        quorum_percent: 50,
+        eligible_orgs: 3,
+        created_by: null,
+        created_at: '2024-12-01T00:00:00.000Z',
+        cancelled_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const elected = await makeTerm(seat, 'Yusuf Najjar');
+    await db().updateTable('coord_terms').set({ vote_id: vote.id }).where('id', '=', elected).execute();
+
+    const termPage = await s.w.c.netAdmin.get(`/governance/terms/${elected}/edit`);
+    expect(termPage.body).toContain('جاءت هذه الولاية من انتخاب، فتُؤرشف بدل أن تُحذف');
+    expect(termPage.body).toContain('تأكيد الأرشفة');
+    expect((await s.w.c.netAdmin.post(`/governance/terms/${elected}/delete`, {})).statusCode).toBe(303);
+    const kept = await db().selectFrom('coord_terms').selectAll().where('id', '=', elected).executeTakeFirstOrThrow();
+    expect(kept.archived_at).not.toBeNull();
+    expect(kept.vote_id).toBe(vote.id);
+    expect((await s.w.c.netAdmin.get('/governance')).body).not.toContain('Yusuf Najjar');
+    // an archived record can no longer be edited or removed
+    expect((await s.w.c.netAdmin.get(`/governance/terms/${elected}/edit`)).statusCode).toBe(404);
+    expect((await s.w.c.netAdmin.post(`/governance/terms/${elected}/delete`, {})).statusCode).toBe(404);
+
+    // the seat has had holders (one term left, one archived): archived, its terms kept
+    expect((await s.w.c.netAdmin.get(`/governance/seats/${seat}/edit`)).body).toContain('شغل هذا المقعدَ أشخاص من قبل');
+    expect((await s.w.c.netAdmin.post(`/governance/seats/${seat}/delete`, {})).statusCode).toBe(303);
+    const seatRow = await db().selectFrom('coord_seats').selectAll().where('id', '=', seat).executeTakeFirstOrThrow();
+    expect(seatRow.archived_at).not.toBeNull();
+    expect(
+      await db().selectFrom('coord_terms').select('id').where('id', '=', handTerm).executeTakeFirst(),
+    ).toBeDefined();
+    expect((await s.w.c.anonymous.get('/governance')).body).not.toContain('مقعد الأمين');
+
+    // the body has a vote attached: archived, and no longer offered for new votes
+    await s.w.c.netAdmin.get(`/governance/bodies/${body}/edit`);
+    expect((await s.w.c.netAdmin.post(`/governance/bodies/${body}/delete`, {})).statusCode).toBe(303);
+    const bodyRow = await db().selectFrom('coord_bodies').selectAll().where('id', '=', body).executeTakeFirstOrThrow();
+    expect(bodyRow.archived_at).not.toBeNull();
+    expect((await s.w.c.anonymous.get('/governance')).body).not.toContain('مجلس الأمناء');
+    expect((await s.w.c.netAdmin.get('/votes/new')).body).not.toContain('مجلس الأمناء');
+    expect(await audits('coordination.term.archived')).toEqual([elected]);
+    expect(await audits('coordination.seat.archived')).toEqual([seat]);
+    expect(await audits('coordination.body.archived')).toEqual([body]);
+  });
+});

@@ -1,0 +1,87 @@
+// Who hears of a vote (core/notify), from the hourly job: the designated representatives of the
+// network's active members — the people who cast its ballots, all inside the network and so able to
+// open /votes/:id — when voting opens, a day before it closes (only those whose organization has
+// not voted yet) and when it has closed. Each event is claimed on the vote's row before anyone is
+// told (migration 0608), so two runs tell once; a cancelled vote tells nothing more, and events
+// older than two days (votes from before this code ran) are not told late.
+import type { WaslServices } from '../../../core/services.js';
+import { DAY } from '../../../core/time.js';
+import type { Db } from '../../../core/db/index.js';
+import { tellPeople, type CoordEvent } from '../notify.js';
+import { memberRoles } from '../workspace/queries.js';
+
+type Column = 'opened_told_at' | 'closing_told_at' | 'closed_told_at';
+
+/** The representatives of active members, with their organization. */
+async function representatives(db: Db, networkId: number) {
+  return memberRoles(db, networkId)
+    .select(['r.user_id', 'r.organization_id'])
+    .where('r.is_representative', '=', 1)
+    .execute();
+}
+
+export async function voteNotices(wasl: WaslServices, now: Date): Promise<number> {
+  const { db } = wasl;
+  const iso = now.toISOString();
+  const since = new Date(now.getTime() - 2 * DAY).toISOString();
+  const dayAhead = new Date(now.getTime() + DAY).toISOString();
+  const base = db.selectFrom('coord_votes').select(['id', 'network_id', 'title']).where('cancelled_at', 'is', null);
+  const events: [CoordEvent, Column, { id: number; network_id: number; title: string }[]][] = [
+    [
+      'voteOpened',
+      'opened_told_at',
+      await base
+        .where('opened_told_at', 'is', null)
+        .where('opens_at', '<=', iso)
+        .where('opens_at', '>', since)
+        .where('closes_at', '>', iso)
+        .execute(),
+    ],
+    [
+      'voteClosingSoon',
+      'closing_told_at',
+      await base
+        .where('closing_told_at', 'is', null)
+        .where('opens_at', '<=', iso)
+        .where('closes_at', '>', iso)
+        .where('closes_at', '<=', dayAhead)
+        .execute(),
+    ],
+    [
+      'voteClosed',
+      'closed_told_at',
+      await base
+        .where('closed_told_at', 'is', null)
+        .where('closes_at', '<=', iso)
+        .where('closes_at', '>', since)
+        .execute(),
+    ],
+  ];
+  let told = 0;
+  for (const [event, column, votes] of events)
+    for (const v of votes) {
+      const claim = await db
+        .updateTable('coord_votes')
+        .set({ [column]: iso })
+        .where('id', '=', v.id)
+        .where(column, 'is', null)
+        .executeTakeFirst();
+      if (!Number(claim.numUpdatedRows)) continue;
+      let reps = await representatives(db, v.network_id);
+      if (event === 'voteClosingSoon') {
+        const voted = new Set(
+          (
+            await db
+              .selectFrom('coord_vote_participation')
+              .select('organization_id')
+              .where('vote_id', '=', v.id)
+              .execute()
+          ).map((p) => p.organization_id),
+        );
+        reps = reps.filter((r) => !voted.has(r.organization_id));
+      }
+      const users = reps.map((r) => r.user_id);
+      told += await tellPeople(wasl, event, users, `/votes/${v.id}`, { title: v.title }, now);
+    }
+  return told;
+}

@@ -1,0 +1,98 @@
+// Editing and removing a body, a seat or a term (network admins). Removing asks twice and says
+// beforehand whether the record will be deleted or, holding history, archived.
+import { Layout } from '../../../../core/views/Layout.js';
+import { usePage } from '../../../../core/views/context.js';
+import { Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
+import { CoordNav, useLocalized } from '../../components.js';
+
+type Org = { id: number; name_ar: string; name_en: string };
+export type GovernanceRecord =
+  | {
+      kind: 'body';
+      id: number;
+      values: { kind: string; name_ar: string; name_en: string; description_ar: string; description_en: string };
+    }
+  | { kind: 'seat'; id: number; values: { title_ar: string; title_en: string; is_chair: boolean } }
+  | {
+      kind: 'term';
+      id: number;
+      values: { holder_name: string; holder_org_id: number | null; starts_on: string; ends_on: string };
+    };
+
+const base = { body: '/governance/bodies', seat: '/governance/seats', term: '/governance/terms' } as const;
+const titleKey = {
+  body: 'coordination.governance.editBody',
+  seat: 'coordination.governance.editSeat',
+  term: 'coordination.governance.editTerm',
+} as const;
+
+export function GovernanceEditPage(p: {
+  record: GovernanceRecord;
+  /** removing it archives rather than deletes */
+  history: boolean;
+  orgs: Org[];
+  state?: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const name = useLocalized();
+  const r = p.record;
+  const at = `${base[r.kind]}/${r.id}`;
+  return (
+    <Layout title={t(titleKey[r.kind])}>
+      <CoordNav current="/governance" />
+      <h1>{t(titleKey[r.kind])}</h1>
+      <Form action={`${at}/edit`} state={p.state} values={r.values}>
+        {r.kind === 'body' ? (
+          <>
+            <Select
+              name="kind"
+              label={t('coordination.governance.kind')}
+              options={[
+                { value: 'board', label: t('coordination.governance.kind.board') },
+                { value: 'committee', label: t('coordination.governance.kind.committee') },
+              ]}
+            />
+            <Field name="name_ar" label={t('coordination.field.nameAr')} required />
+            <Field name="name_en" label={t('coordination.field.nameEn')} required />
+            <Field name="description_ar" label={t('coordination.field.descriptionAr')} multiline rows={3} />
+            <Field name="description_en" label={t('coordination.field.descriptionEn')} multiline rows={3} />
+          </>
+        ) : r.kind === 'seat' ? (
+          <>
+            <Field name="title_ar" label={t('coordination.governance.seatAr')} required />
+            <Field name="title_en" label={t('coordination.governance.seatEn')} required />
+            <Checkbox name="is_chair" label={t('coordination.governance.chair')} />
+          </>
+        ) : (
+          <>
+            <Field name="holder_name" label={t('coordination.governance.holderName')} required />
+            <Select
+              name="holder_org_id"
+              label={t('coordination.governance.holderOrg')}
+              includeEmpty="—"
+              options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
+            />
+            <Field name="starts_on" type="date" label={t('coordination.governance.startsOn')} required />
+            <Field name="ends_on" type="date" label={t('coordination.governance.endsOn')} required />
+          </>
+        )}
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+      <section class="no-print">
+        <ConfirmButton
+          action={`${at}/delete`}
+          label={t(`coordination.governance.remove.${r.kind}`)}
+          question={t(
+            p.history
+              ? `coordination.governance.removeArchive.${r.kind}`
+              : `coordination.governance.removeDelete.${r.kind}`,
+          )}
+          confirm={t(p.history ? 'coordination.record.confirmArchive' : 'coordination.record.confirmDelete')}
+        />
+      </section>
+      <p>
+        <a href="/governance">{t('coordination.governance.back')}</a>
+      </p>
+    </Layout>
+  );
+}

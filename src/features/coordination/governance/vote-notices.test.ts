@@ -1,0 +1,96 @@
+// Votes tell the people who cast them (issue 17): each member's designated representative hears
+// that voting opened, a day before it closes if their organization has not voted yet, and that it
+// closed — once each, from the hourly job, and nobody else (staff, outsiders, the admin who set it up).
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../testing/app.js';
+import { dateToDamascusLocal, DAY, HOUR } from '../../../core/time.js';
+import { runCoordinationJobs } from '../jobs.js';
+import { idFrom, nameRole, resignIn, told, useWorld, type World } from '../testing/test-helpers.js';
+import { voteNotices } from './notices.js';
+
+const s = useWorld({ setUp });
+
+async function setUp(_t: TestApp, w: World) {
+  for (const admin of ['adminA', 'adminB', 'adminC'] as const)
+    expect((await nameRole(w, admin, w.users[admin], { representative: 'on' })).statusCode).toBe(303);
+}
+
+const local = (ms: number) => dateToDamascusLocal(new Date(s.t.clock.now.getTime() + ms));
+
+async function newDecision(title: string, opensIn: number, closesIn: number) {
+  await s.w.c.netAdmin.get('/votes/new');
+  const res = await s.w.c.netAdmin.post('/votes/new', {
+    kind: 'decision',
+    title,
+    description: '',
+    body_id: '',
+    max_choices: '1',
+    nominations_close_at: '',
+    opens_at: local(opensIn),
+    closes_at: local(closesIn),
+    quorum_percent: '50',
+  });
+  expect(res.statusCode).toBe(303);
+  return idFrom(res.headers.location);
+}
+
+async function later(ms: number) {
+  s.t.clock.advance(ms);
+  await resignIn(s.t, s.w);
+}
+
+describe('telling the representatives about a vote', () => {
+  it('is told when voting opens, once; tells nothing to staff, outsiders or the admin who created it', async () => {
+    const id = await newDecision('Adopt the safeguarding policy', HOUR, 3 * DAY);
+    const reps = [s.w.users.adminA, s.w.users.adminB, s.w.users.adminC].sort((a, b) => a - b);
+    expect(await voteNotices(s.t.app.wasl, s.t.clock.now)).toBe(0);
+    expect(await told(s.t, 'coordination.voteOpened', `/votes/${id}`)).toEqual([]);
+    await later(HOUR + 60_000);
+    await runCoordinationJobs(s.t.app.wasl, s.t.clock.now);
+    expect(await told(s.t, 'coordination.voteOpened', `/votes/${id}`)).toEqual(reps);
+    // a second run tells nobody again
+    expect(await voteNotices(s.t.app.wasl, s.t.clock.now)).toBe(0);
+    expect(await told(s.t, 'coordination.voteOpened', `/votes/${id}`)).toEqual(reps);
+    // in the person's list, in their language, leading to the vote they may open
+    const list = await s.w.c.adminB.get('/notifications');
+    expect(list.body).toContain('بدأ التصويت «Adopt the safeguarding policy»');
+    expect((await s.w.c.adminB.get(`/votes/${id}`)).statusCode).toBe(200);
+    for (const who of ['staffA', 'staffB', 'member', 'netAdmin', 'editor'] as const)
+      expect((await s.w.c[who].get('/notifications')).body, who).not.toContain('Adopt the safeguarding policy');
+
+    // A votes; a day before closing only B and C, who have not, are reminded
+    const yes = await s.t.handle.db
+      .selectFrom('coord_vote_options')
+      .select('id')
+      .where('vote_id', '=', id)
+      .where('kind', '=', 'yes')
+      .executeTakeFirstOrThrow();
+    await s.w.c.adminA.get(`/votes/${id}`);
+    const cast = await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes.id) });
+    expect(cast.statusCode).toBe(303);
+    await later(DAY);
+    expect(await voteNotices(s.t.app.wasl, s.t.clock.now)).toBe(0); // still two days to go
+    await later(DAY + HOUR);
+    await voteNotices(s.t.app.wasl, s.t.clock.now);
+    expect(await told(s.t, 'coordination.voteClosingSoon', `/votes/${id}`)).toEqual(
+      [s.w.users.adminB, s.w.users.adminC].sort((a, b) => a - b),
+    );
+    expect(await voteNotices(s.t.app.wasl, s.t.clock.now)).toBe(0);
+
+    // closed: every representative, once
+    await later(DAY);
+    await voteNotices(s.t.app.wasl, s.t.clock.now);
+    expect(await told(s.t, 'coordination.voteClosed', `/votes/${id}`)).toEqual(reps);
+    expect(await voteNotices(s.t.app.wasl, s.t.clock.now)).toBe(0);
+  });
+
+  it('tells nothing more about a cancelled vote', async () => {
+    const id = await newDecision('To be cancelled', HOUR, 2 * HOUR);
+    await s.w.c.netAdmin.get(`/votes/${id}`);
+    expect((await s.w.c.netAdmin.post(`/votes/${id}/cancel`, {})).statusCode).toBe(303);
+    await later(3 * HOUR);
+    await voteNotices(s.t.app.wasl, s.t.clock.now);
+    for (const type of ['voteOpened', 'voteClosingSoon', 'voteClosed'] as const)
+      expect(await told(s.t, `coordination.${type}`, `/votes/${id}`), type).toEqual([]);
+  });
+});
