@@ -7,6 +7,7 @@ import { certificateRoutes } from './certificates/routes.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import { up } from './migration.js';
 import { up as corrections } from './migrations/0401_programmes_corrections.js';
+import { up as publishedFigures } from './migrations/0402_programmes_published_figures.js';
 import { programmesPolicies } from './permissions.js';
 import { projectManageRoutes } from './projects/manage.js';
 import { projectRoutes } from './projects/routes.js';
@@ -49,7 +50,10 @@ export default defineFeature({
     ...indicatorRoutes,
   ],
   migration: { name: '0400_programmes', up },
-  migrations: [{ name: '0401_programmes_corrections', up: corrections }],
+  migrations: [
+    { name: '0401_programmes_corrections', up: corrections },
+    { name: '0402_programmes_published_figures', up: publishedFigures },
+  ],
   sections: programmesSections,
   notifications,
   purge: [{ name: 'programmes correction requests', run: purgeHandledRequests }],

@@ -2,7 +2,8 @@
 // overflow; attendance is taken on a phone-sized screen with JavaScript turned off.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newTotpSecret } from '../../core/auth/totp.js';
+import { newTotpSecret, totpCodeAt } from '../../core/auth/totp.js';
+import { makeUser, TEST_PASSWORD } from '../../testing/app.js';
 import * as kit from '../../testing/browser.js';
 
 const env = kit.useBrowser();
@@ -223,5 +224,142 @@ describe('staff work on a phone (issue 16), without JavaScript', () => {
       consoleErrors: ['Failed to load resource: the server responded with a status of 400 (Bad Request)'],
       externalRequests: [],
     });
+  });
+});
+
+describe('attendance sheet (issue 16)', () => {
+  // Long names, as people write them: first name, father's, family.
+  const given = ['فاطمة الزهراء', 'عبد الرحمن', 'نور الهدى', 'محمد خير', 'آمنة', 'عبد الكريم'];
+  const family = ['الحسين العبد الله', 'الأحمد الشيخ علي', 'المصطفى الخطيب', 'الحمود السعيد'];
+
+  /** A first session of jusoor's: its id and cohort (the demo's, of 32 trainees). */
+  async function demoSession() {
+    const orgId = await orgIdOf('jusoor-staff');
+    return env.server.handle.db
+      .selectFrom('programme_sessions')
+      .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_sessions.cohort_id')
+      .select(['programme_sessions.id', 'programme_sessions.cohort_id'])
+      .where('programme_cohorts.organization_id', '=', orgId)
+      .orderBy('programme_sessions.id')
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A new cohort of the demo's course with one session and `size` trainees; the session and names. */
+  async function cohortOf(size: number) {
+    const db = env.server.handle.db;
+    const demo = await db
+      .selectFrom('programme_cohorts')
+      .selectAll()
+      .where('id', '=', (await demoSession()).cohort_id)
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const { id: _id, ...like } = demo;
+    const cohort = await db
+      .insertInto('programme_cohorts')
+      .values({ ...like, label: `دفعة من ${size}`, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const session = await db
+      .insertInto('programme_sessions')
+      .values({ cohort_id: cohort.id, held_on: demo.start_date, topic: 'التخطيط لحملة مناصرة محلية', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const names: string[] = [];
+    for (let i = 0; i < size; i++) {
+      const name = `${given[i % given.length]} ${family[i % family.length]} ${i + 1}`;
+      const trainee = await db
+        .insertInto('programme_trainees')
+        .values({
+          organization_id: demo.organization_id,
+          name,
+          gender: i % 2 ? 'm' : 'f',
+          age_band: 'a18_24',
+          town_pcode: demo.town_pcode,
+          affiliation: null,
+          phone: null,
+          consent_version: '2026-01',
+          consent_at: now,
+          created_by: null,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('programme_enrolments')
+        .values({ cohort_id: cohort.id, trainee_id: trainee.id, pre_score: null, post_score: null, created_at: now })
+        .execute();
+      names.push(name);
+    }
+    return { sessionId: session.id, names };
+  }
+
+  /** The sheet printed on A4 as the browser prints it: its pages, and what it reads. */
+  async function printSheet(page: Page, sessionId: number) {
+    const res = await page.goto(`${env.server.baseUrl}/programmes/sessions/${sessionId}/sheet`);
+    expect(res?.status()).toBe(200);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    const sheet = await page.$eval('#sheet', (el) => ({
+      direction: getComputedStyle(el).direction,
+      text: el.textContent ?? '',
+      overflow: el.scrollWidth - el.clientWidth,
+      rows: el.querySelectorAll('tbody tr').length,
+      headRepeats: getComputedStyle(el.querySelector('thead')!).display === 'table-header-group',
+      headSays: el.querySelector('thead')!.textContent ?? '',
+      toolbar: getComputedStyle(document.querySelector('.print-toolbar')!).display,
+    }));
+    return { pages, ...sheet };
+  }
+
+  it('a cohort of 30 prints on one A4 page, right to left, every name on it with room to sign', async () => {
+    // a staff account of its own: a two-step code is taken once, and the demo's are used above
+    await makeUser(env.server.handle.db, {
+      username: 'jusoor-sheet',
+      org: [await orgIdOf('jusoor-staff'), 'orgStaff'],
+    });
+    const secret = await withTotp('jusoor-sheet');
+    const { sessionId, names } = await cohortOf(30);
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 1200 }, locale: 'ar-SY' });
+    const page = await context.newPage();
+    await kit.signInInBrowser(page, env.server.baseUrl, 'jusoor-sheet', TEST_PASSWORD, secret);
+    // the second step may arrive only after the helper looked for it
+    await page.waitForLoadState('load');
+    if (page.url().includes('/login/2fa')) {
+      await page.fill('input[name=code]', await totpCodeAt(secret, new Date()));
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.startsWith('/login')),
+        page.click('form[action="/login/2fa"] button[type=submit]'),
+      ]);
+    }
+    const printed = await printSheet(page, sessionId);
+    expect(printed.pages).toBe(1);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(printed.direction).toBe('rtl');
+    for (const name of names) expect(printed.text).toContain(name);
+    // 30 names and 5 blank lines for those who come unannounced
+    expect(printed.rows).toBe(35);
+    expect(printed.headSays).toContain('ورقة الحضور');
+    expect(printed.headSays).toContain('التوقيع');
+    expect(printed.toolbar).toBe('none');
+    expect(printed.overflow).toBeLessThanOrEqual(0);
+    // a signature needs room: the signature column is at least 4 cm wide, each line at least 6 mm
+    const cell = await page.$eval('tbody tr:first-child .sheet-sign', (el) => el.getBoundingClientRect());
+    const mm = 96 / 25.4;
+    expect(cell.width).toBeGreaterThanOrEqual(40 * mm);
+    expect(cell.height).toBeGreaterThanOrEqual(6 * mm - 0.5);
+
+    // the demo's cohort of 32, which printed on two pages (the issue), is one page too
+    const demo = await printSheet(page, (await demoSession()).id);
+    expect(demo.pages).toBe(1);
+    expect(demo.rows).toBe(37);
+
+    // a cohort of 45 goes on to a second page, the head of the table printed again there
+    const bigger = await printSheet(page, (await cohortOf(45)).sessionId);
+    expect(bigger.pages).toBe(2);
+    expect(bigger.rows).toBe(50);
+    expect(bigger.headRepeats).toBe(true);
+    expectClean(page);
+    await context.close();
   });
 });

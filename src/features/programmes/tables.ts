@@ -75,6 +75,8 @@ export interface ProgrammeActivitiesTable {
   notes: string;
   published_item_id: number | null;
   published_url: string | null;
+  /** the report's participant figures as published (JSON `PublishedFigures`, indicators/report.ts) */
+  published_figures: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

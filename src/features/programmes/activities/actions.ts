@@ -6,8 +6,9 @@ import { isSet } from '../../../core/db/helpers.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { FormErrors, type MemberCtx } from '../../../core/http/route.js';
 import { uploadErrorMessage, type UploadedFile } from '../../../core/media/index.js';
-import { PUBLIC_THRESHOLD, suppressTable } from '../../../core/stats/suppression.js';
+import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import { publishFromFeature } from '../../publishing/actions.js';
+import { buildIndicators, reportFigures, type Cell, type PublishedFigures } from '../indicators/report.js';
 import type { ProjectRow } from '../projects/queries.js';
 import { townNames } from '../common/queries.js';
 import { day, named } from '../common/views.js';
@@ -68,16 +69,27 @@ export async function linkPhotos(c: MemberCtx, activityId: number, mediaIds: str
 
 /**
  * Submits the activity to the editors as an activity report: the summary and the participant
- * figures with small numbers hidden like every public figure — never notes or photos — naming the
- * project only when the project is public.
+ * figures — never notes or photos — naming the project only when the project is public. The
+ * figures are protected with every other public figure (one release, indicators/report.ts), with
+ * true labels, and kept as printed so later releases protect around them.
  */
 export async function publishActivity(c: MemberCtx, a: ActivityRow, p: ProjectRow) {
+  // Already submitted: the report (and the figures it printed) stays as it is.
+  if (a.published_item_id) return;
   const { t, locale } = c.i18n;
-  const f = a.counts.filter((x) => x.gender === 'f').reduce((s, x) => s + x.count, 0);
-  const m = a.counts.filter((x) => x.gender === 'm').reduce((s, x) => s + x.count, 0);
-  const sup = suppressTable([[f, m]], PUBLIC_THRESHOLD, { withTotals: true });
-  const fig = (v: number | null) =>
-    v === null ? t('programmes.ind.suppressed', { n: PUBLIC_THRESHOLD }) : c.i18n.number(v);
+  const release = await buildIndicators(
+    c.db,
+    { networkId: p.network_id, projectId: null, publicOnly: true, reportActivity: a.id },
+    PUBLIC_THRESHOLD,
+  );
+  const figures = release.activityReport!;
+  const fig = (f: Cell) =>
+    f.disclosure === 'shown'
+      ? c.i18n.number(f.value)
+      : f.disclosure === 'small'
+        ? t('stats.small', { threshold: PUBLIC_THRESHOLD })
+        : t('stats.withheld');
+  const hidden = reportFigures.map((k) => figures[k].disclosure);
   const towns = await townNames(c.db, [a.town_pcode]);
   const lines = [
     a.summary,
@@ -85,10 +97,19 @@ export async function publishActivity(c: MemberCtx, a: ActivityRow, p: ProjectRo
     `- ${t('programmes.activity.kind')}: ${t(`programmes.kind.${a.kind}` as never)}`,
     `- ${t('programmes.activity.date')}: ${day(c.i18n, a.held_on)}`,
     `- ${t('programmes.activity.town')}: ${named(locale, towns.get(a.town_pcode), a.town_pcode)}`,
-    `- ${t('programmes.ind.participants')}: ${fig(sup.grandTotal)} (${t('programmes.gender.f')}: ${fig(sup.cells[0]![0]!)}، ${t('programmes.gender.m')}: ${fig(sup.cells[0]![1]!)})`,
+    `- ${t('programmes.ind.participants')}: ${fig(figures.total)} (${t('programmes.gender.f')}: ${fig(figures.f)}${t('programmes.listSeparator')}${t('programmes.gender.m')}: ${fig(figures.m)})`,
     // A project that is not public is not named: the report may be published.
     ...(isSet(p.is_public) ? [`- ${t('programmes.report.project')}: ${localized(p, 'name', locale)}`] : []),
+    // the one-line rule, as under every table that hides figures
+    ...(hidden.includes('small')
+      ? ['', t('stats.note.small', { threshold: PUBLIC_THRESHOLD, max: PUBLIC_THRESHOLD - 1 })]
+      : []),
+    ...(hidden.includes('withheld') ? ['', t('stats.note.withheld')] : []),
   ];
+  const published: PublishedFigures = {
+    counts: Object.fromEntries(a.counts.map((n) => [`${n.gender}|${n.age_band}`, n.count])),
+    shown: { f: figures.f.disclosure, m: figures.m.disclosure, total: figures.total.disclosure },
+  };
   const result = await publishFromFeature(
     c.wasl,
     {
@@ -105,7 +126,7 @@ export async function publishActivity(c: MemberCtx, a: ActivityRow, p: ProjectRo
     },
     c.now,
   );
-  await markActivityPublished(c.db, a.id, result.id, result.url);
+  await markActivityPublished(c.db, a.id, result.id, result.url, published);
   await c.audit('programmes.activity.published', {
     targetType: 'programme_activity',
     targetId: a.id,

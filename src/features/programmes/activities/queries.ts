@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { fromJson, isSet } from '../../../core/db/helpers.js';
 import { deleteIn, ids, rowIn, updateIn } from '../../../core/db/rows.js';
+import type { PublishedFigures } from '../indicators/report.js';
 import type {
   AgeBand,
   Gender,
@@ -135,13 +136,20 @@ export async function addActivityPhoto(db: Db, activityId: number, mediaId: stri
 }
 
 /**
- * Records the activity report the activity became. Photos stay private: the public report is
- * text (the publishing renderer shows images as their alt text only).
+ * Records the activity report the activity became, with the figures it printed. Photos stay
+ * private: the public report is text (the publishing renderer shows images as their alt text only).
  */
-export async function markActivityPublished(db: Db, activityId: number, itemId: number, url: string) {
+export async function markActivityPublished(
+  db: Db,
+  activityId: number,
+  itemId: number,
+  url: string,
+  /** null when the report prints no participant figures */
+  figures: PublishedFigures | null,
+) {
   await db
     .updateTable('programme_activities')
-    .set({ published_item_id: itemId, published_url: url })
+    .set({ published_item_id: itemId, published_url: url, published_figures: figures && JSON.stringify(figures) })
     .where('id', '=', activityId)
     .execute();
 }

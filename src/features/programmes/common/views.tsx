@@ -56,28 +56,22 @@ export const label = {
 
 /**
  * A figure that may be hidden: a protected one (a release's `Cell`) says "fewer than N" or
- * "withheld" as its disclosure is; a bare null is a small count.
+ * "withheld" as its disclosure is (true labels, core/views/figures.tsx); a plain number is shown.
  */
-export function Figure(props: { value: number | null | Cell; threshold: number }) {
+export function Figure(props: { value: number | Cell; threshold: number }) {
   const { i18n } = usePage();
-  if (props.value !== null && typeof props.value === 'object')
+  if (typeof props.value === 'object')
     return <CoreFigure figure={props.value} id={props.value.id} threshold={props.threshold} />;
-  if (props.value === null)
-    return (
-      <span class="suppressed" title={i18n.t('programmes.ind.suppressedHint')}>
-        {i18n.t('programmes.ind.suppressed', { n: props.threshold })}
-      </span>
-    );
   return <>{i18n.number(props.value)}</>;
 }
 
 /** Headline figures: a list of big numbers with what they count. */
 export function Figures(props: {
-  items: { value: number | null | Cell; label: string; suppressible?: boolean }[];
+  items: { value: number | Cell; label: string; suppressible?: boolean }[];
   threshold: number;
 }) {
   const { i18n } = usePage();
-  const cells = props.items.flatMap((f) => (f.value !== null && typeof f.value === 'object' ? [f.value] : []));
+  const cells = props.items.flatMap((f) => (typeof f.value === 'object' ? [f.value] : []));
   return (
     <>
       <ul class="figures">

@@ -3,7 +3,16 @@
 // every label the pages print compared with the stored value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
-import { created, programmesWorld, withCertificates, withCourse, withProject, type World } from '../testing/world.js';
+import { feasibleRange, type KnownSum } from '../../../testing/lp-audit.js';
+import {
+  created,
+  programmesWorld,
+  traineeNames,
+  withCertificates,
+  withCourse,
+  withProject,
+  type World,
+} from '../testing/world.js';
 import { buildIndicators, type Cell } from './report.js';
 
 let w: World;
@@ -186,6 +195,59 @@ describe('programmes figures: one linked release', () => {
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('أقل من 10');
       expect(res.body).toContain('لا ننشر عدد أشخاص');
+    }
+  });
+
+  it('solved as an attacker would (HiGHS), every page, filter and course page together pin down no hidden count', async () => {
+    // The people, as the story entered them: who they are and where they trained and completed.
+    type Person = { gender: string; town: string; project: number; course: number; completed: boolean };
+    const people: Person[] = [
+      // the world's four in A's cohort (women and men in turn, Tal Aar); the first two completed
+      ...traineeNames.map((_, i) => ({
+        gender: i % 2 ? 'm' : 'f',
+        town: 'C1594',
+        project: p1,
+        course: course1,
+        completed: i < 2,
+      })),
+      ...Array.from({ length: 24 }, (_, i) => ({
+        gender: i < 12 ? 'f' : 'm',
+        town: 'C1564',
+        project: p1,
+        course: course1,
+        completed: false,
+      })),
+      ...['f', 'f', 'm'].map((gender) => ({ gender, town: 'C1564', project: p2, course: course2, completed: false })),
+    ];
+    const atomsOf = (key: string): string[] | null => {
+      const [scope, table, row, col] = key.split(':');
+      const inScope = (p: Person) => scope === 'all' || scope === `p${p.project}`;
+      const g = (p: Person) => col === undefined || col === 'total' || p.gender === col;
+      const pick = (f: (p: Person) => boolean) =>
+        people.flatMap((p, i) => (inScope(p) && g(p) && f(p) ? [String(i)] : []));
+      if (table === 'trainedByAge') return pick(() => row === 'total' || row === 'a18_24');
+      if (table === 'trainedByTown') return pick((p) => p.town === row);
+      if (table === 'trainedByCourse') return pick((p) => String(p.course) === row);
+      if (table === 'completedByCourse') return pick((p) => p.completed && String(p.course) === row);
+      if (table === 'completed') return pick((p) => p.completed);
+      return null; // activity participants: none in this story
+    };
+    const known: KnownSum[] = [];
+    const hidden: { key: string; atoms: string[]; small: boolean }[] = [];
+    for (const [key, f] of await collect()) {
+      const atoms = atomsOf(key);
+      if (!atoms) continue;
+      if (f.shown !== null) {
+        expect(f.shown, key).toBe(atoms.length);
+        known.push({ atoms, value: f.shown });
+      } else if (atoms.length) hidden.push({ key, atoms, small: f.hidden === 'small' });
+    }
+    expect(known.length).toBeGreaterThan(20);
+    expect(hidden.filter((h) => h.small).length).toBeGreaterThan(0);
+    for (const h of hidden) {
+      const range = await feasibleRange(known, h.atoms);
+      expect(range.max, `${h.key} = ${h.atoms.length} is pinned down`).toBeGreaterThan(range.min);
+      if (h.small) expect(range.max, `${h.key} cannot reach 10`).toBeGreaterThanOrEqual(PUBLIC_THRESHOLD);
     }
   });
 });

@@ -6,10 +6,20 @@
 // counts of activities, visits and recommendations (events, not people) are shown as they are.
 // Every figure of every scope a visitor can ask for (all public projects together, each one on
 // its own) is protected together, so that no page, filter or export undoes a figure hidden on
-// another: /indicators minus /indicators?project=1 gives nothing back.
+// another: /indicators minus /indicators?project=1 gives nothing back. The same release holds what
+// may leave the network otherwise: each project's figures for sharing (the export of the internal
+// page, non-public projects included) and the participant figures of every activity report, fixed
+// as each report printed them.
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
-import { protectReleaseOffThread, type ProtectedFigure } from '../../../core/stats/release.js';
+import { fromJson } from '../../../core/db/helpers.js';
+import {
+  protectReleaseOffThread,
+  type Disclosure,
+  type EarlierFigure,
+  type FigureInput,
+  type ProtectedFigure,
+} from '../../../core/stats/release.js';
 import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import {
   activityKinds,
@@ -22,7 +32,22 @@ import {
 } from '../rules.js';
 import type { AgeBand, Gender, RecommendationStatus, TargetMetric } from '../tables.js';
 
-export type Scope = { networkId: number; projectId?: number | null; publicOnly: boolean };
+export type Scope = {
+  networkId: number;
+  projectId?: number | null;
+  publicOnly: boolean;
+  /** an activity whose report is being published: its participant figures join the release */
+  reportActivity?: number;
+};
+
+/** What an activity report printed: the counts it was made from and how each figure was shown. */
+export type PublishedFigures = {
+  /** `<gender>|<age band>` → participants, as they were when the report was made */
+  counts: Record<string, number>;
+  shown: Record<ReportFigure, Disclosure>;
+};
+export type ReportFigure = 'f' | 'm' | 'total';
+export const reportFigures: ReportFigure[] = ['f', 'm', 'total'];
 
 type EnrolmentFact = {
   traineeId: number;
@@ -154,6 +179,8 @@ export type IndicatorReport = {
   visitsByInstitution: Record<string, number>;
   recommendationsByStatus: Record<RecommendationStatus, number>;
   targets: TargetProgress[];
+  /** the figures of the activity report being made (`Scope.reportActivity`, shared release only) */
+  activityReport?: Record<ReportFigure, Cell>;
 };
 
 function tally(map: Map<string, number>, key: string, by = 1) {
@@ -164,15 +191,17 @@ function tally(map: Map<string, number>, key: string, by = 1) {
 export const shownValue = (f: Cell | null | undefined): number | null =>
   f && f.disclosure === 'shown' ? f.value : null;
 
-type Participants = { projectId: number; ageBand: string; gender: string; n: number };
+type Participants = { activityId: number; projectId: number; ageBand: string; gender: string; n: number };
+/** Activity reports: figures already published (fixed) and those of the report being made. */
+type Reports = { atoms: Map<string, number>; earlier: EarlierFigure[]; figures: FigureInput[] };
 type ScopeRows = { towns: string[]; orgs: string[]; courses: string[] };
 
 /**
  * One linked release: the figures of every scope of the family, protected together. Atoms are
- * people by the projects they trained in, gender, age band, town and organization (a person who
- * trained in two projects is one atom, counted once in either scope and once in both), course
- * enrolments by gender, completers by the projects they completed in, and activity participants
- * by project, age band and gender. Figure keys: `<scope>:<table>:<row>:<column>`.
+ * people by the courses they trained in and completed, gender, age band, town and organization (a
+ * person who trained in two projects is one atom, counted once in either scope and once in both),
+ * and activity participants by activity, age band and gender. Figure keys:
+ * `<scope>:<table>:<row>:<column>`, and `r<activity>:<f|m|total>` for an activity report's.
  */
 async function protectFamily(
   facts: EnrolmentFact[],
@@ -181,40 +210,61 @@ async function protectFamily(
   scopes: { key: string; projects: number[] }[],
   threshold: number,
   withOrgs: boolean,
-): Promise<{ figures: Map<string, ProtectedFigure>; scopeRows: Map<string, ScopeRows> }> {
+  reports: Reports,
+): Promise<{ figures: Map<string, ProtectedFigure>; inputs: FigureInput[]; scopeRows: Map<string, ScopeRows> }> {
   const atoms = new Map<string, number>();
+  // One atom per kind of person: the courses they trained in and completed, gender, age band, town
+  // and organization — so the tables by course, by completion and by age or town count the same
+  // atoms, and none is the difference of others (a course's women are the age table's women).
   const byPerson = new Map<number, { fact: EnrolmentFact; trained: Set<number>; completed: Set<number> }>();
+  const projectOf = new Map<number, number>();
   for (const f of facts) {
     let p = byPerson.get(f.traineeId);
     if (!p) byPerson.set(f.traineeId, (p = { fact: f, trained: new Set(), completed: new Set() }));
-    if (f.trained) p.trained.add(f.projectId);
-    if (f.completed) p.completed.add(f.projectId);
-    if (f.trained) tally(atoms, `ct|${f.courseId}|${f.gender}`);
-    if (f.completed) tally(atoms, `cc|${f.courseId}|${f.gender}`);
+    if (f.trained) p.trained.add(f.courseId);
+    if (f.completed) p.completed.add(f.courseId);
+    projectOf.set(f.courseId, f.projectId);
   }
-  type PersonAtom = { name: string; projects: number[]; gender: string; age: string; town: string; org: string };
+  type PersonAtom = {
+    name: string;
+    trained: Set<number>;
+    completed: Set<number>;
+    /** the projects trained in, and completed in */
+    projects: number[];
+    completedIn: number[];
+    gender: string;
+    age: string;
+    town: string;
+    org: string;
+  };
   const personAtoms = new Map<string, PersonAtom>();
-  const completerAtoms = new Map<string, number[]>();
+  const sorted = (xs: Iterable<number>) => [...xs].sort((a, b) => a - b);
   for (const { fact: f, trained, completed } of byPerson.values()) {
-    if (trained.size) {
-      const ps = [...trained].sort((a, b) => a - b);
-      const name = `t|${ps.join('.')}|${f.gender}|${f.ageBand}|${f.town}|${f.organizationId}`;
-      tally(atoms, name);
-      const org = String(f.organizationId);
-      personAtoms.set(name, { name, projects: ps, gender: f.gender, age: f.ageBand, town: f.town, org });
-    }
-    if (completed.size) {
-      const ps = [...completed].sort((a, b) => a - b);
-      const name = `c|${ps.join('.')}`;
-      tally(atoms, name);
-      completerAtoms.set(name, ps);
-    }
+    if (!trained.size && !completed.size) continue;
+    const name = `t|${sorted(trained).join('.')}|${sorted(completed).join('.')}|${f.gender}|${f.ageBand}|${f.town}|${f.organizationId}`;
+    tally(atoms, name);
+    personAtoms.set(name, {
+      name,
+      trained,
+      completed,
+      projects: sorted(new Set([...trained].map((c) => projectOf.get(c)!))),
+      completedIn: sorted(new Set([...completed].map((c) => projectOf.get(c)!))),
+      gender: f.gender,
+      age: f.ageBand,
+      town: f.town,
+      org: String(f.organizationId),
+    });
   }
-  for (const pa of participants) tally(atoms, `pa|${pa.projectId}|${pa.ageBand}|${pa.gender}`, pa.n);
+  const activitiesOf = new Map<number, Set<number>>();
+  for (const pa of participants) {
+    tally(atoms, participantAtom(pa.activityId, pa.gender, pa.ageBand), pa.n);
+    activitiesOf.set(pa.projectId, (activitiesOf.get(pa.projectId) ?? new Set()).add(pa.activityId));
+  }
+  for (const [k, v] of reports.atoms) tally(atoms, k, v);
   for (const [k, v] of atoms) if (v === 0) atoms.delete(k);
   const has = (a: string) => atoms.has(a);
 
-  const figures: { key: string; atoms: string[] }[] = [];
+  const figures: FigureInput[] = reports.figures.map((f) => ({ ...f, atoms: f.atoms.filter(has) }));
   const scopeRows = new Map<string, ScopeRows>();
   const gs = genders as string[];
   const ages = ageBands as string[];
@@ -248,25 +298,84 @@ async function protectFamily(
       people.filter((a) => a[field] === r && a.gender === g).map((a) => a.name);
     grid('trainedByAge', ages, people_('age'), true);
     grid('trainedByTown', towns, people_('town'), false);
-    const enrolments = (prefix: string) => (r: string, g: string) => [`${prefix}|${r}|${g}`].filter(has);
-    grid('trainedByCourse', courses.map(String), enrolments('ct'), false);
-    grid('completedByCourse', courses.map(String), enrolments('cc'), false);
-    grid('participantsByAge', ages, (r, g) => scope.projects.map((p) => `pa|${p}|${r}|${g}`).filter(has), true);
+    const inCourse = (field: 'trained' | 'completed') => (r: string, g: string) =>
+      [...personAtoms.values()].filter((a) => a[field].has(Number(r)) && a.gender === g).map((a) => a.name);
+    grid('trainedByCourse', courses.map(String), inCourse('trained'), false);
+    grid('completedByCourse', courses.map(String), inCourse('completed'), false);
+    const activities = scope.projects.flatMap((p) => [...(activitiesOf.get(p) ?? [])]);
+    grid('participantsByAge', ages, (r, g) => activities.map((a) => participantAtom(a, g, r)).filter(has), true);
     if (withOrgs) grid('trainedByOrganization', orgs, people_('org'), false);
-    const completers = [...completerAtoms].filter(([, ps]) => ps.some((p) => inScope.has(p)));
     add(
       'completed',
-      completers.map(([name]) => name),
+      [...personAtoms.values()].filter((a) => a.completedIn.some((p) => inScope.has(p))).map((a) => a.name),
     );
     scopeRows.set(scope.key, { towns, orgs, courses: courses.map(String) });
   }
-  return { figures: await protectReleaseOffThread({ threshold, atoms, figures }), scopeRows };
+  const earlier = reports.earlier.map((f) => ({ ...f, atoms: f.atoms.filter(has) }));
+  const protectedFigures = await protectReleaseOffThread({ threshold, atoms, figures, earlier });
+  return { figures: protectedFigures, inputs: figures, scopeRows };
+}
+
+const participantAtom = (activity: number, gender: string, age: string) => `pa|${activity}|${age}|${gender}`;
+
+/** The atoms of one of an activity report's figures, over `atom(gender, age)`. */
+const reportAtoms = (figure: ReportFigure, atom: (g: string, age: string) => string) =>
+  (figure === 'total' ? (genders as string[]) : [figure]).flatMap((g) => (ageBands as string[]).map((a) => atom(g, a)));
+
+/**
+ * The activity reports of the shared release: every published report's figures as it printed
+ * them (over the activity's counts when they have not changed since, otherwise over the counts it
+ * was made from), and the figures of the report being made, if any.
+ */
+function activityReports(
+  published: { id: number; published_figures: string | null }[],
+  participants: Participants[],
+  making: number | undefined,
+): Reports {
+  const reports: Reports = { atoms: new Map(), earlier: [], figures: [] };
+  const countsOf = new Map<number, Record<string, number>>();
+  for (const p of participants) {
+    const c = countsOf.get(p.activityId) ?? {};
+    c[`${p.gender}|${p.ageBand}`] = (c[`${p.gender}|${p.ageBand}`] ?? 0) + p.n;
+    countsOf.set(p.activityId, c);
+  }
+  const same = (a: Record<string, number>, b: Record<string, number>) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+  for (const row of published) {
+    const snapshot = fromJson<PublishedFigures | null>(row.published_figures, null);
+    if (!snapshot || row.id === making) continue;
+    let atom = (g: string, age: string) => participantAtom(row.id, g, age);
+    if (!same(snapshot.counts, countsOf.get(row.id) ?? {})) {
+      // corrected since: the printed figures are sums of the counts of then
+      atom = (g, age) => `pr|${row.id}|${age}|${g}`;
+      for (const [k, n] of Object.entries(snapshot.counts)) {
+        const [g, age] = k.split('|');
+        reports.atoms.set(atom(g!, age!), n);
+      }
+    }
+    for (const f of reportFigures)
+      reports.earlier.push({
+        key: `r${row.id}:${f}`,
+        atoms: reportAtoms(f, atom),
+        shown: snapshot.shown[f] === 'shown',
+      });
+  }
+  if (making !== undefined)
+    for (const f of reportFigures)
+      reports.figures.push({
+        key: `r${making}:${f}`,
+        atoms: reportAtoms(f, (g, age) => participantAtom(making, g, age)),
+      });
+  return reports;
 }
 
 /**
- * The projects whose figures are released together with the scope's: for public figures every
- * public project, with a scope for all of them and one for each (what /indicators, its filter,
- * /trainings and /projects/:id can show); otherwise the scope's projects alone.
+ * The scopes released together with the scope's. Figures at the public threshold are one shared
+ * release: a scope for all public projects together and one for each project of the network
+ * (what /indicators, its filter, /trainings and /projects/:id show, and what the internal page
+ * exports for sharing, non-public projects included). Figures at the internal threshold are the
+ * scope's projects alone, for the participating members' eyes only — protected around every
+ * figure the shared release shows, which insiders can read too (see buildIndicators).
  */
 async function familyOf(db: Db, scope: Scope, threshold: number) {
   const projects = await db
@@ -277,18 +386,37 @@ async function familyOf(db: Db, scope: Scope, threshold: number) {
     .execute();
   const publicIds = projects.filter((p) => Number(p.is_public) === 1).map((p) => p.id);
   const requested = scope.projectId ?? null;
-  if (threshold >= PUBLIC_THRESHOLD && (scope.publicOnly || (requested !== null && publicIds.includes(requested)))) {
-    const scopes = [{ key: 'all', projects: publicIds }, ...publicIds.map((id) => ({ key: `p${id}`, projects: [id] }))];
-    return { scopes, key: requested !== null ? `p${requested}` : 'all', scopeOf: (id: number) => `p${id}` };
-  }
+  // people are atoms over the courses they took, of all the network's projects, in either release:
+  // so the two share atoms and the internal one can be protected around the shared one
+  const allIds = projects.map((p) => p.id);
+  const sharedScopes = [
+    { key: 'all', projects: publicIds },
+    ...projects.map((p) => ({ key: `p${p.id}`, projects: [p.id] })),
+  ];
+  if (threshold >= PUBLIC_THRESHOLD)
+    return {
+      shared: true,
+      scopes: sharedScopes,
+      sharedScopes,
+      allIds,
+      key: requested !== null ? `p${requested}` : 'all',
+      scopeOf: (id: number) => `p${id}`,
+    };
   const ids = await projectIdsInScope(db, scope);
-  return { scopes: [{ key: 'x', projects: ids }], key: 'x', scopeOf: (_id: number) => 'x' };
+  return {
+    shared: false,
+    scopes: [{ key: 'x', projects: ids }],
+    sharedScopes,
+    allIds,
+    key: 'x',
+    scopeOf: (_id: number) => 'x',
+  };
 }
 
 export async function buildIndicators(db: Db, scope: Scope, threshold: number): Promise<IndicatorReport> {
   const projectIds = await projectIdsInScope(db, scope);
   const family = await familyOf(db, scope, threshold);
-  const familyIds = [...new Set(family.scopes.flatMap((s) => s.projects))];
+  const familyIds = family.allIds;
   const facts = await enrolmentFacts(db, familyIds);
   const courseRows = familyIds.length
     ? await db
@@ -300,32 +428,61 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
     : [];
   const coursesOf = new Map<number, number[]>();
   for (const c of courseRows) coursesOf.set(c.project_id, [...(coursesOf.get(c.project_id) ?? []), c.id]);
-  const participantRows = familyIds.length
+  // Participants of every activity of the network (a report of a non-public project's activity is
+  // public too).
+  const participantRows = family.allIds.length
     ? await db
         .selectFrom('programme_activity_counts')
         .innerJoin('programme_activities', 'programme_activities.id', 'programme_activity_counts.activity_id')
         .select([
+          'programme_activities.id',
           'programme_activities.project_id',
           'programme_activity_counts.gender',
           'programme_activity_counts.age_band',
-          (eb) => eb.fn.sum<number>('programme_activity_counts.count').as('n'),
+          'programme_activity_counts.count',
         ])
-        .where('programme_activities.project_id', 'in', familyIds)
-        .groupBy([
-          'programme_activities.project_id',
-          'programme_activity_counts.gender',
-          'programme_activity_counts.age_band',
-        ])
+        .where('programme_activities.project_id', 'in', family.allIds)
         .execute()
     : [];
-  const release = await protectFamily(
-    facts,
-    participantRows.map((r) => ({ projectId: r.project_id, ageBand: r.age_band, gender: r.gender, n: Number(r.n) })),
-    coursesOf,
-    family.scopes,
-    threshold,
-    !scope.publicOnly,
-  );
+  const participants = participantRows.map((r) => ({
+    activityId: r.id,
+    projectId: r.project_id,
+    ageBand: r.age_band,
+    gender: r.gender,
+    n: Number(r.count),
+  }));
+  const published = family.allIds.length
+    ? await db
+        .selectFrom('programme_activities')
+        .select(['id', 'published_figures'])
+        .where('project_id', 'in', family.allIds)
+        .where('published_figures', 'is not', null)
+        .orderBy('id')
+        .execute()
+    : [];
+  const sharedReports = activityReports(published, participants, family.shared ? scope.reportActivity : undefined);
+  // the shared release (no table by organization: that is for the participating members only)
+  const shared = (reports: Reports) =>
+    protectFamily(facts, participants, coursesOf, family.sharedScopes, PUBLIC_THRESHOLD, false, reports);
+  let release: Awaited<ReturnType<typeof protectFamily>>;
+  if (family.shared) release = await shared(sharedReports);
+  else {
+    // Insiders read the public pages and reports too: whatever those show is fixed, as published
+    // earlier, and the internal figures hide around it — a figure the internal page withholds is
+    // not the public total minus a public part.
+    const outside = await shared(sharedReports);
+    const shown: EarlierFigure[] = [
+      ...outside.inputs
+        .filter((f) => outside.figures.get(f.key)?.disclosure === 'shown')
+        .map((f) => ({ key: `shared:${f.key}`, atoms: f.atoms, shown: true })),
+      ...sharedReports.earlier.filter((f) => f.shown),
+    ];
+    release = await protectFamily(facts, participants, coursesOf, family.scopes, threshold, true, {
+      atoms: sharedReports.atoms,
+      earlier: shown,
+      figures: [],
+    });
+  }
   const cell = (scopeKey: string, key: string): Cell => {
     const id = `${scopeKey}:${key}`;
     const f = release.figures.get(id);
@@ -346,7 +503,11 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
 
   // Activities, their participants, visits and recommendations.
   const activities = projectIds.length
-    ? await db.selectFrom('programme_activities').select(['id', 'kind']).where('project_id', 'in', projectIds).execute()
+    ? await db
+        .selectFrom('programme_activities')
+        .select(['id', 'kind', 'project_id'])
+        .where('project_id', 'in', projectIds)
+        .execute()
     : [];
   const activitiesByKind: Record<string, number> = Object.fromEntries(activityKinds.map((k) => [k, 0]));
   for (const a of activities) activitiesByKind[a.kind] = (activitiesByKind[a.kind] ?? 0) + 1;
@@ -354,7 +515,7 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
   const visits = projectIds.length
     ? await db
         .selectFrom('programme_visits')
-        .select(['id', 'institution_type'])
+        .select(['id', 'institution_type', 'project_id'])
         .where('project_id', 'in', projectIds)
         .execute()
     : [];
@@ -363,20 +524,20 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
   const recs = visits.length
     ? await db
         .selectFrom('programme_recommendations')
-        .select(['status', sql<number>`count(*)`.as('n')])
+        .select(['visit_id', 'status', sql<number>`count(*)`.as('n')])
         .where(
           'visit_id',
           'in',
           visits.map((v) => v.id),
         )
-        .groupBy('status')
+        .groupBy(['visit_id', 'status'])
         .execute()
     : [];
   const recommendationsByStatus = Object.fromEntries(recommendationStatuses.map((s) => [s, 0])) as Record<
     RecommendationStatus,
     number
   >;
-  for (const r of recs) recommendationsByStatus[r.status] = Number(r.n);
+  for (const r of recs) recommendationsByStatus[r.status] += Number(r.n);
 
   const ages = ageBands as string[];
   const peopleTable = table(family.key, 'trainedByAge', ages, true);
@@ -388,7 +549,7 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
     table(family.key, 'completedByCourse', rowsOf.courses, false),
     participantTable,
   ];
-  if (!scope.publicOnly) tables.push(table(family.key, 'trainedByOrganization', rowsOf.orgs, false));
+  if (!family.shared) tables.push(table(family.key, 'trainedByOrganization', rowsOf.orgs, false));
 
   const fIdx = gs.indexOf('f');
   const mIdx = gs.indexOf('m');
@@ -414,20 +575,20 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
         .orderBy('id')
         .execute()
     : [];
-  const adopted = recommendationsByStatus.adopted + recommendationsByStatus.implemented;
-  const events = new Map<number, Partial<Record<TargetMetric, number>>>();
-  for (const pid of new Set(targetRows.map((t) => t.project_id))) {
-    if (projectIds.length === 1) {
-      events.set(pid, { activities: headline.activities, visits: headline.visits, recommendations_adopted: adopted });
-    } else {
-      const sub = await buildIndicators(db, { ...scope, projectId: pid }, threshold);
-      events.set(pid, {
-        activities: sub.headline.activities,
-        visits: sub.headline.visits,
-        recommendations_adopted: sub.recommendationsByStatus.adopted + sub.recommendationsByStatus.implemented,
-      });
-    }
-  }
+  // Event targets count each project's own events (events, not people: no release).
+  const projectOfVisit = new Map(visits.map((v) => [v.id, v.project_id]));
+  type Events = Record<'activities' | 'visits' | 'recommendations_adopted', number>;
+  const events = new Map<number, Events & Partial<Record<TargetMetric, number>>>();
+  const eventsOf = (pid: number) => {
+    let e = events.get(pid);
+    if (!e) events.set(pid, (e = { activities: 0, visits: 0, recommendations_adopted: 0 }));
+    return e;
+  };
+  for (const a of activities) eventsOf(a.project_id).activities++;
+  for (const v of visits) eventsOf(v.project_id).visits++;
+  for (const r of recs)
+    if (r.status === 'adopted' || r.status === 'implemented')
+      eventsOf(projectOfVisit.get(r.visit_id)!).recommendations_adopted += Number(r.n);
   const personFigure = (pid: number, metric: TargetMetric): Cell | undefined => {
     const s = family.scopeOf(pid);
     if (metric === 'trained') return cell(s, 'trainedByAge:total:total');
@@ -456,6 +617,10 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
     };
   });
 
+  const reportCell = (f: ReportFigure): Cell => {
+    const id = `r${scope.reportActivity}:${f}`;
+    return { ...release.figures.get(id)!, id };
+  };
   return {
     threshold,
     projectIds,
@@ -465,5 +630,9 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
     visitsByInstitution,
     recommendationsByStatus,
     targets,
+    activityReport:
+      family.shared && scope.reportActivity !== undefined
+        ? { f: reportCell('f'), m: reportCell('m'), total: reportCell('total') }
+        : undefined,
   };
 }

@@ -1,6 +1,12 @@
 // Indicators: public figures of public projects (public threshold) and the internal ones for the
 // projects a person works in (internal threshold), with CSV and XLSX exports (audit-logged,
 // formulas neutralized); and the staff overview at /programmes.
+//
+// The internal page shows figures at the internal threshold to the participating members' staff
+// only (protected around what the public pages show, so insiders reading both learn no count
+// under 5), and nothing of it leaves as a file: its downloads are for sharing (a donor, a report),
+// so they carry the project's figures of the one public release (report.ts) — what a file may
+// meet outside, /indicators and the activity reports, cannot be subtracted from it.
 import { isSet } from '../../../core/db/helpers.js';
 import { endpoint, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import { INTERNAL_THRESHOLD, PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
@@ -47,17 +53,16 @@ async function publicIndicators(c: AnyCtx, q: Query): Promise<Indicators> {
   return { report, projects, projectId, labels: await labelsFor(c, report) };
 }
 
-/** One project the person sees the inside of (default: the first); anything else is a 404. */
-async function internalIndicators(c: AnyCtx, q: Query): Promise<Indicators> {
+/**
+ * One project the person sees the inside of (default: the first); anything else is a 404. At the
+ * public threshold, its figures for sharing.
+ */
+async function internalIndicators(c: AnyCtx, q: Query, threshold: number): Promise<Indicators> {
   const network = (await getDefaultNetwork(c.db)) ?? notFound();
   const projects = (await listProjects(c.db, network.id)).filter((p) => c.can('viewInternal', projectResource(p)));
   const projectId = q.project ?? projects[0]?.id ?? notFound();
   if (!projects.some((p) => p.id === projectId)) notFound();
-  const report = await buildIndicators(
-    c.db,
-    { networkId: network.id, projectId, publicOnly: false },
-    INTERNAL_THRESHOLD,
-  );
+  const report = await buildIndicators(c.db, { networkId: network.id, projectId, publicOnly: false }, threshold);
   return { report, projects, projectId, labels: await labelsFor(c, report) };
 }
 
@@ -107,14 +112,15 @@ export const indicatorRoutes = [
   page('/programmes/indicators', {
     access: 'member',
     query: indicatorsQuery,
-    load: (c) => internalIndicators(c, c.query),
+    load: (c) => internalIndicators(c, c.query, INTERNAL_THRESHOLD),
     render: (_c, r) => indicatorsPage(r, true, '/programmes/indicators'),
   }),
 
   endpoint('GET', '/programmes/indicators/export', {
     access: 'member',
     query: indicatorsQuery,
-    load: (c) => internalIndicators(c, c.query),
+    // for sharing: the public release's figures, never the internal ones
+    load: (c) => internalIndicators(c, c.query, PUBLIC_THRESHOLD),
     handle: (c, r) => sendExport(c, r, c.query.format ?? 'csv', true),
   }),
 

@@ -10,6 +10,7 @@ import { TargetsTable } from '../projects/views.js';
 import { activityKinds, institutionTypes, recommendationStatuses } from '../rules.js';
 import { Figure, Figures, label, named, type OrgMap, type TownMap } from '../common/views.js';
 import { FiguresNote } from '../../../core/views/figures.js';
+import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import type { Cell, IndicatorReport, IndicatorTable } from './report.js';
 
 export type Labels = { towns: TownMap; orgs: OrgMap; courses: Map<number, { title_ar: string; title_en: string }> };
@@ -40,7 +41,7 @@ function Table(p: { table: IndicatorTable; labels: Labels; threshold: number }) 
   const tb = p.table;
   if (!tb.rows.length) return null;
   const total = i18n.t('programmes.ind.total');
-  const fig = (v: Cell | null) => <Figure value={v} threshold={p.threshold} />;
+  const fig = (v: Cell) => <Figure value={v} threshold={p.threshold} />;
   type Row = { key: string; i: number };
   return (
     <section>
@@ -60,7 +61,7 @@ function Table(p: { table: IndicatorTable; labels: Labels; threshold: number }) 
               {tb.colTotals.map((v) => (
                 <td>{fig(v)}</td>
               ))}
-              <td>{fig(tb.grandTotal)}</td>
+              <td>{fig(tb.grandTotal!)}</td>
             </tr>
           ) : undefined
         }
@@ -172,6 +173,7 @@ export function IndicatorsPage(p: {
         label={(k) => label.status(i18n, k)}
         counts={r.recommendationsByStatus}
       />
+      {p.internal ? <p class="notice">{t('programmes.ind.shareNote', { n: PUBLIC_THRESHOLD })}</p> : null}
       <p class="actions">
         <a class="button secondary" href={`${p.basePath}/export?${q}format=csv`}>
           {t('programmes.ind.exportCsv')}

@@ -475,7 +475,8 @@ export async function seedProgrammes(wasl: WaslServices, ctx: DemoContext): Prom
       },
       now,
     );
-    await markActivityPublished(db, activityIds[idx]!, r.id, r.url);
+    // the demo reports print no participant figures
+    await markActivityPublished(db, activityIds[idx]!, r.id, r.url, null);
   }
 
   // ——— advocacy visits and their recommendations ———

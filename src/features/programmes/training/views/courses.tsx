@@ -32,8 +32,8 @@ export function TrainingsPage(p: {
     project: { id: number; name_ar: string; name_en: string };
     courses: (CourseView & { cohorts: number })[];
   }[];
-  trained: Cell | number | null;
-  completed: Cell | number | null;
+  trained: Cell | number;
+  completed: Cell | number;
   threshold: number;
 }) {
   const { i18n } = usePage();
@@ -155,7 +155,7 @@ export function CoursePage(p: {
           { label: '', rowHeader: true, cell: (r) => r.label },
           ...genders.map((g, i) => ({
             label: label.gender(i18n, g),
-            cell: (r: (typeof rows)[number]) => <Figure value={r.cells[i] ?? null} threshold={p.threshold} />,
+            cell: (r: (typeof rows)[number]) => <Figure value={r.cells[i]!} threshold={p.threshold} />,
           })),
         ]}
       />

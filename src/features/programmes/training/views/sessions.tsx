@@ -116,7 +116,10 @@ export const BLANK_ROWS = 5;
 
 /**
  * The attendance sheet, printed on A4 and filled by hand: the cohort's trainees, then blank rows,
- * each with a box to tick and room to sign. Its own document, right to left in Arabic.
+ * each with a box to tick and room to sign. Its own document, right to left in Arabic. A cohort
+ * of up to 30 fits one page (programmes.css); a bigger one goes on, and the heading — what the
+ * sheet is for, and the columns — sits in the table's head, which the browser repeats on every
+ * printed page, so a loose second page still says which session it belongs to.
  */
 export function AttendanceSheet(p: {
   session: Session;
@@ -138,44 +141,54 @@ export function AttendanceSheet(p: {
       class="sheet-page"
     >
       <article class="sheet" id="sheet">
-        <header class="sheet-head">
-          <h1>{t('programmes.sheet.title')}</h1>
-          <dl class="sheet-facts">
-            <dt>{t('programmes.cert.course')}</dt>
-            <dd>
-              <bdi>{p.course}</bdi> — <bdi>{s.label}</bdi>
-            </dd>
-            <dt>{t('programmes.activity.date')}</dt>
-            <dd>
-              <DayText value={s.held_on} />
-              {s.topic ? (
-                <>
-                  {' — '}
-                  <bdi>{s.topic}</bdi>
-                </>
-              ) : null}
-            </dd>
-            <dt>{t('programmes.cohort.venue')}</dt>
-            <dd>
-              <bdi>{p.town}</bdi> · <bdi>{p.organization}</bdi>
-            </dd>
-            {p.trainers ? (
-              <>
-                <dt>{t('programmes.cohort.trainers')}</dt>
-                <dd>
-                  <bdi>{p.trainers}</bdi>
-                </dd>
-              </>
-            ) : null}
-          </dl>
-        </header>
         <table class="sheet-table">
           <thead>
+            <tr class="sheet-head">
+              <td colSpan={4}>
+                <h1>{t('programmes.sheet.title')}</h1>
+                <dl class="sheet-facts">
+                  <div>
+                    <dt>{t('programmes.cert.course')}</dt>
+                    <dd>
+                      <bdi>{p.course}</bdi> — <bdi>{s.label}</bdi>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('programmes.activity.date')}</dt>
+                    <dd>
+                      <DayText value={s.held_on} />
+                      {s.topic ? (
+                        <>
+                          {' — '}
+                          <bdi>{s.topic}</bdi>
+                        </>
+                      ) : null}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('programmes.cohort.venue')}</dt>
+                    <dd>
+                      <bdi>{p.town}</bdi> · <bdi>{p.organization}</bdi>
+                    </dd>
+                  </div>
+                  {p.trainers ? (
+                    <div>
+                      <dt>{t('programmes.cohort.trainers')}</dt>
+                      <dd>
+                        <bdi>{p.trainers}</bdi>
+                      </dd>
+                    </div>
+                  ) : null}
+                </dl>
+              </td>
+            </tr>
             <tr>
               <th scope="col" class="sheet-n">
                 #
               </th>
-              <th scope="col">{t('programmes.trainee.name')}</th>
+              <th scope="col" class="sheet-name">
+                {t('programmes.trainee.name')}
+              </th>
               <th scope="col" class="sheet-box">
                 {t('programmes.sheet.present')}
               </th>
@@ -188,7 +201,7 @@ export function AttendanceSheet(p: {
             {rows.map((name, i) => (
               <tr class={name ? undefined : 'sheet-blank'}>
                 <td class="sheet-n">{i18n.number(i + 1)}</td>
-                <td>{name ? <bdi>{name}</bdi> : null}</td>
+                <td class="sheet-name">{name ? <bdi>{name}</bdi> : null}</td>
                 <td class="sheet-box">
                   <span class="sheet-tick" aria-hidden="true"></span>
                 </td>
