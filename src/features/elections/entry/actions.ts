@@ -188,6 +188,145 @@ async function store(
   return { status: 'created', id: inserted.id, receivedAt: iso, flags: check.flags, sheetStatus };
 }
 
+/** Rows per statement in a bulk write: well under either database's limit on parameters. */
+const BULK = 400;
+
+/**
+ * Many entries in the transaction the caller holds (a spreadsheet of count sheets), with the
+ * results `ingestWithin` would give one by one, in order. The common case — a station's first
+ * entry under a key not used before — is written a few hundred rows per statement (a national
+ * register is ten thousand rows: one by one it held SQLite's event loop for seconds and took
+ * minutes on PostgreSQL); a repeat, or a station whose sheet exists, goes the one-by-one way.
+ * The event loop gets a turn between batches.
+ */
+export async function ingestManyWithin(
+  trx: Db,
+  dialect: Dialect,
+  inputs: IngestInput[],
+  now: Date,
+): Promise<IngestResult[]> {
+  const results: IngestResult[] = new Array(inputs.length);
+  const iso = now.toISOString();
+  const checks = inputs.map((input) => checked(input));
+  const usedKeys = new Set<string>();
+  const sheeted = new Set<string>();
+  for (let i = 0; i < inputs.length; i += BULK) {
+    const chunk = inputs.slice(i, i + BULK);
+    for (const r of await trx
+      .selectFrom('observation_submissions')
+      .select('idempotency_key')
+      .where(
+        'idempotency_key',
+        'in',
+        chunk.map((x) => x.key),
+      )
+      .execute())
+      usedKeys.add(r.idempotency_key);
+    const counted = chunk.filter((x) => x.form.kind === 'count');
+    if (counted.length)
+      for (const r of await trx
+        .selectFrom('count_sheets')
+        .select(['station_id', 'form_slug'])
+        .where(
+          'station_id',
+          'in',
+          counted.map((x) => x.stationId),
+        )
+        .execute())
+        sheeted.add(`${r.station_id}|${r.form_slug}`);
+  }
+  const seenStations = new Set<string>();
+  const fast: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const check = checks[i]!;
+    if (!check.ok) {
+      results[i] = { status: 'invalid', errors: check.errors };
+      continue;
+    }
+    const sheet = `${input.stationId}|${input.form.slug}`;
+    const first =
+      input.form.kind === 'count' && !usedKeys.has(input.key) && !sheeted.has(sheet) && !seenStations.has(sheet);
+    seenStations.add(sheet);
+    usedKeys.add(input.key);
+    if (first) fast.push(i);
+  }
+  for (let b = 0; b < fast.length; b += BULK) {
+    const batch = fast.slice(b, b + BULK);
+    const sheets = await trx
+      .insertInto('count_sheets')
+      .values(
+        batch.map((i) => {
+          const input = inputs[i]!;
+          const values = sheetValues(sheetFields(input.form.def), (checks[i] as { answers: Answers }).answers);
+          return {
+            election_id: input.electionId,
+            station_id: input.stationId,
+            form_slug: input.form.slug,
+            status: 'single' as const,
+            values_json: toJson(values),
+            flags: toJson(checkRules(input.form.ruleList, values)),
+            decided_by: null,
+            decided_at: null,
+            decision_note: '',
+            updated_at: iso,
+          };
+        }),
+      )
+      .returning(['id', 'station_id'])
+      .execute();
+    const sheetOf = new Map(sheets.map((r) => [r.station_id, r.id]));
+    const inserted = await trx
+      .insertInto('observation_submissions')
+      .values(
+        batch.map((i) => {
+          const input = inputs[i]!;
+          const check = checks[i] as { answers: Answers; critical: string[]; flags: Flag[] };
+          return {
+            election_id: input.electionId,
+            form_id: input.form.id,
+            station_id: input.stationId,
+            observer_id: input.observerId,
+            entered_by: input.enteredBy,
+            source: input.source,
+            idempotency_key: input.key,
+            payload_hash: payloadHash(input.form.id, input.stationId, input.rawAnswers),
+            answers: toJson(check.answers),
+            flags: toJson(check.flags),
+            critical: flag(input.forceCritical || check.critical.length > 0),
+            sheet_id: sheetOf.get(input.stationId)!,
+            status: 'received' as const,
+            verified_by: null,
+            verified_at: null,
+            verification_comment: '',
+            received_at: iso,
+          };
+        }),
+      )
+      .returning(['id', 'idempotency_key'])
+      .execute();
+    const idOf = new Map(inserted.map((r) => [r.idempotency_key, r.id]));
+    for (const i of batch) {
+      const check = checks[i] as { flags: Flag[] };
+      results[i] = {
+        status: 'created',
+        id: idOf.get(inputs[i]!.key)!,
+        receivedAt: iso,
+        flags: check.flags,
+        sheetStatus: 'single',
+      };
+    }
+    await new Promise((done) => setImmediate(done));
+  }
+  // The rest, one by one, in the file's order: repeats, and stations whose sheet has an entry.
+  for (const [i, input] of inputs.entries()) {
+    if (results[i]) continue;
+    const check = checks[i] as { answers: Answers; critical: string[]; flags: Flag[] };
+    results[i] = await store(trx, dialect, input, check, now);
+    if (i % 100 === 99) await new Promise((done) => setImmediate(done));
+  }
+  return results;
+}
+
 export function sheetValues(fields: string[], answers: Answers): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of fields) if (typeof answers[f] === 'number') out[f] = answers[f] as number;

@@ -12,7 +12,7 @@ import type { Translator } from '../../../core/i18n/index.js';
 import type { ImportColumn, RowProblem } from '../../../core/text/csv-import.js';
 import { codeField, PLACE_CODE } from '../codes.js';
 import { readCsvStreamed } from '../csv.js';
-import { ingestWithin, canonicalJson, type IngestResult } from '../entry/actions.js';
+import { ingestManyWithin, canonicalJson, type IngestResult } from '../entry/actions.js';
 import { sheetFields, validateAnswers } from '../forms/formdef.js';
 import type { FormRow } from '../forms/queries.js';
 import { TEXT_CODES } from '../relay/textreport.js';
@@ -101,28 +101,23 @@ export async function importSheets(
   const refused = await db
     .transaction()
     .execute(async (trx) => {
-      for (const r of rows) {
-        const key = `csv:${x.electionId}:${x.userId}:${crypto
+      const inputs = rows.map((r) => ({
+        electionId: x.electionId,
+        electionStatus: x.electionStatus,
+        form: x.form,
+        stationId: r.stationId,
+        observerId: null,
+        enteredBy: x.userId,
+        source: 'csv' as const,
+        key: `csv:${x.electionId}:${x.userId}:${crypto
           .createHash('sha256')
           .update(`${x.form.id}|${r.stationId}|${canonicalJson(r.answers)}`)
-          .digest('hex')}`;
-        const result: IngestResult = await ingestWithin(
-          trx,
-          dialect,
-          {
-            electionId: x.electionId,
-            electionStatus: x.electionStatus,
-            form: x.form,
-            stationId: r.stationId,
-            observerId: null,
-            enteredBy: x.userId,
-            source: 'csv',
-            key,
-            rawAnswers: r.answers,
-          },
-          x.now,
-        );
-        if (result.status === 'invalid' || result.status === 'keyConflict') throw new Refused(r.line);
+          .digest('hex')}`,
+        rawAnswers: r.answers,
+      }));
+      const results: IngestResult[] = await ingestManyWithin(trx, dialect, inputs, x.now);
+      for (const [i, result] of results.entries()) {
+        if (result.status === 'invalid' || result.status === 'keyConflict') throw new Refused(rows[i]!.line);
         counts[result.status]++;
         if (result.status === 'created' && (result.sheetStatus === 'agreed' || result.sheetStatus === 'conflict'))
           counts[result.sheetStatus]++;
