@@ -207,7 +207,11 @@ export async function ingestManyWithin(
 ): Promise<IngestResult[]> {
   const results: IngestResult[] = new Array(inputs.length);
   const iso = now.toISOString();
-  const checks = inputs.map((input) => checked(input));
+  const checks: ReturnType<typeof checked>[] = [];
+  for (const [i, input] of inputs.entries()) {
+    checks.push(checked(input));
+    if (i % 500 === 499) await new Promise((done) => setImmediate(done));
+  }
   const usedKeys = new Set<string>();
   const sheeted = new Set<string>();
   for (let i = 0; i < inputs.length; i += BULK) {

@@ -66,7 +66,9 @@ export async function importSheets(
   const rows: { line: number; stationId: number; answers: Record<string, number> }[] = [];
   const seen = new Map<number, number>();
   const find = await stationIndex(db, x.electionId);
-  for (const { line, data } of read.rows) {
+  for (const [n, { line, data }] of read.rows.entries()) {
+    // ten thousand rows are checked in stretches, with a turn of the event loop between them
+    if (n % 500 === 499) await new Promise((done) => setImmediate(done));
     const ref = `${data.centre_code} ${data.station_code ?? ''}`.trim();
     const stationId = find(ref);
     const answers = Object.fromEntries(
