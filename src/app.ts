@@ -30,6 +30,7 @@ import { setSiteChrome } from './core/http/render.js';
 import type { RouteDef } from './core/http/route.js';
 import { installPolicies } from './core/auth/authorize.js';
 import { installSections } from './core/views/sections.js';
+import { installSearchSources } from './core/search/sources.js';
 import { countUnread, installNotificationTypes } from './core/notify/index.js';
 import type { Feature, NavEntry } from './core/feature.js';
 import { features as allFeatures } from './features/index.js';
@@ -331,6 +332,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   installPolicies(features.flatMap((f) => f.policies ?? []));
   installSections(features.flatMap((f) => f.sections ?? []));
+  installSearchSources(features.flatMap((f) => (f.search ? [f.search] : [])));
   installNotificationTypes(features.flatMap((f) => f.notifications ?? []));
   const css = siteStylesheet(
     root,

@@ -7,6 +7,7 @@ import type { Db, Dialect } from './db/index.js';
 import type { RouteDef } from './http/route.js';
 import type { Job } from './jobs/scheduler.js';
 import type { PurgeStep } from './jobs/retention.js';
+import type { SearchSourceLoader } from './search/sources.js';
 import type { WaslServices } from './services.js';
 import type { NavItem } from './views/context.js';
 import type { Section } from './views/sections.js';
@@ -59,6 +60,11 @@ export type Feature = {
   jobs?: Job[];
   /** kinds of event this feature tells people about (core/notify) */
   notifications?: NotificationType[];
+  /**
+   * its public items in the site search (/search), a group of their own (core/search/sources.ts):
+   * `() => import('./search-source.js').then((m) => m.xSource)`
+   */
+  search?: SearchSourceLoader;
   /** steps of the daily retention purge */
   purge?: PurgeStep[];
   /** stylesheets merged into the site's one stylesheet */

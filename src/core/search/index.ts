@@ -12,6 +12,17 @@ import './tables.js';
 export type { ExcerptSegment } from './excerpt.js';
 export type { SearchDocumentInput } from './tokens.js';
 export { reindexStale, searchReindexJob } from './reindex.js';
+export {
+  installSearchSources,
+  scriptLang,
+  searchSources,
+  syncSearchSources,
+  type SearchSource,
+  type SearchSourceLoader,
+  type SourceHit,
+  type SourceQuery,
+  type SourceResult,
+} from './sources.js';
 
 /** `total` counts matches up to this many, and results are reachable up to it (unless `maxResults` says more). */
 export const SEARCH_CANDIDATE_CAP = 1000;

@@ -8,12 +8,14 @@
 //               walking the index newest first (the FTS rowid is the sort key) and stopping at
 //               the page's end;
 //   PostgreSQL: the matches are counted up to the cap with the GIN index first. Fewer than the
-//               cap: all of them are tiered and ordered in the database. As many as the cap: the
-//               newest n of the title matches, the newest 2n of the matches with a title word and
-//               the newest 2n of all matches (walks of the sort-key index that stop early, as the
-//               matches are dense), each tiered by its row's tsvector, then ordered — that bounded
-//               set provably holds the first n of the whole order. A walk is never asked of a
-//               query with few matches: it would read most of the table (seconds at 100,000).
+//               cap: all of them are tiered by whether they are among the title matches (key sets
+//               from the index's bitmap, joined: no row's tsvector is unpacked) and ordered in the
+//               database. As many as the cap: the newest n of the title matches, the newest 2n of
+//               the matches with a title word and the newest 2n of all matches (walks of the
+//               sort-key index that stop early, as the matches are dense), each tiered by its row's
+//               tsvector, then ordered — that bounded set provably holds the first n of the whole
+//               order. A walk is never asked of a query with few matches: it would read most of the
+//               table (seconds at 100,000).
 //
 // So nothing is ranked over all matches in JavaScript, and `total` counts matches up to a cap.
 import { sql } from 'kysely';
@@ -125,25 +127,37 @@ async function rankedSqlite(db: Db, plan: Plan, n: number, cap: number) {
 }
 
 async function rankedPostgres(db: Db, plan: Plan, n: number, cap: number) {
-  const t2 = tsquery(plan.titleAll);
-  const tierOf = plan.someInTitle
-    ? sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 WHEN tsv @@ ${tsquery(plan.someInTitle)}::tsquery THEN 1 ELSE 0 END`
-    : sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 ELSE 0 END`;
-  // The matches, up to the cap, found with the GIN index (no order asked, so no walk of the table).
-  const matches = (q: string, limit: number) =>
-    sql`SELECT sort_key, tsv FROM search_documents WHERE tsv @@ ${q}::tsquery LIMIT ${limit}`;
-  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${matches(tsquery(plan.all), cap)}) c`.execute(
-    db,
-  );
+  // The keys of an expression's matches, up to `limit`; with no order asked, the GIN index can give
+  // them as a bitmap without reading any row's tsvector.
+  const keysOf = (e: Expr, limit: number) =>
+    sql`SELECT sort_key FROM search_documents WHERE tsv @@ ${tsquery(e)}::tsquery LIMIT ${limit}`;
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${keysOf(plan.all, cap)}) c`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);
   if (total === 0 || n === 0) return { total, ranked: [] as Ranked };
   const toRanked = (rows: { key: number; tier: number }[]): Ranked =>
     rows.map((r) => ({ key: Number(r.key), tier: Number(r.tier) }));
 
   if (total < cap) {
-    // Few matches: all of them, tiered and ordered in the database.
-    const rows = await sql<{ key: number; tier: number }>`SELECT sort_key AS key, ${tierOf} AS tier
-      FROM (${matches(tsquery(plan.all), cap)}) m ORDER BY tier DESC, key DESC LIMIT ${n}`.execute(db);
+    // Few matches: all of them, tiered by whether they are also among the title matches (key sets
+    // from the index, complete because they are subsets of the matches), ordered in the database —
+    // no row's tsvector is unpacked (they are stored compressed; testing each one was most of the
+    // time). No sequential scan: the planner may expect many matches and read the whole table
+    // testing every tsvector to find fewer than the cap; the index's bitmap gives them directly.
+    const some = plan.someInTitle;
+    const ranking = (tx: Db) =>
+      sql<{ key: number; tier: number }>`SELECT m.sort_key AS key,
+        CASE WHEN t2.sort_key IS NOT NULL THEN 2 ${some ? sql`WHEN t1.sort_key IS NOT NULL THEN 1` : sql``} ELSE 0 END AS tier
+      FROM (${keysOf(plan.all, cap)}) m
+      LEFT JOIN (${keysOf(plan.allInTitle, cap)}) t2 ON t2.sort_key = m.sort_key
+      ${some ? sql`LEFT JOIN (${keysOf(some, cap)}) t1 ON t1.sort_key = m.sort_key` : sql``}
+      ORDER BY tier DESC, key DESC LIMIT ${n}`.execute(tx);
+    // The setting lasts for a transaction of its own; inside a caller's, it would outlive this query.
+    const rows = await (db.isTransaction
+      ? ranking(db)
+      : db.transaction().execute(async (tx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+          return ranking(tx);
+        }));
     return { total, ranked: toRanked(rows.rows) };
   }
 
@@ -151,6 +165,10 @@ async function rankedPostgres(db: Db, plan: Plan, n: number, cap: number) {
   // of the title matches, the newest 2n of the matches with a title word and the newest 2n of all
   // matches, each tiered by its row's tsvector, then ordered — that bounded set provably holds the
   // first n of the whole order. Each branch is bounded by its LIMIT before the tier is computed.
+  const t2 = tsquery(plan.titleAll);
+  const tierOf = plan.someInTitle
+    ? sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 WHEN tsv @@ ${tsquery(plan.someInTitle)}::tsquery THEN 1 ELSE 0 END`
+    : sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 ELSE 0 END`;
   const branch = (q: string, limit: number) =>
     sql`SELECT sort_key AS key, ${tierOf} AS tier FROM (SELECT sort_key, tsv FROM search_documents
       WHERE tsv @@ ${q}::tsquery ORDER BY sort_key DESC LIMIT ${limit}) b`;

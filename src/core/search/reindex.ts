@@ -8,6 +8,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Db } from '../db/index.js';
 import { fromJson } from '../db/helpers.js';
 import { ANALYZER_VERSION } from '../text/stem.js';
+import { syncSearchSources } from './sources.js';
 import { entryTokens } from './tokens.js';
 import './tables.js';
 
@@ -50,9 +51,12 @@ export async function reindexStale(db: Db, opts: { budgetMs?: number; batch?: nu
   }
 }
 
-/** The periodic job (core/jobs/core-jobs.ts): stale entries rebuilt, 20 seconds of work a minute at most. */
+/**
+ * The periodic job (core/jobs/core-jobs.ts): stale entries rebuilt, 20 seconds of work a minute at
+ * most, then the search sources' own entries brought up to date (core/search/sources.ts).
+ */
 export const searchReindexJob = {
   name: 'search-reindex',
   everyMs: 60_000,
-  run: (wasl: { db: Db }) => reindexStale(wasl.db),
+  run: async (wasl: { db: Db }) => (await reindexStale(wasl.db)) + (await syncSearchSources(wasl.db)),
 };

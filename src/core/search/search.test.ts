@@ -61,6 +61,22 @@ describe('search ranking (the same expected pages on SQLite and PostgreSQL)', ()
     expect(await order('تدري انتخابات')).toEqual([]);
   });
 
+  it('gives the same first page when the matches reach the cap (the other way of ordering them)', async () => {
+    // At the cap, both databases order a bounded set of the newest matches instead of all of them;
+    // the page must be the one the whole order gives.
+    for (const q of ['انتخابات', 'انتخ', 'elections', 'انتخابات مراقبة', 'الانتخابات في أعزاز', 'دعم']) {
+      const full = await search(q, { limit: 20 });
+      for (let cap = 1; cap < full.total; cap++) {
+        const capped = await search(q, { maxResults: cap, limit: cap });
+        expect(capped.total, `${q} cap ${cap}`).toBe(cap);
+        expect(
+          capped.hits.map((x) => [x.refId, x.score]),
+          `${q} cap ${cap}`,
+        ).toEqual(full.hits.slice(0, cap).map((x) => [x.refId, x.score]));
+      }
+    }
+  });
+
   it('prefers the newer of two otherwise equal documents', async () => {
     await indexDocument(h.db, { ...CORPUS[2], refId: 70, publishedAt: '2020-01-10T08:00:00.000Z' });
     expect(await order('دعم نفسي')).toEqual(['service/7', 'service/70']);

@@ -28,6 +28,7 @@ export default defineFeature({
   jobs: [{ name: 'forum-digests', everyMs: HOUR, run: sendForumDigests }, staleBodiesJob],
   notifications: forumNoticeTypes,
   styles: [new URL('./forum.css', import.meta.url)],
+  search: () => import('./search-source.js').then((m) => m.forumSource),
   seed: () => import('./testing/seed.js').then((m) => m.seedForum),
   bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
   isolation: () => import('./testing/isolation.js').then((m) => m.forumProbes),

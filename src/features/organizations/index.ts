@@ -20,5 +20,6 @@ export default defineFeature({
       { href: '/pages/join', labelKey: 'footer.join', order: 120 },
     ],
   },
+  search: () => import('./search-source.js').then((m) => m.organizationsSource),
   isolation: () => import('./testing/isolation.js').then((m) => m.organizationsProbes),
 });

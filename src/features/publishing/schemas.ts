@@ -103,15 +103,11 @@ export const listQuery = z.object({
     .optional()
     .catch(undefined),
   topic: z.enum(TOPICS).optional().catch(undefined),
-  lang: z.enum(['ar', 'en']).optional().catch(undefined),
+  // the items' language: `lang` would switch the interface and remember it for a year
+  content: z.enum(['ar', 'en']).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   type: z.enum(RESOURCE_TYPES).optional().catch(undefined),
   collection: z.enum(COLLECTIONS).optional().catch(undefined),
   page: fields.page(),
 });
 export type ListQuery = z.infer<typeof listQuery>;
-
-export const searchQuery = listQuery.extend({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  kind: z.enum(['activities', 'news', 'opinion', 'local-issues', 'resources', 'pages']).optional().catch(undefined),
-});

@@ -6,4 +6,5 @@ export default defineFeature({
   name: 'towns',
   routes: townRoutes,
   nav: { footer: [{ href: '/towns', labelKey: 'nav.towns', order: 50 }] },
+  search: () => import('./search-source.js').then((m) => m.townsSource),
 });

@@ -2,7 +2,13 @@
 // variants found by its normalization), or, with no words but filters, everything that matches
 // them, newest first.
 import type { Db, Dialect } from '../../../core/db/index.js';
-import { searchDocuments, type ExcerptSegment } from '../../../core/search/index.js';
+import {
+  searchDocuments,
+  type ExcerptSegment,
+  type SearchSource,
+  type SourceHit,
+  type SourceQuery,
+} from '../../../core/search/index.js';
 import { KINDS, LISTED_KINDS, listPublished, liveSql, publishedByIds, type ItemCard } from '../queries.js';
 import type { ItemKind } from '../tables.js';
 import { heldKind } from './indexing.js';
@@ -18,9 +24,12 @@ export type SearchFilters = {
   town?: string;
   org?: number;
   topic?: string;
-  lang?: string;
+  /** the items' own language (?content=), never the interface's */
+  content?: 'ar' | 'en';
   year?: number;
   page: number;
+  /** results per page (the search page's size unless a caller asks fewer) */
+  limit?: number;
 };
 
 export type SearchResult = { card: ItemCard; excerpt: ExcerptSegment[] };
@@ -44,20 +53,21 @@ export async function searchItems(
   f: SearchFilters,
 ): Promise<{ total: number; results: SearchResult[] }> {
   const kinds: ItemKind[] = f.kind ? [f.kind] : KINDS;
-  const offset = (f.page - 1) * SEARCH_PAGE_SIZE;
+  const size = f.limit ?? SEARCH_PAGE_SIZE;
+  const offset = (f.page - 1) * size;
   if (f.q) {
     const facets: Record<string, string> = {};
     if (f.town) facets.town = f.town;
     if (f.org) facets.organization = String(f.org);
     if (f.topic) facets.topic = f.topic;
-    if (f.lang) facets.language = f.lang;
+    if (f.content) facets.language = f.content;
     if (f.year) facets.year = String(f.year);
     const found = await searchDocuments(db, dialect, {
       q: f.q,
       kinds: await searchKinds(db, f, kinds),
       facets,
       networkId: f.networkId,
-      limit: SEARCH_PAGE_SIZE,
+      limit: size,
       offset,
       now: f.now,
     });
@@ -71,7 +81,7 @@ export async function searchItems(
       .filter((r): r is SearchResult => r.card !== undefined);
     return { total: found.total, results };
   }
-  if (!(f.town || f.org || f.topic || f.lang || f.year || f.kind)) return { total: 0, results: [] };
+  if (!(f.town || f.org || f.topic || f.content || f.year || f.kind)) return { total: 0, results: [] };
   // No words but filters: browse everything that matches them, newest first.
   const list = await listPublished(
     db,
@@ -82,10 +92,10 @@ export async function searchItems(
       town: f.town,
       organizationId: f.org,
       topic: f.topic,
-      lang: f.lang,
+      lang: f.content,
       year: f.year,
     },
-    { limit: SEARCH_PAGE_SIZE, offset },
+    { limit: size, offset },
   );
   return {
     total: list.total,
@@ -94,4 +104,23 @@ export async function searchItems(
       excerpt: card.summary ? [{ text: card.summary, marked: false }] : [],
     })),
   };
+}
+
+/** How many results each group of the search of everything shows. */
+export const GROUP_SIZE = 3;
+
+export type SearchGroup = { source: SearchSource; total: number; hits: SourceHit[] };
+
+/**
+ * The search of everything: each feature's source (core/search/sources.ts) gives its first few
+ * results and its count; groups with nothing are left out, the others keep the sources' order.
+ */
+export async function searchGroups(
+  sources: SearchSource[],
+  query: Omit<SourceQuery, 'limit' | 'offset'>,
+): Promise<SearchGroup[]> {
+  const found = await Promise.all(
+    sources.map(async (source) => ({ source, ...(await source.search({ ...query, limit: GROUP_SIZE, offset: 0 })) })),
+  );
+  return found.filter((g) => g.total > 0 && g.hits.length > 0);
 }

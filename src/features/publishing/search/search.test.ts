@@ -85,7 +85,8 @@ beforeAll(async () => {
   );
   // Not published: never found.
   await createItem(db, net, itemInput(orgA, { title: 'مسودة عن المياه' }), editor, t.clock.now);
-  // Another feature's document with the same words: the site search is about publishing only.
+  // An index entry of another kind with no topic behind it (left over): its source checks its own
+  // table, so the site search never shows it.
   await indexDocument(db, {
     kind: 'forum_topic',
     refId: 1,

@@ -1,65 +1,247 @@
-// The site search page: one box, the filters once there is a query, ranked results with the
-// matching words marked in their excerpts.
+// The site search page: one box; then either the groups (a few results of each kind with its count
+// and a link to all of that kind), one kind's results page by page, or the publications with their
+// filters. Matching words are marked in the excerpts; everything else is escaped text.
+import type { ExcerptSegment, SourceHit } from '../../../core/search/index.js';
 import { usePage } from '../../../core/views/context.js';
 import { Pagination } from '../../../core/views/components.js';
-import {
-  Filters,
-  PubLayout,
-  toSearch,
-  withParams,
-  type FilterOptions,
-  type FilterValues,
-} from '../public/views/layout.js';
-import { ItemMeta } from '../views/components.js';
-import type { SearchResult } from './queries.js';
+import { Select } from '../../../core/views/forms.js';
+import { localized } from '../../../core/i18n/localized.js';
+import { PubLayout, withParams, type FilterOptions } from '../public/views/layout.js';
+import { KIND_SEGMENT, KINDS, TOPICS } from '../queries.js';
+import { ItemMeta, kindsLabel, languageOptions } from '../views/components.js';
+import type { SearchGroup, SearchResult } from './queries.js';
 
-export function SearchPage(p: {
+/** What the address says, kept in every link and form of the page. */
+export type SearchValues = {
   q: string;
-  values: FilterValues;
-  options: FilterOptions;
-  results: SearchResult[];
-  total: number;
-  page: number;
-  pageCount: number;
-}) {
+  kind?: string;
+  town?: string;
+  org?: number;
+  topic?: string;
+  content?: string;
+  year?: number;
+};
+
+export type SearchView =
+  /** nothing asked yet */
+  | { mode: 'hint' }
+  /** the box was sent with no word in it (spaces, punctuation, only words like «في») */
+  | { mode: 'blank' }
+  | { mode: 'groups'; groups: SearchGroup[] }
+  | { mode: 'source'; label: string; total: number; hits: SourceHit[]; page: number; pageCount: number }
+  | {
+      mode: 'publications';
+      options: FilterOptions;
+      total: number;
+      results: SearchResult[];
+      page: number;
+      pageCount: number;
+    };
+
+export type KindOption = { value: string; label: string };
+
+const href = (v: SearchValues, extra: Record<string, string | number | null> = {}) =>
+  withParams('/search', {
+    q: v.q,
+    kind: v.kind,
+    town: v.town,
+    org: v.org,
+    topic: v.topic,
+    content: v.content,
+    year: v.year,
+    ...extra,
+  });
+
+function Excerpt(p: { segments: ExcerptSegment[]; lang: string }) {
+  if (!p.segments.length) return null;
+  return (
+    <p class="pub-excerpt" lang={p.lang} dir="auto">
+      {p.segments.map((s) => (s.marked ? <mark>{s.text}</mark> : s.text))}
+    </p>
+  );
+}
+
+function Hits(p: { hits: SourceHit[] }) {
+  return (
+    <ol class="card-list">
+      {p.hits.map((h) => (
+        <li class="card">
+          <h3 lang={h.lang} dir="auto">
+            <a href={h.href}>{h.title}</a>
+          </h3>
+          {h.meta ? (
+            <p class="meta" dir="auto">
+              {h.meta}
+            </p>
+          ) : null}
+          <Excerpt segments={h.excerpt} lang={h.excerptLang ?? h.lang} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The kind chooser (and, for publications, their filters): a GET form that keeps the words. */
+function SearchFilters(p: { values: SearchValues; kinds: KindOption[]; options?: FilterOptions }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const title = p.q ? t('publishing.search.titleFor', { q: p.q }) : t('publishing.search.title');
+  const v = p.values;
+  const all = t('common.all');
+  const o = p.options;
+  const any = v.kind || v.town || v.org || v.topic || v.content || v.year;
+  return (
+    <form method="get" action="/search" class="form pub-filters" role="search">
+      <input type="hidden" name="q" value={v.q} />
+      <Select
+        name="kind"
+        label={t('publishing.filter.kind')}
+        includeEmpty={all}
+        value={v.kind ?? ''}
+        options={p.kinds}
+      />
+      {o ? (
+        <>
+          <Select
+            name="town"
+            label={t('publishing.filter.town')}
+            includeEmpty={all}
+            value={v.town ?? ''}
+            options={o.towns.map((tn) => ({ value: tn.pcode, label: localized(tn, 'name', i18n.locale) }))}
+          />
+          <Select
+            name="org"
+            label={t('publishing.filter.organization')}
+            includeEmpty={all}
+            value={v.org ? String(v.org) : ''}
+            options={o.orgs.map((x) => ({ value: String(x.id), label: localized(x, 'name', i18n.locale) }))}
+          />
+          <Select
+            name="topic"
+            label={t('publishing.filter.topic')}
+            includeEmpty={all}
+            value={v.topic ?? ''}
+            options={TOPICS.map((tp) => ({ value: tp, label: t(`publishing.topic.${tp}` as never) }))}
+          />
+          <Select
+            name="content"
+            label={t('publishing.search.content')}
+            includeEmpty={all}
+            value={v.content ?? ''}
+            options={languageOptions(t)}
+          />
+          <Select
+            name="year"
+            label={t('publishing.filter.year')}
+            includeEmpty={all}
+            value={v.year ? String(v.year) : ''}
+            options={o.years.map((y) => ({ value: String(y), label: i18n.number(y).replace(/[,٬]/g, '') }))}
+          />
+        </>
+      ) : null}
+      <div class="actions">
+        <button type="submit">{t('common.filter')}</button>
+        {any ? <a href={withParams('/search', { q: v.q })}>{t('common.clearFilters')}</a> : null}
+      </div>
+    </form>
+  );
+}
+
+/** The kinds a search can be narrowed to: publications (and each of their kinds), then the other sources. */
+export function kindOptions(
+  t: ReturnType<typeof usePage>['i18n']['t'],
+  sources: { kind: string; label: string }[],
+): KindOption[] {
+  return [
+    ...sources.filter((s) => s.kind === 'publications').map((s) => ({ value: s.kind, label: s.label })),
+    ...KINDS.map((k) => ({ value: KIND_SEGMENT[k], label: kindsLabel(t, k) })),
+    ...sources.filter((s) => s.kind !== 'publications').map((s) => ({ value: s.kind, label: s.label })),
+  ];
+}
+
+export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view: SearchView; arabicOnly: boolean }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const v = p.values;
+  const view = p.view;
+  const asked = view.mode !== 'hint' && view.mode !== 'blank';
+  const title = v.q && asked ? t('publishing.search.titleFor', { q: v.q }) : t('publishing.search.title');
   return (
     <PubLayout title={title}>
       <h1>{t('publishing.search.title')}</h1>
       <form method="get" action="/search" class="pub-search" role="search">
         <div class="field">
           <label for="f-q">{t('publishing.search.label')}</label>
-          <input id="f-q" type="search" name="q" value={p.q} dir="auto" maxLength={200} />
+          <input id="f-q" type="search" name="q" value={v.q} dir="auto" maxLength={200} />
         </div>
+        {v.kind ? <input type="hidden" name="kind" value={v.kind} /> : null}
         <button type="submit">{t('common.search')}</button>
       </form>
-      {p.q ? (
+      {view.mode === 'hint' ? <p>{t('publishing.search.hint')}</p> : null}
+      {view.mode === 'blank' ? (
+        <p class="notice" role="status">
+          {t('publishing.search.blank')}
+        </p>
+      ) : null}
+      {asked ? (
+        <SearchFilters values={v} kinds={p.kinds} options={view.mode === 'publications' ? view.options : undefined} />
+      ) : null}
+      {p.arabicOnly ? (
+        <p class="meta" role="note">
+          {t('publishing.search.arabicOnly')}
+        </p>
+      ) : null}
+      {view.mode === 'groups' ? (
+        view.groups.length ? (
+          view.groups.map((g) => {
+            const label = t(g.source.labelKey as never);
+            return (
+              <section class="search-group" aria-labelledby={`g-${g.source.kind}`}>
+                <h2 id={`g-${g.source.kind}`}>
+                  {label} <span class="meta">({t('common.results', { count: g.total })})</span>
+                </h2>
+                <Hits hits={g.hits} />
+                {g.total > g.hits.length ? (
+                  <p>
+                    <a href={withParams('/search', { q: v.q, kind: g.source.kind })}>
+                      {t('publishing.search.more', { group: label })}
+                    </a>
+                  </p>
+                ) : null}
+              </section>
+            );
+          })
+        ) : (
+          <p role="status">{t('publishing.search.none')}</p>
+        )
+      ) : null}
+      {view.mode === 'source' ? (
         <>
-          <Filters
-            action="/search"
-            values={p.values}
-            options={p.options}
-            search
-            resource={p.values.kind === 'resources'}
-          />
+          <h2>{view.label}</h2>
           <p class="meta" role="status">
-            {t('common.results', { count: p.total })}
+            {t('common.results', { count: view.total })}
           </p>
-          {p.results.length ? (
+          {view.hits.length ? <Hits hits={view.hits} /> : <p>{t('publishing.search.none')}</p>}
+          <Pagination
+            page={view.page}
+            pageCount={view.pageCount}
+            hrefFor={(n) => href(v, { page: n > 1 ? n : null })}
+          />
+        </>
+      ) : null}
+      {view.mode === 'publications' ? (
+        <>
+          <p class="meta" role="status">
+            {t('common.results', { count: view.total })}
+          </p>
+          {view.results.length ? (
             <ol class="card-list">
-              {p.results.map((r) => (
+              {view.results.map((r) => (
                 <li class="card">
                   <h2 lang={r.card.lang} dir="auto">
                     <a href={r.card.url}>{r.card.title}</a>
                   </h2>
                   <ItemMeta item={r.card} showKind />
-                  {r.excerpt.length ? (
-                    <p class="pub-excerpt" lang={r.card.lang} dir="auto">
-                      {r.excerpt.map((s) => (s.marked ? <mark>{s.text}</mark> : s.text))}
-                    </p>
-                  ) : null}
+                  <Excerpt segments={r.excerpt} lang={r.card.lang} />
                 </li>
               ))}
             </ol>
@@ -67,14 +249,12 @@ export function SearchPage(p: {
             <p>{t('publishing.search.none')}</p>
           )}
           <Pagination
-            page={p.page}
-            pageCount={p.pageCount}
-            hrefFor={(page) => withParams('/search' + toSearch(p.values), { page: page > 1 ? page : null })}
+            page={view.page}
+            pageCount={view.pageCount}
+            hrefFor={(n) => href(v, { page: n > 1 ? n : null })}
           />
         </>
-      ) : (
-        <p>{t('publishing.search.hint')}</p>
-      )}
+      ) : null}
     </PubLayout>
   );
 }
