@@ -1,6 +1,7 @@
 // The publishing feature's manifest: what it adds to the app (see src/features/README.md).
 import { defineFeature } from '../../core/feature.js';
 import { feedRoutes } from './feeds/routes.js';
+import { followRoutes } from './feeds/follow.js';
 import { up } from './migration.js';
 import { staleBodiesJob } from './markdown.js';
 import * as rendered from './migrations/0101_publishing_rendered.js';
@@ -15,7 +16,7 @@ import { workspaceRoutes } from './workspace/routes.js';
 export default defineFeature({
   name: 'publishing',
   policies: publishingPolicies,
-  routes: [...publicRoutes, ...searchRoutes, ...feedRoutes, ...workspaceRoutes],
+  routes: [...publicRoutes, ...searchRoutes, ...feedRoutes, ...followRoutes, ...workspaceRoutes],
   migration: { name: '0100_publishing', up },
   migrations: [{ name: '0101_publishing_rendered', up: rendered.up }],
   sections: publishingSections,
@@ -43,6 +44,7 @@ export default defineFeature({
     ],
   },
   styles: [new URL('./publishing.css', import.meta.url)],
+  search: () => import('./search/source.js').then((m) => m.publicationsSource),
   seed: () => import('./testing/seed.js').then((m) => m.seedPublishing),
   bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
   isolation: () => import('./testing/isolation.js').then((m) => m.publishingProbes),

@@ -52,3 +52,47 @@ describe('feeds and sitemap', () => {
     expect(map.body).toContain('<loc>http://127.0.0.1:3000/resources/lessons-learned</loc>');
   });
 });
+
+describe('following in a news app', () => {
+  /** The words a person reads on a page: no tags, scripts or attribute values. */
+  const visibleText = (html: string) =>
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+
+  it('links the public pages to a plain explanation with the address to paste, never to raw XML or the word Atom', async () => {
+    await published(w, { title: 'نشاط في تل عار', towns: ['C1594'], organizationId: w.orgB });
+    for (const [url, feed] of [
+      ['/towns/C1594', '/feeds/towns/C1594.xml'],
+      [`/organizations/${w.orgB}`, `/feeds/organizations/${w.orgB}.xml`],
+      ['/activities', '/feeds/activities.xml'],
+    ] as const) {
+      let page = await w.t.app.inject({ url });
+      if (page.statusCode === 301) page = await w.t.app.inject({ url: page.headers.location as string });
+      expect(page.statusCode, url).toBe(200);
+      expect(visibleText(page.body), url).not.toMatch(/Atom|خلاصة/);
+      expect(page.body, url).toContain(`href="/follow?feed=${encodeURIComponent(feed)}"`);
+      // feed readers still find a listing's feed in the page's head
+      if (url === '/activities')
+        expect(page.body, url).toMatch(/<link(?=[^>]+rel="alternate")(?=[^>]+application\/atom\+xml)[^>]+>/);
+
+      for (const lang of ['ar', 'en']) {
+        const follow = await w.t.app.inject({ url: `/follow?feed=${encodeURIComponent(feed)}&lang=${lang}` });
+        expect(follow.statusCode).toBe(200);
+        expect(follow.body).toContain(`value="${w.t.app.wasl.config.baseUrl}${feed}"`);
+        expect(visibleText(follow.body)).not.toMatch(/Atom|XML/);
+      }
+    }
+  });
+
+  it('offers only this site’s feeds: any other address shows the feed of everything', async () => {
+    for (const feed of ['https://evil.example/x.xml', '/feeds/../admin.xml', '/login', 'javascript:alert(1)']) {
+      const res = await w.t.app.inject({ url: `/follow?feed=${encodeURIComponent(feed)}` });
+      expect(res.statusCode, feed).toBe(200);
+      expect(res.body).toContain(`value="${w.t.app.wasl.config.baseUrl}/feeds/all.xml"`);
+      // nothing links or points to the address given (the language switch may repeat it, escaped)
+      expect(res.body).not.toMatch(/(href|value|src)="(https:\/\/evil|javascript:)/);
+    }
+  });
+});

@@ -91,7 +91,11 @@ describe('public pages', () => {
     expect(await count('town=C1202&year=2025')).toBe(4);
     expect(await count(`town=C1202&org=${w.orgB}`)).toBe(7);
     expect(await count('town=C1202&topic=youth')).toBe(5);
-    expect(await count('town=C1202&lang=en')).toBe(1);
+    expect(await count('town=C1202&content=en')).toBe(1);
+    // the items' language never switches the interface or leaves a cookie
+    const english = await w.t.app.inject({ url: '/activities?town=C1202&content=en' });
+    expect(english.body).toContain('<html lang="ar');
+    expect(english.headers['set-cookie'] ?? '').not.toMatch(/lang/);
     // Nonsense filters are ignored, not errors.
     const odd = await w.t.app.inject({ url: '/activities?town=<x>&year=abc&topic=nope&page=-3&lang=fr' });
     expect(odd.statusCode).toBe(200);
@@ -126,7 +130,19 @@ describe('public pages', () => {
     const org = await w.t.app.inject({ url: `/organizations/${w.orgB}` });
     const page = org.statusCode === 301 ? await w.t.app.inject({ url: String(org.headers.location) }) : org;
     expect(page.body).toContain('id="h-org-publications"');
-    expect(page.body).toContain(`href="/feeds/organizations/${w.orgB}.xml"`);
+    expect(page.body).toContain(`href="/follow?feed=${encodeURIComponent(`/feeds/organizations/${w.orgB}.xml`)}"`);
+  });
+
+  it('tells a reader whose interface is in the other language that the text is not in theirs', async () => {
+    const id = await published(w, { title: 'جلسة حوار عن المياه', lang: 'ar' });
+    const url = `/activities/${id}`;
+    const open = async (lang: string) => {
+      let res = await w.t.app.inject({ url: `${url}?lang=${lang}` });
+      if (res.statusCode === 301) res = await w.t.app.inject({ url: `${res.headers.location as string}?lang=${lang}` });
+      return res.body;
+    };
+    expect(await open('en')).toContain('This text is in Arabic; there is no English version of it yet.');
+    expect(await open('ar')).not.toContain('هذا النص بالعربية');
   });
 
   it('serves static pages by key in the reader’s language', async () => {

@@ -73,6 +73,11 @@ export function ItemPage(p: {
           <a href={`/publishing/items/${it.id}`}>{t('publishing.workflow.open')}</a>
         </p>
       ) : null}
+      {it.lang !== i18n.locale && !p.translation ? (
+        <p class="pub-notice" role="note">
+          {t('publishing.item.otherLanguage', { lang: it.lang })}
+        </p>
+      ) : null}
       <article class="pub-article" itemscope itemtype={`https://schema.org/${schemaType}`} lang={it.lang}>
         <p class="meta">
           <a href={`/${KIND_SEGMENT[it.kind]}`}>{kindsLabel(t, it.kind)}</a>

@@ -1,6 +1,7 @@
 // The frame of the public pages (canonical link, Atom alternates, OpenGraph) and the one GET
 // filter form of the listings and the search.
 import type { ComponentChildren } from 'preact';
+import { followHref } from '../../feeds/follow.js';
 import { localized } from '../../../../core/i18n/localized.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
@@ -81,9 +82,7 @@ export function FeedLinks(props: { feeds: Alternate[] }) {
       {props.feeds.map((f, i) => (
         <>
           {i > 0 ? ' · ' : ''}
-          <a href={f.href} type="application/atom+xml">
-            {f.title}
-          </a>
+          <a href={followHref(f.href)}>{f.title}</a>
         </>
       ))}
     </p>
@@ -100,7 +99,8 @@ export type FilterValues = {
   town?: string;
   org?: number;
   topic?: string;
-  lang?: string;
+  /** the items' language (never `lang`, which switches the interface) */
+  content?: string;
   year?: number;
   type?: string;
   collection?: string;
@@ -116,7 +116,7 @@ export function toSearch(v: FilterValues): string {
     town: v.town,
     org: v.org,
     topic: v.topic,
-    lang: v.lang,
+    content: v.content,
     year: v.year,
     type: v.type,
     collection: v.collection,
@@ -134,7 +134,7 @@ export function Filters(props: {
   const { i18n } = usePage();
   const { t } = i18n;
   const v = props.values;
-  const any = v.town || v.org || v.topic || v.lang || v.year || v.type || v.collection || v.kind;
+  const any = v.town || v.org || v.topic || v.content || v.year || v.type || v.collection || v.kind;
   const all = t('common.all');
   return (
     <form method="get" action={props.action} class="form pub-filters" role="search">
@@ -190,10 +190,10 @@ export function Filters(props: {
         </>
       ) : null}
       <Select
-        name="lang"
+        name="content"
         label={t('publishing.filter.language')}
         includeEmpty={all}
-        value={v.lang ?? ''}
+        value={v.content ?? ''}
         options={languageOptions(t)}
       />
       <Select

@@ -1,5 +1,6 @@
 // Blocks the publishing feature adds to the home page, a town's page and an organization's profile.
 import { dayAsDate } from '../../../../core/time.js';
+import { followHref } from '../../feeds/follow.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DateText } from '../../../../core/views/components.js';
 import type { ItemCard } from '../../queries.js';
@@ -96,9 +97,7 @@ export function TownSection(p: { pcode: string; activities: ItemCard[]; activity
           </p>
         ) : null}
         <p class="pub-feeds">
-          <a href={`/feeds/towns/${p.pcode}.xml`} type="application/atom+xml">
-            {t('publishing.feeds.town')}
-          </a>
+          <a href={followHref(`/feeds/towns/${p.pcode}.xml`)}>{t('publishing.feeds.town')}</a>
         </p>
       </section>
       {p.issues.length ? (
@@ -123,9 +122,7 @@ export function OrganizationSection(p: { orgId: number; items: ItemCard[]; total
         </p>
       ) : null}
       <p class="pub-feeds">
-        <a href={`/feeds/organizations/${p.orgId}.xml`} type="application/atom+xml">
-          {t('publishing.feeds.organization')}
-        </a>
+        <a href={followHref(`/feeds/organizations/${p.orgId}.xml`)}>{t('publishing.feeds.organization')}</a>
       </p>
     </section>
   );
