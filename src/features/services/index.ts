@@ -7,7 +7,9 @@ import { feedbackRoutes } from './feedback/routes.js';
 import { servicesCommands } from './hsds/cli.js';
 import { manageRoutes } from './manage/routes.js';
 import { up } from './migration.js';
+import * as importRuns from './migrations/0301_services_import_runs.js';
 import { networkRoutes } from './network/routes.js';
+import { purgeImportRuns } from './network/import-runs.js';
 import { servicesPolicies } from './permissions.js';
 
 export default defineFeature({
@@ -16,9 +18,12 @@ export default defineFeature({
   routes: [...hsdsApiRoutes, ...directoryRoutes, ...feedbackRoutes, ...manageRoutes, ...networkRoutes],
   sections: servicesSections,
   migration: { name: '0300_services', up },
+  migrations: [{ name: '0301_services_import_runs', up: importRuns.up }],
   nav: { main: [{ href: '/services', labelKey: 'nav.services', order: 30 }] },
   styles: [new URL('./assets/services.css', import.meta.url)],
   cli: servicesCommands,
+  purge: [{ name: 'services import runs', run: purgeImportRuns }],
+  search: () => import('./search-source.js').then((m) => m.servicesSource),
   seed: () => import('./testing/seed.js').then((m) => m.seedServices),
   bench: () => import('./testing/bench.js').then((m) => m.benchPaths),
   isolation: () => import('./testing/isolation.js').then((m) => m.servicesProbes),

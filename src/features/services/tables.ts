@@ -207,6 +207,23 @@ export interface SvcFeedbackTable {
   resolved_at: string | null;
 }
 
+/** An HSDS import that may outlast its request (see network/import-runs.ts). */
+export interface SvcImportRunsTable {
+  id: Generated<number>;
+  user_id: number | null;
+  file_name: string;
+  bytes: number;
+  status: 'running' | 'imported' | 'rejected' | 'unreadable' | 'failed';
+  /** while running: 'reading' (unzip, parse, check) or 'writing' */
+  phase: 'reading' | 'writing' | 'ended';
+  /** the report as JSON (ImportOutcome), once ended */
+  outcome: string | null;
+  /** a rejected import's every problem as JSON, for the spreadsheet */
+  problems: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export interface ServicesTables {
   svc_organizations: SvcOrganizationsTable;
   svc_services: SvcServicesTable;
@@ -224,6 +241,7 @@ export interface ServicesTables {
   svc_service_areas: SvcServiceAreasTable;
   svc_required_documents: SvcRequiredDocumentsTable;
   svc_feedback: SvcFeedbackTable;
+  svc_import_runs: SvcImportRunsTable;
 }
 
 // The feature's tables join the one Database type (the core names no feature).

@@ -43,6 +43,8 @@ describe('finding a free clinic on a phone', () => {
         expect(await page.evaluate(overflow)).toBeLessThanOrEqual(0);
       }
 
+      // the form is a page of its own, reached from the service
+      await Promise.all([page.waitForURL(/\/feedback$/), page.click('#feedback a[href$="/feedback"]')]);
       await page.check('input[name=got_service][value=yes]');
       await page.check('input[name=rating][value="5"]');
       await page.fill('textarea[name=comment]', 'استقبال جيد');

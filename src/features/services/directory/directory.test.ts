@@ -196,7 +196,7 @@ describe('a service’s page', () => {
       ['feedback', { rating: '5' }],
       ['report', { wrong_field: 'phone', comment: 'الرقم خطأ' }],
     ] as const) {
-      const res = await c.post(`/services/${id}/${form}`, body, { formPage: canonical });
+      const res = await c.post(`/services/${id}/${form}`, body, { formPage: `/services/${id}/${form}` });
       expect(res.statusCode, form).toBe(303);
       const location = res.headers.location as string;
       expect(location).toMatch(ascii);

@@ -2,7 +2,6 @@
 // (which show the page again when they refuse a submission).
 import type { AnyCtx } from '../../../core/http/route.js';
 import { notFound } from '../../../core/http/route.js';
-import type { FormState } from '../../../core/views/forms.js';
 import { serviceResource } from '../permissions.js';
 import { getServiceOrganization, type ServiceRecord } from '../queries.js';
 import { publicService, serviceDetail } from './queries.js';
@@ -12,11 +11,7 @@ import type { ServicePageProps } from './views/service.js';
 export const publicServiceLoader = async (c: AnyCtx): Promise<ServiceRecord> =>
   (await publicService(c.db, c.params.id as string)) ?? notFound();
 
-export async function servicePageProps(
-  c: AnyCtx,
-  service: ServiceRecord,
-  forms: { feedback?: FormState | null; report?: FormState | null } = {},
-): Promise<ServicePageProps> {
+export async function servicePageProps(c: AnyCtx, service: ServiceRecord): Promise<ServicePageProps> {
   const org = await getServiceOrganization(c.db, service.organization_id);
   const d = await serviceDetail(c.db, service, c.now);
   return {
@@ -32,6 +27,5 @@ export async function servicePageProps(
     areas: d.areas,
     canManage: !!org && c.can('manage', serviceResource(org.member_org_id)),
     now: c.now,
-    ...forms,
   };
 }

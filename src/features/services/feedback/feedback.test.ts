@@ -10,6 +10,35 @@ const { as } = world;
 const legal = () => world.id('Legal aid for civil documents');
 
 describe('feedback and reports: anonymous, moderated, shown to the organization', () => {
+  it('each form has its own page, so the service page carries no form and is kept ready for every visitor', async () => {
+    const anon = new Client(world.t.app);
+    const page = servicePath({ id: legal(), name_en: 'Legal aid for civil documents', name_ar: null });
+    const first = await anon.get(page);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain('name="_csrf"');
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.body).toContain(`href="/services/${legal()}/feedback"`);
+    expect(first.body).toContain(`href="/services/${legal()}/report"`);
+    // the second anonymous visit is the kept copy: the same validator, answered 304 when asked
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    expect((await new Client(world.t.app).get(page, { 'if-none-match': etag })).statusCode).toBe(304);
+
+    for (const form of ['feedback', 'report'] as const) {
+      const formPage = await anon.get(`/services/${legal()}/${form}`);
+      expect(formPage.statusCode).toBe(200);
+      expect(formPage.body).toContain('name="_csrf"');
+      expect(formPage.body).toContain(`action="/services/${legal()}/${form}"`);
+      expect(formPage.body).toContain(`href="${page}"`);
+    }
+    // refused: the form's page again, 400, with what was typed kept
+    const refused = await anon.post(`/services/${legal()}/report`, { wrong_field: 'hours', comment: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(`action="/services/${legal()}/report"`);
+    expect(refused.body).toMatch(/<option[^>]+value="hours"[^>]+selected|<option[^>]+selected[^>]+value="hours"/);
+    expect((await anon.get(`/services/not-a-service/feedback`)).statusCode).toBe(404);
+  });
+
   it('stores only what was typed, waiting for moderation', async () => {
     const c = await as(null);
     const page = servicePath({ id: legal(), name_en: 'Legal aid for civil documents', name_ar: null });

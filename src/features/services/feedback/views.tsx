@@ -1,11 +1,10 @@
-// Feedback and reports: the two forms under a service's page, one item as the moderators and the
+// Feedback and reports: links under a service's page to the two forms, each on its own page, one item as the moderators and the
 // organization see it, and the moderators' queue.
 import { localized } from '../../../core/i18n/localized.js';
 import { Empty, UserText } from '../../../core/views/components.js';
 import { usePage } from '../../../core/views/context.js';
 import { ButtonForm, Field, Form, Radios, Select, type FormState } from '../../../core/views/forms.js';
 import { Layout } from '../../../core/views/Layout.js';
-import { ownState } from '../directory/views/components.js';
 import type { FeedbackRow } from './queries.js';
 
 const GOT = ['yes', 'partly', 'no'] as const;
@@ -21,58 +20,89 @@ function Honeypot(p: { id: string }) {
   );
 }
 
-export function FeedbackForms(p: { serviceId: string; feedback?: FormState | null; report?: FormState | null }) {
+/**
+ * Under a service's page: links to the two forms, each on its own page. The service page itself
+ * carries no form (no CSRF token), so it can be kept ready for every visitor (the page cache).
+ */
+export function FeedbackLinks(p: { serviceId: string }) {
   const { t } = usePage().i18n;
-  const feedback = `/services/${p.serviceId}/feedback`;
-  const report = `/services/${p.serviceId}/report`;
   return (
     <section aria-labelledby="h-feedback" class="no-print" id="feedback">
       <h2 id="h-feedback">{t('services.feedback.title')}</h2>
       <p class="hint">{t('services.feedback.privacy')}</p>
-      <Form action={feedback} state={ownState(feedback, p.feedback)}>
-        <div class="svc-stars">
-          <Radios
-            name="got_service"
-            legend={t('services.feedback.gotService')}
-            options={GOT.map((v) => ({ value: v, label: t(`services.feedback.got.${v}`) }))}
-          />
-        </div>
-        <div class="svc-stars">
-          <Radios
-            name="rating"
-            legend={t('services.feedback.rating')}
-            options={[1, 2, 3, 4, 5].map((n) => ({
-              value: String(n),
-              label: t('services.feedback.stars', { count: n }),
-            }))}
-          />
-        </div>
-        <Field
-          name="comment"
-          label={t('services.feedback.comment')}
-          hint={t('services.feedback.commentHint')}
-          multiline
-          rows={3}
-          maxLength={2000}
-        />
-        <Honeypot id="f-website" />
-        <button type="submit">{t('common.send')}</button>
-      </Form>
-
-      <h2 id="h-report">{t('services.report.title')}</h2>
-      <Form action={report} state={ownState(report, p.report)} values={{ wrong_field: 'phone' }}>
-        <Select
-          name="wrong_field"
-          label={t('services.report.what')}
-          options={WRONG_FIELDS.map((v) => ({ value: v, label: t(`services.report.field.${v}`) }))}
-        />
-        <Field name="comment" label={t('services.report.details')} multiline rows={3} required maxLength={2000} />
-        <Honeypot id="f-website2" />
-        <button type="submit" class="secondary">
-          {t('common.send')}
-        </button>
-      </Form>
+      <p class="actions">
+        <a class="button secondary" href={`/services/${p.serviceId}/feedback`}>
+          {t('services.feedback.give')}
+        </a>
+        <a class="button secondary" href={`/services/${p.serviceId}/report`}>
+          {t('services.report.title')}
+        </a>
+      </p>
     </section>
+  );
+}
+
+/** One of the two forms on its own page, headed by the service it is about. */
+export function FeedbackFormPage(p: {
+  which: 'feedback' | 'report';
+  service: { id: string; name: string; path: string };
+  state: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const action = `/services/${p.service.id}/${p.which}`;
+  const title = p.which === 'feedback' ? t('services.feedback.title') : t('services.report.title');
+  return (
+    <Layout title={`${title} — ${p.service.name}`}>
+      <p class="meta">
+        <a href={p.service.path} dir="auto">
+          {p.service.name}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <p class="hint">{t('services.feedback.privacy')}</p>
+      {p.which === 'feedback' ? (
+        <Form action={action} state={p.state}>
+          <div class="svc-stars">
+            <Radios
+              name="got_service"
+              legend={t('services.feedback.gotService')}
+              options={GOT.map((v) => ({ value: v, label: t(`services.feedback.got.${v}`) }))}
+            />
+          </div>
+          <div class="svc-stars">
+            <Radios
+              name="rating"
+              legend={t('services.feedback.rating')}
+              options={[1, 2, 3, 4, 5].map((n) => ({
+                value: String(n),
+                label: t('services.feedback.stars', { count: n }),
+              }))}
+            />
+          </div>
+          <Field
+            name="comment"
+            label={t('services.feedback.comment')}
+            hint={t('services.feedback.commentHint')}
+            multiline
+            rows={3}
+            maxLength={2000}
+          />
+          <Honeypot id="f-website" />
+          <button type="submit">{t('common.send')}</button>
+        </Form>
+      ) : (
+        <Form action={action} state={p.state} values={{ wrong_field: 'phone' }}>
+          <Select
+            name="wrong_field"
+            label={t('services.report.what')}
+            options={WRONG_FIELDS.map((v) => ({ value: v, label: t(`services.report.field.${v}`) }))}
+          />
+          <Field name="comment" label={t('services.report.details')} multiline rows={3} required maxLength={2000} />
+          <Honeypot id="f-website2" />
+          <button type="submit">{t('common.send')}</button>
+        </Form>
+      )}
+    </Layout>
   );
 }
 

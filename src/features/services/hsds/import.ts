@@ -293,13 +293,26 @@ function isFree(costs: Row[]): number {
 export async function importCollected(
   db: Db,
   c: Collector,
-  opts: { now: Date; networkId: number | null; reindex: (db: Db, serviceIds: string[]) => Promise<void> },
+  opts: {
+    now: Date;
+    networkId: number | null;
+    reindex: (db: Db, serviceIds: string[]) => Promise<void>;
+    /** told how many records are written so far, of how many (for a progress page) */
+    onProgress?: (written: number, total: number) => void;
+  },
 ): Promise<ImportResult> {
   const linkedExisting = Object.fromEntries(await resolve(db, c));
   if (c.problems.length) return { ok: false, problems: c.problems };
   const iso = opts.now.toISOString();
   const counts: Counts = {};
   const serviceIds = new Set<string>(c.rows.service.keys());
+  const total = TABLE_ORDER.reduce((n, name) => n + c.rows[name].size, 0);
+  let written = 0;
+  const wrote = (n: number) => {
+    written += n;
+    opts.onProgress?.(written, total);
+  };
+  opts.onProgress?.(0, total);
 
   await db.transaction().execute(async (trx) => {
     const members =
@@ -350,6 +363,7 @@ export async function importCollected(
             .insertInto(spec.table as 'svc_services')
             .values(group.slice(i, i + per) as never)
             .execute();
+          wrote(Math.min(per, group.length - i));
           // A large import gives the event loop a turn now and then, so other requests are answered.
           await new Promise((done) => setImmediate(done));
         }
@@ -390,6 +404,7 @@ export async function importCollected(
           .values(values as never)
           .onConflict((oc) => oc.column('id').doUpdateSet(update as never))
           .execute();
+        wrote(1);
         void id;
       }
     }

@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { hsds2Package } from '../testing/hsds2-package.js';
 import { servicesTestWorld, uploadToImport } from '../testing/setup.js';
+import { importTiming } from './import-runs.js';
 
 const world = servicesTestWorld();
 const { as } = world;
@@ -117,6 +118,7 @@ describe('network coordination and administration', () => {
       ticks++;
     }, 10);
     const started = performance.now();
+    importTiming.answerWithinMs = 60_000; // this test is about the event loop: take the answer inline
     const res = await uploadToImport(
       world.t,
       admin,
@@ -124,6 +126,7 @@ describe('network coordination and administration', () => {
       '/services/admin/import?lang=en',
     );
     const took = performance.now() - started;
+    importTiming.answerWithinMs = 2000;
     clearInterval(ticker);
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
     expect(res.body).toContain('Imported.');
@@ -136,4 +139,113 @@ describe('network coordination and administration', () => {
     // (Read on the request path, this package held the loop about 1 s in one stretch; here ~0.25 s.)
     expect(longest).toBeLessThan(Math.min(took / 4, 500));
   }, 60_000);
+
+  it('an import that outlasts its request goes on: the admin follows it on its own page, then reads its report', async () => {
+    const admin = await as('admin');
+    await admin.get('/services/admin?lang=en');
+    importTiming.answerWithinMs = 0; // as if the file were large: the answer does not wait
+    try {
+      const files = hsds2Package(200);
+      const zip = zipSync(Object.fromEntries([...files].map(([name, text]) => [name, strToU8(text)])));
+      const res = await uploadToImport(
+        world.t,
+        admin,
+        { name: 'directory.zip', type: 'application/zip', data: zip },
+        '/services/admin/import?lang=en',
+      );
+      expect(res.statusCode).toBe(303);
+      const runPage = String(res.headers.location);
+      expect(runPage).toMatch(/^\/services\/admin\/imports\/\d+$/);
+
+      // while it runs: where it stands, refreshing itself (no script needed)
+      const first = await admin.get(runPage);
+      expect(first.statusCode).toBe(200);
+      if (!first.body.includes('Imported.')) {
+        expect(first.body).toContain('http-equiv="refresh"');
+        expect(first.body).toMatch(/Reading and checking the file…|Saving the records…/);
+        expect(first.body).toContain('directory.zip');
+      }
+      // it ends by itself, with the report the form shows
+      let page = first;
+      for (let i = 0; i < 300 && !page.body.includes('Imported.'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        page = await admin.get(runPage);
+      }
+      expect(page.body).toContain('Imported.');
+      expect(page.body).not.toContain('http-equiv="refresh"');
+      const clinics = await world.t.handle.db
+        .selectFrom('svc_services')
+        .select('id')
+        .where('name_ar', 'like', 'عيادة %')
+        .execute();
+      expect(clinics.length).toBeGreaterThan(0);
+
+      // only network admins follow runs
+      for (const who of ['editor', 'noonStaff'] as const)
+        expect((await (await as(who)).get(runPage)).statusCode).toBe(404);
+      expect((await (await as(null)).get(runPage)).statusCode).toBe(303);
+      expect((await admin.get('/services/admin/imports/999999')).statusCode).toBe(404);
+    } finally {
+      importTiming.answerWithinMs = 2000;
+    }
+  }, 60_000);
+
+  it('a refused run keeps its every problem as a spreadsheet, and a run cut off by a restart says so', async () => {
+    const admin = await as('admin');
+    await admin.get('/services/admin?lang=en');
+    importTiming.answerWithinMs = 0;
+    try {
+      const org = { id: 'd4d4d4d4-d4d4-44d4-84d4-d4d4d4d4d4d4', name: 'Partner', description: 'x' };
+      const bad = JSON.stringify([
+        { id: 'c3c3c3c3-c3c3-43c3-83c3-c3c3c3c3c3c3', name: 'X', status: 'maybe', organization: org },
+      ]);
+      const res = await uploadToImport(
+        world.t,
+        admin,
+        { name: 's.json', type: 'application/json', data: strToU8(bad) },
+        '/services/admin/import?lang=en',
+      );
+      expect(res.statusCode).toBe(303);
+      const runPage = String(res.headers.location);
+      let page = await admin.get(runPage);
+      for (let i = 0; i < 300 && page.body.includes('http-equiv="refresh"'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        page = await admin.get(runPage);
+      }
+      expect(page.body).toContain('Nothing imported: 1 problem found.');
+      expect(page.body).toContain(`href="${runPage}/problems.csv"`);
+      const csv = await admin.get(`${runPage}/problems.csv`);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body).toContain('maybe');
+      expect((await (await as('editor')).get(`${runPage}/problems.csv`)).statusCode).toBe(404);
+      // nothing of it was saved
+      const saved = await world.t.handle.db
+        .selectFrom('svc_services')
+        .select('id')
+        .where('id', '=', 'c3c3c3c3-c3c3-43c3-83c3-c3c3c3c3c3c3')
+        .execute();
+      expect(saved).toEqual([]);
+    } finally {
+      importTiming.answerWithinMs = 2000;
+    }
+
+    // A run the process stopped hearing about long ago (the server restarted mid-import).
+    const db = world.t.handle.db;
+    const stale = await db
+      .insertInto('svc_import_runs')
+      .values({
+        user_id: null,
+        file_name: 'old.zip',
+        bytes: 10,
+        status: 'running',
+        phase: 'writing',
+        started_at: new Date(world.t.clock.now.getTime() - 3600_000).toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const cut = await admin.get(`/services/admin/imports/${stale.id}`);
+    expect(cut.body).toContain('This import stopped before it ended');
+    expect(cut.body).not.toContain('http-equiv="refresh"');
+  });
 });

@@ -2,18 +2,19 @@
 // zipped tabular package of HSDS 3.0 or older, all or nothing) and export (JSON, the data package as
 // a zip) for admins, every one audited.
 import { strToU8, zipSync } from 'fflate';
-import { endpoint, page, type Ctx } from '../../../core/http/route.js';
+import { endpoint, notFound, page, type Ctx } from '../../../core/http/route.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
 import { exportAllServices } from '../hsds/export.js';
 import { importCollected } from '../hsds/import.js';
 import { UPLOAD_LIMITS } from '../hsds/package.js';
-import { groupProblems, problemsCsv } from '../hsds/problems.js';
+import { groupProblems, problemsCsv, type Problem } from '../hsds/problems.js';
 import type { Prepared } from '../hsds/read.js';
 import { prepareFileOffThread } from '../hsds/read-off-thread.js';
 import { exportTabular } from '../hsds/tabular.js';
 import { indexServices } from '../search-index.js';
 import { coverage } from './queries.js';
-import { CoveragePage, ImportExportPage } from './views.js';
+import { endRun, getRun, importTiming, runIsWriting, runProblems, runProgress, startRun } from './import-runs.js';
+import { CoveragePage, ImportExportPage, ImportRunPage, type ImportOutcome } from './views.js';
 
 type Upload = { filename: string; mimetype: string; data: Buffer };
 const admin = 'networkAdmin' as const;
@@ -44,6 +45,56 @@ const attachment = (c: Ctx<typeof admin>, ext: string, type: string) =>
       `attachment; filename="wasl-services-hsds-${c.now.toISOString().slice(0, 10)}.${ext}"`,
     );
 
+type Ended =
+  | { status: 'imported' | 'rejected'; outcome: ImportOutcome; problems?: Problem[] }
+  | { status: 'unreadable' | 'failed' };
+
+/**
+ * One run, start to end, recorded as it goes; never rejects (a failure is recorded and logged).
+ * It may outlive the request that started it, so it uses only the database and the services.
+ */
+async function runImport(
+  c: Ctx<typeof admin>,
+  runId: number,
+  upload: { file: Upload; source: string },
+): Promise<Ended> {
+  const { db, wasl } = c;
+  const clockNow = () => wasl.clock();
+  try {
+    const read = await prepared(upload);
+    if (!read) {
+      await endRun(db, runId, { status: 'unreadable', now: clockNow() });
+      return { status: 'unreadable' };
+    }
+    const network = await getDefaultNetwork(db);
+    await runIsWriting(db, runId, 0);
+    const result = await importCollected(db, read.collector, {
+      now: c.now,
+      networkId: network?.id ?? null,
+      reindex: indexServices,
+      onProgress: (written, total) => runProgress(runId, written, total),
+    });
+    await c.audit(result.ok ? 'services.import.done' : 'services.import.rejected', {
+      targetType: 'services',
+      details: result.ok ? { counts: result.counts } : { problems: result.problems.length },
+    });
+    const summary = { version: read.version, files: read.files, mappedIds: read.mappedIds };
+    const ended: Ended = result.ok
+      ? { status: 'imported', outcome: { ...summary, ...result } }
+      : {
+          status: 'rejected',
+          outcome: { ...summary, ok: false, total: result.problems.length, groups: groupProblems(result.problems) },
+          problems: result.problems,
+        };
+    await endRun(db, runId, { ...ended, now: clockNow() });
+    return ended;
+  } catch (err) {
+    c.req.log.error({ err: String(err) }, 'services import failed');
+    await endRun(db, runId, { status: 'failed', now: clockNow() }).catch(() => undefined);
+    return { status: 'failed' };
+  }
+}
+
 export const networkRoutes = [
   page('/services/coverage', {
     access: 'networkEditor',
@@ -54,36 +105,53 @@ export const networkRoutes = [
 
   // An endpoint, not a form: the answer is the report itself (200, or 400 naming every problem,
   // grouped — or, when asked, the full list as a spreadsheet), on the same page, not a redirect.
+  // A run that takes longer than a moment goes on after the answer: the admin is sent to its page.
   endpoint('POST', '/services/admin/import', {
     access: admin,
     async handle(c) {
       const upload = uploaded(c.req.body);
       if (!upload) return c.render(<ImportExportPage error={c.t('services.admin.noFile')} />, 400);
-      const read = await prepared(upload);
-      if (!read) return c.render(<ImportExportPage error={c.t('services.admin.unreadable')} />, 400);
-      const network = await getDefaultNetwork(c.db);
-      const result = await importCollected(c.db, read.collector, {
+      const runId = await startRun(c.db, {
+        userId: c.user.id,
+        fileName: upload.file.filename || 'upload',
+        bytes: upload.file.data.length,
         now: c.now,
-        networkId: network?.id ?? null,
-        reindex: indexServices,
       });
-      await c.audit(result.ok ? 'services.import.done' : 'services.import.rejected', {
-        targetType: 'services',
-        details: result.ok ? { counts: result.counts } : { problems: result.problems.length },
-      });
-      const summary = { version: read.version, files: read.files, mappedIds: read.mappedIds };
-      if (result.ok) return c.render(<ImportExportPage result={{ ...summary, ...result }} />);
-      if (upload.report)
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        runImport(c, runId, upload),
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), importTiming.answerWithinMs))),
+      ]);
+      clearTimeout(timer);
+      if (!ended) return c.redirect(`/services/admin/imports/${runId}`);
+      if (ended.status === 'unreadable')
+        return c.render(<ImportExportPage error={c.t('services.admin.unreadable')} />, 400);
+      if (ended.status === 'failed') return c.render(<ImportExportPage error={c.t('services.admin.failed')} />, 500);
+      if (ended.status === 'rejected' && upload.report)
         return attachment(c, 'problems.csv', 'text/csv; charset=utf-8')
           .code(400)
-          .send(problemsCsv(c.i18n, result.problems));
-      const outcome = {
-        ...summary,
-        ok: false as const,
-        total: result.problems.length,
-        groups: groupProblems(result.problems),
-      };
-      return c.render(<ImportExportPage result={outcome} />, 400);
+          .send(problemsCsv(c.i18n, ended.problems ?? []));
+      return 'outcome' in ended
+        ? c.render(<ImportExportPage result={ended.outcome} />, ended.status === 'imported' ? 200 : 400)
+        : c.render(<ImportExportPage error={c.t('services.admin.failed')} />, 500);
+    },
+  }),
+
+  // Where a long run stands; once it has ended, its report (and its problems as a spreadsheet).
+  page('/services/admin/imports/:id', {
+    access: admin,
+    load: async (c) => (await getRun(c.db, c.id('id'), c.now)) ?? notFound(),
+    render: (c, run) => {
+      c.reply.header('cache-control', 'no-store');
+      return <ImportRunPage run={run} />;
+    },
+  }),
+
+  endpoint('GET', '/services/admin/imports/:id/problems.csv', {
+    access: admin,
+    async handle(c) {
+      const problems = (await runProblems(c.db, c.id('id'))) ?? notFound();
+      return attachment(c, 'problems.csv', 'text/csv; charset=utf-8').send(problemsCsv(c.i18n, problems));
     },
   }),
 

@@ -10,6 +10,7 @@ import type { Prepared } from '../hsds/read.js';
 import type { FileEntry } from '../hsds/tabular-import.js';
 import { categoryLabel } from '../queries.js';
 import type { Coverage } from './queries.js';
+import type { Run } from './import-runs.js';
 
 export function CoveragePage(p: { coverage: Coverage }) {
   const { i18n } = usePage();
@@ -145,7 +146,12 @@ function ProblemGroups(p: { total: number; groups: ProblemGroup[] }) {
   );
 }
 
-export function ImportExportPage(p: { result?: ImportOutcome | null; error?: string | null }) {
+export function ImportExportPage(p: {
+  result?: ImportOutcome | null;
+  error?: string | null;
+  /** a rejected run's every problem, as a spreadsheet */
+  problemsHref?: string;
+}) {
   const { i18n } = usePage();
   const { t } = i18n;
   const r = p.result;
@@ -188,6 +194,13 @@ export function ImportExportPage(p: { result?: ImportOutcome | null; error?: str
         </div>
       ) : null}
       {r && !r.ok ? <ProblemGroups total={r.total} groups={r.groups} /> : null}
+      {r && !r.ok && p.problemsHref ? (
+        <p>
+          <a href={p.problemsHref} download>
+            {t('services.admin.run.problemsCsv')}
+          </a>
+        </p>
+      ) : null}
       <FormErrorSummary message={p.error} />
       <p>{t('services.admin.importIntro')}</p>
       <Form action="/services/admin/import" multipart>
@@ -202,5 +215,45 @@ export function ImportExportPage(p: { result?: ImportOutcome | null; error?: str
         <button type="submit">{t('services.admin.importButton')}</button>
       </Form>
     </Layout>
+  );
+}
+
+/** A run that outlasted its request: where it stands (refreshing itself), then its report. */
+export function ImportRunPage(p: { run: Run }) {
+  const { i18n } = usePage();
+  const { t } = i18n;
+  const run = p.run;
+  if (run.status === 'running' && !run.cutOff) {
+    return (
+      <Layout
+        title={t('services.admin.run.title', { file: run.fileName })}
+        head={<meta http-equiv="refresh" content="3" />}
+      >
+        <h1>{t('services.admin.run.title', { file: run.fileName })}</h1>
+        <p class="meta">{t('services.admin.run.started', { when: i18n.dateTime(run.startedAt) })}</p>
+        <p role="status">
+          {run.phase === 'reading' ? t('services.admin.run.reading') : t('services.admin.run.writing')}{' '}
+          {run.progress && run.progress.total
+            ? t('services.admin.run.written', { written: run.progress.written, total: run.progress.total })
+            : null}
+        </p>
+        {run.progress && run.progress.total ? <progress max={run.progress.total} value={run.progress.written} /> : null}
+        <p>{t('services.admin.run.wait')}</p>
+      </Layout>
+    );
+  }
+  const error = run.cutOff
+    ? t('services.admin.run.cutOff')
+    : run.status === 'unreadable'
+      ? t('services.admin.unreadable')
+      : run.status === 'failed'
+        ? t('services.admin.failed')
+        : null;
+  return (
+    <ImportExportPage
+      result={error ? null : run.outcome}
+      error={error}
+      problemsHref={run.status === 'rejected' ? `/services/admin/imports/${run.id}/problems.csv` : undefined}
+    />
   );
 }

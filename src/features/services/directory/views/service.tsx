@@ -1,11 +1,10 @@
 // A service's page: what it is, for whom, how to get it, what it costs, where and when (the week
-// Saturday first, Ramadan hours, closures), how to call; then the feedback and report forms.
+// Saturday first, Ramadan hours, closures), how to call; then links to the feedback and report forms.
 import { localized } from '../../../../core/i18n/localized.js';
 import { Ltr, Phone, UserText } from '../../../../core/views/components.js';
 import { usePage } from '../../../../core/views/context.js';
-import type { FormState } from '../../../../core/views/forms.js';
 import { Layout } from '../../../../core/views/Layout.js';
-import { FeedbackForms } from '../../feedback/views.js';
+import { FeedbackLinks } from '../../feedback/views.js';
 import { groupLabel, type Place, type ScheduleRow, type ServiceCard } from '../../queries.js';
 import { ConfirmedLine, HoursTable, OpeningLine, ServiceTags, TownLinks } from './components.js';
 
@@ -24,9 +23,6 @@ export type ServicePageProps = {
   areas: { pcode: string; name_ar: string; name_en: string }[];
   canManage: boolean;
   now: Date;
-  /** a refused feedback or report form */
-  feedback?: FormState | null;
-  report?: FormState | null;
 };
 
 /** A heading and its text, when there is text. */
@@ -198,7 +194,7 @@ export function ServicePage(p: ServicePageProps) {
         ) : null}
       </article>
 
-      <FeedbackForms serviceId={s.id} feedback={p.feedback} report={p.report} />
+      <FeedbackLinks serviceId={s.id} />
     </Layout>
   );
 }
