@@ -54,11 +54,20 @@ const safeDecode = (url: string) => {
   }
 };
 
+/** Words of the trade a visitor should never have to know (issue #17). */
+const JARGON = /\b(Atom|HSDS|HXL|Markdown)\b/;
+const visibleText = (html: string) =>
+  html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
 async function walk(client: Client, starts: string[], limit = 250) {
   const queue = [...starts];
   const seen = new Set<string>();
   const perShape = new Map<string, number>();
   const failures: string[] = [];
+  const jargon: string[] = [];
   let visited = 0;
   while (queue.length && visited < limit) {
     const url = queue.shift()!;
@@ -77,12 +86,14 @@ async function walk(client: Client, starts: string[], limit = 250) {
       continue;
     }
     if (!String(res.headers['content-type']).startsWith('text/html')) continue;
+    const said = JARGON.exec(visibleText(res.body));
+    if (said) jargon.push(`${said[0]} on ${key}`);
     for (const m of res.body.matchAll(/href="(\/[^"#]*)"/g)) {
       const href = m[1]!.replace(/&amp;/g, '&');
       if (!SKIP.test(href) && !seen.has(safeDecode(href))) queue.push(href);
     }
   }
-  return { visited, failures, shapes: [...perShape.keys()] };
+  return { visited, failures, jargon, shapes: [...perShape.keys()] };
 }
 
 const STARTS = ['/', '/start', '/search?q=%D9%85%D9%8A%D8%A7%D9%87', '/services', '/forum', '/towns', '/elections'];
@@ -103,7 +114,7 @@ describe('a network whose records have no English', () => {
   const people = ['anonymous', 'member', 'chair', 'editor', 'moderator'] as const;
   for (const lang of ['ar', 'en'] as const)
     for (const who of people) {
-      it(`answers every page reachable by ${who} in ${lang === 'ar' ? 'Arabic' : 'English'} without a server error`, async () => {
+      it(`answers every page reachable by ${who} in ${lang === 'ar' ? 'Arabic' : 'English'} without a server error (and, to visitors, without jargon)`, async () => {
         const client = new Client(t.app);
         if (who !== 'anonymous') {
           const user = await t.handle.db
@@ -114,8 +125,10 @@ describe('a network whose records have no English', () => {
           await signIn(t, client, user.id);
         }
         await client.get(`/?lang=${lang}`);
-        const { visited, failures, shapes } = await walk(client, STARTS);
+        const { visited, failures, jargon, shapes } = await walk(client, STARTS);
         expect(failures).toEqual([]);
+        // the public site speaks plainly: no format names on any page a visitor reaches
+        if (who === 'anonymous' || who === 'member') expect(jargon).toEqual([]);
         expect(visited).toBeGreaterThan(40);
         // the pages real data broke before: a service, an organization, a town, an article, a topic
         for (const kind of [
