@@ -2658,6 +2658,7 @@ export interface MessageParams {
   'publishing.search.publications': {};
   'publishing.search.title': {};
   'publishing.search.titleFor': { q: string | number };
+  'publishing.search.tryServices': {};
   'publishing.share': {};
   'publishing.shareEmail': {};
   'publishing.shareLink': {};

@@ -323,6 +323,15 @@ describe('one search over everything public', () => {
 });
 
 describe('a query with no words', () => {
+  it('points a search that finds nothing to the services directory, with the same words', async () => {
+    for (const extra of ['', '&kind=services', '&kind=publications']) {
+      const res = await search('زرافة', extra);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('لا توجد نتائج');
+      expect(res.body).toContain(`href="/services?q=${encodeURIComponent('زرافة')}"`);
+    }
+  });
+
   it('answers spaces or punctuation alone with a clear message, in Arabic and in English', async () => {
     for (const q of ['   ', '؟؟ !!', '\u00a0\u2003']) {
       const res = await search(q);

@@ -82,6 +82,19 @@ function Hits(p: { hits: SourceHit[] }) {
 }
 
 /** The kind chooser (and, for publications, their filters): a GET form that keeps the words. */
+/** Nothing found: say so, and point to the services directory, which also finds what is near. */
+function NothingFound(p: { q?: string }) {
+  const { t } = usePage().i18n;
+  return (
+    <div role="status">
+      <p>{t('publishing.search.none')}</p>
+      <p>
+        <a href={withParams('/services', { q: p.q })}>{t('publishing.search.tryServices')}</a>
+      </p>
+    </div>
+  );
+}
+
 function SearchFilters(p: { values: SearchValues; kinds: KindOption[]; options?: FilterOptions }) {
   const { i18n } = usePage();
   const { t } = i18n;
@@ -211,7 +224,7 @@ export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view:
             );
           })
         ) : (
-          <p role="status">{t('publishing.search.none')}</p>
+          <NothingFound q={v.q} />
         )
       ) : null}
       {view.mode === 'source' ? (
@@ -220,7 +233,7 @@ export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view:
           <p class="meta" role="status">
             {t('common.results', { count: view.total })}
           </p>
-          {view.hits.length ? <Hits hits={view.hits} /> : <p>{t('publishing.search.none')}</p>}
+          {view.hits.length ? <Hits hits={view.hits} /> : <NothingFound q={v.q} />}
           <Pagination
             page={view.page}
             pageCount={view.pageCount}
@@ -246,7 +259,7 @@ export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view:
               ))}
             </ol>
           ) : (
-            <p>{t('publishing.search.none')}</p>
+            <NothingFound q={v.q} />
           )}
           <Pagination
             page={view.page}
