@@ -662,7 +662,10 @@ export interface MessageParams {
   'coordination.licence.addDocument': {};
   'coordination.licence.appliedOn': {};
   'coordination.licence.back': {};
+  'coordination.licence.correctDocument': {};
   'coordination.licence.council': {};
+  'coordination.licence.documentName': {};
+  'coordination.licence.documentSubmittedOn': {};
   'coordination.licence.documents': {};
   'coordination.licence.expiresOn': {};
   'coordination.licence.expiringSoon': {};
@@ -895,11 +898,13 @@ export interface MessageParams {
   'coordination.sharing.who': {};
   'coordination.visit.add': {};
   'coordination.visit.date': {};
+  'coordination.visit.edit': {};
   'coordination.visit.metWhom': {};
   'coordination.visit.nextStep': {};
   'coordination.visit.none': {};
   'coordination.visit.outcome': {};
   'coordination.visit.planned': {};
+  'coordination.visit.removeQuestion': {};
   'coordination.visit.title': {};
   'coordination.visit.whoWent': {};
   'coordination.vote.accept': {};

@@ -116,6 +116,28 @@ export async function setDocumentSubmitted(
   await updateIn(db, 'coord_licence_documents', docId, owner, { submitted_on: submittedOn });
 }
 
+/** Corrects a document's name or the day it was handed in; false when it is not this file's. */
+export async function updateLicenceDocument(
+  db: Db,
+  licenceId: number,
+  orgId: number,
+  docId: number,
+  input: { name: string; submitted_on: string | null },
+): Promise<boolean> {
+  return updateIn(db, 'coord_licence_documents', docId, { licence_id: licenceId, organization_id: orgId }, input);
+}
+
+/** Removes a document from a file's list (nothing refers to one); false when it is not this file's. */
+export async function deleteLicenceDocument(db: Db, licenceId: number, orgId: number, docId: number) {
+  const res = await db
+    .deleteFrom('coord_licence_documents')
+    .where('id', '=', docId)
+    .where('licence_id', '=', licenceId)
+    .where('organization_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
 export type VisitInput = Pick<CoordLicenceVisitsTable, 'visit_on' | 'who_went' | 'met_whom' | 'outcome' | 'next_step'>;
 
 export async function addVisit(db: Db, licenceId: number, orgId: number, input: VisitInput, userId: number, now: Date) {
@@ -131,6 +153,22 @@ export async function addVisit(db: Db, licenceId: number, orgId: number, input: 
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Corrects a visit's record; false when it is not this file's. */
+export async function updateVisit(db: Db, licenceId: number, orgId: number, visitId: number, input: VisitInput) {
+  return updateIn(db, 'coord_licence_visits', visitId, { licence_id: licenceId, organization_id: orgId }, input);
+}
+
+/** Removes a visit; a lesson written about it keeps its text and loses the link (ON DELETE SET NULL). */
+export async function deleteVisit(db: Db, licenceId: number, orgId: number, visitId: number) {
+  const res = await db
+    .deleteFrom('coord_licence_visits')
+    .where('id', '=', visitId)
+    .where('licence_id', '=', licenceId)
+    .where('organization_id', '=', orgId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
 }
 
 /**

@@ -246,4 +246,106 @@ describe('editing and removing councils and licence files (issue 16)', () => {
     expect(await audits('coordination.licence.deleted')).toEqual([empty]);
     expect(await audits('coordination.licence.archived')).toEqual([withDocs]);
   });
+
+  it('corrects and removes a document and a visit: the organization and coordinators only; bad input changes nothing', async () => {
+    const file = await openFile(await addCouncil('مجلس للتصحيح'), 'النظام الداخلي');
+    const doc = await db()
+      .selectFrom('coord_licence_documents')
+      .selectAll()
+      .where('licence_id', '=', file)
+      .executeTakeFirstOrThrow();
+    await s.w.c.staffA.get(`/licensing/${file}`);
+    const visit = await s.w.c.staffA.post(`/licensing/${file}/visits`, {
+      visit_on: '2022-03-14',
+      who_went: 'المدير',
+      met_whom: 'رئيس المكتب',
+      outcome: 'طلبوا قائمة مجلس الإدارة',
+      next_step: '',
+    });
+    expect(visit.statusCode).toBe(303);
+    const visitId = Number(/#visit-(\d+)/.exec(String(visit.headers.location))![1]);
+    const page = await s.w.c.staffA.get(`/licensing/${file}`);
+    expect(page.body).toContain(`action="/licensing/${file}/documents/${doc.id}"`);
+    expect(page.body).toContain(`href="/licensing/${file}/visits/${visitId}/edit"`);
+
+    // others: refused, nothing changes
+    for (const who of ['adminB', 'staffB', 'member'] as const) {
+      await s.w.c[who].get('/licensing');
+      expect((await s.w.c[who].get(`/licensing/${file}/visits/${visitId}/edit`)).statusCode, who).toBe(404);
+      const tries = [
+        s.w.c[who].post(`/licensing/${file}/documents/${doc.id}`, { name: 'x', submitted_on: '' }),
+        s.w.c[who].post(`/licensing/${file}/documents/${doc.id}/delete`, {}),
+        s.w.c[who].post(`/licensing/${file}/visits/${visitId}/edit`, { visit_on: '2022-03-15' }),
+        s.w.c[who].post(`/licensing/${file}/visits/${visitId}/delete`, {}),
+      ];
+      for (const res of await Promise.all(tries)) expect(res.statusCode, who).toBe(404);
+    }
+    // a document of another file cannot be reached through this one
+    const other = await openFile(await addCouncil('مجلس آخر للتصحيح'), 'وثيقة أخرى');
+    expect(
+      (await s.w.c.staffA.post(`/licensing/${other}/documents/${doc.id}`, { name: 'x', submitted_on: '' })).statusCode,
+    ).toBe(404);
+    // bad input: a clear error, nothing changes
+    const bad = await s.w.c.staffA.post(`/licensing/${file}/documents/${doc.id}`, {
+      name: '',
+      submitted_on: '2022-02-30',
+    });
+    expect(bad.statusCode).toBe(400);
+    const badVisit = await s.w.c.staffA.post(`/licensing/${file}/visits/${visitId}/edit`, {
+      visit_on: 'yesterday',
+      who_went: 'x',
+      met_whom: '',
+      outcome: '',
+      next_step: '',
+    });
+    expect(badVisit.statusCode).toBe(400);
+    expect(
+      await db()
+        .selectFrom('coord_licence_documents')
+        .select(['name', 'submitted_on'])
+        .where('id', '=', doc.id)
+        .executeTakeFirst(),
+    ).toEqual({ name: 'النظام الداخلي', submitted_on: null });
+
+    // the organization corrects the name and the real day it was handed in (in 2022)
+    expect(
+      (
+        await s.w.c.staffA.post(`/licensing/${file}/documents/${doc.id}`, {
+          name: 'النظام الداخلي المعدّل',
+          submitted_on: '2022-03-01',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      await db()
+        .selectFrom('coord_licence_documents')
+        .select(['name', 'submitted_on'])
+        .where('id', '=', doc.id)
+        .executeTakeFirst(),
+    ).toEqual({ name: 'النظام الداخلي المعدّل', submitted_on: '2022-03-01' });
+    // a coordinator corrects the visit
+    await s.w.c.editor.get(`/licensing/${file}/visits/${visitId}/edit`);
+    const fixed = await s.w.c.editor.post(`/licensing/${file}/visits/${visitId}/edit`, {
+      visit_on: '2022-03-15',
+      who_went: 'المدير ومنسق الشبكة',
+      met_whom: 'رئيس المكتب',
+      outcome: 'طلبوا قائمة مجلس الإدارة',
+      next_step: 'إرسال القائمة',
+    });
+    expect(fixed.statusCode).toBe(303);
+    expect((await s.w.c.staffA.get(`/licensing/${file}`)).body).toContain('المدير ومنسق الشبكة');
+    // removed, each after the question
+    expect((await s.w.c.staffA.get(`/licensing/${file}/visits/${visitId}/edit`)).body).toContain(
+      'يُحذف سجل هذه الزيارة نهائيًا',
+    );
+    expect((await s.w.c.staffA.post(`/licensing/${file}/visits/${visitId}/delete`, {})).statusCode).toBe(303);
+    expect((await s.w.c.staffA.post(`/licensing/${file}/documents/${doc.id}/delete`, {})).statusCode).toBe(303);
+    expect(
+      await db().selectFrom('coord_licence_visits').select('id').where('id', '=', visitId).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await db().selectFrom('coord_licence_documents').select('id').where('id', '=', doc.id).executeTakeFirst(),
+    ).toBeUndefined();
+    expect((await s.w.c.staffA.get(`/licensing/${file}/visits/${visitId}/edit`)).statusCode).toBe(404);
+  });
 });

@@ -32,12 +32,16 @@ import {
   addLicenceDocument,
   addVisit,
   createLicence,
+  deleteLicenceDocument,
+  deleteVisit,
   removeLicensingRecord,
   saveCouncil,
   setDocumentSubmitted,
   updateLicence,
+  updateLicenceDocument,
+  updateVisit,
 } from './actions.js';
-import { CouncilEditPage, LicencePage, LicensingPage } from './views.js';
+import { CouncilEditPage, LicencePage, LicensingPage, VisitEditPage } from './views.js';
 
 const expiring = (expires: string | null, today: string) =>
   expires !== null && expires <= addDays(today, EXPIRY_REMINDER_DAYS);
@@ -108,6 +112,13 @@ async function licencePage(c: AnyCtx, { l }: LoadedLicence, state: FormState | n
 }
 
 const toLicence = ({ l }: LoadedLicence) => `/licensing/${l.id}`;
+
+/** One visit of a licence file, for those who may change the file. */
+async function visitOfLicence(c: AnyCtx) {
+  const x = await licence('edit')(c);
+  const visits = await listVisits(c.db, x.l.id, x.l.organization_id);
+  return { ...x, visit: visits.find((v) => v.id === c.id('visit')) ?? notFound() };
+}
 const access = 'member' as const;
 
 export const licensingRoutes = [
@@ -236,6 +247,51 @@ export const licensingRoutes = [
     async save(c, x, data) {
       await setDocumentSubmitted(c.db, x.l.id, x.l.organization_id, data.doc_id, data.submitted_on);
       return toLicence(x);
+    },
+  }),
+
+  // Correcting a document (its name, the day it was handed in) or taking it off the list.
+  form('/licensing/:id/documents/:doc', {
+    access,
+    load: licence('edit'),
+    schema: licenceDocForm,
+    show: licencePage,
+    async save(c, x, data) {
+      const done = await updateLicenceDocument(c.db, x.l.id, x.l.organization_id, c.id('doc'), data);
+      if (!done) notFound();
+      return toLicence(x);
+    },
+  }),
+
+  action('/licensing/:id/documents/:doc/delete', {
+    access,
+    load: licence('edit'),
+    schema: emptyForm,
+    async run(c, x) {
+      if (!(await deleteLicenceDocument(c.db, x.l.id, x.l.organization_id, c.id('doc')))) notFound();
+      return { to: toLicence(x), flash: 'coordination.record.deleted' };
+    },
+  }),
+
+  form('/licensing/:id/visits/:visit/edit', {
+    access,
+    get: true,
+    load: visitOfLicence,
+    schema: visitForm,
+    show: (_c, x, state) => <VisitEditPage licenceId={x.l.id} visit={x.visit} state={state} />,
+    async save(c, x, data) {
+      await updateVisit(c.db, x.l.id, x.l.organization_id, x.visit.id, data);
+      return `${toLicence(x)}#visit-${x.visit.id}`;
+    },
+  }),
+
+  action('/licensing/:id/visits/:visit/delete', {
+    access,
+    load: visitOfLicence,
+    schema: emptyForm,
+    async run(c, x) {
+      await deleteVisit(c.db, x.l.id, x.l.organization_id, x.visit.id);
+      return { to: toLicence(x), flash: 'coordination.record.deleted' };
     },
   }),
 

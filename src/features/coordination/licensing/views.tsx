@@ -2,7 +2,15 @@
 // planned visits; one licence file with its dates, documents and visit log.
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { ButtonForm, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
+import {
+  ButtonForm,
+  ConfirmButton,
+  DeleteButton,
+  Field,
+  Form,
+  Select,
+  type FormState,
+} from '../../../core/views/forms.js';
 import { DataTable, Empty, Ltr, Phone, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { CoordCouncilsTable, CoordLicencesTable, LicenceStatus } from '../tables.js';
 import { CoordNav, Day, Paragraphs, Titled, refused, useLocalized } from '../components.js';
@@ -281,7 +289,14 @@ function Councils(p: { councils: Council[]; canManage: boolean }) {
   );
 }
 
-type Visit = { id: number; visit_on: string; who_went: string; met_whom: string; outcome: string; next_step: string };
+export type Visit = {
+  id: number;
+  visit_on: string;
+  who_went: string;
+  met_whom: string;
+  outcome: string;
+  next_step: string;
+};
 
 export function LicencePage(p: {
   l: Licence & { notes: string };
@@ -369,6 +384,19 @@ export function LicencePage(p: {
                       : t('coordination.licence.markSubmitted')
                   }
                 />
+                <details class="no-print" open={refused(p.state, `${base}/documents/${d.id}`)}>
+                  <summary>{t('coordination.licence.correctDocument')}</summary>
+                  <Form
+                    action={`${base}/documents/${d.id}`}
+                    state={p.state?.id === `${base}/documents/${d.id}` ? p.state : null}
+                    values={{ name: d.name, submitted_on: d.submitted_on ?? '' }}
+                  >
+                    <Field name="name" label={t('coordination.licence.documentName')} required />
+                    <Field name="submitted_on" type="date" label={t('coordination.licence.documentSubmittedOn')} />
+                    <button type="submit">{t('common.save')}</button>
+                  </Form>
+                  <DeleteButton action={`${base}/documents/${d.id}/delete`} what={d.name} />
+                </details>
               </li>
             ))}
           </ul>
@@ -384,7 +412,7 @@ export function LicencePage(p: {
       </Titled>
 
       <Titled title={t('coordination.visit.title')}>
-        <Visits visits={p.visits} today={p.today} />
+        <Visits visits={p.visits} today={p.today} base={base} />
         <details open={refused(p.state, `${base}/visits`)}>
           <summary>{t('coordination.visit.add')}</summary>
           <Form action={`${base}/visits`} state={p.state}>
@@ -410,7 +438,7 @@ export function LicencePage(p: {
   );
 }
 
-function Visits(p: { visits: Visit[]; today: string }) {
+function Visits(p: { visits: Visit[]; today: string; base: string }) {
   const { t } = usePage().i18n;
   if (!p.visits.length) return <Empty text={t('coordination.visit.none')} />;
   const entry = (label: string, text: string, para = false) =>
@@ -436,9 +464,43 @@ function Visits(p: { visits: Visit[]; today: string }) {
           </dl>
           <p class="meta">
             <a href={`/lessons/new?visit=${vi.id}`}>{t('coordination.lesson.writeForVisit')}</a>
+            {' · '}
+            <a class="no-print" href={`${p.base}/visits/${vi.id}/edit`}>
+              {t('coordination.visit.edit')}
+            </a>
           </p>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Correcting a visit's record, or removing it (a lesson written about it keeps its text). */
+export function VisitEditPage(p: { licenceId: number; visit: Visit; state: FormState | null }) {
+  const { t } = usePage().i18n;
+  const base = `/licensing/${p.licenceId}/visits/${p.visit.id}`;
+  return (
+    <Layout title={t('coordination.visit.edit')}>
+      <p class="meta">
+        <a href={`/licensing/${p.licenceId}`}>{t('coordination.licence.back')}</a>
+      </p>
+      <h1>{t('coordination.visit.edit')}</h1>
+      <Form action={`${base}/edit`} state={p.state} values={p.visit}>
+        <Field name="visit_on" type="date" label={t('coordination.visit.date')} required />
+        <Field name="who_went" label={t('coordination.visit.whoWent')} />
+        <Field name="met_whom" label={t('coordination.visit.metWhom')} />
+        <Field name="outcome" label={t('coordination.visit.outcome')} multiline rows={3} />
+        <Field name="next_step" label={t('coordination.visit.nextStep')} />
+        <button type="submit">{t('common.save')}</button>
+      </Form>
+      <section class="no-print">
+        <ConfirmButton
+          action={`${base}/delete`}
+          label={t('common.delete')}
+          question={t('coordination.visit.removeQuestion')}
+          confirm={t('common.deleteConfirmButton')}
+        />
+      </section>
+    </Layout>
   );
 }
