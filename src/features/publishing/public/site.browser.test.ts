@@ -101,7 +101,8 @@ describe('the public site on a phone', () => {
     expect(await page.locator('.pub-excerpt mark').first().textContent()).toMatch(/المياه/);
     await Promise.all([
       page.waitForURL(/\/(activities|local-issues|opinion|news|resources)\/\d+\//),
-      page.locator('ol.card-list > li h2 a').first().click(),
+      // results come grouped by kind: the first publication
+      page.locator('section[aria-labelledby="g-publications"] ol.card-list > li h3 a').first().click(),
     ]);
     await checkRtl(page);
 

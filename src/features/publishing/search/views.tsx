@@ -81,7 +81,6 @@ function Hits(p: { hits: SourceHit[] }) {
   );
 }
 
-/** The kind chooser (and, for publications, their filters): a GET form that keeps the words. */
 /** Nothing found: say so, and point to the services directory, which also finds what is near. */
 function NothingFound(p: { q?: string }) {
   const { t } = usePage().i18n;
@@ -95,6 +94,7 @@ function NothingFound(p: { q?: string }) {
   );
 }
 
+/** The kind chooser (and, for publications, their filters): a GET form that keeps the words. */
 function SearchFilters(p: { values: SearchValues; kinds: KindOption[]; options?: FilterOptions }) {
   const { i18n } = usePage();
   const { t } = i18n;
