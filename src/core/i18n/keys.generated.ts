@@ -618,6 +618,7 @@ export interface MessageParams {
   'coordination.governance.seatEn': {};
   'coordination.governance.startsOn': {};
   'coordination.governance.title': {};
+  'coordination.governance.upcomingTerms': {};
   'coordination.governance.vacant': {};
   'coordination.leave.cancel': {};
   'coordination.leave.cancelled': {};

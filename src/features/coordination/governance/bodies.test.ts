@@ -92,6 +92,30 @@ describe('editing bodies, seats and terms', () => {
     expect(await audits('coordination.body.updated')).toEqual([id]);
   });
 
+  it('lists a term that has not started yet to network admins, with its edit link, and to no one else', async () => {
+    const seat = await makeSeat(await makeBody('هيئة المراجعة'), 'عضو الهيئة');
+    await s.w.c.netAdmin.get('/governance');
+    const res = await s.w.c.netAdmin.post(`/governance/seats/${seat}/terms`, {
+      holder_name: 'Future Holder',
+      holder_org_id: String(s.w.orgA),
+      starts_on: '2030-01-01',
+      ends_on: '2031-12-31',
+    });
+    expect(res.statusCode).toBe(303);
+    const term = (
+      await db()
+        .selectFrom('coord_terms')
+        .select('id')
+        .where('holder_name', '=', 'Future Holder')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const admin = await s.w.c.netAdmin.get('/governance');
+    expect(admin.body).toContain('ولايات لم تبدأ بعد');
+    expect(admin.body).toContain(`href="/governance/terms/${term}/edit"`);
+    for (const who of outsiders)
+      expect((await s.w.c[who].get('/governance')).body, who).not.toContain('ولايات لم تبدأ بعد');
+  });
+
   it('network admins correct a seat and a term; a backwards term is refused beside the field', async () => {
     const body = await makeBody('مجلس التحرير');
     const seat = await makeSeat(body, 'أمانة السر');

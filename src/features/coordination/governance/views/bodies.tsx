@@ -213,6 +213,18 @@ function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; naming: Nami
                   </ul>
                 </details>
               ) : null}
+              {p.canManage && s.upcoming.length ? (
+                <details>
+                  <summary>{t('coordination.governance.upcomingTerms')}</summary>
+                  <ul>
+                    {s.upcoming.map((ut) => (
+                      <li>
+                        <Holder term={ut} naming={p.naming} /> <EditLink href={`/governance/terms/${ut.id}/edit`} />
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
               {p.canManage ? (
                 <details open={refused(p.state, `/governance/seats/${s.id}/terms`)}>
                   <summary>{t('coordination.governance.addTerm')}</summary>
