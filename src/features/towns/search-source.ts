@@ -74,6 +74,8 @@ async function syncTowns(db: Db): Promise<number> {
       });
     }
     done += towns.length;
+    // a whole gazetteer (thousands of towns) is worded at first start: let requests in between batches
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
