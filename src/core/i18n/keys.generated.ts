@@ -1425,7 +1425,6 @@ export interface MessageParams {
   'elections.results.downloadCsv': {};
   'elections.results.downloadJson': {};
   'elections.results.downloadNote': {};
-  'elections.results.hidden': { threshold: number };
   'elections.results.invalid': {};
   'elections.results.link': {};
   'elections.results.linkPending': {};

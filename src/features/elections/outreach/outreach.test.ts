@@ -1,4 +1,4 @@
-// Outreach through HTTP: activities recorded, and the public summary with small cells hidden.
+// Outreach through HTTP: activities recorded, and the public summary as a protected release (true labels).
 import { describe, expect, it } from 'vitest';
 import { useElectionsWorld, type Who } from '../testing/setup.js';
 
@@ -6,7 +6,7 @@ const w = useElectionsWorld();
 const as = (who: Who) => w.as(who);
 
 describe('outreach', () => {
-  it('records activities and shows a public summary with small cells hidden', async () => {
+  it('records activities and shows a public summary: a small count said to be small, nothing else hidden for it', async () => {
     const c = await as('staff');
     await c.get(`/elections/${w.fx.electionId}/outreach`);
     const add = (over: Record<string, string>) =>
@@ -42,8 +42,15 @@ describe('outreach', () => {
     expect(bad.statusCode).toBe(400);
     const page = await (await as('anonymous')).get(`/elections/${w.fx.electionId}?lang=en`);
     expect(page.body).toContain('1,500');
-    expect(page.body).toContain('fewer than 10'); // the 7 men are hidden…
+    // The 7 men reached are hidden as what they are, "fewer than 10"; nothing shown adds them to
+    // anything (no totals are published), so no other figure needs hiding to protect them.
+    expect(page.body).toMatch(/data-figure="outreach:women-participation:men" data-hidden="small">fewer than 10</);
     expect(page.body).not.toMatch(/<td>7<\/td>/);
-    expect(page.body).not.toMatch(/<td>105<\/td>/); // …and so is the cell that would give them away
+    expect(page.body).toMatch(/data-figure="outreach:women-participation:women">105</);
+    expect(page.body).toMatch(/data-figure="outreach:voter-card:men">162</);
+    // every label is true of the stored counts
+    for (const m of page.body.matchAll(/data-figure="outreach:[^"]+" data-hidden="(small|withheld)"/g))
+      expect(m[1]).toBe('small');
+    expect(page.body).toContain('We never publish a count of 1 to 9 people');
   });
 });

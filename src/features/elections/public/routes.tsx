@@ -1,8 +1,9 @@
 // Public pages: the list of elections (drafts only for their coordinators), an election with its
-// outreach summary (small cells hidden), and its results — only what a published statement froze.
+// outreach summary (a protected release: true labels), and its results — only what a published statement froze.
 import { z } from 'zod';
 import { endpoint, notFound, page } from '../../../core/http/route.js';
-import { PUBLIC_THRESHOLD, suppressTable } from '../../../core/stats/suppression.js';
+import { protectRelease } from '../../../core/stats/release.js';
+import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import { asResource, canCreateElection, election } from '../permissions.js';
 import type { Section } from '../../../core/views/sections.js';
 import { electionDetails, electionTowns, electionsInTown, listElections } from '../queries.js';
@@ -21,16 +22,25 @@ import {
 
 type OutreachRow = Awaited<ReturnType<typeof listOutreach>>[number];
 
-/** Activities, leaflets and people reached by kind of outreach, women and men under 10 hidden. */
+/**
+ * Activities, leaflets and people reached by kind of outreach. The women and men reached are one
+ * protected release (core/stats/release.ts): the atoms are each activity's counts, the figures
+ * the sums by kind, so a label says "fewer than 10" only of a figure that is.
+ */
 function outreachSummary(outreach: OutreachRow[]): OutreachSummaryRow[] {
   const kinds = outreachKinds.filter((k) => outreach.some((o) => o.kind === k));
   const byKind = kinds.map((k) => outreach.filter((o) => o.kind === k));
   const sum = (rows: OutreachRow[], f: (r: OutreachRow) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const table = suppressTable(
-    byKind.map((rows) => [sum(rows, (r) => r.reached_women), sum(rows, (r) => r.reached_men)]),
-    PUBLIC_THRESHOLD,
-    { withTotals: true },
-  );
+  const atoms = new Map<string, number>();
+  for (const o of outreach) {
+    atoms.set(`o${o.id}:w`, o.reached_women);
+    atoms.set(`o${o.id}:m`, o.reached_men);
+  }
+  const figures = kinds.flatMap((kind, i) => [
+    { key: `${kind}:w`, atoms: byKind[i]!.map((o) => `o${o.id}:w`) },
+    { key: `${kind}:m`, atoms: byKind[i]!.map((o) => `o${o.id}:m`) },
+  ]);
+  const release = protectRelease({ threshold: PUBLIC_THRESHOLD, atoms, figures });
   return kinds.map((kind, i) => {
     const rows = byKind[i]!;
     const leaflets = rows.filter((r) => r.leaflets !== null);
@@ -38,8 +48,8 @@ function outreachSummary(outreach: OutreachRow[]): OutreachSummaryRow[] {
       kind,
       activities: rows.length,
       leaflets: leaflets.length ? sum(leaflets, (r) => r.leaflets ?? 0) : null,
-      women: table.cells[i]![0] ?? null,
-      men: table.cells[i]![1] ?? null,
+      women: release.get(`${kind}:w`)!,
+      men: release.get(`${kind}:m`)!,
     };
   });
 }

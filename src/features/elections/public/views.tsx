@@ -6,7 +6,9 @@ import { DataTable, Empty, StatusBadge, UserText } from '../../../core/views/com
 import { localized } from '../../../core/i18n/localized.js';
 import { dayAsDate } from '../../../core/time.js';
 import { ElectionStatus } from '../views.js';
-import { Count, FiguresBlock, VersionOn } from '../statements/figures.js';
+import { FiguresBlock, VersionOn } from '../statements/figures.js';
+import { Figure, FiguresNote } from '../../../core/views/figures.js';
+import type { ProtectedFigure } from '../../../core/stats/release.js';
 import type { FiguresIndex } from '../statements/frozen.js';
 import type { StatementFigures } from '../statements/results.js';
 
@@ -61,8 +63,8 @@ export type OutreachSummaryRow = {
   kind: string;
   activities: number;
   leaflets: number | null;
-  women: number | null;
-  men: number | null;
+  women: ProtectedFigure;
+  men: ProtectedFigure;
 };
 
 export function ElectionPage(p: {
@@ -143,10 +145,17 @@ export function ElectionPage(p: {
               label: t('elections.outreach.leaflets'),
               cell: (r) => (r.leaflets === null ? '—' : i18n.number(r.leaflets)),
             },
-            { label: t('elections.outreach.women'), cell: (r) => <Count n={r.women} /> },
-            { label: t('elections.outreach.men'), cell: (r) => <Count n={r.men} /> },
+            {
+              label: t('elections.outreach.women'),
+              cell: (r) => <Figure figure={r.women} id={`outreach:${r.kind}:women`} />,
+            },
+            {
+              label: t('elections.outreach.men'),
+              cell: (r) => <Figure figure={r.men} id={`outreach:${r.kind}:men`} />,
+            },
           ]}
         />
+        <FiguresNote figures={p.outreach.flatMap((r) => [r.women, r.men])} />
         <p class="actions">
           <a class="button" href={`/elections/${e.id}/results`}>
             {p.hasStatement ? t('elections.results.link') : t('elections.results.linkPending')}

@@ -15,16 +15,6 @@ import type { ProtectedFigure } from '../../../core/stats/release.js';
 import type { FiguresIndex } from './frozen.js';
 import { shownValue, type StatementFigures } from './results.js';
 
-/** A published count of the outreach summary: a number, or "fewer than 10" when hidden. */
-export function Count(p: { n: number | null }) {
-  const { i18n } = usePage();
-  return p.n === null ? (
-    <span class="meta">{i18n.t('elections.results.hidden', { threshold: PUBLIC_THRESHOLD })}</span>
-  ) : (
-    <>{i18n.number(p.n)}</>
-  );
-}
-
 export function Pct(p: { v: number | null }) {
   const { i18n } = usePage();
   return p.v === null ? <span class="meta">—</span> : <>{i18n.percent(p.v)}</>;
