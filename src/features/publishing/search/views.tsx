@@ -5,10 +5,9 @@ import type { ExcerptSegment, SourceHit } from '../../../core/search/index.js';
 import { usePage } from '../../../core/views/context.js';
 import { Pagination } from '../../../core/views/components.js';
 import { Select } from '../../../core/views/forms.js';
-import { localized } from '../../../core/i18n/localized.js';
-import { PubLayout, withParams, type FilterOptions } from '../public/views/layout.js';
-import { KIND_SEGMENT, KINDS, TOPICS } from '../queries.js';
-import { ItemMeta, kindsLabel, languageOptions } from '../views/components.js';
+import { PubLayout, PublicationFilterFields, withParams, type FilterOptions } from '../public/views/layout.js';
+import { KIND_SEGMENT, KINDS } from '../queries.js';
+import { ItemMeta, kindsLabel } from '../views/components.js';
 import type { SearchGroup, SearchResult } from './queries.js';
 
 /** What the address says, kept in every link and form of the page. */
@@ -112,45 +111,7 @@ function SearchFilters(p: { values: SearchValues; kinds: KindOption[]; options?:
         value={v.kind ?? ''}
         options={p.kinds}
       />
-      {o ? (
-        <>
-          <Select
-            name="town"
-            label={t('publishing.filter.town')}
-            includeEmpty={all}
-            value={v.town ?? ''}
-            options={o.towns.map((tn) => ({ value: tn.pcode, label: localized(tn, 'name', i18n.locale) }))}
-          />
-          <Select
-            name="org"
-            label={t('publishing.filter.organization')}
-            includeEmpty={all}
-            value={v.org ? String(v.org) : ''}
-            options={o.orgs.map((x) => ({ value: String(x.id), label: localized(x, 'name', i18n.locale) }))}
-          />
-          <Select
-            name="topic"
-            label={t('publishing.filter.topic')}
-            includeEmpty={all}
-            value={v.topic ?? ''}
-            options={TOPICS.map((tp) => ({ value: tp, label: t(`publishing.topic.${tp}` as never) }))}
-          />
-          <Select
-            name="content"
-            label={t('publishing.search.content')}
-            includeEmpty={all}
-            value={v.content ?? ''}
-            options={languageOptions(t)}
-          />
-          <Select
-            name="year"
-            label={t('publishing.filter.year')}
-            includeEmpty={all}
-            value={v.year ? String(v.year) : ''}
-            options={o.years.map((y) => ({ value: String(y), label: i18n.number(y).replace(/[,٬]/g, '') }))}
-          />
-        </>
-      ) : null}
+      {o ? <PublicationFilterFields values={v} options={o} /> : null}
       <div class="actions">
         <button type="submit">{t('common.filter')}</button>
         {any ? <a href={withParams('/search', { q: v.q })}>{t('common.clearFilters')}</a> : null}

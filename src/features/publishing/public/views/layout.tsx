@@ -6,8 +6,8 @@ import { localized } from '../../../../core/i18n/localized.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Select } from '../../../../core/views/forms.js';
-import { COLLECTIONS, KIND_SEGMENT, KINDS, RESOURCE_TYPES, TOPICS, type OrgRef, type TownRef } from '../../queries.js';
-import { kindsLabel, languageOptions } from '../../views/components.js';
+import { COLLECTIONS, RESOURCE_TYPES, TOPICS, type OrgRef, type TownRef } from '../../queries.js';
+import { languageOptions } from '../../views/components.js';
 
 export type Alternate = { title: string; href: string };
 
@@ -123,46 +123,34 @@ export function toSearch(v: FilterValues): string {
   }).slice(1);
 }
 
-/** One GET form for every listing and the search: works without JavaScript. */
-export function Filters(props: {
-  action: string;
-  values: FilterValues;
+/**
+ * The publications' filters — town, organization, topic, what `children` adds (a resource's type
+ * and collection), the items' language, year — in the listings' form and the site search's.
+ */
+export function PublicationFilterFields(p: {
+  values: Pick<FilterValues, 'town' | 'org' | 'topic' | 'content' | 'year'>;
   options: FilterOptions;
-  resource?: boolean;
-  search?: boolean;
+  children?: ComponentChildren;
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const v = props.values;
-  const any = v.town || v.org || v.topic || v.content || v.year || v.type || v.collection || v.kind;
+  const v = p.values;
   const all = t('common.all');
   return (
-    <form method="get" action={props.action} class="form pub-filters" role="search">
-      {props.search ? (
-        <>
-          <input type="hidden" name="q" value={v.q ?? ''} />
-          <Select
-            name="kind"
-            label={t('publishing.filter.kind')}
-            includeEmpty={all}
-            value={v.kind ?? ''}
-            options={KINDS.map((k) => ({ value: KIND_SEGMENT[k], label: kindsLabel(t, k) }))}
-          />
-        </>
-      ) : null}
+    <>
       <Select
         name="town"
         label={t('publishing.filter.town')}
         includeEmpty={all}
         value={v.town ?? ''}
-        options={props.options.towns.map((tn) => ({ value: tn.pcode, label: localized(tn, 'name', i18n.locale) }))}
+        options={p.options.towns.map((tn) => ({ value: tn.pcode, label: localized(tn, 'name', i18n.locale) }))}
       />
       <Select
         name="org"
         label={t('publishing.filter.organization')}
         includeEmpty={all}
         value={v.org ? String(v.org) : ''}
-        options={props.options.orgs.map((o) => ({ value: String(o.id), label: localized(o, 'name', i18n.locale) }))}
+        options={p.options.orgs.map((o) => ({ value: String(o.id), label: localized(o, 'name', i18n.locale) }))}
       />
       <Select
         name="topic"
@@ -171,27 +159,10 @@ export function Filters(props: {
         value={v.topic ?? ''}
         options={TOPICS.map((tp) => ({ value: tp, label: t(`publishing.topic.${tp}` as never) }))}
       />
-      {props.resource ? (
-        <>
-          <Select
-            name="type"
-            label={t('publishing.filter.type')}
-            includeEmpty={all}
-            value={v.type ?? ''}
-            options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`publishing.resourceType.${r}` as never) }))}
-          />
-          <Select
-            name="collection"
-            label={t('publishing.filter.collection')}
-            includeEmpty={all}
-            value={v.collection ?? ''}
-            options={COLLECTIONS.map((c) => ({ value: c, label: t(`publishing.collection.${c}` as never) }))}
-          />
-        </>
-      ) : null}
+      {p.children}
       <Select
         name="content"
-        label={t('publishing.filter.language')}
+        label={t('publishing.search.content')}
         includeEmpty={all}
         value={v.content ?? ''}
         options={languageOptions(t)}
@@ -201,13 +172,43 @@ export function Filters(props: {
         label={t('publishing.filter.year')}
         includeEmpty={all}
         value={v.year ? String(v.year) : ''}
-        options={props.options.years.map((y) => ({ value: String(y), label: i18n.number(y).replace(/[,٬]/g, '') }))}
+        options={p.options.years.map((y) => ({ value: String(y), label: i18n.number(y).replace(/[,٬]/g, '') }))}
       />
+    </>
+  );
+}
+
+/** One GET form for every listing: works without JavaScript. */
+export function Filters(props: { action: string; values: FilterValues; options: FilterOptions; resource?: boolean }) {
+  const { t } = usePage().i18n;
+  const v = props.values;
+  const any = v.town || v.org || v.topic || v.content || v.year || v.type || v.collection;
+  const all = t('common.all');
+  return (
+    <form method="get" action={props.action} class="form pub-filters" role="search">
+      <PublicationFilterFields values={v} options={props.options}>
+        {props.resource ? (
+          <>
+            <Select
+              name="type"
+              label={t('publishing.filter.type')}
+              includeEmpty={all}
+              value={v.type ?? ''}
+              options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`publishing.resourceType.${r}` as never) }))}
+            />
+            <Select
+              name="collection"
+              label={t('publishing.filter.collection')}
+              includeEmpty={all}
+              value={v.collection ?? ''}
+              options={COLLECTIONS.map((c) => ({ value: c, label: t(`publishing.collection.${c}` as never) }))}
+            />
+          </>
+        ) : null}
+      </PublicationFilterFields>
       <div class="actions">
         <button type="submit">{t('common.filter')}</button>
-        {any ? (
-          <a href={props.search ? withParams(props.action, { q: v.q }) : props.action}>{t('common.clearFilters')}</a>
-        ) : null}
+        {any ? <a href={props.action}>{t('common.clearFilters')}</a> : null}
       </div>
     </form>
   );
