@@ -60,10 +60,10 @@ export async function updateIn<T extends Table>(
   return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
-/** Deletes one row by its id, only inside what owns it. */
-export async function deleteIn<T extends Table>(db: Db, table: T, id: number, owner: Owner<T>): Promise<void> {
+/** Deletes one row by its id, only inside what owns it; false when no such row is there. */
+export async function deleteIn<T extends Table>(db: Db, table: T, id: number, owner: Owner<T>): Promise<boolean> {
   let q = (db as unknown as Kysely<any>).deleteFrom(table as string);
   for (const [column, value] of Object.entries({ ...owner, id }))
     q = q.where(column, value === null ? 'is' : '=', value);
-  await q.execute();
+  return Number((await q.executeTakeFirst()).numDeletedRows) > 0;
 }

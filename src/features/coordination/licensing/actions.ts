@@ -129,13 +129,7 @@ export async function updateLicenceDocument(
 
 /** Removes a document from a file's list (nothing refers to one); false when it is not this file's. */
 export async function deleteLicenceDocument(db: Db, licenceId: number, orgId: number, docId: number) {
-  const res = await db
-    .deleteFrom('coord_licence_documents')
-    .where('id', '=', docId)
-    .where('licence_id', '=', licenceId)
-    .where('organization_id', '=', orgId)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return deleteIn(db, 'coord_licence_documents', docId, { licence_id: licenceId, organization_id: orgId });
 }
 
 export type VisitInput = Pick<CoordLicenceVisitsTable, 'visit_on' | 'who_went' | 'met_whom' | 'outcome' | 'next_step'>;
@@ -162,13 +156,7 @@ export async function updateVisit(db: Db, licenceId: number, orgId: number, visi
 
 /** Removes a visit; a lesson written about it keeps its text and loses the link (ON DELETE SET NULL). */
 export async function deleteVisit(db: Db, licenceId: number, orgId: number, visitId: number) {
-  const res = await db
-    .deleteFrom('coord_licence_visits')
-    .where('id', '=', visitId)
-    .where('licence_id', '=', licenceId)
-    .where('organization_id', '=', orgId)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return deleteIn(db, 'coord_licence_visits', visitId, { licence_id: licenceId, organization_id: orgId });
 }
 
 /**

@@ -133,6 +133,31 @@ export async function ingestWithin(trx: Db, dialect: Dialect, input: IngestInput
   return store(trx, dialect, input, check, now);
 }
 
+type Checked = { answers: Answers; critical: string[]; flags: Flag[] };
+
+/** A submission as stored: one place for one entry and for a spreadsheet's many. */
+function submissionRow(input: IngestInput, check: Checked, iso: string, sheetId: number | null) {
+  return {
+    election_id: input.electionId,
+    form_id: input.form.id,
+    station_id: input.stationId,
+    observer_id: input.observerId,
+    entered_by: input.enteredBy,
+    source: input.source,
+    idempotency_key: input.key,
+    payload_hash: payloadHash(input.form.id, input.stationId, input.rawAnswers),
+    answers: toJson(check.answers),
+    flags: toJson(check.flags),
+    critical: flag(input.forceCritical || check.critical.length > 0),
+    sheet_id: sheetId,
+    status: 'received' as const,
+    verified_by: null,
+    verified_at: null,
+    verification_comment: '',
+    received_at: iso,
+  };
+}
+
 async function store(
   trx: Db,
   dialect: Dialect,
@@ -144,25 +169,7 @@ async function store(
   const iso = now.toISOString();
   const inserted = await trx
     .insertInto('observation_submissions')
-    .values({
-      election_id: input.electionId,
-      form_id: input.form.id,
-      station_id: input.stationId,
-      observer_id: input.observerId,
-      entered_by: input.enteredBy,
-      source: input.source,
-      idempotency_key: input.key,
-      payload_hash: hash,
-      answers: toJson(check.answers),
-      flags: toJson(check.flags),
-      critical: flag(input.forceCritical || check.critical.length > 0),
-      sheet_id: null,
-      status: 'received',
-      verified_by: null,
-      verified_at: null,
-      verification_comment: '',
-      received_at: iso,
-    })
+    .values(submissionRow(input, check, iso, null))
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -282,29 +289,7 @@ export async function ingestManyWithin(
     const inserted = await trx
       .insertInto('observation_submissions')
       .values(
-        batch.map((i) => {
-          const input = inputs[i]!;
-          const check = checks[i] as { answers: Answers; critical: string[]; flags: Flag[] };
-          return {
-            election_id: input.electionId,
-            form_id: input.form.id,
-            station_id: input.stationId,
-            observer_id: input.observerId,
-            entered_by: input.enteredBy,
-            source: input.source,
-            idempotency_key: input.key,
-            payload_hash: payloadHash(input.form.id, input.stationId, input.rawAnswers),
-            answers: toJson(check.answers),
-            flags: toJson(check.flags),
-            critical: flag(input.forceCritical || check.critical.length > 0),
-            sheet_id: sheetOf.get(input.stationId)!,
-            status: 'received' as const,
-            verified_by: null,
-            verified_at: null,
-            verification_comment: '',
-            received_at: iso,
-          };
-        }),
+        batch.map((i) => submissionRow(inputs[i]!, checks[i] as Checked, iso, sheetOf.get(inputs[i]!.stationId)!)),
       )
       .returning(['id', 'idempotency_key'])
       .execute();
