@@ -101,13 +101,13 @@ export const boardNamesForm = z.object({ board_names: z.enum(['full', 'first', '
 export const bodyForm = z.object({
   kind: z.enum(['board', 'committee']),
   name_ar: fields.text(150),
-  name_en: fields.text(150),
+  name_en: longText(150),
   description_ar: longText(2000),
   description_en: longText(2000),
 });
 export const seatForm = z.object({
   title_ar: fields.text(120),
-  title_en: fields.text(120),
+  title_en: longText(120),
   is_chair: fields.checkbox(),
 });
 export const termForm = z

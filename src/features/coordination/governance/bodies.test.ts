@@ -92,6 +92,45 @@ describe('editing bodies, seats and terms', () => {
     expect(await audits('coordination.body.updated')).toEqual([id]);
   });
 
+  it('takes a body and a seat named in Arabic only; the English page shows the Arabic', async () => {
+    await s.w.c.netAdmin.get('/governance');
+    const body = await s.w.c.netAdmin.post('/governance/bodies', {
+      kind: 'committee',
+      name_ar: 'لجنة المتابعة',
+      name_en: '',
+      description_ar: '',
+      description_en: '',
+    });
+    expect(body.statusCode).toBe(303);
+    const id = (
+      await db()
+        .selectFrom('coord_bodies')
+        .select('id')
+        .where('name_ar', '=', 'لجنة المتابعة')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await s.w.c.netAdmin.get('/governance');
+    expect(
+      (await s.w.c.netAdmin.post(`/governance/bodies/${id}/seats`, { title_ar: 'مقرر اللجنة', title_en: '' }))
+        .statusCode,
+    ).toBe(303);
+    const english = await s.w.c.anonymous.get('/governance?lang=en');
+    expect(english.body).toContain('لجنة المتابعة');
+    expect(english.body).toContain('مقرر اللجنة');
+    // the Arabic name is still required, and says so
+    const bad = await s.w.c.netAdmin.post('/governance/bodies', {
+      kind: 'committee',
+      name_ar: '',
+      name_en: 'English only',
+      description_ar: '',
+      description_en: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(await db().selectFrom('coord_bodies').select('id').where('name_en', '=', 'English only').execute()).toEqual(
+      [],
+    );
+  });
+
   it('lists a term that has not started yet to network admins, with its edit link, and to no one else', async () => {
     const seat = await makeSeat(await makeBody('هيئة المراجعة'), 'عضو الهيئة');
     await s.w.c.netAdmin.get('/governance');

@@ -2,12 +2,13 @@
 // the network; forms for network admins.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Checkbox, Field, Form, Radios, Select, type FormState } from '../../../../core/views/forms.js';
+import { Form, Radios, type FormState } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge } from '../../../../core/views/components.js';
 import { dayAsDate } from '../../../../core/time.js';
 import { shownHolderName, type VotePhase } from '../queries.js';
 import type { BoardNames } from '../../tables.js';
 import { Cards, CoordNav, refused, useLocalized } from '../../components.js';
+import { BodyFields, SeatFields, TermFields } from './fields.js';
 
 type Term = {
   id: number;
@@ -125,9 +126,7 @@ export function GovernancePage(p: {
             <details open={refused(p.state, `/governance/bodies/${b.id}/seats`)}>
               <summary>{t('coordination.governance.addSeat')}</summary>
               <Form action={`/governance/bodies/${b.id}/seats`} state={p.state} idPrefix={`body-${b.id}`}>
-                <Field name="title_ar" label={t('coordination.governance.seatAr')} required />
-                <Field name="title_en" label={t('coordination.governance.seatEn')} required />
-                <Checkbox name="is_chair" label={t('coordination.governance.chair')} />
+                <SeatFields />
                 <button type="submit">{t('common.add')}</button>
               </Form>
             </details>
@@ -138,18 +137,7 @@ export function GovernancePage(p: {
         <details open={refused(p.state, '/governance/bodies')}>
           <summary>{t('coordination.governance.addBody')}</summary>
           <Form action="/governance/bodies" state={p.state} values={{ kind: 'committee' }}>
-            <Select
-              name="kind"
-              label={t('coordination.governance.kind')}
-              options={[
-                { value: 'board', label: t('coordination.governance.kind.board') },
-                { value: 'committee', label: t('coordination.governance.kind.committee') },
-              ]}
-            />
-            <Field name="name_ar" label={t('coordination.field.nameAr')} required />
-            <Field name="name_en" label={t('coordination.field.nameEn')} required />
-            <Field name="description_ar" label={t('coordination.field.descriptionAr')} multiline rows={3} />
-            <Field name="description_en" label={t('coordination.field.descriptionEn')} multiline rows={3} />
+            <BodyFields />
             <button type="submit">{t('common.add')}</button>
           </Form>
         </details>
@@ -229,15 +217,7 @@ function Seats(p: { seats: Seat[]; canManage: boolean; orgs: Org[]; naming: Nami
                 <details open={refused(p.state, `/governance/seats/${s.id}/terms`)}>
                   <summary>{t('coordination.governance.addTerm')}</summary>
                   <Form action={`/governance/seats/${s.id}/terms`} state={p.state} idPrefix={`seat-${s.id}`}>
-                    <Field name="holder_name" label={t('coordination.governance.holderName')} required />
-                    <Select
-                      name="holder_org_id"
-                      label={t('coordination.governance.holderOrg')}
-                      includeEmpty="—"
-                      options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
-                    />
-                    <Field name="starts_on" type="date" label={t('coordination.governance.startsOn')} required />
-                    <Field name="ends_on" type="date" label={t('coordination.governance.endsOn')} required />
+                    <TermFields orgs={p.orgs} />
                     <button type="submit">{t('common.add')}</button>
                   </Form>
                 </details>

@@ -2,8 +2,9 @@
 // beforehand whether the record will be deleted or, holding history, archived.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
-import { CoordNav, useLocalized } from '../../components.js';
+import { ConfirmButton, Form, type FormState } from '../../../../core/views/forms.js';
+import { CoordNav } from '../../components.js';
+import { BodyFields, SeatFields, TermFields } from './fields.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
 export type GovernanceRecord =
@@ -34,7 +35,6 @@ export function GovernanceEditPage(p: {
   state?: FormState | null;
 }) {
   const { t } = usePage().i18n;
-  const name = useLocalized();
   const r = p.record;
   const at = `${base[r.kind]}/${r.id}`;
   return (
@@ -42,40 +42,7 @@ export function GovernanceEditPage(p: {
       <CoordNav current="/governance" />
       <h1>{t(titleKey[r.kind])}</h1>
       <Form action={`${at}/edit`} state={p.state} values={r.values}>
-        {r.kind === 'body' ? (
-          <>
-            <Select
-              name="kind"
-              label={t('coordination.governance.kind')}
-              options={[
-                { value: 'board', label: t('coordination.governance.kind.board') },
-                { value: 'committee', label: t('coordination.governance.kind.committee') },
-              ]}
-            />
-            <Field name="name_ar" label={t('coordination.field.nameAr')} required />
-            <Field name="name_en" label={t('coordination.field.nameEn')} required />
-            <Field name="description_ar" label={t('coordination.field.descriptionAr')} multiline rows={3} />
-            <Field name="description_en" label={t('coordination.field.descriptionEn')} multiline rows={3} />
-          </>
-        ) : r.kind === 'seat' ? (
-          <>
-            <Field name="title_ar" label={t('coordination.governance.seatAr')} required />
-            <Field name="title_en" label={t('coordination.governance.seatEn')} required />
-            <Checkbox name="is_chair" label={t('coordination.governance.chair')} />
-          </>
-        ) : (
-          <>
-            <Field name="holder_name" label={t('coordination.governance.holderName')} required />
-            <Select
-              name="holder_org_id"
-              label={t('coordination.governance.holderOrg')}
-              includeEmpty="—"
-              options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
-            />
-            <Field name="starts_on" type="date" label={t('coordination.governance.startsOn')} required />
-            <Field name="ends_on" type="date" label={t('coordination.governance.endsOn')} required />
-          </>
-        )}
+        {r.kind === 'body' ? <BodyFields /> : r.kind === 'seat' ? <SeatFields /> : <TermFields orgs={p.orgs} />}
         <button type="submit">{t('common.save')}</button>
       </Form>
       <section class="no-print">
