@@ -4,26 +4,15 @@
 // entry (agreed or a conflict), the same file twice records nothing twice, and the rules flag.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../testing/app.js';
+import { COUNT_FIELDS } from '../forms/formdef.js';
 import { goodSheet, makeElectionFixture } from '../testing/fixture.js';
 import { useElectionsWorld, type Who } from '../testing/setup.js';
 
 const w = useElectionsWorld();
 const as = (who: Who) => w.as(who);
 
-const FIELDS = [
-  'registered_women',
-  'registered_men',
-  'voters_women',
-  'voters_men',
-  'ballots_received',
-  'ballots_unused',
-  'ballots_spoiled',
-  'valid',
-  'invalid',
-  'blank',
-  'votes_l1',
-  'votes_l2',
-];
+// the count form's fields in the paper sheet's order, then the fixture's two lists
+const FIELDS: string[] = [...COUNT_FIELDS, 'votes_l1', 'votes_l2'];
 // The text-report codes people also write as column names (W, M, BR…, the lists' codes).
 const CODES = ['RW', 'RM', 'W', 'M', 'BR', 'BU', 'BS', 'VA', 'IN', 'BL', 'L1', 'L2'];
 
