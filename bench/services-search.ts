@@ -20,6 +20,9 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { searchServices, type SearchFilters } from '../src/features/services/directory/queries.js';
 import { indexServices } from '../src/features/services/search-index.js';
+import { exportAllServicesJson } from '../src/features/services/hsds/export.js';
+import { exportTabular } from '../src/features/services/hsds/tabular.js';
+import { strToU8, zipSync } from 'fflate';
 import { CATEGORIES, GROUPS, clusterOf, termId } from '../src/features/services/taxonomy.js';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
@@ -417,6 +420,20 @@ async function measure(label: string, h: DbHandle) {
   return { searchP95: pct(all, 95), pageP95: pct(page, 95), baselineP95: pct(base, 95) };
 }
 
+// The admin's full exports (JSON and the tabular zip): built once each, the time and the size.
+async function measureExports(h: DbHandle) {
+  const t0 = performance.now();
+  const json = await exportAllServicesJson(h.db);
+  const t1 = performance.now();
+  const files = await exportTabular(h.db);
+  const zip = zipSync(Object.fromEntries([...files].map(([name, text]) => [name, strToU8(text)])));
+  const t2 = performance.now();
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  console.log(`full export, JSON: ${((t1 - t0) / 1000).toFixed(2)} s, ${mb(Buffer.byteLength(json))} MB`);
+  console.log(`full export, tabular zip: ${((t2 - t1) / 1000).toFixed(2)} s, ${mb(zip.length)} MB`);
+  return { jsonSeconds: (t1 - t0) / 1000, zipSeconds: (t2 - t1) / 1000 };
+}
+
 async function prepare(h: DbHandle) {
   await migrateToLatest(h.db, h.dialect, features);
   await loadAleppoSeed(h.db, NOW);
@@ -433,7 +450,7 @@ async function main() {
     const h = openDatabase(`sqlite:${path.join(dir, 'bench.sqlite')}`);
     try {
       await prepare(h);
-      summary.sqlite = await measure('SQLite', h);
+      summary.sqlite = { ...(await measure('SQLite', h)), ...(await measureExports(h)) };
     } finally {
       await h.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -453,7 +470,7 @@ async function main() {
     try {
       await prepare(h);
       await admin.query(`ANALYZE`);
-      summary.postgres = await measure('PostgreSQL', h);
+      summary.postgres = { ...(await measure('PostgreSQL', h)), ...(await measureExports(h)) };
     } finally {
       await h.close();
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);

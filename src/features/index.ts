@@ -13,6 +13,7 @@ import programmes from './programmes/index.js';
 import elections from './elections/index.js';
 import coordination from './coordination/index.js';
 import notifications from './notifications/index.js';
+import downloads from './downloads/index.js';
 import offline from './offline/index.js';
 
 export const features: Feature[] = [
@@ -28,5 +29,6 @@ export const features: Feature[] = [
   elections,
   coordination,
   notifications,
+  downloads,
   offline,
 ];

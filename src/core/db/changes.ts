@@ -18,6 +18,7 @@ export const PRIVATE_TABLES = new Set([
   'recovery_codes',
   'notifications',
   'notification_settings',
+  'downloads',
   'kysely_migration',
   'kysely_migration_lock',
 ]);

@@ -192,6 +192,23 @@ export interface KvTable {
   value: string;
 }
 
+/** A file built for one person after their request had waited long enough (core/downloads). */
+export interface DownloadsTable {
+  id: Generated<number>;
+  user_id: number;
+  file_name: string;
+  content_type: string;
+  /** the page the person came from */
+  back_to: string;
+  status: 'running' | 'ready' | 'failed';
+  body: Buffer | null;
+  bytes: number | null;
+  started_at: string;
+  finished_at: string | null;
+  /** the row and its file are removed after this, ready or not */
+  expires_at: string;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
@@ -233,4 +250,5 @@ export interface CoreTables {
   kv: KvTable;
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
+  downloads: DownloadsTable;
 }

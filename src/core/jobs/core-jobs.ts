@@ -2,6 +2,7 @@
 import type { Job } from './scheduler.js';
 import { sendDigests } from '../notify/index.js';
 import { searchReindexJob } from '../search/reindex.js';
+import { purgeDownloads } from '../downloads/index.js';
 
 export const coreJobs: Job[] = [
   // Deliveries that failed (SMTP down) are tried again for a day.
@@ -10,4 +11,6 @@ export const coreJobs: Job[] = [
   { name: 'notify-digest', everyMs: 3600_000, run: sendDigests },
   // Search entries made by an older analyzer (rules or dictionary) are rebuilt, a batch at a time.
   searchReindexJob,
+  // Prepared downloads (often private: an organization's whole workspace) are kept an hour.
+  { name: 'downloads-expire', everyMs: 15 * 60_000, run: (wasl, now) => purgeDownloads(wasl.db, now) },
 ];

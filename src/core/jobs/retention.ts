@@ -2,6 +2,7 @@
 // register their own steps. Several app processes may run it; the `kv` row makes it once a day.
 import type { Db } from '../db/index.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
+import { purgeDownloads } from '../downloads/index.js';
 import { claimPeriod } from './scheduler.js';
 import { damascusDay } from '../time.js';
 
@@ -11,6 +12,7 @@ export type PurgeStep = { name: string; run: (db: Db, now: Date) => Promise<numb
 
 const steps: PurgeStep[] = [
   { name: 'sessions', run: purgeExpiredSessions },
+  { name: 'prepared downloads (1 hour)', run: purgeDownloads },
   {
     name: 'account tokens',
     run: async (db, now) =>

@@ -2,7 +2,8 @@
 // organization owns in coordination — nothing of another organization (shares and reviewers are
 // given as ids, attendance of hosted meetings is limited to its own people).
 import fs from 'node:fs/promises';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, type Zippable } from 'fflate';
+import { STORED, zipOffThread } from '../../../core/downloads/zip.js';
 import type { WaslServices } from '../../../core/services.js';
 import { privateFile } from '../files.js';
 import { listPeople } from './queries.js';
@@ -69,7 +70,7 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
     const data = await readMedia(wasl, v.media_id);
     if (!data) continue;
     const name = `workspace/files/${v.item_id}-v${v.version}-${safeName(v.filename)}`;
-    files[name] = data;
+    files[name] = [data, STORED]; // photos, PDFs and office files are compressed already
     versionFiles[v.id] = name;
   }
 
@@ -94,7 +95,7 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
     const data = await readMedia(wasl, v.media_id);
     if (!data) continue;
     const name = `plans/files/${v.plan_id}-v${v.version}-${safeName(v.filename ?? 'plan')}`;
-    files[name] = data;
+    files[name] = [data, STORED]; // photos, PDFs and office files are compressed already
     planFiles[v.id] = name;
     seenMedia.set(v.media_id, name);
   }
@@ -238,5 +239,5 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
     })),
   );
   files['emergency-access.json'] = json(emergency);
-  return zipSync(files, { level: 6, mtime: now });
+  return zipOffThread(files, { level: 6, mtime: now });
 }

@@ -47,6 +47,7 @@ import {
   updateItem,
 } from './actions.js';
 import { buildExport } from './export.js';
+import { offerDownload } from '../../../core/downloads/index.js';
 import { staffOf, tell } from '../notify.js';
 import { EmergencyPage, ItemPage, NoWorkspacePage, SharedPage, WorkspacePage } from './views.js';
 
@@ -242,16 +243,15 @@ export const workspaceRoutes = [
     access,
     load: workspace('manage'),
     fresh: true, // everything the organization holds: asked again on a session left open
-    async handle(c, w) {
-      const zip = await buildExport(c.wasl, w.org.id, c.now);
-      await c.audit('coordination.export', { ...workspaceTarget('organization', w), details: { bytes: zip.length } });
-      const day = c.now.toISOString().slice(0, 10);
-      return c.reply
-        .header('content-disposition', `attachment; filename="wasl-organization-${w.org.id}-${day}.zip"`)
-        .header('cache-control', 'private, no-store')
-        .type('application/zip')
-        .send(Buffer.from(zip));
-    },
+    // Built while the person waits a moment; a large one is finished on its own page (core/downloads).
+    handle: (c, w) =>
+      offerDownload(c, {
+        fileName: `wasl-organization-${w.org.id}-${c.now.toISOString().slice(0, 10)}.zip`,
+        contentType: 'application/zip',
+        backTo: `/workspace/${w.org.id}`,
+        build: () => buildExport(c.wasl, w.org.id, c.now),
+        built: (bytes) => c.audit('coordination.export', { ...workspaceTarget('organization', w), details: { bytes } }),
+      }),
   }),
 
   form('/workspace/:orgId/leave', {

@@ -186,10 +186,29 @@ export function ownFields(name: ObjectName, row: Row, opts: Options = {}): Row {
 }
 
 const byId = (a: Row, b: Row) => ((a.id as string) < (b.id as string) ? -1 : 1);
+
+// Children grouped by parent once per table and column: scanning the whole table for every parent
+// made the full export quadratic (2,000 services took over a minute).
+type ChildIndex = { size: number; byParent: Map<unknown, Row[]> };
+const childIndexes = new WeakMap<Graph, Map<string, ChildIndex>>();
+
 function childrenOf(g: Graph, name: ObjectName, column: string, parentId: string): Row[] {
-  const out: Row[] = [];
-  for (const r of g[name].values()) if (r[column] === parentId) out.push(r);
-  return out.sort(byId);
+  let indexes = childIndexes.get(g);
+  if (!indexes) childIndexes.set(g, (indexes = new Map()));
+  const key = `${name}.${column}`;
+  let index = indexes.get(key);
+  // A graph is trimmed (onlyPublicServices) or filled before it is read; a changed size rebuilds.
+  if (!index || index.size !== g[name].size) {
+    const byParent = new Map<unknown, Row[]>();
+    for (const r of g[name].values()) {
+      const list = byParent.get(r[column]);
+      if (list) list.push(r);
+      else byParent.set(r[column], [r]);
+    }
+    for (const list of byParent.values()) list.sort(byId);
+    indexes.set(key, (index = { size: g[name].size, byParent }));
+  }
+  return [...(index.byParent.get(parentId) ?? [])];
 }
 function setList(out: Row, key: string, items: Row[]) {
   if (items.length) out[key] = items;
@@ -246,7 +265,18 @@ export function locationBasic(g: Graph, l: Row): Row {
   return out;
 }
 
+// A place and an organization are nested again in every service that refers to them: built once
+// per row (the objects are only read, then serialized), they cost one build however often they appear.
+const builtLocations = new WeakMap<Row, Row>();
+const builtOrganizations = new WeakMap<Row, Row>();
+
 function locationObject(g: Graph, l: Row): Row {
+  let out = builtLocations.get(l);
+  if (!out) builtLocations.set(l, (out = buildLocationObject(g, l)));
+  return out;
+}
+
+function buildLocationObject(g: Graph, l: Row): Row {
   const out = { ...ownFields('location', l), ...locationBasic(g, l) };
   setList(out, 'languages', childrenOf(g, 'language', 'location_id', l.id as string).map(languageObject));
   const stored = childrenOf(g, 'address', 'location_id', l.id as string).map((a) => ownFields('address', a));
@@ -338,6 +368,13 @@ export function serviceObject(
 }
 
 export function organizationObject(g: Graph, o: Row, withServices: boolean): Row {
+  if (withServices) return buildOrganizationObject(g, o, true);
+  let out = builtOrganizations.get(o);
+  if (!out) builtOrganizations.set(o, (out = buildOrganizationObject(g, o, false)));
+  return out;
+}
+
+function buildOrganizationObject(g: Graph, o: Row, withServices: boolean): Row {
   const id = o.id as string;
   const out = ownFields('organization', o);
   setList(out, 'contacts', contacts(g, 'organization_id', id));
@@ -388,4 +425,23 @@ export function serviceAtLocationListItem(g: Graph, sal: Row): Row {
 export async function exportAllServices(db: Db): Promise<Row[]> {
   const g = await loadGraph(db, { all: true });
   return [...g.service.values()].sort(byId).map((s) => serviceObject(g, s));
+}
+
+/** Services written between turns of the event loop (a large directory takes seconds). */
+const SERVICES_PER_TURN = 100;
+
+/**
+ * The same export as one JSON text, built a hundred services at a time with a turn of the event
+ * loop between (other requests are answered meanwhile); `progress(done, total)` after each batch.
+ */
+export async function exportAllServicesJson(db: Db, progress?: (done: number, total: number) => void): Promise<string> {
+  const g = await loadGraph(db, { all: true });
+  const services = [...g.service.values()].sort(byId);
+  const parts: string[] = [];
+  for (let i = 0; i < services.length; i += SERVICES_PER_TURN) {
+    for (const s of services.slice(i, i + SERVICES_PER_TURN)) parts.push(JSON.stringify(serviceObject(g, s)));
+    progress?.(Math.min(i + SERVICES_PER_TURN, services.length), services.length);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return `[${parts.join(',')}]`;
 }

@@ -1,10 +1,12 @@
 // The network's pages: coverage for coordinators; HSDS import (a JSON document, one table, or a
 // zipped tabular package of HSDS 3.0 or older, all or nothing) and export (JSON, the data package as
 // a zip) for admins, every one audited.
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
+import { offerDownload } from '../../../core/downloads/index.js';
+import { zipOffThread } from '../../../core/downloads/zip.js';
 import { endpoint, notFound, page, type Ctx } from '../../../core/http/route.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
-import { exportAllServices } from '../hsds/export.js';
+import { exportAllServicesJson } from '../hsds/export.js';
 import { importCollected } from '../hsds/import.js';
 import { UPLOAD_LIMITS } from '../hsds/package.js';
 import { groupProblems, problemsCsv, type Problem } from '../hsds/problems.js';
@@ -37,13 +39,10 @@ function prepared(upload: { file: Upload; source: string }): Promise<Prepared | 
 }
 
 /** A download named for today, e.g. wasl-services-hsds-2026-06-28.json. */
+const exportName = (c: Ctx<typeof admin>, ext: string) =>
+  `wasl-services-hsds-${c.now.toISOString().slice(0, 10)}.${ext}`;
 const attachment = (c: Ctx<typeof admin>, ext: string, type: string) =>
-  c.reply
-    .type(type)
-    .header(
-      'content-disposition',
-      `attachment; filename="wasl-services-hsds-${c.now.toISOString().slice(0, 10)}.${ext}"`,
-    );
+  c.reply.type(type).header('content-disposition', `attachment; filename="${exportName(c, ext)}"`);
 
 type Ended =
   | { status: 'imported' | 'rejected'; outcome: ImportOutcome; problems?: Problem[] }
@@ -155,23 +154,34 @@ export const networkRoutes = [
     },
   }),
 
-  // Reading the whole directory (with what is not public) is audited.
+  // Reading the whole directory (with what is not public) is audited. A large directory is
+  // finished on the download's own page (core/downloads).
   endpoint('GET', '/services/admin/export.json', {
     access: admin,
-    async handle(c) {
-      const services = await exportAllServices(c.db);
-      await c.audit('services.export.json', { targetType: 'services' });
-      return attachment(c, 'json', 'application/json; charset=utf-8').send(JSON.stringify(services, null, 2));
-    },
+    handle: (c) =>
+      offerDownload(c, {
+        fileName: exportName(c, 'json'),
+        contentType: 'application/json; charset=utf-8',
+        backTo: '/services/admin/import',
+        build: (progress) => exportAllServicesJson(c.db, progress),
+        built: () => c.audit('services.export.json', { targetType: 'services' }),
+      }),
   }),
 
   endpoint('GET', '/services/admin/export.zip', {
     access: admin,
-    async handle(c) {
-      const files = await exportTabular(c.db);
-      const zip = zipSync(Object.fromEntries([...files].map(([name, text]) => [name, strToU8(text)])));
-      await c.audit('services.export.tabular', { targetType: 'services' });
-      return attachment(c, 'zip', 'application/zip').send(Buffer.from(zip));
-    },
+    handle: (c) =>
+      offerDownload(c, {
+        fileName: exportName(c, 'zip'),
+        contentType: 'application/zip',
+        backTo: '/services/admin/import',
+        build: async () => {
+          const files = await exportTabular(c.db);
+          return zipOffThread(Object.fromEntries([...files].map(([name, text]) => [name, strToU8(text)])), {
+            mtime: c.now,
+          });
+        },
+        built: () => c.audit('services.export.tabular', { targetType: 'services' }),
+      }),
   }),
 ];
