@@ -5,6 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { idFrom, PDF, postMultipart, resignIn, told, useWorld } from '../testing/test-helpers.js';
 import { emergencyEndNotices, processDepartures } from './actions.js';
 import { HOUR, DAY } from '../../../core/time.js';
+import { downloadTiming } from '../../../core/downloads/index.js';
 
 const s = useWorld();
 
@@ -335,6 +336,32 @@ describe('export and leaving', () => {
       .where('action', '=', 'coordination.export')
       .execute();
     expect(audit.length).toBe(1);
+  });
+
+  it('an export not ready within a moment is finished on its page, for the admin who asked alone', async () => {
+    downloadTiming.answerWithinMs = 0;
+    try {
+      const res = await s.w.c.adminA.get(`/workspace/${s.w.orgA}/export`);
+      expect(res.statusCode).toBe(303);
+      const page = String(res.headers.location);
+      expect(page).toMatch(/^\/downloads\/\d+$/);
+      let file = await s.w.c.adminA.get(`${page}/file`);
+      for (let i = 0; i < 200 && file.statusCode !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        file = await s.w.c.adminA.get(`${page}/file`);
+      }
+      expect(file.statusCode).toBe(200);
+      const names = Object.keys(unzipSync(new Uint8Array(file.rawPayload)));
+      expect(names).toContain('organization.json');
+      expect(names.some((n) => n.startsWith('workspace/files/'))).toBe(true);
+      // its staff, the network admin and another organization's admin do not see it
+      for (const other of [s.w.c.staffA, s.w.c.netAdmin, s.w.c.adminC]) {
+        expect((await other.get(page)).statusCode).toBe(404);
+        expect((await other.get(`${page}/file`)).statusCode).toBe(404);
+      }
+    } finally {
+      downloadTiming.answerWithinMs = 2000;
+    }
   });
 
   it('deletes a leaving organization’s private data after the confirmation period, not before', async () => {
