@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Db, Dialect } from '../../../core/db/index.js';
 import { flag, fromJson, toJson } from '../../../core/db/helpers.js';
+import { groupCommit } from '../../../core/db/group-commit.js';
 import {
   checkRules,
   sheetFields,
@@ -120,7 +121,8 @@ function checked(input: IngestInput) {
 export async function ingestSubmission(db: Db, dialect: Dialect, input: IngestInput, now: Date): Promise<IngestResult> {
   const check = checked(input);
   if (!check.ok) return { status: 'invalid', errors: check.errors };
-  return db.transaction().execute((trx) => store(trx, dialect, input, check, now));
+  // reports arriving together share one durable commit on SQLite (core/db/group-commit.ts)
+  return groupCommit(db, dialect, (trx) => store(trx, dialect, input, check, now));
 }
 
 /**
