@@ -1,12 +1,14 @@
-// A shape of route this feature uses often, built on the route kit (a candidate for
+// Shapes of route this feature uses often, built on the route kit (candidates for
 // core/http/route.ts): managedForm — a coordinator's page and the form on it at one path, GET for
-// the election's coordinators, POST for those who may still change it (not once archived).
+// the election's coordinators, POST for those who may still change it (not once archived);
+// managedButton — a button of a coordinator's page (no fields): a change, then a page to go to.
 import type { VNode } from 'preact';
 import type { z } from 'zod';
-import { form, page, type MemberCtx, type Next, type RouteDef } from '../../core/http/route.js';
+import { action, form, page, type AnyCtx, type MemberCtx, type Next, type RouteDef } from '../../core/http/route.js';
 import type { FormState } from '../../core/views/forms.js';
 import { election } from './permissions.js';
 import type { Election } from './queries.js';
+import { emptyForm } from './schemas.js';
 
 type Show = (c: MemberCtx, e: Election, state: FormState | null) => VNode | Promise<VNode>;
 type Errors = Record<string, string | undefined> | void;
@@ -24,4 +26,12 @@ export function managedForm<const Path extends string, S extends z.ZodObject>(
     page(path, { access: 'member', load: election('coordinate'), render: (c, e) => opts.show(c, e, null) }),
     ...form(path, { access: 'member', load: election('change'), ...opts }),
   ];
+}
+
+export function managedButton<const Path extends string, L>(
+  path: Path,
+  load: (c: AnyCtx) => Promise<L>,
+  run: (c: MemberCtx, loaded: L) => Next | Promise<Next>,
+): RouteDef {
+  return action(path, { access: 'member', load, schema: emptyForm, run });
 }

@@ -51,22 +51,11 @@ describe('elections retention', () => {
     await createObserverToken(db, c!.id, now);
     await db.updateTable('observers').set({ status: 'revoked' }).where('id', '=', c!.id).execute();
     await createObserverToken(db, old.observers[0]!.id, now);
-    await saveTextReport(
-      db,
-      old.electionId,
-      coordinator.id,
-      'RO-OB-01 1 نعم',
-      [{ line: 'RO-OB-01 1 نعم', ok: true }],
-      now,
-    );
-    await saveTextReport(
-      db,
-      live.electionId,
-      coordinator.id,
-      'RL-OB-01 1 نعم',
-      [{ line: 'RL-OB-01 1 نعم', ok: true }],
-      now,
-    );
+    for (const [f, line] of [
+      [old, 'RO-OB-01 1 نعم'],
+      [live, 'RL-OB-01 1 نعم'],
+    ] as const)
+      await saveTextReport(db, f.electionId, coordinator.id, line, [{ line, ok: true }], now);
     await db.updateTable('elections').set({ status: 'archived' }).where('id', '=', old.electionId).execute();
 
     const removed = await runRetentionPurge(db, now, elections.purge);

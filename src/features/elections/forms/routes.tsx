@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { action, form, FormErrors, notFound, page, type AnyCtx, type MemberCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { canChange, within } from '../permissions.js';
-import { managedForm } from '../kit.js';
+import { managedButton, managedForm } from '../kit.js';
 import { electionCandidates, type Election } from '../queries.js';
 import { emptyForm, newFormForm } from '../schemas.js';
 import {
@@ -20,7 +20,7 @@ import {
   without,
   type QuestionFields,
 } from './builder.js';
-import { validateRules, type FormDefinition, type RulesProblem } from './formdef.js';
+import { validateRules, type FormDefinition, type Question, type RulesProblem } from './formdef.js';
 import {
   createFormDraft,
   deleteDraft,
@@ -90,10 +90,39 @@ function ruleProblemText(c: MemberCtx, p: RulesProblem): string {
   });
 }
 
-const step = (e: Election, f: FormRow, flash: Parameters<MemberCtx['t']>[0], q?: string) => ({
+type Flash = Parameters<MemberCtx['t']>[0];
+
+const step = (e: Election, f: FormRow, flash: Flash, q?: string) => ({
   to: `${builderUrl(e, f)}${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   flash,
 });
+
+/** A question moved or removed: the draft's new definition, or null when that may not be done. */
+function questionStep<const Path extends string, S extends z.ZodObject>(
+  path: Path,
+  schema: S,
+  change: (f: FormRow, q: Question, d: z.infer<S>) => { def: FormDefinition | null; refused: Flash; done: Flash },
+) {
+  return action(path, {
+    access,
+    load: draftQuestion,
+    schema,
+    async run(c, { e, row: f, q }, d) {
+      const { def, refused, done } = change(f, q, d);
+      if (!def) return step(e, f, refused, q.id);
+      await updateDraft(c.db, e.id, f.id, { def });
+      return step(e, f, done);
+    },
+  });
+}
+
+/** The forms of a draft's builder page: shown again on it when refused. */
+const onDraft = {
+  access,
+  load: draft,
+  show: (c: MemberCtx, { e, row }: { e: Election; row: FormRow }, state: FormState | null) =>
+    builderPage(c, e, row, state),
+};
 
 export const formRoutes = [
   managedForm('/elections/:id/forms', {
@@ -130,10 +159,8 @@ export const formRoutes = [
   }),
 
   form('/elections/:id/forms/:fid', {
-    access,
-    load: draft,
+    ...onDraft,
     schema: titleForm,
-    show: (c, { e, row }, state) => builderPage(c, e, row, state),
     async save(c, { e, row: f }, d) {
       await updateDraft(c.db, e.id, f.id, d);
       return builderUrl(e, f);
@@ -165,35 +192,21 @@ export const formRoutes = [
     },
   }),
 
-  action('/elections/:id/forms/:fid/questions/:qid/move', {
-    access,
-    load: draftQuestion,
-    schema: moveForm,
-    async run(c, { e, row: f, q }, d) {
-      const def = moved(f.def, q.id, d.dir);
-      if (!def) return step(e, f, 'elections.builder.cannotMove', q.id);
-      await updateDraft(c.db, e.id, f.id, { def });
-      return step(e, f, 'common.saved');
-    },
-  }),
+  questionStep('/elections/:id/forms/:fid/questions/:qid/move', moveForm, (f, q, d) => ({
+    def: moved(f.def, q.id, d.dir),
+    refused: 'elections.builder.cannotMove',
+    done: 'common.saved',
+  })),
 
-  action('/elections/:id/forms/:fid/questions/:qid/delete', {
-    access,
-    load: draftQuestion,
-    schema: emptyForm,
-    async run(c, { e, row: f, q }) {
-      const def = f.kind === 'count' && isCountField(q.id) ? null : without(f.def, q.id);
-      if (!def) return step(e, f, 'elections.builder.cannotRemove', q.id);
-      await updateDraft(c.db, e.id, f.id, { def });
-      return step(e, f, 'elections.builder.removed');
-    },
-  }),
+  questionStep('/elections/:id/forms/:fid/questions/:qid/delete', emptyForm, (f, q) => ({
+    def: f.kind === 'count' && isCountField(q.id) ? null : without(f.def, q.id),
+    refused: 'elections.builder.cannotRemove',
+    done: 'elections.builder.removed',
+  })),
 
   form('/elections/:id/forms/:fid/rules', {
-    access,
-    load: draft,
+    ...onDraft,
     schema: rulesForm,
-    show: (c, { e, row }, state) => builderPage(c, e, row, state),
     async save(c, { e, row: f }, d) {
       const rules = parseRuleLines(d.rules);
       if (rules.length > 50) throw new FormErrors({ rules: c.t('elections.builder.tooManyRules') });
@@ -207,65 +220,45 @@ export const formRoutes = [
     },
   }),
 
-  action('/elections/:id/forms/:fid/publish', {
-    access,
-    load: draft,
-    schema: emptyForm,
-    async run(c, { e, row: f }) {
-      if (f.kind === 'count') await saveQuestions(c, e, f, f.def);
-      const fresh = (await getForm(c.db, e.id, f.id))!;
-      if (
-        validateRules(
-          fresh.ruleList.map((r) => r.rule),
-          fresh.def,
-        ).length ||
-        !fresh.def.questions.length
-      )
-        return step(e, f, 'elections.builder.cannotPublish');
-      await publishForm(c.db, e.id, f.id, c.now);
-      await c.audit('election.form.published', { targetType: 'observation_form', targetId: f.id });
-      return step(e, f, 'elections.builder.published');
-    },
+  managedButton('/elections/:id/forms/:fid/publish', draft, async (c, { e, row: f }) => {
+    if (f.kind === 'count') await saveQuestions(c, e, f, f.def);
+    const fresh = (await getForm(c.db, e.id, f.id))!;
+    if (
+      validateRules(
+        fresh.ruleList.map((r) => r.rule),
+        fresh.def,
+      ).length ||
+      !fresh.def.questions.length
+    )
+      return step(e, f, 'elections.builder.cannotPublish');
+    await publishForm(c.db, e.id, f.id, c.now);
+    await c.audit('election.form.published', { targetType: 'observation_form', targetId: f.id });
+    return step(e, f, 'elections.builder.published');
   }),
 
-  action('/elections/:id/forms/:fid/delete', {
-    access,
-    load: draft,
-    schema: emptyForm,
-    async run(c, { e, row: f }) {
-      await deleteDraft(c.db, e.id, f.id);
-      await c.audit('election.form.deleted', { targetType: 'observation_form', targetId: f.id });
-      return { to: `/elections/${e.id}/forms`, flash: 'elections.builder.deleted' };
-    },
+  managedButton('/elections/:id/forms/:fid/delete', draft, async (c, { e, row: f }) => {
+    await deleteDraft(c.db, e.id, f.id);
+    await c.audit('election.form.deleted', { targetType: 'observation_form', targetId: f.id });
+    return { to: `/elections/${e.id}/forms`, flash: 'elections.builder.deleted' };
   }),
 
-  action('/elections/:id/forms/:fid/retire', {
-    access,
-    load: published,
-    schema: emptyForm,
-    async run(c, { e, row: f }) {
-      await retireSlug(c.db, e.id, f.slug);
-      await c.audit('election.form.retired', { targetType: 'observation_form', targetId: f.id });
-      return step(e, f, 'elections.builder.retired');
-    },
+  managedButton('/elections/:id/forms/:fid/retire', published, async (c, { e, row: f }) => {
+    await retireSlug(c.db, e.id, f.slug);
+    await c.audit('election.form.retired', { targetType: 'observation_form', targetId: f.id });
+    return step(e, f, 'elections.builder.retired');
   }),
 
-  action('/elections/:id/forms/:fid/new-version', {
-    access,
-    load: published,
-    schema: emptyForm,
-    async run(c, { e, row: f }) {
-      const open = (await listForms(c.db, e.id)).find((x) => x.slug === f.slug && x.status === 'draft');
-      const id =
-        open?.id ??
-        (await createFormDraft(
-          c.db,
-          e.id,
-          { slug: f.slug, kind: f.kind, title_ar: f.title_ar, title_en: f.title_en, def: f.def, rules: f.ruleList },
-          c.user.id,
-          c.now,
-        ));
-      return { to: `/elections/${e.id}/forms/${id}` };
-    },
+  managedButton('/elections/:id/forms/:fid/new-version', published, async (c, { e, row: f }) => {
+    const open = (await listForms(c.db, e.id)).find((x) => x.slug === f.slug && x.status === 'draft');
+    const id =
+      open?.id ??
+      (await createFormDraft(
+        c.db,
+        e.id,
+        { slug: f.slug, kind: f.kind, title_ar: f.title_ar, title_en: f.title_en, def: f.def, rules: f.ruleList },
+        c.user.id,
+        c.now,
+      ));
+    return { to: `/elections/${e.id}/forms/${id}` };
   }),
 ];

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../../testing/browser.js';
-import { makeElectionFixture, type Fixture } from '../testing/fixture.js';
+import { seededOrganizer, smallElection } from '../testing/browser.js';
+import type { Fixture } from '../testing/fixture.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -12,22 +13,7 @@ let fx: Fixture;
 
 beforeAll(async () => {
   server = await startServer({ seed: true });
-  const db = server.handle.db;
-  const net = await db.selectFrom('networks').select('id').executeTakeFirstOrThrow();
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name_en', 'like', 'Jusoor%')
-    .executeTakeFirstOrThrow();
-  fx = await makeElectionFixture(db, {
-    networkId: net.id,
-    organizerOrgId: org.id,
-    userId: null,
-    now: new Date(),
-    stations: 2,
-    observers: 2,
-    codePrefix: 'BR',
-  });
+  fx = await smallElection(server.handle.db, await seededOrganizer(server.handle.db), 'BR');
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -4,25 +4,16 @@
 // nothing is changed). A sheet that adds up is saved at once, with no warning.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { makeNetwork, makeOrganization } from '../../../testing/app.js';
 import { newPhonePage, pageProblems, useBrowser } from '../../../testing/browser.js';
-import { goodSheet, makeElectionFixture, type Fixture } from '../testing/fixture.js';
+import { newOrganizer, smallElection } from '../testing/browser.js';
+import { goodSheet, type Fixture } from '../testing/fixture.js';
 
 const env = useBrowser({ seed: false });
 let fx: Fixture;
 
 beforeAll(async () => {
   const db = env.server.handle.db;
-  const net = await makeNetwork(db);
-  const org = await makeOrganization(db, net, 'Jusoor');
-  fx = await makeElectionFixture(db, {
-    networkId: net,
-    organizerOrgId: org,
-    userId: null,
-    now: new Date(),
-    stations: 2,
-    observers: 2,
-  });
+  fx = await smallElection(db, await newOrganizer(db));
 });
 
 const sheetsOf = (observerId: number) =>

@@ -4,7 +4,7 @@
 // opening an observer's page answer exactly as they do for a code or an id that exists nowhere.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../testing/app.js';
-import { makeElectionFixture, type Fixture } from '../testing/fixture.js';
+import type { Fixture } from '../testing/fixture.js';
 import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld({ observers: 2 });
@@ -71,14 +71,7 @@ describe('a coordinator of another election learns nothing about this electionâ€
   let mine: { id: number; code: string };
   const nowhere = { code: 'QQQ-QQQ', id: 999_999 };
   beforeAll(async () => {
-    theirs = await makeElectionFixture(w.db, {
-      networkId: w.net,
-      organizerOrgId: w.outsider,
-      userId: w.users.other,
-      now: w.t.clock.now,
-      stations: 2,
-      observers: 1,
-    });
+    theirs = await w.election({ by: 'outsider', stations: 2, observers: 1 });
     other = await w.as('other');
     mine = w.fx.observers[0]!;
     expect(await w.db.selectFrom('observers').select('id').where('code', '=', nowhere.code).executeTakeFirst()).toBe(

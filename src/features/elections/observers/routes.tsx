@@ -2,7 +2,8 @@
 // a new observer or a spreadsheet of them (answered by their printable cards, secrets shown once),
 // one observer's page — corrected, revoked and restored, a new secret or a new code, "no network"
 // marked from a phone call, their sign-in attempts, removed while they have sent nothing.
-import { action, endpoint, form, FormErrors, page, type MemberCtx } from '../../../core/http/route.js';
+import { endpoint, form, FormErrors, page, type MemberCtx } from '../../../core/http/route.js';
+import { managedButton } from '../kit.js';
 import { csvTemplate } from '../../../core/text/csv-import.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { canChange, election, within } from '../permissions.js';
@@ -82,6 +83,14 @@ async function observerPage(c: MemberCtx, e: Election, o: ObserverRow, state: Fo
     />
   );
 }
+
+/** The forms of one observer's page: shown again on that page when refused. */
+const onObserverPage = {
+  access,
+  load: observer('change'),
+  show: (c: MemberCtx, { e, row }: { e: Election; row: ObserverRow }, state: FormState | null) =>
+    observerPage(c, e, row, state),
+};
 
 type Posted = {
   name: string;
@@ -218,10 +227,8 @@ export const observerRoutes = [
   }),
 
   form('/elections/:id/observers/:oid', {
-    access,
-    load: observer('change'),
+    ...onObserverPage,
     schema: observerForm,
-    show: (c, { e, row }, state) => observerPage(c, e, row, state),
     async save(c, { e, row: o }, d) {
       await updateObserver(c.db, e.id, o.id, await checkedObserver(c, e, d, o.id));
       await c.audit('election.observer.edited', { targetType: 'observer', targetId: o.id });
@@ -229,38 +236,26 @@ export const observerRoutes = [
     },
   }),
 
-  action('/elections/:id/observers/:oid/revoke', {
-    access,
-    load: observer('change'),
-    schema: emptyForm,
-    async run(c, { e, row: o }) {
-      await revokeObserver(c.db, o.id, c.now);
-      await c.audit('election.observer.revoked', { targetType: 'observer', targetId: o.id });
-      return { to: back(e, o), flash: 'elections.observers.revoked' };
-    },
+  managedButton('/elections/:id/observers/:oid/revoke', observer('change'), async (c, { e, row: o }) => {
+    await revokeObserver(c.db, o.id, c.now);
+    await c.audit('election.observer.revoked', { targetType: 'observer', targetId: o.id });
+    return { to: back(e, o), flash: 'elections.observers.revoked' };
   }),
 
-  action('/elections/:id/observers/:oid/restore', {
-    access,
-    load: observer('change'),
-    schema: emptyForm,
-    async run(c, { e, row: o }) {
-      if (o.status === 'revoked' && o.secret_hash) {
-        await restoreObserver(c.db, o.id);
-        await c.audit('election.observer.restored', { targetType: 'observer', targetId: o.id });
-      }
-      return {
-        to: back(e, o),
-        flash: o.secret_hash ? 'elections.observers.restored' : 'elections.observers.needSecret',
-      };
-    },
+  managedButton('/elections/:id/observers/:oid/restore', observer('change'), async (c, { e, row: o }) => {
+    if (o.status === 'revoked' && o.secret_hash) {
+      await restoreObserver(c.db, o.id);
+      await c.audit('election.observer.restored', { targetType: 'observer', targetId: o.id });
+    }
+    return {
+      to: back(e, o),
+      flash: o.secret_hash ? 'elections.observers.restored' : 'elections.observers.needSecret',
+    };
   }),
 
   form('/elections/:id/observers/:oid/reissue', {
-    access,
-    load: observer('change'),
+    ...onObserverPage,
     schema: emptyForm,
-    show: (c, { e, row }, state) => observerPage(c, e, row, state),
     async save(c, { e, row: o }) {
       const { secret, hash } = await issueSecret();
       await reissueObserverSecret(c.db, o.id, hash);
@@ -271,36 +266,21 @@ export const observerRoutes = [
     },
   }),
 
-  action('/elections/:id/observers/:oid/new-code', {
-    access,
-    load: observer('change'),
-    schema: emptyForm,
-    async run(c, { e, row: o }) {
-      const code = await newObserverCodeFor(c.db, o.id);
-      await c.audit('election.observer.newCode', { targetType: 'observer', targetId: o.id, details: { code } });
-      return { to: back(e, o), flash: 'elections.observers.codeChanged' };
-    },
+  managedButton('/elections/:id/observers/:oid/new-code', observer('change'), async (c, { e, row: o }) => {
+    const code = await newObserverCodeFor(c.db, o.id);
+    await c.audit('election.observer.newCode', { targetType: 'observer', targetId: o.id, details: { code } });
+    return { to: back(e, o), flash: 'elections.observers.codeChanged' };
   }),
 
-  action('/elections/:id/observers/:oid/no-network', {
-    access,
-    load: observer('change'),
-    schema: emptyForm,
-    async run(c, { e, row: o }) {
-      await setNoNetwork(c.db, [o.id], o.no_network_at ? null : c.now);
-      return { to: back(e, o), flash: 'common.saved' };
-    },
+  managedButton('/elections/:id/observers/:oid/no-network', observer('change'), async (c, { e, row: o }) => {
+    await setNoNetwork(c.db, [o.id], o.no_network_at ? null : c.now);
+    return { to: back(e, o), flash: 'common.saved' };
   }),
 
-  action('/elections/:id/observers/:oid/delete', {
-    access,
-    load: observer('change'),
-    schema: emptyForm,
-    async run(c, { e, row: o }) {
-      if (await reportsBy(c.db, o.id)) return { to: back(e, o), flash: 'elections.observers.keptReports' };
-      await deleteObserver(c.db, e.id, o.id);
-      await c.audit('election.observer.deleted', { targetType: 'observer', targetId: o.id, details: { code: o.code } });
-      return { to: `/elections/${e.id}/observers`, flash: 'elections.observers.deleted' };
-    },
+  managedButton('/elections/:id/observers/:oid/delete', observer('change'), async (c, { e, row: o }) => {
+    if (await reportsBy(c.db, o.id)) return { to: back(e, o), flash: 'elections.observers.keptReports' };
+    await deleteObserver(c.db, e.id, o.id);
+    await c.audit('election.observer.deleted', { targetType: 'observer', targetId: o.id, details: { code: o.code } });
+    return { to: `/elections/${e.id}/observers`, flash: 'elections.observers.deleted' };
   }),
 ];

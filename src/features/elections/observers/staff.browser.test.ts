@@ -13,7 +13,8 @@ import {
 } from '../../../testing/browser.js';
 import { makeUser, TEST_PASSWORD } from '../../../testing/app.js';
 import { newTotpSecret } from '../../../core/auth/totp.js';
-import { makeElectionFixture, type Fixture } from '../testing/fixture.js';
+import { seededOrganizer, smallElection } from '../testing/browser.js';
+import type { Fixture } from '../testing/fixture.js';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,22 +24,9 @@ const secret = newTotpSecret();
 beforeAll(async () => {
   server = await startServer({ seed: true });
   const db = server.handle.db;
-  const net = await db.selectFrom('networks').select('id').executeTakeFirstOrThrow();
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('name_en', 'like', 'Jusoor%')
-    .executeTakeFirstOrThrow();
-  fx = await makeElectionFixture(db, {
-    networkId: net.id,
-    organizerOrgId: org.id,
-    userId: null,
-    now: new Date(),
-    stations: 2,
-    observers: 2,
-    codePrefix: 'BS',
-  });
-  await makeUser(db, { username: 'election_phone', org: [org.id, 'orgStaff'], totpSecret: secret });
+  const organizer = await seededOrganizer(db);
+  fx = await smallElection(db, organizer, 'BS');
+  await makeUser(db, { username: 'election_phone', org: [organizer.organizerOrgId, 'orgStaff'], totpSecret: secret });
   browser = await launchBrowser();
 });
 afterAll(async () => {

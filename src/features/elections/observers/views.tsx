@@ -3,20 +3,11 @@
 // listed); one observer's page with its corrections, the steps that cannot be taken back behind a
 // confirmation, and the sign-in attempts made with their code.
 import { usePage } from '../../../core/views/context.js';
-import { DataTable, ImportProblems, Pagination, Phone, StatusBadge } from '../../../core/views/components.js';
-import {
-  ButtonForm,
-  ConfirmButton,
-  Field,
-  FileField,
-  Form,
-  Select,
-  type FormState,
-} from '../../../core/views/forms.js';
-import type { RowProblem } from '../../../core/text/csv-import.js';
+import { DataTable, Phone, StatusBadge } from '../../../core/views/components.js';
+import { ButtonForm, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
-import { ColumnsTable } from '../stations/views.js';
+import { ColumnsTable, ImportForm, ListPages, ListSearch, type ListPageProps } from '../lists.js';
 import { OBSERVER_COLUMNS } from './csv.js';
 import { OBSERVER_PAGE, type ObserverItem } from './queries.js';
 
@@ -80,20 +71,10 @@ function StatusCell(p: { o: { status: string; no_network_at: string | null; fail
   );
 }
 
-export function ObserversPage(p: {
-  e: ElectionHead;
-  observers: ObserverItem[];
-  total: number;
-  orgs: Org[];
-  query: { q?: string; page: number };
-  state: FormState | null;
-  canChange: boolean;
-  maxRows: number;
-}) {
+export function ObserversPage(p: ListPageProps & { observers: ObserverItem[]; orgs: Org[] }) {
   const { i18n } = usePage();
   const { t } = i18n;
   const base = `/elections/${p.e.id}/observers`;
-  const problems = (p.state?.extra?.problems as RowProblem[] | undefined) ?? [];
   const table = (
     <DataTable
       rows={p.observers}
@@ -141,13 +122,7 @@ export function ObserversPage(p: {
   return (
     <ManageLayout e={p.e} title={t('elections.observers.title')}>
       <p class="hint">{t('elections.observers.privacy')}</p>
-      <form method="get" action={base} class="search-form" role="search">
-        <label for="observer-q">{t('elections.observers.find')}</label>
-        <input id="observer-q" type="search" name="q" value={p.query.q ?? ''} dir="auto" />
-        <button type="submit" class="secondary">
-          {t('common.search')}
-        </button>
-      </form>
+      <ListSearch action={base} id="observer-q" label={t('elections.observers.find')} q={p.query.q} />
       {p.canChange && p.observers.length ? (
         <Form action={`${base}/cards`} state={p.state}>
           {table}
@@ -162,11 +137,7 @@ export function ObserversPage(p: {
       ) : (
         table
       )}
-      <Pagination
-        page={p.query.page}
-        pageCount={Math.max(1, Math.ceil(p.total / OBSERVER_PAGE))}
-        hrefFor={(n) => `${base}?${new URLSearchParams({ ...(p.query.q ? { q: p.query.q } : {}), page: String(n) })}`}
-      />
+      <ListPages path={base} query={p.query} total={p.total} size={OBSERVER_PAGE} />
       {p.canChange ? (
         <>
           <h2>{t('elections.observers.add')}</h2>
@@ -178,17 +149,12 @@ export function ObserversPage(p: {
           <h2>{t('elections.observers.import')}</h2>
           <p>{t('elections.observers.importHint', { max: p.maxRows })}</p>
           <ColumnsTable columns={OBSERVER_COLUMNS.map((c) => c.name)} prefix="elections.observers.columns" />
-          <p>
-            <a href={`${base}/template.csv`} download>
-              {t('elections.import.template')}
-            </a>
-          </p>
-          <ImportProblems problems={problems} />
-          <Form action={`${base}/import`} state={p.state} multipart>
-            <FileField name="file" label={t('elections.stations.csvFile')} accept=".csv,text/csv" />
-            <Field name="csv" label={t('elections.stations.csvText')} multiline rows={4} />
-            <button type="submit">{t('elections.observers.importButton')}</button>
-          </Form>
+          <ImportForm
+            action={`${base}/import`}
+            template={`${base}/template.csv`}
+            state={p.state}
+            button={t('elections.observers.importButton')}
+          />
         </>
       ) : null}
     </ManageLayout>

@@ -1,17 +1,15 @@
 // Outreach before the vote: the activities recorded for an election (coordinators only; the
 // public page shows a suppressed summary), a new one, and deleting one.
-import { action, notFound, type MemberCtx } from '../../../core/http/route.js';
+import { notFound, type MemberCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { damascusDay } from '../../../core/time.js';
 import { existingTownCodes } from '../../organizations/queries.js';
 import { canChange, election } from '../permissions.js';
-import { managedForm } from '../kit.js';
+import { managedButton, managedForm } from '../kit.js';
 import { memberOrganizations, type Election } from '../queries.js';
-import { emptyForm, outreachForm } from '../schemas.js';
+import { outreachForm } from '../schemas.js';
 import { addOutreach, deleteOutreach, listOutreach } from './queries.js';
 import { OutreachPage } from './views.js';
-
-const access = 'member' as const;
 
 async function outreachPage(c: MemberCtx, e: Election, state: FormState | null) {
   const [rows, orgs] = await Promise.all([listOutreach(c.db, e.id), memberOrganizations(c.db, e.network_id)]);
@@ -66,13 +64,8 @@ export const outreachRoutes = [
     },
   }),
 
-  action('/elections/:id/outreach/:oid/delete', {
-    access,
-    load: election('change'),
-    schema: emptyForm,
-    async run(c, e) {
-      if (!(await deleteOutreach(c.db, e.id, c.id('oid')))) notFound();
-      return { to: `/elections/${e.id}/outreach`, flash: 'common.deleted' };
-    },
+  managedButton('/elections/:id/outreach/:oid/delete', election('change'), async (c, e) => {
+    if (!(await deleteOutreach(c.db, e.id, c.id('oid')))) notFound();
+    return { to: `/elections/${e.id}/outreach`, flash: 'common.deleted' };
   }),
 ];

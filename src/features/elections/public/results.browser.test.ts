@@ -2,10 +2,11 @@
 // lead to the next hundred centres and to one town's centres, and nothing scrolls sideways.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { makeNetwork, makeOrganization, makeUser } from '../../../testing/app.js';
+import { makeUser } from '../../../testing/app.js';
 import { newPhonePage, useBrowser } from '../../../testing/browser.js';
 import { getElection } from '../queries.js';
 import { approveStatement, draftStatement } from '../statements/actions.js';
+import { newOrganizer } from '../testing/browser.js';
 import { ensureTown, goodSheet, makeElectionFixture } from '../testing/fixture.js';
 
 const env = useBrowser({ seed: false });
@@ -13,13 +14,11 @@ let url: string;
 
 beforeAll(async () => {
   const db = env.server.handle.db;
-  const net = await makeNetwork(db);
-  const org = await makeOrganization(db, net, 'Jusoor');
+  const organizer = await newOrganizer(db);
   const [drafter, approver] = [(await makeUser(db)).id, (await makeUser(db)).id];
   const now = new Date();
   const fx = await makeElectionFixture(db, {
-    networkId: net,
-    organizerOrgId: org,
+    ...organizer,
     userId: drafter,
     now,
     stations: 220,

@@ -5,7 +5,7 @@
 // Settings stay the coordinators' to change when the election is archived (that is how it leaves
 // the archive).
 import type { z } from 'zod';
-import { action, form, FormErrors, notFound, page, type AnyCtx, type MemberCtx } from '../../../core/http/route.js';
+import { form, FormErrors, notFound, page, type AnyCtx, type MemberCtx } from '../../../core/http/route.js';
 import { checkTowns, townMessages } from '../../../core/towns/picker.js';
 import type { Section } from '../../../core/views/sections.js';
 import { getDefaultNetwork } from '../../organizations/queries.js';
@@ -19,7 +19,8 @@ import {
   saveElection,
   type Election,
 } from '../queries.js';
-import { electionForm, emptyForm } from '../schemas.js';
+import { managedButton } from '../kit.js';
+import { electionForm } from '../schemas.js';
 import { coordinatedElections, openAttentionCounts } from '../entry/attention.js';
 import { CoordinatePage, ElectionEditPage, ManagePage, StartBlock } from './views.js';
 
@@ -158,18 +159,13 @@ export const settingsRoutes = [
     render: async (c, e) => <ManagePage e={e} counts={await electionRecords(c.db, e.id)} />,
   }),
 
-  action('/elections/:id/delete', {
-    access,
-    load: election('coordinate'),
-    schema: emptyForm,
-    async run(c, e) {
-      const records = await electionRecords(c.db, e.id);
-      if (records.submissions || records.statements)
-        return { to: `/elections/${e.id}/manage`, flash: 'elections.manage.keptRecords' };
-      await deleteElection(c.db, e.id);
-      await c.audit('election.deleted', { targetType: 'election', targetId: e.id, details: { title: e.title_ar } });
-      return { to: '/elections', flash: 'elections.manage.deleted' };
-    },
+  managedButton('/elections/:id/delete', election('coordinate'), async (c, e) => {
+    const records = await electionRecords(c.db, e.id);
+    if (records.submissions || records.statements)
+      return { to: `/elections/${e.id}/manage`, flash: 'elections.manage.keptRecords' };
+    await deleteElection(c.db, e.id);
+    await c.audit('election.deleted', { targetType: 'election', targetId: e.id, details: { title: e.title_ar } });
+    return { to: '/elections', flash: 'elections.manage.deleted' };
   }),
 
   page('/elections/coordinate', {

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../testing/app.js';
 import { COUNT_FIELDS } from '../forms/formdef.js';
-import { goodSheet, makeElectionFixture } from '../testing/fixture.js';
+import { goodSheet } from '../testing/fixture.js';
 import { useElectionsWorld, type Who } from '../testing/setup.js';
 
 const w = useElectionsWorld();
@@ -55,16 +55,7 @@ describe('count sheets from a spreadsheet', () => {
   let otherElection: number;
   beforeAll(async () => {
     // Another election, coordinated by the outside organization only.
-    otherElection = (
-      await makeElectionFixture(w.db, {
-        networkId: w.net,
-        organizerOrgId: w.outsider,
-        userId: w.users.other,
-        now: w.t.clock.now,
-        stations: 2,
-        observers: 0,
-      })
-    ).electionId;
+    otherElection = (await w.election({ by: 'outsider', stations: 2, observers: 0 })).electionId;
   });
 
   it('anonymous people are sent to sign in; members and another election’s coordinators get 404; nothing written', async () => {
@@ -217,14 +208,7 @@ describe('count sheets from a spreadsheet', () => {
   });
 
   it('a row that breaks a reconciliation rule is stored as written and flagged', async () => {
-    const f = await makeElectionFixture(w.db, {
-      networkId: w.net,
-      organizerOrgId: w.jusoor,
-      userId: w.users.staff,
-      now: w.t.clock.now,
-      stations: 2,
-      observers: 0,
-    });
+    const f = await w.election({ stations: 2, observers: 0 });
     const c = await as('staff');
     await c.get(`/elections/${f.electionId}/sheets?lang=en`);
     const broken = goodSheet(50, 60, { valid: 90 });

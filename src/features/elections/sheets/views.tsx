@@ -2,13 +2,13 @@
 // and the decision of a conflict; count sheets from a spreadsheet (the count form's columns, a
 // template, the limit, every refused row, then what the rows did to the sheets).
 import { usePage } from '../../../core/views/context.js';
-import { DataTable, ImportProblems, UserText } from '../../../core/views/components.js';
-import { Field, FileField, Form, Radios, Select, type FormState } from '../../../core/views/forms.js';
-import type { RowProblem } from '../../../core/text/csv-import.js';
+import { DataTable, UserText } from '../../../core/views/components.js';
+import { Field, Form, Radios, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
 import type { Question } from '../forms/formdef.js';
 import { FlagList, type FlagView } from '../entry/views.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
+import { ImportForm } from '../lists.js';
 
 type SheetEntry = { id: number; source: string; who: string; values: Record<string, number> };
 
@@ -138,7 +138,6 @@ export function SheetImportPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   const base = `/elections/${p.e.id}/sheets`;
-  const problems = (p.state?.extra?.problems as RowProblem[] | undefined) ?? [];
   return (
     <ManageLayout e={p.e} title={t('elections.sheets.importTitle')}>
       {p.done ? (
@@ -164,22 +163,19 @@ export function SheetImportPage(p: {
               { label: t('elections.sheets.alsoAccepted'), cell: (c) => <bdi dir="ltr">{c.alias}</bdi> },
             ]}
           />
-          <p>
-            <a href={`${base}/template.csv?form=${p.form.id}`} download>
-              {t('elections.import.template')}
-            </a>
-          </p>
-          <ImportProblems problems={problems} />
-          <Form action={`${base}/import`} state={p.state} values={{ form_id: String(p.form.id) }} multipart>
+          <ImportForm
+            action={`${base}/import`}
+            template={`${base}/template.csv?form=${p.form.id}`}
+            state={p.state}
+            values={{ form_id: String(p.form.id) }}
+            button={t('elections.sheets.importButton')}
+          >
             <Select
               name="form_id"
               label={t('elections.forms.name')}
               options={p.forms.map((f) => ({ value: String(f.id), label: localized(f, 'title', i18n.locale) }))}
             />
-            <FileField name="file" label={t('elections.stations.csvFile')} accept=".csv,text/csv" />
-            <Field name="csv" label={t('elections.stations.csvText')} multiline rows={4} />
-            <button type="submit">{t('elections.sheets.importButton')}</button>
-          </Form>
+          </ImportForm>
         </>
       ) : (
         <p>{t('elections.sheets.noCountForm')}</p>

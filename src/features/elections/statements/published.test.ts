@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fromJson } from '../../../core/db/helpers.js';
 import { dateToDamascusLocal } from '../../../core/time.js';
 import { feasibleRange, type KnownSum } from '../../../testing/lp-audit.js';
-import { goodSheet, makeElectionFixture } from '../testing/fixture.js';
-import { ingestSubmission } from '../entry/actions.js';
+import { goodSheet } from '../testing/fixture.js';
 import { useElectionsWorld, type Who } from '../testing/setup.js';
 import { releaseOf, type StatementFigures } from './results.js';
 
@@ -34,15 +33,7 @@ function readFigures(html: string): Map<string, { value: number } | { hidden: st
 describe('published figures', () => {
   it('are true, cannot be taken apart across tables, languages and versions, and say what they count', async () => {
     const db = w.db;
-    const f = await makeElectionFixture(db, {
-      networkId: w.net,
-      organizerOrgId: w.jusoor,
-      userId: w.users.staff!,
-      now: w.t.clock.now,
-      stations: 4,
-      observers: 0,
-      codePrefix: 'PF',
-    });
+    const f = await w.election({ stations: 4, observers: 0, codePrefix: 'PF' });
     // the fourth station is for women only, with no men on its register
     await db
       .updateTable('polling_stations')
@@ -56,24 +47,7 @@ describe('published figures', () => {
       { ...sheet(35, 60, 7, 3), valid: 80 },
       { ...sheet(120, 0, 4, 1), registered_men: 0 },
     ];
-    const enter = async (i: number, values: Record<string, number>, key: string) =>
-      ingestSubmission(
-        db,
-        w.t.app.wasl.dialect,
-        {
-          electionId: f.electionId,
-          electionStatus: 'active',
-          form: f.forms.count,
-          stationId: f.stations[i]!.id,
-          observerId: null,
-          enteredBy: w.users.staff!,
-          source: 'web',
-          key,
-          rawAnswers: values,
-        },
-        w.t.clock.now,
-      );
-    for (const [i, sh] of sheets.entries()) await enter(i, sh, `web:pf-${i}`);
+    await w.enterSheets(f, sheets, 'pf');
 
     const publish = async (note?: string) => {
       const staff = await as('staff');

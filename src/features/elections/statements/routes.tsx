@@ -1,11 +1,11 @@
 // The public statement: the live figures, a draft frozen at a cut-off (Damascus time), approval by
 // a second coordinator (version n, published that day), discarding a draft, earlier versions.
 import { z } from 'zod';
-import { action, form, type MemberCtx } from '../../../core/http/route.js';
+import { form, type MemberCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { dateToDamascusLocal, damascusLocalToDate } from '../../../core/time.js';
 import { canChange, within } from '../permissions.js';
-import { managedForm } from '../kit.js';
+import { managedButton, managedForm } from '../kit.js';
 import type { Election } from '../queries.js';
 import { emptyForm, statementDraftForm } from '../schemas.js';
 import { approveStatement, draftStatement } from './actions.js';
@@ -101,13 +101,8 @@ export const statementRoutes = [
     },
   }),
 
-  action('/elections/:id/statement/:sid/discard', {
-    access,
-    load: draft,
-    schema: emptyForm,
-    async run(c, { e, row: s }) {
-      await discardStatement(c.db, s.id);
-      return { to: `/elections/${e.id}/statement`, flash: 'common.deleted' };
-    },
+  managedButton('/elections/:id/statement/:sid/discard', draft, async (c, { e, row: s }) => {
+    await discardStatement(c.db, s.id);
+    return { to: `/elections/${e.id}/statement`, flash: 'common.deleted' };
   }),
 ];

@@ -2,8 +2,7 @@
 // versioned; small cells hidden in the published figures.
 import { describe, expect, it } from 'vitest';
 import { dateToDamascusLocal } from '../../../core/time.js';
-import { goodSheet, makeElectionFixture } from '../testing/fixture.js';
-import { ingestSubmission } from '../entry/actions.js';
+import { goodSheet } from '../testing/fixture.js';
 import { useElectionsWorld, type Who } from '../testing/setup.js';
 
 const w = useElectionsWorld();
@@ -101,33 +100,9 @@ describe('the public statement', () => {
 
   it('hides small cells in the published figures, and their complements', async () => {
     const db = w.db;
-    const f2 = await makeElectionFixture(db, {
-      networkId: w.net,
-      organizerOrgId: w.jusoor,
-      userId: w.users.staff!,
-      now: w.t.clock.now,
-      stations: 3,
-      observers: 0,
-      codePrefix: 'SM',
-    });
+    const f2 = await w.election({ stations: 3, observers: 0, codePrefix: 'SM' });
     const sheets = [goodSheet(6, 90), goodSheet(40, 55), goodSheet(35, 60)];
-    for (const [i, sh] of sheets.entries())
-      await ingestSubmission(
-        db,
-        w.t.app.wasl.dialect,
-        {
-          electionId: f2.electionId,
-          electionStatus: 'active',
-          form: f2.forms.count,
-          stationId: f2.stations[i]!.id,
-          observerId: null,
-          enteredBy: w.users.staff!,
-          source: 'web',
-          key: `web:sm-${i}`,
-          rawAnswers: sh,
-        },
-        w.t.clock.now,
-      );
+    await w.enterSheets(f2, sheets, 'sm');
     const staff = await as('staff');
     await staff.get(`/elections/${f2.electionId}/statement`);
     await staff.post(`/elections/${f2.electionId}/statement`, {

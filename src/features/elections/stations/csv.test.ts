@@ -8,15 +8,16 @@ const w = useElectionsWorld();
 const header =
   'centre_code,centre_name_ar,centre_name_en,town_pcode,station_code,registered_women,registered_men,women_only';
 const ar = () => w.t.app.wasl.i18n.translator('ar', { digits: 'latn' });
+/** Imports the file's text into the world's election, in Arabic. */
+const importText = (text: string) => importStations(w.db, w.fx.electionId, text, ar());
+/** Imports the header and these rows. */
+const importRows = (rows: string[]) => importText([header, ...rows].join('\n'));
 
 describe('stations CSV', () => {
   it('reads good rows: a town by P-code or by name, empty counts, yes/no in Arabic', async () => {
     const before = await w.count('polling_stations');
-    const r = await importStations(
-      w.db,
-      w.fx.electionId,
+    const r = await importText(
       `\ufeff${header}\nqa-01,مدرسة,School,C1605,S1,260,250,no\nQA-01,,,تركمان بارح,s2,,,نعم\n`,
-      ar(),
     );
     expect(r).toEqual({ ok: true, centres: 1, stations: 2 });
     expect(await w.count('polling_stations')).toBe(before + 2);
@@ -34,19 +35,13 @@ describe('stations CSV', () => {
 
   it('names every problem with its line and column, and writes nothing', async () => {
     const before = await w.count('polling_stations');
-    const r = await importStations(
-      w.db,
-      w.fx.electionId,
-      [
-        header,
-        'QB-01,مدرسة,School,C9999,S1,260,250,no',
-        'QB-01,مدرسة,School,C1605,S2,2x,250,maybe',
-        'QB-02,,School,C1605,S1,1,1,no',
-        'QB-03,مركز,Centre,C1605,S1,1,1,no',
-        'QB-03,مركز,Centre,C1605,S1,1,1,no',
-      ].join('\n'),
-      ar(),
-    );
+    const r = await importRows([
+      'QB-01,مدرسة,School,C9999,S1,260,250,no',
+      'QB-01,مدرسة,School,C1605,S2,2x,250,maybe',
+      'QB-02,,School,C1605,S1,1,1,no',
+      'QB-03,مركز,Centre,C1605,S1,1,1,no',
+      'QB-03,مركز,Centre,C1605,S1,1,1,no',
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.problems.map((p) => [p.line, p.column])).toEqual([
@@ -57,24 +52,18 @@ describe('stations CSV', () => {
         [6, 'station_code'],
       ]);
     expect(await w.count('polling_stations')).toBe(before);
-    const cols = await importStations(w.db, w.fx.electionId, 'centre,name\nA,B', ar());
+    const cols = await importText('centre,name\nA,B');
     expect(cols.ok).toBe(false);
     if (!cols.ok) expect(cols.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['centre_code', 'town']));
   });
 
   it('refuses a row with more or fewer cells than the header (its figures would shift), and names a stray quote', async () => {
     const before = await w.count('polling_stations');
-    const shifted = await importStations(
-      w.db,
-      w.fx.electionId,
-      [
-        header,
-        'QC-01,مدرسة,School,C1605,S1,1,260,250,no',
-        'QC-01,مدرسة,School,C1605,S2,260,250,no',
-        'QC-02,مدرسة',
-      ].join('\n'),
-      ar(),
-    );
+    const shifted = await importRows([
+      'QC-01,مدرسة,School,C1605,S1,1,260,250,no',
+      'QC-01,مدرسة,School,C1605,S2,260,250,no',
+      'QC-02,مدرسة',
+    ]);
     expect(shifted.ok).toBe(false);
     if (!shifted.ok) {
       expect(shifted.problems.map((p) => p.line)).toEqual([2, 4]);
@@ -82,17 +71,11 @@ describe('stations CSV', () => {
       expect(shifted.problems[1]!.message).toMatch(/^في هذا السطر خانتان/);
     }
     // A quote inside a field is not a count of cells: the reader names the line it cannot read.
-    const quote = await importStations(
-      w.db,
-      w.fx.electionId,
-      [
-        header,
-        'QD-01,مدرسة,School,C1605,S1,260,250,no',
-        'QD-01,مدرسة "النور,School,C1605,S2,1,1,no',
-        'QD-02,a,b,C1605,S1,1,1,no',
-      ].join('\n'),
-      ar(),
-    );
+    const quote = await importRows([
+      'QD-01,مدرسة,School,C1605,S1,260,250,no',
+      'QD-01,مدرسة "النور,School,C1605,S2,1,1,no',
+      'QD-02,a,b,C1605,S1,1,1,no',
+    ]);
     expect(quote.ok).toBe(false);
     if (!quote.ok)
       expect(quote.problems.map((p) => [p.line, p.message])).toEqual([[3, expect.stringContaining('CSV')]]);

@@ -3,22 +3,14 @@
 // centre's page (its details and stations, each corrected or removed while nothing depends on it)
 // and the printed list of the observers at a centre.
 import { flag } from '../../../core/db/helpers.js';
-import {
-  action,
-  endpoint,
-  form,
-  FormErrors,
-  notFound,
-  page,
-  type AnyCtx,
-  type MemberCtx,
-} from '../../../core/http/route.js';
+import { endpoint, form, FormErrors, notFound, page, type AnyCtx, type MemberCtx } from '../../../core/http/route.js';
 import { csvTemplate } from '../../../core/text/csv-import.js';
 import { checkTowns, townMessages } from '../../../core/towns/picker.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { canChange, election, within } from '../permissions.js';
 import type { Election } from '../queries.js';
-import { centreForm, emptyForm, importForm, listQuery, stationForm } from '../schemas.js';
+import { managedButton } from '../kit.js';
+import { centreForm, importForm, listQuery, stationForm } from '../schemas.js';
 import { uploadedText } from '../csv.js';
 import { observersAtCentre } from '../observers/queries.js';
 import { importStations, MAX_STATION_ROWS, STATION_COLUMNS, STATION_EXAMPLE } from './csv.js';
@@ -184,24 +176,19 @@ export const stationRoutes = [
     },
   }),
 
-  action('/elections/:id/centres/:cid/delete', {
-    access,
-    load: centre('change'),
-    schema: emptyForm,
-    async run(c, { e, row }) {
-      const kept = await removable(
-        c,
-        (await stationsOfCentre(c.db, row.id)).map((s) => s.id),
-      );
-      if (kept) return { to: `/elections/${e.id}/centres/${row.id}`, flash: kept };
-      await deleteCentre(c.db, e.id, row.id);
-      await c.audit('election.centre.deleted', {
-        targetType: 'polling_centre',
-        targetId: row.id,
-        details: { code: row.code },
-      });
-      return { to: `/elections/${e.id}/stations`, flash: 'elections.stations.deleted' };
-    },
+  managedButton('/elections/:id/centres/:cid/delete', centre('change'), async (c, { e, row }) => {
+    const kept = await removable(
+      c,
+      (await stationsOfCentre(c.db, row.id)).map((s) => s.id),
+    );
+    if (kept) return { to: `/elections/${e.id}/centres/${row.id}`, flash: kept };
+    await deleteCentre(c.db, e.id, row.id);
+    await c.audit('election.centre.deleted', {
+      targetType: 'polling_centre',
+      targetId: row.id,
+      details: { code: row.code },
+    });
+    return { to: `/elections/${e.id}/stations`, flash: 'elections.stations.deleted' };
   }),
 
   form('/elections/:id/centres/:cid/stations', {
@@ -235,11 +222,10 @@ export const stationRoutes = [
     },
   }),
 
-  action('/elections/:id/centres/:cid/stations/:sid/delete', {
-    access,
-    load: stationOf('change'),
-    schema: emptyForm,
-    async run(c, { e, row, station }) {
+  managedButton(
+    '/elections/:id/centres/:cid/stations/:sid/delete',
+    stationOf('change'),
+    async (c, { e, row, station }) => {
       const to = `/elections/${e.id}/centres/${row.id}`;
       const kept = await removable(c, [station.id]);
       if (kept) return { to, flash: kept };
@@ -247,7 +233,7 @@ export const stationRoutes = [
       await c.audit('election.station.deleted', { targetType: 'polling_station', targetId: station.id });
       return { to, flash: 'elections.stations.deleted' };
     },
-  }),
+  ),
 
   page('/elections/:id/centres/:cid/print', {
     access,

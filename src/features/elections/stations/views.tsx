@@ -2,23 +2,22 @@
 // columns and limit stated, a template to download, every refused row listed) and a new centre;
 // one centre with its stations, each corrected in place; the printed observer list of a centre.
 import { usePage } from '../../../core/views/context.js';
-import { DataTable, ImportProblems, Pagination, Phone } from '../../../core/views/components.js';
+import { DataTable, Phone } from '../../../core/views/components.js';
 import {
   Checkbox,
   ConfirmButton,
   DeleteButton,
   Field,
-  FileField,
   Form,
   TownField,
   type FormState,
 } from '../../../core/views/forms.js';
-import type { RowProblem } from '../../../core/text/csv-import.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { ManageLayout, type ElectionHead } from '../views.js';
 import { STATION_COLUMNS } from './csv.js';
-import type { Centre } from './queries.js';
+import { PAGE_SIZE, type Centre } from './queries.js';
+import { ColumnsTable, ImportForm, ListPages, ListSearch, type ListPageProps } from '../lists.js';
 
 type CentreItem = Omit<Centre, 'election_id'> & { stations: number; women: number; men: number };
 type Station = {
@@ -29,35 +28,19 @@ type Station = {
   women_only: number;
 };
 
-const problemsOf = (state: FormState | null) => (state?.extra?.problems as RowProblem[] | undefined) ?? [];
-
 /** The centre's town in the reader's language. */
 const townOf = (c: { town_name_ar: string; town_name_en: string }, locale: string) => localized(c, 'town_name', locale);
 
-export function StationsPage(p: {
-  e: ElectionHead;
-  centres: CentreItem[];
-  total: number;
-  counts: { centres: number; stations: number };
-  query: { q?: string; page: number };
-  state: FormState | null;
-  canChange: boolean;
-  maxRows: number;
-}) {
+export function StationsPage(
+  p: ListPageProps & { centres: CentreItem[]; counts: { centres: number; stations: number } },
+) {
   const { i18n } = usePage();
   const { t } = i18n;
   const base = `/elections/${p.e.id}`;
-  const pages = Math.max(1, Math.ceil(p.total / 50));
   return (
     <ManageLayout e={p.e} title={t('elections.stations.title')}>
       <p>{t('elections.stations.summary', { centres: p.counts.centres, stations: p.counts.stations })}</p>
-      <form method="get" action={`${base}/stations`} class="search-form" role="search">
-        <label for="centre-q">{t('elections.stations.find')}</label>
-        <input id="centre-q" type="search" name="q" value={p.query.q ?? ''} dir="auto" />
-        <button type="submit" class="secondary">
-          {t('common.search')}
-        </button>
-      </form>
+      <ListSearch action={`${base}/stations`} id="centre-q" label={t('elections.stations.find')} q={p.query.q} />
       <DataTable
         rows={p.centres}
         empty={p.query.q ? t('elections.stations.noMatch') : t('elections.stations.none')}
@@ -77,48 +60,23 @@ export function StationsPage(p: {
           { label: t('elections.stations.registeredMen'), cell: (c) => i18n.number(c.men), numeric: true },
         ]}
       />
-      <Pagination
-        page={p.query.page}
-        pageCount={pages}
-        hrefFor={(n) =>
-          `${base}/stations?${new URLSearchParams({ ...(p.query.q ? { q: p.query.q } : {}), page: String(n) })}`
-        }
-      />
+      <ListPages path={`${base}/stations`} query={p.query} total={p.total} size={PAGE_SIZE} />
       {p.canChange ? (
         <>
           <h2>{t('elections.stations.import')}</h2>
           <p>{t('elections.stations.importHint', { max: p.maxRows })}</p>
           <ColumnsTable columns={STATION_COLUMNS.map((c) => c.name)} prefix="elections.stations.columns" />
-          <p>
-            <a href={`${base}/stations/template.csv`} download>
-              {t('elections.import.template')}
-            </a>
-          </p>
-          <ImportProblems problems={problemsOf(p.state)} />
-          <Form action={`${base}/stations/import`} state={p.state} multipart>
-            <FileField name="file" label={t('elections.stations.csvFile')} accept=".csv,text/csv" />
-            <Field name="csv" label={t('elections.stations.csvText')} multiline rows={4} />
-            <button type="submit">{t('elections.stations.importButton')}</button>
-          </Form>
+          <ImportForm
+            action={`${base}/stations/import`}
+            template={`${base}/stations/template.csv`}
+            state={p.state}
+            button={t('elections.stations.importButton')}
+          />
           <h2>{t('elections.stations.addCentre')}</h2>
           <CentreForm action={`${base}/stations/centres`} state={p.state} submit={t('common.add')} />
         </>
       ) : null}
     </ManageLayout>
-  );
-}
-
-/** A spreadsheet's columns with what each holds (`<prefix>.<column>` in the catalog). */
-export function ColumnsTable(p: { columns: string[]; prefix: string }) {
-  const { t } = usePage().i18n;
-  return (
-    <DataTable
-      rows={p.columns}
-      columns={[
-        { label: t('import.column'), rowHeader: true, cell: (c) => <bdi dir="ltr">{c}</bdi> },
-        { label: t('elections.import.means'), cell: (c) => t(`${p.prefix}.${c}` as never) },
-      ]}
-    />
   );
 }
 

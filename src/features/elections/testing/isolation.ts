@@ -13,6 +13,7 @@
 import crypto from 'node:crypto';
 import { who, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
 import type { Client } from '../../../testing/app.js';
+import type { Database } from '../../../core/db/schema.js';
 import { dateToDamascusLocal } from '../../../core/time.js';
 import { electionCandidates, saveElection } from '../queries.js';
 import { addOutreach } from '../outreach/queries.js';
@@ -36,6 +37,13 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
   const now = w.t.clock.now;
   const orgId = (o: Org) => ({ A: w.orgA, B: w.orgB, C: w.orgC })[o];
   const probes: Probe[] = [];
+  /** What a refused change would have altered: those columns of one row, straight from the database. */
+  const rowState = (table: keyof Database & string, columns: string[], id: number) => async () =>
+    (await db
+      .selectFrom(table as 'elections')
+      .select(columns as 'id'[])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null;
   const made: {
     key: string;
     eid: number;
@@ -252,12 +260,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
             other_partners: `${otherPartner} | ${otherPartner}`,
             candidates: CANDIDATES,
           }),
-        state: async () =>
-          (await db
-            .selectFrom('elections')
-            .select(['summary_ar', 'status', 'title_ar'])
-            .where('id', '=', eid)
-            .executeTakeFirst()) ?? null,
+        state: rowState('elections', ['summary_ar', 'status', 'title_ar'], eid),
       },
     });
     probes.push({
@@ -341,12 +344,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: changers,
         send: (c) => c.post(`${base}/observers/${observerId}/no-network`, {}),
-        state: async () =>
-          (await db
-            .selectFrom('observers')
-            .select(['no_network_at', 'status', 'secret_hash'])
-            .where('id', '=', observerId)
-            .executeTakeFirst()) ?? null,
+        state: rowState('observers', ['no_network_at', 'status', 'secret_hash'], observerId),
       },
     });
     probes.push({
@@ -372,12 +370,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: changers,
         send: (c, n) => c.post(`${base}/forms/${draftForm.id}`, { title_ar: draftFormTitle, title_en: `Opening ${n}` }),
-        state: async () =>
-          (await db
-            .selectFrom('observation_forms')
-            .select(['title_en', 'status', 'definition'])
-            .where('id', '=', draftForm.id)
-            .executeTakeFirst()) ?? null,
+        state: rowState('observation_forms', ['title_en', 'status', 'definition'], draftForm.id),
       },
     });
     probes.push({
@@ -389,12 +382,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: changers,
         send: (c, n) => c.post(`${base}/submissions/${incident.id}/verify`, { decision: 'verified', comment: `${n}` }),
-        state: async () =>
-          (await db
-            .selectFrom('observation_submissions')
-            .select(['status', 'verification_comment'])
-            .where('id', '=', incident.id)
-            .executeTakeFirst()) ?? null,
+        state: rowState('observation_submissions', ['status', 'verification_comment'], incident.id),
       },
     });
     probes.push({
@@ -478,12 +466,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: who.nobody,
         send: (c, n) => c.post(`${via}/submissions/${e.incident.id}/verify`, { decision: 'rejected', comment: `${n}` }),
-        state: async () =>
-          (await db
-            .selectFrom('observation_submissions')
-            .select(['status', 'verification_comment'])
-            .where('id', '=', e.incident.id)
-            .executeTakeFirst()) ?? null,
+        state: rowState('observation_submissions', ['status', 'verification_comment'], e.incident.id),
       },
     });
     probes.push({
@@ -494,12 +477,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: who.nobody,
         send: (c) => c.post(`${via}/observers/${e.observerId}/revoke`, {}),
-        state: async () =>
-          (await db
-            .selectFrom('observers')
-            .select(['status', 'no_network_at'])
-            .where('id', '=', e.observerId)
-            .executeTakeFirst()) ?? null,
+        state: rowState('observers', ['status', 'no_network_at'], e.observerId),
       },
     });
     probes.push({
@@ -511,12 +489,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
         writers: who.nobody,
         send: (c, n) =>
           c.post(`${via}/forms/${e.draftForm.id}`, { title_ar: e.draftForm.title, title_en: `Opening ${n}` }),
-        state: async () =>
-          (await db
-            .selectFrom('observation_forms')
-            .select(['title_en', 'definition'])
-            .where('id', '=', e.draftForm.id)
-            .executeTakeFirst()) ?? null,
+        state: rowState('observation_forms', ['title_en', 'definition'], e.draftForm.id),
       },
     });
   }

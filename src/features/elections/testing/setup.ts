@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import * as testApp from '../../../testing/app.js';
 import { newTotpSecret } from '../../../core/auth/totp.js';
 import type { Database } from '../../../core/db/schema.js';
+import { ingestSubmission } from '../entry/actions.js';
 import { ensureTown, makeElectionFixture, type Fixture } from './fixture.js';
 
 export type Who = 'anonymous' | 'staff' | 'admin' | 'other' | 'chair' | 'member';
@@ -26,6 +27,15 @@ export type World = {
   asUser(userId: number): Promise<testApp.Client>;
   /** Rows in a table, to prove that refused input wrote nothing. */
   count(table: keyof Database & string): Promise<number>;
+  /** Another active election, made now by Jusoor's staff (or by the outsider's admin). */
+  election(opts: {
+    stations: number;
+    observers: number;
+    codePrefix?: string;
+    by?: 'jusoor' | 'outsider';
+  }): Promise<Fixture>;
+  /** Count sheets typed on the web by Jusoor's staff, one a station in order; keys `web:<prefix>-<i>`. */
+  enterSheets(f: Fixture, sheets: Record<string, number>[], keyPrefix: string): Promise<void>;
 };
 
 export async function electionsWorld(
@@ -81,6 +91,33 @@ export async function electionsWorld(
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    election: ({ by = 'jusoor', ...size }) =>
+      makeElectionFixture(db, {
+        networkId: net,
+        organizerOrgId: by === 'jusoor' ? jusoor : outsider,
+        userId: by === 'jusoor' ? users.staff : users.other,
+        now: t.clock.now,
+        ...size,
+      }),
+    async enterSheets(f, sheets, keyPrefix) {
+      for (const [i, rawAnswers] of sheets.entries())
+        await ingestSubmission(
+          db,
+          t.app.wasl.dialect,
+          {
+            electionId: f.electionId,
+            electionStatus: 'active',
+            form: f.forms.count,
+            stationId: f.stations[i]!.id,
+            observerId: null,
+            enteredBy: users.staff,
+            source: 'web',
+            key: `web:${keyPrefix}-${i}`,
+            rawAnswers,
+          },
+          t.clock.now,
+        );
     },
   };
 }
