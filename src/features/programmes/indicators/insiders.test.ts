@@ -4,35 +4,33 @@
 // none of the counts the internal page hides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feasibleRange, type KnownSum } from '../../../testing/lp-audit.js';
-import { created, programmesWorld, withCourse, type World } from '../testing/world.js';
+import {
+  importTrainees,
+  attendFirstSession,
+  created,
+  programmesWorld,
+  withCourse,
+  type World,
+} from '../testing/world.js';
 
 let w: World;
 /** every trainee of the project: id → what the figures count them by */
 const people = new Map<number, { gender: string; age: string; town: string; org: number }>();
 
-const header = 'name,gender,age,town,affiliation,phone,consent';
 const AGE: Record<string, number> = { a18_24: 22, a25_35: 30 };
 const TOWN: Record<string, string> = { C1594: 'تل عار شرقية', C1564: 'أعزاز', C1767: 'منبج' };
 
 /** Imports `n` trainees of one kind for org A or B; their ids. */
 async function register(who: 'staffA' | 'staffB', n: number, gender: 'f' | 'm', age: string, town: string) {
   const org = who === 'staffA' ? w.ids.orgA! : w.ids.orgB!;
-  const prefix = `${who} ${gender} ${age} ${town}`;
-  const rows = Array.from(
-    { length: n },
-    (_, i) => `${prefix} ${i + 1},${gender === 'f' ? 'أنثى' : 'ذكر'},${AGE[age]},${TOWN[town]},,,نعم`,
+  const ids = await importTrainees(
+    w,
+    `${who} ${gender} ${age} ${town}`,
+    Array.from({ length: n }, () => ({ gender: gender === 'f' ? 'أنثى' : 'ذكر', age: AGE[age]!, town: TOWN[town]! })),
+    who,
   );
-  const res = await w.as[who].post('/programmes/trainees/import', {
-    organization_id: String(org),
-    rows: [header, ...rows].join('\n'),
-    consent_version: '2026-01',
-    consent: 'on',
-  });
-  expect(res.statusCode).toBe(303);
-  const ids = await w.db.selectFrom('programme_trainees').select('id').where('name', 'like', `${prefix} %`).execute();
-  expect(ids).toHaveLength(n);
-  for (const { id } of ids) people.set(id, { gender, age, town, org });
-  return ids.map((t) => t.id);
+  for (const id of ids) people.set(id, { gender, age, town, org });
+  return ids;
 }
 
 /** A cohort of the member's with one session that all its trainees attended. */
@@ -53,23 +51,7 @@ async function trainAll(who: 'staffA' | 'staffB', trainees: number[]) {
     (await w.as[who].post(`/programmes/cohorts/${cohort}/sessions`, { held_on: '2026-03-02', topic: 'جلسة' }))
       .statusCode,
   ).toBe(303);
-  expect(
-    (await w.as[who].post(`/programmes/cohorts/${cohort}/enrol`, { trainee: trainees.map(String) })).statusCode,
-  ).toBe(303);
-  const session = await w.db
-    .selectFrom('programme_sessions')
-    .select('id')
-    .where('cohort_id', '=', cohort)
-    .executeTakeFirstOrThrow();
-  const enrolments = await w.db
-    .selectFrom('programme_enrolments')
-    .select('id')
-    .where('cohort_id', '=', cohort)
-    .execute();
-  const res = await w.as[who].post(`/programmes/sessions/${session.id}/attendance`, {
-    present: enrolments.map((e) => String(e.id)),
-  });
-  expect(res.statusCode).toBe(303);
+  await attendFirstSession(w, cohort, trainees, who);
 }
 
 beforeAll(async () => {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
 import { feasibleRange, type KnownSum } from '../../../testing/lp-audit.js';
 import {
+  importTrainees,
+  attendFirstSession,
   created,
   programmesWorld,
   traineeNames,
@@ -21,48 +23,13 @@ let p2: number;
 let course1: number;
 let course2: number;
 
-const header = 'name,gender,age,town,affiliation,phone,consent';
-
-/** Imports trainees of A (name prefix, count, gender of each) and returns their ids. */
-async function importTrainees(prefix: string, genders: ('أنثى' | 'ذكر')[]): Promise<number[]> {
-  const rows = genders.map((g, i) => `${prefix} ${i + 1},${g},22,أعزاز,,,نعم`).join('\n');
-  const res = await w.as.staffA.post('/programmes/trainees/import', {
-    organization_id: String(w.ids.orgA),
-    rows: `${header}\n${rows}`,
-    consent_version: '2026-01',
-    consent: 'on',
-  });
-  expect(res.statusCode).toBe(303);
-  const found = await w.db
-    .selectFrom('programme_trainees')
-    .select(['id', 'name'])
-    .where('name', 'like', `${prefix} %`)
-    .execute();
-  expect(found).toHaveLength(genders.length);
-  return found.map((t) => t.id);
-}
-
-/** Enrols trainees in a cohort and marks every enrolment present at its first session. */
-async function attendFirstSession(cohortId: number, trainees: number[]) {
-  expect(
-    (await w.as.staffA.post(`/programmes/cohorts/${cohortId}/enrol`, { trainee: trainees.map(String) })).statusCode,
-  ).toBe(303);
-  const session = await w.db
-    .selectFrom('programme_sessions')
-    .select('id')
-    .where('cohort_id', '=', cohortId)
-    .orderBy('held_on')
-    .executeTakeFirstOrThrow();
-  const enrolments = await w.db
-    .selectFrom('programme_enrolments')
-    .select('id')
-    .where('cohort_id', '=', cohortId)
-    .execute();
-  const res = await w.as.staffA.post(`/programmes/sessions/${session.id}/attendance`, {
-    present: enrolments.map((e) => String(e.id)),
-  });
-  expect(res.statusCode).toBe(303);
-}
+/** Imports trainees of A (name prefix, gender of each), 22 years old in A'zaz, and returns their ids. */
+const importOfA = (prefix: string, genders: ('أنثى' | 'ذكر')[]) =>
+  importTrainees(
+    w,
+    prefix,
+    genders.map((gender) => ({ gender, age: 22, town: 'أعزاز' })),
+  );
 
 beforeAll(async () => {
   w = await programmesWorld();
@@ -70,16 +37,16 @@ beforeAll(async () => {
   await withCertificates(w);
   p1 = w.ids.project!;
   course1 = w.ids.course!;
-  const more = await importTrainees('متدربة المشروع الأول', [
+  const more = await importOfA('متدربة المشروع الأول', [
     ...Array.from({ length: 12 }, () => 'أنثى' as const),
     ...Array.from({ length: 12 }, () => 'ذكر' as const),
   ]);
-  await attendFirstSession(w.ids.cohort!, more);
+  await attendFirstSession(w, w.ids.cohort!, more);
   // Project 2: three trainees (2 women, 1 man, in A'zaz) — the issue's probe.
   p2 = await withProject(w, { name_ar: 'مشروع ثانٍ', name_en: 'Second project' });
   await withCourse(w);
   course2 = w.ids.course!;
-  const three = await importTrainees('متدرب المشروع الثاني', ['أنثى', 'أنثى', 'ذكر']);
+  const three = await importOfA('متدرب المشروع الثاني', ['أنثى', 'أنثى', 'ذكر']);
   const cohort = await created(
     w.as.staffA.post(`/trainings/${course2}/cohorts`, {
       organization_id: String(w.ids.orgA),
@@ -93,7 +60,7 @@ beforeAll(async () => {
   );
   const s = await w.as.staffA.post(`/programmes/cohorts/${cohort}/sessions`, { held_on: '2026-04-01', topic: 'جلسة' });
   expect(s.statusCode).toBe(303);
-  await attendFirstSession(cohort, three);
+  await attendFirstSession(w, cohort, three);
 }, 120_000);
 afterAll(() => w.t.close());
 

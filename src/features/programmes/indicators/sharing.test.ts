@@ -2,47 +2,28 @@
 // members' staff only; its downloads are for sharing, so they carry the figures of the one public
 // release — for a public project, byte for byte what /indicators/export gives anyone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { created, programmesWorld, projectForm, withCertificates, type World } from '../testing/world.js';
+import {
+  importTrainees,
+  attendFirstSession,
+  created,
+  programmesWorld,
+  projectForm,
+  withCertificates,
+  type World,
+} from '../testing/world.js';
 
 let w: World;
 let inner: number;
 
-const header = 'name,gender,age,town,affiliation,phone,consent';
-
 /** Six women and seven men more in A's cohort, at its first session: 8 women and 9 men trained. */
 async function thirteenMore() {
-  const rows = Array.from({ length: 13 }, (_, i) => `متدرب ${i + 1},${i < 6 ? 'أنثى' : 'ذكر'},22,أعزاز,,,نعم`).join(
-    '\n',
+  const ids = await importTrainees(
+    w,
+    'متدرب',
+    Array.from({ length: 13 }, (_, i) => ({ gender: i < 6 ? 'أنثى' : 'ذكر', age: 22, town: 'أعزاز' })),
   );
-  const res = await w.as.staffA.post('/programmes/trainees/import', {
-    organization_id: String(w.ids.orgA),
-    rows: `${header}\n${rows}`,
-    consent_version: '2026-01',
-    consent: 'on',
-  });
-  expect(res.statusCode).toBe(303);
-  const ids = await w.db.selectFrom('programme_trainees').select('id').where('name', 'like', 'متدرب %').execute();
-  expect(ids).toHaveLength(13);
-  const enrol = await w.as.staffA.post(`/programmes/cohorts/${w.ids.cohort}/enrol`, {
-    trainee: ids.map((t) => String(t.id)),
-  });
-  expect(enrol.statusCode).toBe(303);
-  const first = await w.db
-    .selectFrom('programme_sessions')
-    .select('id')
-    .where('cohort_id', '=', w.ids.cohort!)
-    .orderBy('held_on')
-    .executeTakeFirstOrThrow();
   // the first session's present: everyone enrolled (the four of the story were there too)
-  const enrolments = await w.db
-    .selectFrom('programme_enrolments')
-    .select('id')
-    .where('cohort_id', '=', w.ids.cohort!)
-    .execute();
-  const att = await w.as.staffA.post(`/programmes/sessions/${first.id}/attendance`, {
-    present: enrolments.map((e) => String(e.id)),
-  });
-  expect(att.statusCode).toBe(303);
+  await attendFirstSession(w, w.ids.cohort!, ids);
 }
 
 beforeAll(async () => {

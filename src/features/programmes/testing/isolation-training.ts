@@ -29,6 +29,15 @@ export type TrainingProbeContext = {
   internalIndicators: string;
 };
 
+/** What a refused change would have altered: those columns of one row, straight from the database. */
+export const rowState =
+  (db: Kysely<Database>, table: keyof Database & string, columns: string[], id: number) => async () =>
+    (await db
+      .selectFrom(table as 'programme_projects')
+      .select(columns as 'id'[])
+      .where('id', '=', id)
+      .executeTakeFirst()) ?? null;
+
 export async function trainingProbes(x: TrainingProbeContext): Promise<void> {
   const { db, now, orgId, staff, TOWN, DAY, count, probes, spec, tag, projectId, courseId, exports } = x;
   const { internalIndicators } = x;
@@ -116,12 +125,7 @@ export async function trainingProbes(x: TrainingProbeContext): Promise<void> {
           [`pre_${otherEnrolment}`]: String(n % 101),
           [`post_${otherEnrolment}`]: String(Math.floor(n / 101) % 101),
         }),
-      state: async () =>
-        (await db
-          .selectFrom('programme_enrolments')
-          .select(['pre_score', 'post_score'])
-          .where('id', '=', otherEnrolment)
-          .executeTakeFirst()) ?? null,
+      state: rowState(db, 'programme_enrolments', ['pre_score', 'post_score'], otherEnrolment),
     },
   });
   probes.push({
@@ -231,12 +235,7 @@ export async function trainingProbes(x: TrainingProbeContext): Promise<void> {
     write: {
       writers: cohortStaff,
       send: (c, n) => c.post(`/programmes/certificates/${cert.id}/english`, { name_en: `Trainee ${n}` }),
-      state: async () =>
-        (await db
-          .selectFrom('programme_certificates')
-          .select(['name_en', 'revoked_at'])
-          .where('id', '=', cert.id)
-          .executeTakeFirst()) ?? null,
+      state: rowState(db, 'programme_certificates', ['name_en', 'revoked_at'], cert.id),
     },
   });
   // Anyone with the code verifies the certificate: the name, the course and the date.

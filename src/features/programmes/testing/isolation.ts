@@ -23,7 +23,7 @@ import {
 } from '../activities/queries.js';
 import { addTarget, saveProject } from '../projects/queries.js';
 import { saveCourse } from '../training/queries.js';
-import { trainingProbes } from './isolation-training.js';
+import { rowState, trainingProbes } from './isolation-training.js';
 
 export type Org = 'A' | 'B' | 'C';
 export type Rule = (p: Person) => boolean;
@@ -119,12 +119,7 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
             members: spec.members.map((o) => String(orgId(o))),
             towns: TOWN,
           }),
-        state: async () =>
-          (await db
-            .selectFrom('programme_projects')
-            .select(['summary_ar', 'is_public', 'coordinator_org_id'])
-            .where('id', '=', projectId)
-            .executeTakeFirst()) ?? null,
+        state: rowState(db, 'programme_projects', ['summary_ar', 'is_public', 'coordinator_org_id'], projectId),
       },
     };
     probes.push(projectPage);
@@ -262,12 +257,7 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
             ...Object.fromEntries(Object.entries(activityFields(`ملخص ${n}`)).map(([k, v]) => [k, String(v)])),
             n_f_a18_24: '3',
           }),
-        state: async () =>
-          (await db
-            .selectFrom('programme_activities')
-            .select(['summary', 'notes', 'organization_id'])
-            .where('id', '=', activityId)
-            .executeTakeFirst()) ?? null,
+        state: rowState(db, 'programme_activities', ['summary', 'notes', 'organization_id'], activityId),
       },
     });
     probes.push({
@@ -339,12 +329,7 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
           c.post(`/programmes/visits/${visitId}/edit`, {
             ...Object.fromEntries(Object.entries(visitFields(`فريق ${n}`)).map(([k, v]) => [k, String(v)])),
           }),
-        state: async () =>
-          (await db
-            .selectFrom('programme_visits')
-            .select(['who_went', 'notes', 'organization_id'])
-            .where('id', '=', visitId)
-            .executeTakeFirst()) ?? null,
+        state: rowState(db, 'programme_visits', ['who_went', 'notes', 'organization_id'], visitId),
       },
     });
     probes.push({
@@ -369,12 +354,7 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
             note: '',
             followed_on: DAY,
           }),
-        state: async () =>
-          (await db
-            .selectFrom('programme_recommendations')
-            .select(['status', 'response'])
-            .where('id', '=', recId)
-            .executeTakeFirst()) ?? null,
+        state: rowState(db, 'programme_recommendations', ['status', 'response'], recId),
       },
     });
     probes.push({

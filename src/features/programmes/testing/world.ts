@@ -216,6 +216,51 @@ export async function takeAttendance(w: World, sessions: { id: number }[], enr: 
   }
 }
 
+/**
+ * Imports trainees named `<prefix> 1`, `<prefix> 2`… for the member of `who` (gender as the file
+ * writes it, age, town by name), all consenting; their ids.
+ */
+export async function importTrainees(
+  w: World,
+  prefix: string,
+  people: { gender: 'أنثى' | 'ذكر'; age: number; town: string }[],
+  who: 'staffA' | 'staffB' = 'staffA',
+): Promise<number[]> {
+  const rows = people.map((p, i) => `${prefix} ${i + 1},${p.gender},${p.age},${p.town},,,نعم`);
+  const res = await w.as[who].post('/programmes/trainees/import', {
+    organization_id: String(who === 'staffA' ? w.ids.orgA : w.ids.orgB),
+    rows: ['name,gender,age,town,affiliation,phone,consent', ...rows].join('\n'),
+    consent_version: '2026-01',
+    consent: 'on',
+  });
+  expect(res.statusCode).toBe(303);
+  const ids = await w.db.selectFrom('programme_trainees').select('id').where('name', 'like', `${prefix} %`).execute();
+  expect(ids).toHaveLength(people.length);
+  return ids.map((t) => t.id);
+}
+
+/** Enrols trainees in a cohort (as `who`) and marks every enrolment present at its first session. */
+export async function attendFirstSession(w: World, cohortId: number, trainees: number[], who: Who = 'staffA') {
+  expect(
+    (await w.as[who].post(`/programmes/cohorts/${cohortId}/enrol`, { trainee: trainees.map(String) })).statusCode,
+  ).toBe(303);
+  const session = await w.db
+    .selectFrom('programme_sessions')
+    .select('id')
+    .where('cohort_id', '=', cohortId)
+    .orderBy('held_on')
+    .executeTakeFirstOrThrow();
+  const enrolments = await w.db
+    .selectFrom('programme_enrolments')
+    .select('id')
+    .where('cohort_id', '=', cohortId)
+    .execute();
+  const res = await w.as[who].post(`/programmes/sessions/${session.id}/attendance`, {
+    present: enrolments.map((e) => String(e.id)),
+  });
+  expect(res.statusCode).toBe(303);
+}
+
 export type Cert = { trainee_id: number; code: string; id: number };
 
 export async function certificates(w: World): Promise<Cert[]> {

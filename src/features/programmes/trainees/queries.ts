@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import type { ProgrammeTraineesTable } from '../tables.js';
-import { enrol, removeEnrolments } from '../training/queries.js';
+import { enrol, removeEnrolmentsOf } from '../training/queries.js';
 
 export type TraineeInput = Omit<
   Selectable<ProgrammeTraineesTable>,
@@ -87,13 +87,9 @@ export async function updateTrainee(db: Db, id: number, input: Omit<TraineeInput
  */
 export async function removeTrainee(db: Db, id: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const enrolments = await trx.selectFrom('programme_enrolments').select('id').where('trainee_id', '=', id).execute();
-    await removeEnrolments(
-      trx,
-      enrolments.map((e) => e.id),
-    );
+    const removed = await removeEnrolmentsOf(trx, 'trainee_id', id);
     await trx.deleteFrom('programme_trainees').where('id', '=', id).execute();
-    return enrolments.length;
+    return removed;
   });
 }
 

@@ -131,11 +131,7 @@ export async function standingCertificates(db: Db, where: { cohortId: number } |
 /** Deletes a cohort with its sessions, enrolments, attendance, scores and revoked certificates. */
 export async function deleteCohort(db: Db, id: number) {
   await db.transaction().execute(async (trx) => {
-    const enrolments = await trx.selectFrom('programme_enrolments').select('id').where('cohort_id', '=', id).execute();
-    await removeEnrolments(
-      trx,
-      enrolments.map((e) => e.id),
-    );
+    await removeEnrolmentsOf(trx, 'cohort_id', id);
     await trx.deleteFrom('programme_sessions').where('cohort_id', '=', id).execute();
     await trx.deleteFrom('programme_cohorts').where('id', '=', id).execute();
   });
@@ -147,6 +143,16 @@ export async function removeEnrolments(db: Db, ids: number[]) {
   await db.deleteFrom('programme_certificates').where('enrolment_id', 'in', ids).execute();
   await db.deleteFrom('programme_attendance').where('enrolment_id', 'in', ids).execute();
   await db.deleteFrom('programme_enrolments').where('id', 'in', ids).execute();
+}
+
+/** Removes a cohort's or a trainee's enrolments (as removeEnrolments); says how many there were. */
+export async function removeEnrolmentsOf(db: Db, of: 'cohort_id' | 'trainee_id', id: number): Promise<number> {
+  const enrolments = await db.selectFrom('programme_enrolments').select('id').where(of, '=', id).execute();
+  await removeEnrolments(
+    db,
+    enrolments.map((e) => e.id),
+  );
+  return enrolments.length;
 }
 
 export type EnrolmentRow = NonNullable<Awaited<ReturnType<typeof getEnrolment>>>;

@@ -7,9 +7,10 @@ import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import { Checkboxes, Field, Form, type FormState } from '../../../../core/views/forms.js';
 import { DangerZone } from '../../common/danger.js';
-import { DayText, TownLink, day, named, type OrgMap, type TownMap } from '../../common/views.js';
+import { TownLink, day, named, type OrgMap, type TownMap } from '../../common/views.js';
 import type { CohortRow, RosterRow, SessionListRow } from '../queries.js';
 import { Rule } from './courses.js';
+import { SessionWhen } from './sessions.js';
 
 /** The refused submission of the form posted to `action`, if that is the one. */
 const stateOf = (state: FormState | null, action: string) => (state?.id === action ? state : null);
@@ -81,13 +82,7 @@ function Sessions(p: { cohortId: number; sessions: SessionListRow[]; today: stri
         <ol class="sessions">
           {p.sessions.map((s) => (
             <li>
-              <DayText value={s.held_on} />
-              {s.topic ? (
-                <>
-                  {' — '}
-                  <UserText text={s.topic} />
-                </>
-              ) : null}{' '}
+              <SessionWhen session={s} />{' '}
               {s.taken ? (
                 <StatusBadge label={t('programmes.attendance.taken')} tone="ok" />
               ) : s.held_on <= p.today ? (

@@ -1,5 +1,6 @@
 // A session, for the running member's staff: attendance on a phone (one form, large targets, no
 // JavaScript), its date and topic corrected, and the sheet printed on A4 to fill by hand.
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Empty, UserText } from '../../../../core/views/components.js';
@@ -10,11 +11,27 @@ import { DayText } from '../../common/views.js';
 
 type Session = { id: number; cohort_id: number; held_on: string; topic: string; label: string };
 
-/** The cohort link, the title and the session's date and topic. */
-function SessionHead(p: { session: Session; title: string }) {
+/** A session's date, and its topic when it has one. */
+export function SessionWhen(p: { session: { held_on: string; topic: string | null } }) {
   const s = p.session;
   return (
     <>
+      <DayText value={s.held_on} />
+      {s.topic ? (
+        <>
+          {' — '}
+          <UserText text={s.topic} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** A session's page: the cohort link, the title and the session's date and topic. */
+function SessionLayout(p: { session: Session; title: string; children: ComponentChildren }) {
+  const s = p.session;
+  return (
+    <Layout title={p.title}>
       <p class="meta">
         <a href={`/programmes/cohorts/${s.cohort_id}#sessions`}>
           <bdi>{s.label}</bdi>
@@ -22,15 +39,10 @@ function SessionHead(p: { session: Session; title: string }) {
       </p>
       <h1>{p.title}</h1>
       <p>
-        <DayText value={s.held_on} />
-        {s.topic ? (
-          <>
-            {' — '}
-            <UserText text={s.topic} />
-          </>
-        ) : null}
+        <SessionWhen session={s} />
       </p>
-    </>
+      {p.children}
+    </Layout>
   );
 }
 
@@ -47,8 +59,7 @@ export function AttendancePage(p: {
   const s = p.session;
   const base = `/programmes/sessions/${s.id}`;
   return (
-    <Layout title={t('programmes.attendance.title')}>
-      <SessionHead session={s} title={t('programmes.attendance.title')} />
+    <SessionLayout session={s} title={t('programmes.attendance.title')}>
       <p class="small">{p.taken ? t('programmes.attendance.alreadyTaken') : t('programmes.attendance.hint')}</p>
       <p class="actions">
         <a href={`${base}/sheet`}>{t('programmes.sheet.print')}</a>
@@ -83,7 +94,7 @@ export function AttendancePage(p: {
           state={p.state}
         />
       ) : null}
-    </Layout>
+    </SessionLayout>
   );
 }
 
@@ -93,8 +104,7 @@ export function SessionPage(p: { session: Session; blocked: string | null; state
   const s = p.session;
   const base = `/programmes/sessions/${s.id}`;
   return (
-    <Layout title={t('programmes.session.edit')}>
-      <SessionHead session={s} title={t('programmes.session.edit')} />
+    <SessionLayout session={s} title={t('programmes.session.edit')}>
       <Form action={`${base}/edit`} state={p.state} values={s}>
         <Field name="held_on" type="date" label={t('programmes.activity.date')} required />
         <Field name="topic" label={t('programmes.session.topic')} />
@@ -107,7 +117,7 @@ export function SessionPage(p: { session: Session; blocked: string | null; state
         blocked={p.blocked}
         state={p.state}
       />
-    </Layout>
+    </SessionLayout>
   );
 }
 
