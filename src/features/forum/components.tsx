@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../core/views/context.js';
 import { Empty, StatusBadge } from '../../core/views/components.js';
-import { Field, Submit } from '../../core/views/forms.js';
+import { ButtonForm, Field, Submit } from '../../core/views/forms.js';
 import { localized } from '../../core/i18n/localized.js';
 import { slugify } from '../../core/text/slug.js';
 import { BODY_MAX, TITLE_MAX } from './schemas.js';
@@ -56,6 +56,23 @@ export function SubmitRow(p: { label: string; class?: string; children?: Compone
 }
 
 /** A member's public name, isolated from the text around it. Never a username, e-mail or real name. */
+/** Subscribing to a topic or category (`what`), or stopping — whichever the person is not. */
+export function SubscribeButton(p: { what: 't' | 'c'; id: number; subscribed: boolean }) {
+  const { t } = usePage().i18n;
+  const label =
+    p.what === 't'
+      ? t(p.subscribed ? 'forum.subscribe.topicOff' : 'forum.subscribe.topicOn')
+      : t(p.subscribed ? 'forum.subscribe.categoryOff' : 'forum.subscribe.categoryOn');
+  return (
+    <ButtonForm
+      action={`/forum/${p.what}/${p.id}/subscribe`}
+      hidden={{ subscribe: p.subscribed ? 'off' : 'on' }}
+      label={label}
+      class="secondary"
+    />
+  );
+}
+
 export function Name(props: { name: string | null | undefined }) {
   const { i18n } = usePage();
   return <bdi class="author">{props.name ?? i18n.t('forum.deletedMember')}</bdi>;

@@ -19,8 +19,18 @@ import { addFlag, setPostStatus } from '../posts/actions.js';
 import { setTopicStatus } from '../moderation/actions.js';
 import type { CategoryInput } from '../schemas.js';
 import type { CategoryVisibility } from '../tables.js';
+import type { Db } from '../../../core/db/index.js';
+import type { Database } from '../../../core/db/schema.js';
 
 type Rule = (p: Person) => boolean;
+
+/** What a refused change would have altered: those columns of one row, straight from the database. */
+const rowState = (db: Db, table: keyof Database & string, columns: string[], id: number) => async () =>
+  (await db
+    .selectFrom(table as 'forum_posts')
+    .select(columns as 'id'[])
+    .where('id', '=', id)
+    .executeTakeFirst()) ?? null;
 
 export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
   const { t, users, c, net } = w;
@@ -64,12 +74,7 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
           const { position, ...rest } = categoryInput(visibility, `n${n}`);
           return client.post(`/forum/c/${id}/edit`, { ...rest, position: String(position) });
         },
-        state: async () =>
-          (await db
-            .selectFrom('forum_categories')
-            .select(['name_en', 'description_en', 'visibility'])
-            .where('id', '=', id)
-            .executeTakeFirst()) ?? null,
+        state: rowState(db, 'forum_categories', ['name_en', 'description_en', 'visibility'], id),
       },
     });
   }
@@ -94,12 +99,7 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
   ) => createTopic(w.t.app.wasl, { categoryId: category[visibility], title, body, authorId, status, now });
   const reply = (topicId: number, body: string, authorId: number, status: 'visible' | 'pending' = 'visible') =>
     createReply(w.t.app.wasl, { topicId, body, authorId, status, now });
-  const postState = (postId: number) => async () =>
-    (await db
-      .selectFrom('forum_posts')
-      .select(['body', 'status', 'edit_count'])
-      .where('id', '=', postId)
-      .executeTakeFirst()) ?? null;
+  const postState = (postId: number) => rowState(db, 'forum_posts', ['body', 'status', 'edit_count'], postId);
   /** An edit of a post by whoever sends it; a first post keeps its title. */
   const edit = (postId: number, writers: Rule, keyword: string, title?: string): NonNullable<Probe['write']> => ({
     writers,
@@ -211,8 +211,7 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
   const publicTopic = topics.public.id;
   const postStatusAndLog = (postId: number, topicId: number) => async () => ({
     post: await postState(postId)(),
-    topic:
-      (await db.selectFrom('forum_topics').select(['status']).where('id', '=', topicId).executeTakeFirst()) ?? null,
+    topic: await rowState(db, 'forum_topics', ['status'], topicId)(),
     log: Number(
       (
         await db
@@ -222,6 +221,16 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
           .executeTakeFirstOrThrow()
       ).n,
     ),
+  });
+  /** Moderators restore a hidden post or topic and hide it again, so that it stays hidden for the other cases. */
+  const restoreAndHide = (moderate: string, postId: number, topicId: number): NonNullable<Probe['write']> => ({
+    writers: moderators,
+    send: async (client) => {
+      const res = await client.post(moderate, { action: 'restore', reason: '' });
+      if (res.statusCode !== 303) return res;
+      return client.post(moderate, { action: 'hide', reason: '' });
+    },
+    state: postStatusAndLog(postId, topicId),
   });
   {
     const marker = mk('REPLYHIDDEN');
@@ -240,16 +249,7 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
         '/forum/search?q=kwfreplyhidden',
         `/forum/c/${category.public}/feed.atom`,
       ],
-      write: {
-        writers: moderators,
-        // Restored and hidden again, so that it stays hidden for the other cases.
-        send: async (client) => {
-          const res = await client.post(`/forum/p/${postId}/moderate`, { action: 'restore', reason: '' });
-          if (res.statusCode !== 303) return res;
-          return client.post(`/forum/p/${postId}/moderate`, { action: 'hide', reason: '' });
-        },
-        state: postStatusAndLog(postId, publicTopic),
-      },
+      write: restoreAndHide(`/forum/p/${postId}/moderate`, postId, publicTopic),
     });
   }
   {
@@ -280,15 +280,7 @@ export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
       readers: who.any(who.is('adminB'), moderators),
       pages: [`/forum/t/${topicId}`, `/forum/p/${postId}/history`],
       lists: topicLists('public', 'kwftopichidden'),
-      write: {
-        writers: moderators,
-        send: async (client) => {
-          const res = await client.post(`/forum/t/${topicId}/moderate`, { action: 'restore', reason: '' });
-          if (res.statusCode !== 303) return res;
-          return client.post(`/forum/t/${topicId}/moderate`, { action: 'hide', reason: '' });
-        },
-        state: postStatusAndLog(postId, topicId),
-      },
+      write: restoreAndHide(`/forum/t/${topicId}/moderate`, postId, topicId),
     });
   }
   {

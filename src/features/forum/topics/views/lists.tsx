@@ -3,13 +3,14 @@
 import { usePage } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { Pagination } from '../../../../core/views/components.js';
-import { ButtonForm, Field, Form, Select } from '../../../../core/views/forms.js';
+import { Field, Form, Select } from '../../../../core/views/forms.js';
 import { localized } from '../../../../core/i18n/localized.js';
 import type { ExcerptSegment } from '../../../../core/search/index.js';
 import { SubscribeLink } from '../../../publishing/views/components.js';
 import type { Chrome } from '../../context.js';
 import type { CategoryVisibility } from '../../tables.js';
 import {
+  SubscribeButton,
   Breadcrumb,
   categoryPath,
   ForumNav,
@@ -110,14 +111,7 @@ export function CategoryPage(
             {t('forum.topic.new.button')}
           </a>
         ) : null}
-        {p.subscribed !== null ? (
-          <ButtonForm
-            action={`/forum/c/${p.category.id}/subscribe`}
-            hidden={{ subscribe: p.subscribed ? 'off' : 'on' }}
-            label={p.subscribed ? t('forum.subscribe.categoryOff') : t('forum.subscribe.categoryOn')}
-            class="secondary"
-          />
-        ) : null}
+        {p.subscribed !== null ? <SubscribeButton what="c" id={p.category.id} subscribed={p.subscribed} /> : null}
         {p.feed ? <SubscribeLink feed={`/forum/c/${p.category.id}/feed.atom`} /> : null}
         {p.canManage ? <a href={`/forum/c/${p.category.id}/edit`}>{t('forum.categories.edit')}</a> : null}
       </div>

@@ -9,6 +9,7 @@ import { Markdown } from '../../../publishing/views/components.js';
 import type { Chrome } from '../../context.js';
 import type { CategoryVisibility, PostStatus } from '../../tables.js';
 import {
+  SubscribeButton,
   BodyField,
   Breadcrumb,
   categoryPath,
@@ -194,14 +195,7 @@ export function TopicPage(
       <ForumNav moderator={p.moderator} />
       {p.subscribed !== null || p.moderator ? (
         <div class="actions">
-          {p.subscribed !== null ? (
-            <ButtonForm
-              action={`/forum/t/${p.topic.id}/subscribe`}
-              hidden={{ subscribe: p.subscribed ? 'off' : 'on' }}
-              label={p.subscribed ? t('forum.subscribe.topicOff') : t('forum.subscribe.topicOn')}
-              class="secondary"
-            />
-          ) : null}
+          {p.subscribed !== null ? <SubscribeButton what="t" id={p.topic.id} subscribed={p.subscribed} /> : null}
           {p.moderator ? <a href={`/forum/t/${p.topic.id}/manage`}>{t('forum.manage.link')}</a> : null}
         </div>
       ) : null}
