@@ -105,15 +105,16 @@ export async function addLicenceDocument(
     .execute();
 }
 
+/** Marks a document handed in on a day (or not handed in); false when it is not this file's. */
 export async function setDocumentSubmitted(
   db: Db,
   licenceId: number,
   orgId: number,
   docId: number,
   submittedOn: string | null,
-) {
+): Promise<boolean> {
   const owner = { licence_id: licenceId, organization_id: orgId };
-  await updateIn(db, 'coord_licence_documents', docId, owner, { submitted_on: submittedOn });
+  return updateIn(db, 'coord_licence_documents', docId, owner, { submitted_on: submittedOn });
 }
 
 /** Corrects a document's name or the day it was handed in; false when it is not this file's. */

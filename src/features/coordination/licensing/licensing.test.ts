@@ -285,6 +285,14 @@ describe('editing and removing councils and licence files (issue 16)', () => {
     expect(
       (await s.w.c.staffA.post(`/licensing/${other}/documents/${doc.id}`, { name: 'x', submitted_on: '' })).statusCode,
     ).toBe(404);
+    expect(
+      (
+        await s.w.c.staffA.post(`/licensing/${other}/documents/submitted`, {
+          doc_id: String(doc.id),
+          submitted_on: '2022-03-01',
+        })
+      ).statusCode,
+    ).toBe(404);
     // bad input: a clear error, nothing changes
     const bad = await s.w.c.staffA.post(`/licensing/${file}/documents/${doc.id}`, {
       name: '',

@@ -245,7 +245,8 @@ export const licensingRoutes = [
     show: licencePage,
     flash: null,
     async save(c, x, data) {
-      await setDocumentSubmitted(c.db, x.l.id, x.l.organization_id, data.doc_id, data.submitted_on);
+      // a document of another file answers 404, as correcting or removing one does
+      if (!(await setDocumentSubmitted(c.db, x.l.id, x.l.organization_id, data.doc_id, data.submitted_on))) notFound();
       return toLicence(x);
     },
   }),

@@ -176,13 +176,15 @@ export async function governanceProbes(k: Kit): Promise<void> {
 }
 
 /**
- * Editing and removing bodies, seats and terms (issue 16): network admins only, like creating.
- * Removing is tried each time on a record of its own (made here, as a fixture), so a removal that
- * should land always can; the state is how many of those records have gone (made minus left), which
- * making one does not change.
+ * Adding, editing and removing bodies, seats and terms (issue 16): network admins only, like
+ * creating. Removing is tried each time on a record of its own (made here, as a fixture), so a
+ * removal that should land always can; the state is how many of those records no longer stand
+ * (made minus left), which making one does not change. A record without history is deleted; one
+ * that holds history (a body or seat with terms, a term from a vote) is archived, and both ways are
+ * tried.
  */
 async function editProbes(k: Kit): Promise<void> {
-  const { db, net, now, mk, probes, orgA } = k;
+  const { db, users, net, now, at, mk, probes, orgA, count } = k;
   const body = (name: string) =>
     createBody(
       db,
@@ -192,30 +194,53 @@ async function editProbes(k: Kit): Promise<void> {
     );
   const seat = (bodyId: number, title: string) =>
     addSeat(db, bodyId, { title_ar: title, title_en: title, is_chair: false });
-  const term = async (seatId: number, holder: string) => {
+  const term = async (seatId: number, holder: string, voteId: number | null = null) => {
     await addTerm(db, seatId, {
       holder_name: holder,
       holder_user_id: null,
       holder_org_id: orgA,
       starts_on: '2026-01-01',
       ends_on: '2028-12-31',
-      vote_id: null,
+      vote_id: voteId,
     });
     return (await db.selectFrom('coord_terms').select('id').where('holder_name', '=', holder).executeTakeFirstOrThrow())
       .id;
   };
-  const made = { body: 0, seat: 0, term: 0 };
-  const left = async (table: 'coord_bodies' | 'coord_seats' | 'coord_terms', column: string, prefix: string) =>
-    (
-      await db
-        .selectFrom(table as 'coord_bodies')
-        .select('id')
-        .where(column as 'name_ar', 'like', `${prefix} %`)
-        .execute()
-    ).length;
-  const gone =
-    (kind: keyof typeof made, table: Parameters<typeof left>[0], column: string, prefix: string) => async () =>
-      made[kind] - (await left(table, column, prefix));
+  // A vote that terms can come from (which makes them history).
+  const election = await createVote(
+    db,
+    net,
+    {
+      kind: 'decision',
+      title: 'انتخاب سابق',
+      description: '',
+      body_id: null,
+      max_choices: 1,
+      nominations_close_at: null,
+      opens_at: at(-5 * DAY).toISOString(),
+      closes_at: at(-4 * DAY).toISOString(),
+      quorum_percent: 50,
+    },
+    { yes: 'نعم', no: 'لا', abstain: 'امتناع' },
+    users.netAdmin,
+    at(-6 * DAY),
+  );
+  const made = { body: 0, seat: 0, term: 0, bodyArchived: 0, seatArchived: 0, termArchived: 0 };
+  type Table = 'coord_bodies' | 'coord_seats' | 'coord_terms';
+  /**
+   * Records named `prefix …` that are left: any (for removals that must delete, so that one archived
+   * instead still counts as left) or only those still standing (for removals that archive).
+   */
+  const left = async (table: Table, column: string, prefix: string, standingOnly: boolean) => {
+    let q = db
+      .selectFrom(table as 'coord_bodies')
+      .select('id')
+      .where(column as 'name_ar', 'like', `${prefix} %`);
+    if (standingOnly) q = q.where('archived_at', 'is', null);
+    return (await q.execute()).length;
+  };
+  const gone = (kind: keyof typeof made, table: Table, column: string, prefix: string) => async () =>
+    made[kind] - (await left(table, column, prefix, kind.endsWith('Archived')));
   const fresh = async <T>(kind: keyof typeof made, make: () => Promise<T>) => {
     made[kind]++;
     return make();
@@ -225,16 +250,53 @@ async function editProbes(k: Kit): Promise<void> {
   const edited = await body(`${mk('BODYEDIT')} لجنة`);
   const editedSeat = await seat(edited, `${mk('SEATEDIT')} مقعد`);
   const editedTerm = await term(editedSeat, `${mk('TERMEDIT')} holder`);
-  await body(`${mk('BODYDEL')}لجنة`); // no space: not counted among the fresh ones
+  // The records without a space after the marker stay: the page shows the marker; they are not
+  // counted among the fresh ones.
+  await body(`${mk('BODYDEL')}لجنة`);
+  await body(`${mk('BODYARCH')}لجنة`);
   const seatsOf = await body(`${mk('SEATDEL')} لجنة`);
   await seat(seatsOf, `${mk('SEATDEL')}مقعد`);
-  const row = (table: 'coord_bodies' | 'coord_seats' | 'coord_terms', id: number) => async () =>
+  const archivedSeatsOf = await body(`${mk('SEATARCH')} لجنة`);
+  await seat(archivedSeatsOf, `${mk('SEATARCH')}مقعد`);
+  const addsTo = await body(`${mk('SEATADD')} لجنة`);
+  const addsToSeat = await seat(addsTo, `${mk('TERMADD')} مقعد`);
+  const row = (table: Table, id: number) => async () =>
     (await db
       .selectFrom(table as 'coord_bodies')
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst()) ?? null;
+  const remove = (kind: 'bodies' | 'seats' | 'terms', id: number) => `/governance/${kind}/${id}/delete` as const;
   probes.push(
+    {
+      name: 'coordination: adding a seat to a body (network admins only)',
+      marker: mk('SEATADD'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: (client, n) =>
+          client.post(`/governance/bodies/${addsTo}/seats`, { title_ar: `مقعد ${n}`, title_en: `Seat ${n}` }),
+        state: () => count('coord_seats', 'body_id', addsTo),
+      },
+    },
+    {
+      name: 'coordination: adding a term to a seat (network admins only)',
+      marker: mk('TERMADD'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: (client, n) =>
+          client.post(`/governance/seats/${addsToSeat}/terms`, {
+            holder_name: `holder ${n}`,
+            holder_org_id: '',
+            starts_on: '2026-01-01',
+            ends_on: '2028-12-31',
+          }),
+        state: () => count('coord_terms', 'seat_id', addsToSeat),
+      },
+    },
     {
       name: 'coordination: editing a governance body (network admins only)',
       marker: mk('BODYEDIT'),
@@ -272,15 +334,30 @@ async function editProbes(k: Kit): Promise<void> {
       pages: [`/governance/terms/${editedTerm}/edit`],
     },
     {
-      name: 'coordination: removing a governance body (network admins only)',
+      name: 'coordination: removing a governance body, deleted (network admins only)',
       marker: mk('BODYDEL'),
       readers: who.everyone,
       pages: ['/governance'],
       write: {
         writers: admins,
         send: async (client, n) =>
-          client.post(`/governance/bodies/${await fresh('body', () => body(`${mk('BODYDEL')} ${n}`))}/delete`, {}),
+          client.post(remove('bodies', await fresh('body', () => body(`${mk('BODYDEL')} ${n}`))), {}),
         state: gone('body', 'coord_bodies', 'name_ar', mk('BODYDEL')),
+      },
+    },
+    {
+      name: 'coordination: removing a governance body with a held seat, archived (network admins only)',
+      marker: mk('BODYARCH'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: async (client, n) => {
+          const id = await fresh('bodyArchived', () => body(`${mk('BODYARCH')} ${n}`));
+          await term(await seat(id, `مقعد ${n}`), `${mk('BODYARCH')} holder ${n}`);
+          return client.post(remove('bodies', id), {});
+        },
+        state: gone('bodyArchived', 'coord_bodies', 'name_ar', mk('BODYARCH')),
       },
     },
     {
@@ -299,44 +376,74 @@ async function editProbes(k: Kit): Promise<void> {
       },
     },
     {
-      name: 'coordination: removing a seat (network admins only)',
+      name: 'coordination: removing a vacant seat, deleted (network admins only)',
       marker: mk('SEATDEL'),
       readers: who.everyone,
       pages: ['/governance'],
       write: {
         writers: admins,
         send: async (client, n) =>
-          client.post(
-            `/governance/seats/${await fresh('seat', () => seat(seatsOf, `${mk('SEATDEL')} ${n}`))}/delete`,
-            {},
-          ),
+          client.post(remove('seats', await fresh('seat', () => seat(seatsOf, `${mk('SEATDEL')} ${n}`))), {}),
         state: gone('seat', 'coord_seats', 'title_ar', mk('SEATDEL')),
       },
     },
     {
-      name: 'coordination: editing and removing a term (network admins only)',
+      name: 'coordination: removing a seat that had a holder, archived (network admins only)',
+      marker: mk('SEATARCH'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: async (client, n) => {
+          const id = await fresh('seatArchived', () => seat(archivedSeatsOf, `${mk('SEATARCH')} ${n}`));
+          await term(id, `${mk('SEATARCH')} holder ${n}`);
+          return client.post(remove('seats', id), {});
+        },
+        state: gone('seatArchived', 'coord_seats', 'title_ar', mk('SEATARCH')),
+      },
+    },
+    {
+      name: 'coordination: editing a term (network admins only)',
       marker: mk('SEATEDIT'),
       readers: who.everyone,
       pages: ['/governance'],
       write: {
         writers: admins,
-        // Alternately a correction of the same term and the removal of a fresh one.
+        send: (client, n) =>
+          client.post(`/governance/terms/${editedTerm}/edit`, {
+            holder_name: `${mk('TERMEDIT')} holder ${n}`,
+            holder_org_id: '',
+            starts_on: '2026-01-01',
+            ends_on: '2028-12-31',
+          }),
+        state: row('coord_terms', editedTerm),
+      },
+    },
+    {
+      name: 'coordination: removing a term recorded by hand, deleted (network admins only)',
+      marker: mk('SEATEDIT'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
         send: async (client, n) =>
-          n % 2
-            ? client.post(`/governance/terms/${editedTerm}/edit`, {
-                holder_name: `${mk('TERMEDIT')} holder ${n}`,
-                holder_org_id: '',
-                starts_on: '2026-01-01',
-                ends_on: '2028-12-31',
-              })
-            : client.post(
-                `/governance/terms/${await fresh('term', () => term(editedSeat, `${mk('TERMDEL')} ${n}`))}/delete`,
-                {},
-              ),
-        state: async () => [
-          await row('coord_terms', editedTerm)(),
-          await gone('term', 'coord_terms', 'holder_name', mk('TERMDEL'))(),
-        ],
+          client.post(remove('terms', await fresh('term', () => term(editedSeat, `${mk('TERMDEL')} ${n}`))), {}),
+        state: gone('term', 'coord_terms', 'holder_name', mk('TERMDEL')),
+      },
+    },
+    {
+      name: 'coordination: removing a term that came from a vote, archived (network admins only)',
+      marker: mk('SEATEDIT'),
+      readers: who.everyone,
+      pages: ['/governance'],
+      write: {
+        writers: admins,
+        send: async (client, n) =>
+          client.post(
+            remove('terms', await fresh('termArchived', () => term(editedSeat, `${mk('TERMARCH')} ${n}`, election))),
+            {},
+          ),
+        state: gone('termArchived', 'coord_terms', 'holder_name', mk('TERMARCH')),
       },
     },
   );
