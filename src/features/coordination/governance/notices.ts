@@ -1,6 +1,6 @@
 // Who hears of a vote (core/notify), from the hourly job: the designated representatives of the
 // network's active members — the people who cast its ballots, all inside the network and so able to
-// open /votes/:id — when voting opens, a day before it closes (only those whose organization has
+// open /votes/:id; the admins of a member that has named none — when voting opens, a day before it closes (only those whose organization has
 // not voted yet) and when it has closed. Each event is claimed on the vote's row before anyone is
 // told (migration 0608), so two runs tell once; a cancelled vote tells nothing more, and events
 // older than two days (votes from before this code ran) are not told late.
@@ -12,12 +12,25 @@ import { memberRoles } from '../workspace/queries.js';
 
 type Column = 'opened_told_at' | 'closing_told_at' | 'closed_told_at';
 
-/** The representatives of active members, with their organization. */
+/**
+ * Who hears for each active member: its representatives; for a member that has named none, its
+ * admins, so that no organization misses a vote silently (they can name one, or cast it).
+ */
 async function representatives(db: Db, networkId: number) {
-  return memberRoles(db, networkId)
+  const named = await memberRoles(db, networkId)
     .select(['r.user_id', 'r.organization_id'])
     .where('r.is_representative', '=', 1)
     .execute();
+  const represented = new Set(named.map((r) => r.organization_id));
+  const admins = await db
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .select(['m.user_id', 'm.organization_id'])
+    .where('o.network_id', '=', networkId)
+    .where('o.status', '=', 'active')
+    .where('m.role', '=', 'orgAdmin')
+    .execute();
+  return [...named, ...admins.filter((a) => !represented.has(a.organization_id))];
 }
 
 export async function voteNotices(wasl: WaslServices, now: Date): Promise<number> {

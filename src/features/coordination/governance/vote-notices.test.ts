@@ -1,4 +1,5 @@
-// Votes tell the people who cast them (issue 17): each member's designated representative hears
+// Votes tell the people who cast them (issue 17): each member's designated representative (or, if
+// it has named none, its admins) hears
 // that voting opened, a day before it closes if their organization has not voted yet, and that it
 // closed — once each, from the hourly job, and nobody else (staff, outsiders, the admin who set it up).
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,25 @@ describe('telling the representatives about a vote', () => {
     await voteNotices(s.t.app.wasl, s.t.clock.now);
     expect(await told(s.t, 'coordination.voteClosed', `/votes/${id}`)).toEqual(reps);
     expect(await voteNotices(s.t.app.wasl, s.t.clock.now)).toBe(0);
+  });
+
+  it('tells a member that has named no representative through its admins, and nobody twice', async () => {
+    // B names its staff member instead of its admin; C names nobody
+    expect((await nameRole(s.w, 'adminB', s.w.users.staffB, { representative: 'on' })).statusCode).toBe(303);
+    expect((await nameRole(s.w, 'adminB', s.w.users.adminB, {})).statusCode).toBe(303);
+    expect((await nameRole(s.w, 'adminC', s.w.users.adminC, {})).statusCode).toBe(303);
+    try {
+      const id = await newDecision('Elect the auditors', HOUR, 3 * DAY);
+      await later(HOUR + 60_000);
+      await voteNotices(s.t.app.wasl, s.t.clock.now);
+      expect(await told(s.t, 'coordination.voteOpened', `/votes/${id}`)).toEqual(
+        [s.w.users.adminA, s.w.users.staffB, s.w.users.adminC].sort((a, b) => a - b),
+      );
+    } finally {
+      await nameRole(s.w, 'adminB', s.w.users.staffB, {});
+      await nameRole(s.w, 'adminB', s.w.users.adminB, { representative: 'on' });
+      await nameRole(s.w, 'adminC', s.w.users.adminC, { representative: 'on' });
+    }
   });
 
   it('tells nothing more about a cancelled vote', async () => {
