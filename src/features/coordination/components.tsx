@@ -1,9 +1,11 @@
-// Pieces shared by the coordination pages: the sub-navigation, times and days, user text in
-// paragraphs, lists of names. Forms, tables, badges and empty lines come from the core kit.
+// Pieces shared by the coordination pages: the page frame and its sub-navigation, times and days,
+// user text in paragraphs, lists of names, choices for selects, fields that keep a length, folded
+// forms and the corrections of a record. Forms, tables, badges and empty lines come from the core kit.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../core/views/context.js';
+import { Layout } from '../../core/views/Layout.js';
 import { Empty, UserText } from '../../core/views/components.js';
-import { ConfirmButton, DeleteButton, Form, type FormState } from '../../core/views/forms.js';
+import { ConfirmButton, DeleteButton, Field, Form, Select, type FormState } from '../../core/views/forms.js';
 import { localized } from '../../core/i18n/localized.js';
 import { dayAsDate } from '../../core/time.js';
 
@@ -29,6 +31,28 @@ export function CoordNav(props: { current: string }) {
         </a>
       ))}
     </nav>
+  );
+}
+
+/**
+ * A coordination page: the title, the sub-navigation with `nav` current, a line of facts (`meta`)
+ * if any, then the title as its heading — user text (its own direction) when `userTitle`.
+ */
+export function CoordPage(props: {
+  title: string;
+  nav: string;
+  description?: string;
+  meta?: ComponentChildren;
+  userTitle?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout title={props.title} description={props.description}>
+      <CoordNav current={props.nav} />
+      {props.meta ? <p class="meta">{props.meta}</p> : null}
+      <h1>{props.userTitle ? <UserText text={props.title} /> : props.title}</h1>
+      {props.children}
+    </Layout>
   );
 }
 
@@ -81,6 +105,49 @@ export function Names(props: { names: string[] }) {
 export function useLocalized() {
   const { locale } = usePage().i18n;
   return (row: Record<string, unknown> | null | undefined, field = 'name') => localized(row, field, locale);
+}
+
+/** A multi-line field that says its length limit (after its own `hint`, if any) and keeps it. */
+export function LongText(p: { name: string; label: string; max: number; rows: number; hint?: string }) {
+  const { t } = usePage().i18n;
+  const limit = t('coordination.form.atMost', { max: p.max });
+  const hint = p.hint ? `${p.hint} ${limit}` : limit;
+  return <Field name={p.name} label={p.label} hint={hint} maxLength={p.max} multiline rows={p.rows} />;
+}
+
+/** Values as the choices of a select or of radios, each with its label. */
+export function choices<V extends string, L>(values: readonly V[], label: (v: V) => L): { value: V; label: L }[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
+/** A date and time, read as a wall time in Damascus (the hint says so first), required. */
+export function DamascusTime(p: { name: string; label: string; hint?: string }) {
+  const { t } = usePage().i18n;
+  const damascus = t('coordination.form.damascusTime');
+  const hint = p.hint ? `${damascus} ${p.hint}` : damascus;
+  return <Field name={p.name} type="datetime-local" label={p.label} hint={hint} required />;
+}
+
+/** People of member organizations as choices, by user id: "name — organization". */
+export function usePersonChoices() {
+  const name = useLocalized();
+  return (people: { user_id: number; display_name: string; org_name_ar: string; org_name_en: string }[]) =>
+    people.map((r) => ({ value: String(r.user_id), label: `${r.display_name} — ${name(r, 'org_name')}` }));
+}
+
+/** Rows as the choices of a select, by id. */
+export function idOptions<R extends { id: number }>(
+  rows: R[],
+  label: (r: R) => string,
+): { value: string; label: string }[] {
+  return rows.map((r) => ({ value: String(r.id), label: label(r) }));
+}
+
+/** An optional choice of one meeting (`meeting_id`), each named by its title and day. */
+export function MeetingSelect(p: { label: string; meetings: { id: number; title: string; starts_at: string }[] }) {
+  const { i18n } = usePage();
+  const options = idOptions(p.meetings, (m) => `${m.title} (${i18n.date(m.starts_at)})`);
+  return <Select name="meeting_id" label={p.label} includeEmpty="—" options={options} />;
 }
 
 /** Cards, each a linked title (user text) over a line of facts; or the `empty` line. */

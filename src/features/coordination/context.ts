@@ -9,6 +9,7 @@ import type { Db } from '../../core/db/index.js';
 import { notFound, type AnyCtx } from '../../core/http/route.js';
 import { getDefaultNetwork } from '../organizations/queries.js';
 import { isNetworkMember } from './permissions.js';
+import { columnOf } from './records.js';
 
 export type CoordContext = {
   network: { id: number; name_ar: string; name_en: string };
@@ -43,16 +44,9 @@ export async function loadCoordContext(db: Db, actor: Actor): Promise<CoordConte
   const network = await getDefaultNetwork(db);
   if (!network) return null;
   const ids = [...actor.orgRoles.keys()];
-  const active = ids.length
-    ? await db
-        .selectFrom('organizations')
-        .select('id')
-        .where('id', 'in', ids)
-        .where('network_id', '=', network.id)
-        .where('status', '=', 'active')
-        .execute()
-    : [];
-  const keep = new Set(active.map((r) => r.id));
+  const keep = new Set(
+    await columnOf(db, 'organizations', 'id', { id: ids, network_id: network.id, status: 'active' }),
+  );
   const orgRoles = new Map([...actor.orgRoles].filter(([id]) => keep.has(id)));
   const scoped: Actor = { ...actor, orgRoles };
   return {

@@ -65,6 +65,21 @@ const optionalTown = () =>
     .optional()
     .transform((v) => v || null);
 /** Several rows of one form (guests): each field sent once per row, kept in order. */
+/**
+ * Choices that need their detail: for each `[choice, value, detail, message?]`, a form whose
+ * `choice` is `value` without its `detail` is refused beside the detail (by default "required").
+ */
+function needingDetails<S extends z.ZodObject>(
+  schema: S,
+  rules: [keyof z.infer<S> & string, string, keyof z.infer<S> & string, string?][],
+): S {
+  return schema.superRefine((v: Record<string, unknown>, ctx) => {
+    for (const [choice, value, detail, message] of rules)
+      if (v[choice] === value && v[detail] === null)
+        ctx.addIssue({ code: 'custom', path: [detail], message: message ?? 'i18n:form.required' });
+  });
+}
+
 const rows = <T extends z.ZodType>(item: T) => fields.list(item).refine((a) => a.length <= 30, 'i18n:form.invalid');
 
 // ——— workspace ———
@@ -141,38 +156,33 @@ export const ballotForm = z.object({ org_id: fields.id(), choice: idList() });
 
 // ——— meetings ———
 export const meetingKinds = ['preparatory', 'general', 'consultative', 'board', 'other'] as const;
-export const meetingForm = z
-  .object({
-    kind: z.enum(meetingKinds),
-    title: fields.text(200),
-    description: longText(LIMITS.description),
-    host_org_id: optionalId(),
-    starts_at: damascusDateTime(),
-    ends_at: damascusDateTime(),
-    place_kind: z.enum(['office', 'town', 'online']),
-    place_org_id: optionalId(),
-    town_pcode: optionalTown(),
-    place_detail: longText(300),
-    online_url: httpUrl(),
-    visibility: z.enum(['invitees', 'network', 'public']),
-    public_summary: longText(2000),
-    quorum_orgs: z.coerce.number().int().min(0).max(100).default(0),
-    invite_orgs: idList(),
-    invite_users: z.string().trim().max(2000).default(''),
-  })
-  .refine((v) => v.ends_at > v.starts_at, { path: ['ends_at'], message: 'i18n:coordination.form.endBeforeStart' })
-  .refine((v) => v.place_kind !== 'online' || v.online_url !== null, {
-    path: ['online_url'],
-    message: 'i18n:form.invalidUrl',
-  })
-  .refine((v) => v.place_kind !== 'office' || v.place_org_id !== null, {
-    path: ['place_org_id'],
-    message: 'i18n:form.required',
-  })
-  .refine((v) => v.place_kind !== 'town' || v.town_pcode !== null, {
-    path: ['town_pcode'],
-    message: 'i18n:form.required',
-  });
+export const meetingForm = needingDetails(
+  z
+    .object({
+      kind: z.enum(meetingKinds),
+      title: fields.text(200),
+      description: longText(LIMITS.description),
+      host_org_id: optionalId(),
+      starts_at: damascusDateTime(),
+      ends_at: damascusDateTime(),
+      place_kind: z.enum(['office', 'town', 'online']),
+      place_org_id: optionalId(),
+      town_pcode: optionalTown(),
+      place_detail: longText(300),
+      online_url: httpUrl(),
+      visibility: z.enum(['invitees', 'network', 'public']),
+      public_summary: longText(2000),
+      quorum_orgs: z.coerce.number().int().min(0).max(100).default(0),
+      invite_orgs: idList(),
+      invite_users: z.string().trim().max(2000).default(''),
+    })
+    .refine((v) => v.ends_at > v.starts_at, { path: ['ends_at'], message: 'i18n:coordination.form.endBeforeStart' }),
+  [
+    ['place_kind', 'online', 'online_url', 'i18n:form.invalidUrl'],
+    ['place_kind', 'office', 'place_org_id'],
+    ['place_kind', 'town', 'town_pcode'],
+  ],
+);
 export const cycleForm = z
   .object({
     title: fields.text(200),
@@ -296,8 +306,8 @@ export const visitForm = z.object({
 });
 
 // ——— lessons ———
-export const lessonForm = z
-  .object({
+export const lessonForm = needingDetails(
+  z.object({
     subject: z.enum(['meeting', 'visit', 'project', 'other']),
     meeting_id: optionalId(),
     visit_id: optionalId(),
@@ -308,12 +318,9 @@ export const lessonForm = z
     what_to_change: longText(10000),
     lang: z.enum(['ar', 'en']),
     sharing: z.enum(['private', 'network']),
-  })
-  .refine((v) => v.subject !== 'meeting' || v.meeting_id !== null, {
-    path: ['meeting_id'],
-    message: 'i18n:form.required',
-  })
-  .refine((v) => v.subject !== 'visit' || v.visit_id !== null, {
-    path: ['visit_id'],
-    message: 'i18n:form.required',
-  });
+  }),
+  [
+    ['subject', 'meeting', 'meeting_id'],
+    ['subject', 'visit', 'visit_id'],
+  ],
+);

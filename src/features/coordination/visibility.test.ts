@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/app.js';
 import { idFrom, nameRole, PDF, postMultipart, useWorld, type World } from './testing/test-helpers.js';
-import { dateToDamascusLocal, DAY, HOUR } from '../../core/time.js';
+import { DAY, HOUR } from '../../core/time.js';
+import { createMeeting, theRow, wallTime } from './test-fixtures.js';
 
 type Who = 'own' | 'other' | 'networkAdmin' | 'reviewer' | 'anonymous';
 const everyone: Who[] = ['own', 'other', 'networkAdmin', 'reviewer', 'anonymous'];
@@ -23,7 +24,7 @@ const clientOf = (who: Who) =>
 
 async function setUp(t: TestApp, w: World) {
   const { c } = w;
-  const local = (ms: number) => dateToDamascusLocal(new Date(t.clock.now.getTime() + ms));
+  const local = (ms: number) => wallTime(t, ms);
 
   // C's admin is an executive director: the reviewer A will choose.
   await nameRole(w, 'adminC', w.users.adminC, { executive_director: 'on' });
@@ -50,38 +51,18 @@ async function setUp(t: TestApp, w: World) {
     },
   );
   ids.doc = idFrom(doc.headers.location);
-  ids.docVersion = (
-    await t.handle.db
-      .selectFrom('coord_document_versions')
-      .select('id')
-      .where('item_id', '=', ids.doc)
-      .executeTakeFirstOrThrow()
-  ).id;
+  ids.docVersion = (await theRow(t, 'coord_document_versions', { item_id: ids.doc })).id;
 
   // Meetings: A's internal one, a network one, a public one (made by the editor, who is not in the matrix).
-  const meeting = async (who: 'staffA' | 'editor', over: Record<string, string | string[]>) => {
-    await c[who].get('/meetings/new');
-    const res = await c[who].post('/meetings/new', {
-      kind: 'other',
-      title: 'x',
+  const meeting = (who: 'staffA' | 'editor', over: Record<string, string | string[]>) =>
+    createMeeting(t, c[who], {
       description: 'MATRIX-meeting-description',
-      host_org_id: '',
       starts_at: local(DAY),
       ends_at: local(DAY + HOUR),
-      place_kind: 'town',
-      place_org_id: '',
-      town_pcode: 'C1564',
       place_detail: '',
-      online_url: '',
-      visibility: 'invitees',
       public_summary: 'MATRIX-summary',
-      quorum_orgs: '0',
-      invite_users: '',
       ...over,
     });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-    return idFrom(res.headers.location);
-  };
   ids.meetingInternal = await meeting('staffA', {
     title: 'MATRIX-internal',
     host_org_id: String(w.orgA),
@@ -132,11 +113,7 @@ async function setUp(t: TestApp, w: World) {
     {},
   );
   ids.plan = idFrom(plan.headers.location);
-  const version = await t.handle.db
-    .selectFrom('coord_plan_versions')
-    .select('id')
-    .where('plan_id', '=', ids.plan)
-    .executeTakeFirstOrThrow();
+  const version = await theRow(t, 'coord_plan_versions', { plan_id: ids.plan });
   await c.adminA.get(`/plans/${ids.plan}`);
   const review = await c.adminA.post(`/plans/${ids.plan}/reviews`, {
     version_id: String(version.id),
@@ -148,7 +125,7 @@ async function setUp(t: TestApp, w: World) {
   // Licensing: a council and A's file with it.
   await c.editor.get('/licensing');
   await c.editor.post('/licensing/councils', { name_ar: 'مجلس الباب', name_en: 'al-Bab council', town_pcode: 'C1202' });
-  const council = await t.handle.db.selectFrom('coord_councils').select('id').executeTakeFirstOrThrow();
+  const council = await theRow(t, 'coord_councils');
   await c.adminA.get('/licensing');
   const lic = await c.adminA.post('/licensing/licences', {
     org_id: String(w.orgA),

@@ -4,6 +4,7 @@
 import { deleteIn, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { CoordLessonsTable } from '../tables.js';
+import { insertId } from '../records.js';
 
 export type LessonInput = Omit<
   CoordLessonsTable,
@@ -26,23 +27,17 @@ export async function saveLesson(
   now: Date,
 ): Promise<number> {
   const iso = now.toISOString();
-  if (id === null) {
-    const row = await db
-      .insertInto('coord_lessons')
-      .values({
-        organization_id: actingOrgId,
-        ...input,
-        published_id: null,
-        published_url: null,
-        published_at: null,
-        created_by: userId,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  }
+  if (id === null)
+    return insertId(db, 'coord_lessons', {
+      organization_id: actingOrgId,
+      ...input,
+      published_id: null,
+      published_url: null,
+      published_at: null,
+      created_by: userId,
+      created_at: iso,
+      updated_at: iso,
+    });
   await updateIn(db, 'coord_lessons', id, { organization_id: actingOrgId }, { ...input, updated_at: iso });
   return id;
 }

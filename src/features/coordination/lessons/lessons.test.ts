@@ -26,17 +26,16 @@ describe('lessons learned', () => {
     const id = idFrom(res.headers.location);
     for (const who of ['adminB', 'netAdmin', 'member'] as const)
       expect((await s.w.c[who].get(`/lessons/${id}`)).statusCode, who).toBe(404);
+    // a lesson on a meeting names the meeting
     const missing = await s.w.c.staffA.post('/lessons/new', {
+      ...lesson,
       subject: 'meeting',
-      meeting_id: '',
-      visit_id: '',
       project_label: '',
       title: 'x',
       what_happened: '',
       what_worked: '',
       what_to_change: '',
       lang: 'ar',
-      sharing: 'private',
     });
     expect(missing.statusCode).toBe(400);
 

@@ -2,6 +2,7 @@
 // with the network.
 import { orgName } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
+import { columnOf } from '../records.js';
 
 const columns = [
   'coord_lessons.id',
@@ -58,10 +59,5 @@ export type Lesson = NonNullable<Awaited<ReturnType<typeof getLesson>>>;
 
 /** The towns an organization works in (a published lesson is tagged with them). */
 export async function organizationTowns(db: Db, orgId: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('organization_towns')
-    .select('town_pcode')
-    .where('organization_id', '=', orgId)
-    .execute();
-  return rows.map((r) => r.town_pcode);
+  return columnOf(db, 'organization_towns', 'town_pcode', { organization_id: orgId });
 }

@@ -5,7 +5,18 @@ import { DeleteButton, Field, Form, Select, type FormState } from '../../../core
 import { StatusBadge, UserText } from '../../../core/views/components.js';
 import { dayAsDate } from '../../../core/time.js';
 import type { Lesson } from './queries.js';
-import { Cards, CoordNav, Paragraphs, Titled, When, useLocalized } from '../components.js';
+import {
+  Cards,
+  CoordNav,
+  CoordPage,
+  MeetingSelect,
+  Paragraphs,
+  Titled,
+  When,
+  choices,
+  idOptions,
+  useLocalized,
+} from '../components.js';
 
 /** Organization · subject · sharing. */
 function LessonMeta(props: { l: Lesson }) {
@@ -22,9 +33,7 @@ function LessonMeta(props: { l: Lesson }) {
 export function LessonsPage(p: { lessons: Lesson[]; canCreate: boolean }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('coordination.lesson.listTitle')}>
-      <CoordNav current="/lessons" />
-      <h1>{t('coordination.lesson.listTitle')}</h1>
+    <CoordPage title={t('coordination.lesson.listTitle')} nav="/lessons">
       <p class="meta">{t('coordination.lesson.intro')}</p>
       {p.canCreate ? (
         <p>
@@ -47,7 +56,7 @@ export function LessonsPage(p: { lessons: Lesson[]; canCreate: boolean }) {
           </>
         )}
       />
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -65,32 +74,21 @@ export function LessonFormPage(p: {
   const title = p.isNew ? t('coordination.lesson.new') : t('common.edit');
   const defaults = { subject: 'meeting', lang: i18n.locale, sharing: 'private' };
   return (
-    <Layout title={title}>
-      <CoordNav current="/lessons" />
-      <h1>{title}</h1>
+    <CoordPage title={title} nav="/lessons">
       <Form action={p.action} state={p.state} values={{ ...defaults, ...p.values }}>
         <Select
           name="subject"
           label={t('coordination.lesson.subjectLabel')}
-          options={(['meeting', 'visit', 'project', 'other'] as const).map((s) => ({
-            value: s,
-            label: t(`coordination.lesson.subject.${s}`),
-          }))}
+          options={choices(['meeting', 'visit', 'project', 'other'] as const, (s) =>
+            t(`coordination.lesson.subject.${s}`),
+          )}
         />
-        <Select
-          name="meeting_id"
-          label={t('coordination.lesson.meeting')}
-          includeEmpty="—"
-          options={p.meetings.map((m) => ({ value: String(m.id), label: `${m.title} (${i18n.date(m.starts_at)})` }))}
-        />
+        <MeetingSelect label={t('coordination.lesson.meeting')} meetings={p.meetings} />
         <Select
           name="visit_id"
           label={t('coordination.lesson.visit')}
           includeEmpty="—"
-          options={p.visits.map((vi) => ({
-            value: String(vi.id),
-            label: `${name(vi, 'council_name')} (${i18n.date(dayAsDate(vi.visit_on))})`,
-          }))}
+          options={idOptions(p.visits, (vi) => `${name(vi, 'council_name')} (${i18n.date(dayAsDate(vi.visit_on))})`)}
         />
         <Field name="project_label" label={t('coordination.lesson.project')} />
         <Field name="title" label={t('coordination.field.title')} required />
@@ -108,14 +106,11 @@ export function LessonFormPage(p: {
         <Select
           name="sharing"
           label={t('coordination.lesson.sharingLabel')}
-          options={(['private', 'network'] as const).map((s) => ({
-            value: s,
-            label: t(`coordination.lesson.sharing.${s}`),
-          }))}
+          options={choices(['private', 'network'] as const, (s) => t(`coordination.lesson.sharing.${s}`))}
         />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </CoordPage>
   );
 }
 

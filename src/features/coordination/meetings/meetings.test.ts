@@ -2,43 +2,17 @@
 // attendance and quorum, minutes, decisions, action items and the tracker, iCalendar, reminders.
 import { beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { idFrom, resignIn, useWorld, type World } from '../testing/test-helpers.js';
+import { resignIn, told as toldOf, useWorld, type World } from '../testing/test-helpers.js';
 import { sendMeetingReminders } from './reminders.js';
 import { calendar, escapeText, foldLine } from './ical.js';
 import { dateToDamascusLocal, damascusLocalToDate, HOUR, DAY } from '../../../core/time.js';
+import { rowsOf } from '../../../core/db/rows.js';
+import { createMeeting, meetingFields, theRow, wallTime } from '../test-fixtures.js';
 
 const s = useWorld({ env: { BASE_URL: 'https://wasl.example' } });
 
-const local = (ms: number) => dateToDamascusLocal(new Date(s.t.clock.now.getTime() + ms));
-
-function meetingFields(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  return {
-    kind: 'other',
-    title: 'Meeting',
-    description: '',
-    host_org_id: '',
-    starts_at: local(2 * DAY),
-    ends_at: local(2 * DAY + 2 * HOUR),
-    place_kind: 'town',
-    place_org_id: '',
-    town_pcode: 'C1564',
-    place_detail: 'Community hall',
-    online_url: '',
-    visibility: 'invitees',
-    public_summary: '',
-    quorum_orgs: '0',
-    invite_orgs: [],
-    invite_users: '',
-    ...over,
-  };
-}
-
-async function create(who: keyof World['c'], over: Record<string, string | string[]>) {
-  await s.w.c[who].get('/meetings/new');
-  const res = await s.w.c[who].post('/meetings/new', meetingFields(over));
-  expect(res.statusCode, res.body.slice(0, 400)).toBe(303);
-  return idFrom(res.headers.location);
-}
+const local = (ms: number) => wallTime(s.t, ms);
+const create = (who: keyof World['c'], over: Record<string, string | string[]>) => createMeeting(s.t, s.w.c[who], over);
 
 describe('Damascus time', () => {
   it('turns a wall time in Damascus into UTC and back', () => {
@@ -52,7 +26,7 @@ describe('Damascus time', () => {
 describe('creating meetings', () => {
   it('refuses a javascript: link, an end before the start and an unknown town, beside the fields', async () => {
     await s.w.c.adminA.get('/meetings/new');
-    const base = meetingFields({ host_org_id: String(s.w.orgA) });
+    const base = meetingFields(s.t, { host_org_id: String(s.w.orgA) });
     let res = await s.w.c.adminA.post('/meetings/new', {
       ...base,
       place_kind: 'online',
@@ -206,7 +180,7 @@ describe('visibility of meetings', () => {
     expect((await s.w.c.adminB.get(`/meetings/${network}`)).body).toMatch(
       /id="decision-\d+"><span[^>]*>Form a licensing working group/,
     );
-    const decision = await s.t.handle.db.selectFrom('coord_decisions').select('id').executeTakeFirstOrThrow();
+    const decision = await theRow(s.t, 'coord_decisions');
     const due = new Date(s.t.clock.now.getTime() + DAY).toISOString().slice(0, 10);
     let res = await s.w.c.editor.post(`/meetings/${network}/actions`, {
       title: 'Collect council requirements',
@@ -262,11 +236,7 @@ describe('visibility of meetings', () => {
     expect(later.body).toContain('<mark>');
     expect(later.body).toContain('متأخرة');
     // the owner organization updates the status; another organization cannot
-    const action = await s.t.handle.db
-      .selectFrom('coord_actions')
-      .select('id')
-      .where('title', '=', 'Collect council requirements')
-      .executeTakeFirstOrThrow();
+    const action = await theRow(s.t, 'coord_actions', { title: 'Collect council requirements' });
     await s.w.c.adminA.get('/actions');
     expect(
       (await s.w.c.adminA.post(`/actions/${action.id}/status`, { status: 'done', back: '/actions' })).statusCode,
@@ -283,18 +253,7 @@ describe('launching a meeting cycle', () => {
   it('creates a preparatory meeting at each member, then the general and the consultative meetings, linked', async () => {
     expect((await s.w.c.adminA.get('/meetings/cycles/new')).statusCode).toBe(404);
     await s.w.c.editor.get('/meetings/cycles/new');
-    const bad = await s.w.c.editor.post('/meetings/cycles/new', {
-      title: 'Founding cycle',
-      preparatory_from: '2026-09-01',
-      preparatory_time: '10:00',
-      general_at: '2026-09-20T10:00',
-      general_town: 'C1564',
-      general_place: '',
-      consultative_at: '2026-09-19T10:00',
-      consultative_url: '',
-    });
-    expect(bad.statusCode).toBe(400);
-    const res = await s.w.c.editor.post('/meetings/cycles/new', {
+    const cycleFields = {
       title: 'Founding cycle',
       preparatory_from: '2026-09-03',
       preparatory_time: '10:00',
@@ -303,15 +262,19 @@ describe('launching a meeting cycle', () => {
       general_place: 'Azaz cultural centre',
       consultative_at: '2026-09-27T10:00',
       consultative_url: 'https://meet.example.org/wasl',
+    };
+    const bad = await s.w.c.editor.post('/meetings/cycles/new', {
+      ...cycleFields,
+      preparatory_from: '2026-09-01',
+      general_place: '',
+      consultative_at: '2026-09-19T10:00',
+      consultative_url: '',
     });
+    expect(bad.statusCode).toBe(400);
+    const res = await s.w.c.editor.post('/meetings/cycles/new', cycleFields);
     expect(res.statusCode).toBe(303);
-    const cycle = await s.t.handle.db.selectFrom('coord_cycles').selectAll().executeTakeFirstOrThrow();
-    const meetings = await s.t.handle.db
-      .selectFrom('coord_meetings')
-      .selectAll()
-      .where('cycle_id', '=', cycle.id)
-      .orderBy('starts_at')
-      .execute();
+    const cycle = await theRow(s.t, 'coord_cycles');
+    const meetings = await rowsOf(s.t.handle.db, 'coord_meetings', { cycle_id: cycle.id }, ['starts_at']);
     expect(meetings.map((m) => m.kind)).toEqual([
       'preparatory',
       'preparatory',
@@ -333,11 +296,7 @@ describe('launching a meeting cycle', () => {
     const prepA = prep.find((m) => m.host_org_id === s.w.orgA)!;
     expect((await s.w.c.adminA.get(`/meetings/${prepA.id}`)).statusCode).toBe(200);
     expect((await s.w.c.adminB.get(`/meetings/${prepA.id}`)).statusCode).toBe(404);
-    const agenda = await s.t.handle.db
-      .selectFrom('coord_agenda_items')
-      .select('title')
-      .where('meeting_id', '=', prepA.id)
-      .execute();
+    const agenda = await rowsOf(s.t.handle.db, 'coord_agenda_items', { meeting_id: prepA.id }, []);
     expect(agenda.length).toBe(4);
   });
 });
@@ -419,12 +378,7 @@ describe('reminders', () => {
     s.t.clock.advance(8 * HOUR);
     expect(await sendMeetingReminders(s.t.app.wasl, s.t.clock.now)).toBe(1);
     expect(await sendMeetingReminders(s.t.app.wasl, s.t.clock.now)).toBe(0);
-    const mail = await s.t.handle.db
-      .selectFrom('mail_outbox')
-      .selectAll()
-      .where('to_address', '=', 'staff_b@example.org')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
+    const mail = await theRow(s.t, 'mail_outbox', { to_address: 'staff_b@example.org' }, ['-id']);
     expect(mail.subject).toBe('Reminder: Reminder test meeting');
     expect(mail.body_text).toContain(`https://wasl.example/meetings/${id}`);
     // admin_b was told of the invitation, but declined: no reminder
@@ -441,15 +395,7 @@ describe('reminders', () => {
 describe('telling people and printing', () => {
   // the clock has moved on in the tests above: sign in again
   beforeAll(() => resignIn(s.t, s.w));
-  const told = async (type: string, url: string) =>
-    (
-      await s.t.handle.db
-        .selectFrom('notifications')
-        .select('user_id')
-        .where('type', '=', type)
-        .where('url', '=', url)
-        .execute()
-    ).map((n) => n.user_id);
+  const told = (type: `coordination.${string}`, url: string) => toldOf(s.t, type, url);
 
   it('tells the invitees of a new meeting and of its cancellation, not the one who acted', async () => {
     const id = await create('editor', {

@@ -8,6 +8,7 @@ import type { Viewer } from '../context.js';
 import type { MeetingResource } from '../permissions.js';
 import type { ActionStatus, MeetingVisibility } from '../tables.js';
 import { memberPeople, memberRoles } from '../workspace/queries.js';
+import { columnOf } from '../records.js';
 
 /** Meetings with their host's and town's names (and the office's, where it is held). */
 function meetings(db: Db) {
@@ -252,14 +253,7 @@ export async function meetingRecords(db: Db, meetingId: number): Promise<number>
 
 /** Of these meetings, the ones the person has answered. */
 export async function answeredBy(db: Db, userId: number, meetingIds: number[]): Promise<Set<number>> {
-  if (!meetingIds.length) return new Set();
-  const rows = await db
-    .selectFrom('coord_rsvps')
-    .select('meeting_id')
-    .where('user_id', '=', userId)
-    .where('meeting_id', 'in', meetingIds)
-    .execute();
-  return new Set(rows.map((r) => r.meeting_id));
+  return new Set(await columnOf(db, 'coord_rsvps', 'meeting_id', { user_id: userId, meeting_id: meetingIds }));
 }
 
 // ——— decisions ———
@@ -292,6 +286,16 @@ const actionColumns = [
   'coord_meetings.title as meeting_title',
 ] as const;
 
+/** Action items with their owner's names and their meeting's title. */
+function actions(db: Db) {
+  return db
+    .selectFrom('coord_actions')
+    .leftJoin('organizations', 'organizations.id', 'coord_actions.owner_org_id')
+    .leftJoin('users', 'users.id', 'coord_actions.owner_user_id')
+    .leftJoin('coord_meetings', 'coord_meetings.id', 'coord_actions.meeting_id')
+    .select(actionColumns);
+}
+
 /** The tracker: the acting organizations' own items, the person's, and those shared with the network. */
 export async function listActionsFor(
   db: Db,
@@ -299,12 +303,7 @@ export async function listActionsFor(
   viewer: Viewer,
   filter: { status?: ActionStatus | 'active'; mine?: boolean; meetingId?: number } = {},
 ) {
-  let q = db
-    .selectFrom('coord_actions')
-    .leftJoin('organizations', 'organizations.id', 'coord_actions.owner_org_id')
-    .leftJoin('users', 'users.id', 'coord_actions.owner_user_id')
-    .leftJoin('coord_meetings', 'coord_meetings.id', 'coord_actions.meeting_id')
-    .select(actionColumns)
+  let q = actions(db)
     .where('coord_actions.network_id', '=', networkId)
     .where((eb) => {
       const own = [];
@@ -328,12 +327,7 @@ export async function listActionsFor(
 }
 
 export async function getAction(db: Db, networkId: number, id: number) {
-  return db
-    .selectFrom('coord_actions')
-    .leftJoin('organizations', 'organizations.id', 'coord_actions.owner_org_id')
-    .leftJoin('users', 'users.id', 'coord_actions.owner_user_id')
-    .leftJoin('coord_meetings', 'coord_meetings.id', 'coord_actions.meeting_id')
-    .select(actionColumns)
+  return actions(db)
     .where('coord_actions.id', '=', id)
     .where('coord_actions.network_id', '=', networkId)
     .executeTakeFirst();

@@ -6,6 +6,7 @@ import { localized } from '../../../core/i18n/localized.js';
 import { DAY } from '../../../core/time.js';
 import { mailPerson, recipientColumns } from '../mail.js';
 import { expectedPeople, getMeeting } from './queries.js';
+import { columnOf } from '../records.js';
 
 /** E-mails (or writes to the outbox) a reminder to each expected person of meetings in the next 24 hours. */
 export async function sendMeetingReminders(wasl: WaslServices, now: Date): Promise<number> {
@@ -31,20 +32,10 @@ export async function sendMeetingReminders(wasl: WaslServices, now: Date): Promi
         .where('users.id', 'in', ids)
         .where('users.email', 'is not', null)
         .execute(),
-      db
-        .selectFrom('coord_rsvps')
-        .select('user_id')
-        .where('meeting_id', '=', m.id)
-        .where('response', '=', 'no')
-        .execute(),
-      db
-        .selectFrom('coord_reminders')
-        .select('user_id')
-        .where('meeting_id', '=', m.id)
-        .where('kind', '=', 'day')
-        .execute(),
+      columnOf(db, 'coord_rsvps', 'user_id', { meeting_id: m.id, response: 'no' }),
+      columnOf(db, 'coord_reminders', 'user_id', { meeting_id: m.id, kind: 'day' }),
     ]);
-    const skip = new Set([...declined.map((d) => d.user_id), ...done.map((d) => d.user_id)]);
+    const skip = new Set([...declined, ...done]);
     // Where, in the reader's language: the host's office, the town, the room; or the link.
     const write = (tr: Translator) => {
       const place =

@@ -3,6 +3,7 @@
 import { updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
+import { insertId, nextNumber } from '../records.js';
 
 export type PlanVersionInput = {
   vision: string;
@@ -24,13 +25,10 @@ export async function createPlan(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
-    const plan = await trx
-      .insertInto('coord_plans')
-      .values({ organization_id: actingOrgId, title, created_by: userId, created_at: iso, updated_at: iso })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await insertVersion(trx, plan.id, actingOrgId, 1, first, userId, now);
-    return plan.id;
+    const values = { organization_id: actingOrgId, title, created_by: userId, created_at: iso, updated_at: iso };
+    const plan = await insertId(trx, 'coord_plans', values);
+    await insertVersion(trx, plan, actingOrgId, 1, first, userId, now);
+    return plan;
   });
 }
 
@@ -43,27 +41,22 @@ async function insertVersion(
   userId: number | null,
   now: Date,
 ) {
-  const row = await db
-    .insertInto('coord_plan_versions')
-    .values({
-      plan_id: planId,
-      organization_id: orgId,
-      version,
-      vision: v.vision,
-      mission: v.mission,
-      goals: v.goals,
-      objectives: v.objectives,
-      activities: v.activities,
-      media_id: v.file?.mediaId ?? null,
-      filename: v.file?.filename ?? null,
-      mime: v.file?.mime ?? null,
-      note: v.note,
-      created_by: userId,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertId(db, 'coord_plan_versions', {
+    plan_id: planId,
+    organization_id: orgId,
+    version,
+    vision: v.vision,
+    mission: v.mission,
+    goals: v.goals,
+    objectives: v.objectives,
+    activities: v.activities,
+    media_id: v.file?.mediaId ?? null,
+    filename: v.file?.filename ?? null,
+    mime: v.file?.mime ?? null,
+    note: v.note,
+    created_by: userId,
+    created_at: now.toISOString(),
+  });
 }
 
 export async function addPlanVersion(
@@ -75,13 +68,8 @@ export async function addPlanVersion(
   now: Date,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('coord_plan_versions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('plan_id', '=', planId)
-      .where('organization_id', '=', actingOrgId)
-      .executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
+    const owner = { plan_id: planId, organization_id: actingOrgId };
+    const version = await nextNumber(trx, 'coord_plan_versions', 'version', owner);
     // A new version without a new file keeps the previous document.
     let file = v.file;
     if (!file && version > 1) {
@@ -113,29 +101,25 @@ export async function openReview(
   now: Date,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('coord_reviews')
-      .values({
-        plan_id: plan.id,
-        organization_id: plan.organization_id,
-        version_id: versionId,
-        meeting_id: meetingId,
-        status: 'open',
-        include_board: flag(includeBoard),
-        opened_by: userId,
-        opened_at: now.toISOString(),
-        closed_at: null,
-        closing_note: '',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const review = await insertId(trx, 'coord_reviews', {
+      plan_id: plan.id,
+      organization_id: plan.organization_id,
+      version_id: versionId,
+      meeting_id: meetingId,
+      status: 'open',
+      include_board: flag(includeBoard),
+      opened_by: userId,
+      opened_at: now.toISOString(),
+      closed_at: null,
+      closing_note: '',
+    });
     const ids = [...new Set(reviewerIds)];
     if (ids.length)
       await trx
         .insertInto('coord_review_reviewers')
-        .values(ids.map((user_id) => ({ review_id: row.id, user_id })))
+        .values(ids.map((user_id) => ({ review_id: review, user_id })))
         .execute();
-    return row.id;
+    return review;
   });
 }
 

@@ -2,6 +2,8 @@
 // other members' executive directors, comments per section, decisions of the consultative meeting.
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../testing/app.js';
+import { rowsOf } from '../../../core/db/rows.js';
+import { createMeeting, theRow } from '../test-fixtures.js';
 import { idFrom, nameRole, PDF, postMultipart, told, useWorld, type World } from '../testing/test-helpers.js';
 
 const s = useWorld({ setUp });
@@ -67,12 +69,7 @@ describe('strategic plans and reviews', () => {
   });
 
   it('opens a review only with executive directors of other members (and/or the board)', async () => {
-    const versions = await s.t.handle.db
-      .selectFrom('coord_plan_versions')
-      .select(['id', 'version'])
-      .where('plan_id', '=', plan)
-      .orderBy('version', 'desc')
-      .execute();
+    const versions = await rowsOf(s.t.handle.db, 'coord_plan_versions', { plan_id: plan }, ['-version']);
     await s.w.c.adminA.get(`/plans/${plan}`);
     // staff B is not an executive director: refused; nobody chosen: refused
     let res = await s.w.c.adminA.post(`/plans/${plan}/reviews`, {
@@ -124,7 +121,7 @@ describe('strategic plans and reviews', () => {
     expect(
       (await s.w.c.adminB.post(`/plans/reviews/${review}/comments`, { section: 'vision', body: 'sneaky' })).statusCode,
     ).toBe(404);
-    const comment = await s.t.handle.db.selectFrom('coord_review_comments').select('id').executeTakeFirstOrThrow();
+    const comment = await theRow(s.t, 'coord_review_comments');
     // the organization answers, but does not open threads
     await s.w.c.staffA.get(`/plans/reviews/${review}`);
     expect(
@@ -143,26 +140,17 @@ describe('strategic plans and reviews', () => {
 
   it('ties the review to the consultative meeting, whose decisions become the organization’s action items', async () => {
     // a consultative meeting the editor organizes, inviting A's and C's people
-    await s.w.c.editor.get('/meetings/new');
-    const m = await s.w.c.editor.post('/meetings/new', {
+    const meeting = await createMeeting(s.t, s.w.c.editor, {
       kind: 'consultative',
       title: 'Consultative meeting',
-      description: '',
-      host_org_id: '',
       starts_at: '2026-07-10T10:00',
       ends_at: '2026-07-10T13:00',
       place_kind: 'online',
-      place_org_id: '',
       town_pcode: '',
       place_detail: '',
       online_url: 'https://meet.example.org/c',
-      visibility: 'invitees',
-      public_summary: '',
-      quorum_orgs: '0',
       invite_users: 'admin_a, admin_c',
     });
-    expect(m.statusCode).toBe(303);
-    const meeting = idFrom(m.headers.location);
     await s.t.handle.db.updateTable('coord_reviews').set({ meeting_id: meeting }).where('id', '=', review).execute();
     // the decision is written in the minutes, then tied to the review the meeting discussed
     await s.w.c.editor.get(`/meetings/${meeting}/minutes`);
@@ -170,11 +158,7 @@ describe('strategic plans and reviews', () => {
       minutes_md: 'Decision: Alpha adds a gender goal',
     });
     expect(minutes.statusCode).toBe(303);
-    const written = await s.t.handle.db
-      .selectFrom('coord_decisions')
-      .select('id')
-      .where('meeting_id', '=', meeting)
-      .executeTakeFirstOrThrow();
+    const written = await theRow(s.t, 'coord_decisions', { meeting_id: meeting });
     const page = await s.w.c.editor.get(`/meetings/${meeting}`);
     // the editor manages the meeting but may not open the review, nor read the plan's title
     expect(page.body).not.toContain(`/plans/reviews/${review}"`);
@@ -183,11 +167,7 @@ describe('strategic plans and reviews', () => {
     expect((await s.w.c.adminC.get(`/meetings/${meeting}`)).body).toContain(`/plans/reviews/${review}`);
     const d = await s.w.c.editor.post(`/meetings/${meeting}/decisions/${written.id}`, { review_id: String(review) });
     expect(d.statusCode).toBe(303);
-    const decision = await s.t.handle.db
-      .selectFrom('coord_decisions')
-      .select('id')
-      .where('review_id', '=', review)
-      .executeTakeFirstOrThrow();
+    const decision = await theRow(s.t, 'coord_decisions', { review_id: review });
     await s.w.c.adminA.get(`/plans/reviews/${review}`);
     expect(
       (await s.w.c.adminC.post(`/plans/reviews/${review}/actions`, { decision_id: String(decision.id), title: 'x' }))

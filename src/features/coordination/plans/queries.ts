@@ -3,6 +3,7 @@
 import { rowIn, rowsOf, orgName, ids } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { PlanSection } from '../tables.js';
+import { columnOf, rowsWithName } from '../records.js';
 
 export const planSections: PlanSection[] = ['vision', 'mission', 'goals', 'objectives', 'activities'];
 
@@ -21,15 +22,8 @@ export async function planOwner(db: Db, id: number): Promise<number | null> {
 }
 
 export async function listPlanVersions(db: Db, planId: number, actingOrgId: number) {
-  return db
-    .selectFrom('coord_plan_versions')
-    .leftJoin('users', 'users.id', 'coord_plan_versions.created_by')
-    .selectAll('coord_plan_versions')
-    .select('users.display_name as author')
-    .where('coord_plan_versions.plan_id', '=', planId)
-    .where('coord_plan_versions.organization_id', '=', actingOrgId)
-    .orderBy('coord_plan_versions.version', 'desc')
-    .execute();
+  const owner = { plan_id: planId, organization_id: actingOrgId };
+  return rowsWithName(db, 'coord_plan_versions', ['created_by', 'author'], owner, ['-version']);
 }
 
 /** A review with everything its viewer is allowed to see (the caller authorizes with reviewerIds). */
@@ -130,15 +124,8 @@ export async function reviewsOfMeeting(db: Db, meetingId: number) {
 }
 
 export async function listComments(db: Db, reviewId: number) {
-  return db
-    .selectFrom('coord_review_comments')
-    .leftJoin('users', 'users.id', 'coord_review_comments.author_user_id')
-    .selectAll('coord_review_comments')
-    .select('users.display_name as author')
-    .where('coord_review_comments.review_id', '=', reviewId)
-    .orderBy('coord_review_comments.created_at')
-    .orderBy('coord_review_comments.id')
-    .execute();
+  const owner = { review_id: reviewId };
+  return rowsWithName(db, 'coord_review_comments', ['author_user_id', 'author'], owner, ['created_at', 'id']);
 }
 
 /** Decisions of the tied meeting that concern this review. */
@@ -148,14 +135,8 @@ export async function decisionsForReview(db: Db, reviewId: number) {
 
 /** Of these decisions, the ones the organization already turned into action items. */
 export async function decisionsWithActions(db: Db, decisionIds: number[], orgId: number): Promise<Set<number>> {
-  if (!decisionIds.length) return new Set();
-  const rows = await db
-    .selectFrom('coord_actions')
-    .select('decision_id')
-    .where('decision_id', 'in', decisionIds)
-    .where('owner_org_id', '=', orgId)
-    .execute();
-  return new Set(rows.map((a) => a.decision_id!));
+  const where = { decision_id: decisionIds, owner_org_id: orgId };
+  return new Set((await columnOf(db, 'coord_actions', 'decision_id', where)) as number[]);
 }
 
 /** Is the organization still an active member? (Reviews of departed organizations are gone.) */

@@ -1,6 +1,5 @@
 // Strategic plans: the list (one's organization's plans, the reviews one was chosen for), a new
 // plan, a plan with its versions and reviews, and a review with comments per section.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import {
   Checkbox,
@@ -10,12 +9,23 @@ import {
   Form,
   FormErrorSummary,
   Hidden,
-  Select,
   type FormState,
 } from '../../../core/views/forms.js';
 import { Empty, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { CoordPlanVersionsTable, PlanSection } from '../tables.js';
-import { Cards, CoordNav, Names, Paragraphs, Titled, When, errorsOf, refused, useLocalized } from '../components.js';
+import {
+  Cards,
+  CoordPage,
+  FoldForm,
+  MeetingSelect,
+  Names,
+  Paragraphs,
+  Titled,
+  When,
+  errorsOf,
+  useLocalized,
+  usePersonChoices,
+} from '../components.js';
 import { planSections as sections } from './queries.js';
 
 type Version = Omit<CoordPlanVersionsTable, 'id' | 'plan_id' | 'organization_id' | 'mime' | 'created_by'> & {
@@ -45,9 +55,7 @@ export function PlansPage(p: {
   const { t } = i18n;
   const name = useLocalized();
   return (
-    <Layout title={t('coordination.plan.listTitle')}>
-      <CoordNav current="/plans" />
-      <h1>{t('coordination.plan.listTitle')}</h1>
+    <CoordPage title={t('coordination.plan.listTitle')} nav="/plans">
       <p class="meta">{t('coordination.plan.privacy')}</p>
       {p.orgId ? (
         <Titled title={t('coordination.plan.ours', { org: name(p.org) })}>
@@ -78,7 +86,7 @@ export function PlansPage(p: {
           )}
         />
       </Titled>
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -110,15 +118,13 @@ function VersionFields() {
 export function PlanNewPage(p: { orgId: number; state?: FormState | null }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('coordination.plan.new')}>
-      <CoordNav current="/plans" />
-      <h1>{t('coordination.plan.new')}</h1>
+    <CoordPage title={t('coordination.plan.new')} nav="/plans">
       <Form action={`/plans/new?org=${p.orgId}`} state={p.state} multipart>
         <Field name="title" label={t('coordination.field.title')} required />
         <VersionFields />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -157,15 +163,11 @@ export function PlanPage(p: {
 }) {
   const { i18n } = usePage();
   const { t } = i18n;
-  const name = useLocalized();
+  const personChoices = usePersonChoices();
   const c = p.current;
   const base = `/plans/${p.plan.id}`;
   return (
-    <Layout title={p.plan.title}>
-      <CoordNav current="/plans" />
-      <h1>
-        <UserText text={p.plan.title} />
-      </h1>
+    <CoordPage title={p.plan.title} nav="/plans" userTitle>
       <p class="meta">
         {t('coordination.plan.versionOf', { n: c.version })} · <When at={c.created_at} />
         {c.note ? (
@@ -192,13 +194,16 @@ export function PlanPage(p: {
             </li>
           ))}
         </ul>
-        <details open={refused(p.state, `${base}/versions`)}>
-          <summary>{t('coordination.plan.newVersion')}</summary>
-          <Form action={`${base}/versions`} state={p.state} values={c} multipart>
-            <VersionFields />
-            <button type="submit">{t('common.save')}</button>
-          </Form>
-        </details>
+        <FoldForm
+          summary={t('coordination.plan.newVersion')}
+          action={`${base}/versions`}
+          submit={t('common.save')}
+          state={p.state}
+          values={c}
+          multipart
+        >
+          <VersionFields />
+        </FoldForm>
       </Titled>
 
       <Titled title={t('coordination.review.title')}>
@@ -214,35 +219,25 @@ export function PlanPage(p: {
         ) : (
           <Empty text={t('coordination.review.none')} />
         )}
-        <details open={refused(p.state, `${base}/reviews`)}>
-          <summary>{t('coordination.review.open')}</summary>
-          <p class="hint">{t('coordination.review.openHint')}</p>
-          <Form action={`${base}/reviews`} state={p.state}>
-            <Hidden name="version_id" value={c.id} />
-            {p.candidates.length ? null : <Empty text={t('coordination.review.noCandidates')} />}
-            <Checkboxes
-              name="reviewers"
-              legend={t('coordination.review.reviewers')}
-              options={p.candidates.map((r) => ({
-                value: String(r.user_id),
-                label: `${r.display_name} — ${name(r, 'org_name')}`,
-              }))}
-            />
-            <Checkbox name="include_board" label={t('coordination.review.includeBoard')} />
-            <Select
-              name="meeting_id"
-              label={t('coordination.review.meeting')}
-              includeEmpty="—"
-              options={p.consultative.map((m) => ({
-                value: String(m.id),
-                label: `${m.title} (${i18n.date(m.starts_at)})`,
-              }))}
-            />
-            <button type="submit">{t('coordination.review.openSubmit')}</button>
-          </Form>
-        </details>
+        <FoldForm
+          summary={t('coordination.review.open')}
+          hint={t('coordination.review.openHint')}
+          action={`${base}/reviews`}
+          submit={t('coordination.review.openSubmit')}
+          state={p.state}
+        >
+          <Hidden name="version_id" value={c.id} />
+          {p.candidates.length ? null : <Empty text={t('coordination.review.noCandidates')} />}
+          <Checkboxes
+            name="reviewers"
+            legend={t('coordination.review.reviewers')}
+            options={personChoices(p.candidates)}
+          />
+          <Checkbox name="include_board" label={t('coordination.review.includeBoard')} />
+          <MeetingSelect label={t('coordination.review.meeting')} meetings={p.consultative} />
+        </FoldForm>
       </Titled>
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -286,12 +281,15 @@ export function ReviewPage(p: {
   const r = p.review;
   const all: (PlanSection | 'document' | 'general')[] = [...sections, 'document', 'general'];
   return (
-    <Layout title={t('coordination.review.pageTitle', { title: r.plan_title })}>
-      <CoordNav current="/plans" />
-      <p class="meta">
-        <bdi>{name(r, 'org_name')}</bdi> · <ReviewStatus status={r.status} />
-      </p>
-      <h1>{t('coordination.review.pageTitle', { title: r.plan_title })}</h1>
+    <CoordPage
+      title={t('coordination.review.pageTitle', { title: r.plan_title })}
+      nav="/plans"
+      meta={
+        <>
+          <bdi>{name(r, 'org_name')}</bdi> · <ReviewStatus status={r.status} />
+        </>
+      }
+    >
       <p class="meta">
         {t('coordination.review.ofVersion', { n: r.version })} · <When at={r.opened_at} />
       </p>
@@ -366,7 +364,7 @@ export function ReviewPage(p: {
           <a href={`/plans/${r.plan_id}`}>{t('coordination.plan.back')}</a>
         </p>
       ) : null}
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -423,30 +421,35 @@ function ReviewSection(p: {
                 </ul>
               ) : null}
               {p.canAnswer || p.canComment ? (
-                <details>
-                  <summary>{p.canAnswer ? t('coordination.review.answer') : t('coordination.review.reply')}</summary>
-                  <Form action={action} id={`answer-${c.id}`} idPrefix={`answer-${c.id}`} summary={false}>
-                    <Hidden name="section" value={s} />
-                    <Hidden name="parent_id" value={c.id} />
-                    <Field name="body" label={t('coordination.review.commentBody')} multiline rows={3} required />
-                    <button type="submit">{t('common.send')}</button>
-                  </Form>
-                </details>
+                <CommentForm
+                  summary={p.canAnswer ? t('coordination.review.answer') : t('coordination.review.reply')}
+                  action={action}
+                  section={s}
+                  parentId={c.id}
+                />
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
-      {p.canComment ? (
-        <details>
-          <summary>{t('coordination.review.comment')}</summary>
-          <Form action={action} id={`comment-${s}`} idPrefix={`comment-${s}`} summary={false}>
-            <Hidden name="section" value={s} />
-            <Field name="body" label={t('coordination.review.commentBody')} multiline rows={3} required />
-            <button type="submit">{t('common.send')}</button>
-          </Form>
-        </details>
-      ) : null}
+      {p.canComment ? <CommentForm summary={t('coordination.review.comment')} action={action} section={s} /> : null}
     </section>
+  );
+}
+
+/** A comment on a section, folded under its summary; an answer to a comment when it has a parent. */
+function CommentForm(p: { summary: string; action: string; section: string; parentId?: number }) {
+  const { t } = usePage().i18n;
+  const id = p.parentId === undefined ? `comment-${p.section}` : `answer-${p.parentId}`;
+  return (
+    <details>
+      <summary>{p.summary}</summary>
+      <Form action={p.action} id={id} idPrefix={id} summary={false}>
+        <Hidden name="section" value={p.section} />
+        {p.parentId === undefined ? null : <Hidden name="parent_id" value={p.parentId} />}
+        <Field name="body" label={t('coordination.review.commentBody')} multiline rows={3} required />
+        <button type="submit">{t('common.send')}</button>
+      </Form>
+    </details>
   );
 }

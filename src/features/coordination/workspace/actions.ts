@@ -1,6 +1,6 @@
 // Member workspaces, written: items and their versions, sharing, people's roles, emergency access,
 // and leaving the network (asked for, cancelled, completed by the job after the waiting period).
-import { updateIn } from '../../../core/db/rows.js';
+import { deleteIn, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { WaslServices } from '../../../core/services.js';
 import { audit } from '../../../core/audit/index.js';
@@ -8,8 +8,9 @@ import { flag } from '../../../core/db/helpers.js';
 import { DAY, HOUR } from '../../../core/time.js';
 import { deleteMediaFiles, type SavedFile } from '../files.js';
 import type { Sharing } from '../tables.js';
-import { pendingDeparture } from './queries.js';
+import { pendingDeparture, pendingDepartures } from './queries.js';
 import { staffOf, tellPeople } from '../notify.js';
+import { columnOf, insertId, nextNumber } from '../records.js';
 
 type VersionFile = SavedFile & { note: string };
 
@@ -43,26 +44,22 @@ export async function createItem(
 ): Promise<number> {
   const iso = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('coord_items')
-      .values({
-        organization_id: actingOrgId,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        sharing: 'private',
-        created_by: input.userId,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertId(trx, 'coord_items', {
+      organization_id: actingOrgId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      sharing: 'private',
+      created_by: input.userId,
+      created_at: iso,
+      updated_at: iso,
+    });
     if (input.file)
       await trx
         .insertInto('coord_document_versions')
-        .values(versionRow(row.id, actingOrgId, 1, input.file, input.userId, iso))
+        .values(versionRow(id, actingOrgId, 1, input.file, input.userId, iso))
         .execute();
-    return row.id;
+    return id;
   });
 }
 
@@ -76,13 +73,8 @@ export async function addVersion(
 ): Promise<number> {
   const iso = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('coord_document_versions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('item_id', '=', itemId)
-      .where('organization_id', '=', actingOrgId)
-      .executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
+    const owner = { item_id: itemId, organization_id: actingOrgId };
+    const version = await nextNumber(trx, 'coord_document_versions', 'version', owner);
     await trx
       .insertInto('coord_document_versions')
       .values(versionRow(itemId, actingOrgId, version, file, userId, iso))
@@ -114,18 +106,8 @@ export async function setSharing(
   now: Date,
 ) {
   await db.transaction().execute(async (trx) => {
-    const valid = orgIds.length
-      ? (
-          await trx
-            .selectFrom('organizations')
-            .select('id')
-            .where('id', 'in', orgIds)
-            .where('network_id', '=', networkId)
-            .where('status', '=', 'active')
-            .where('id', '!=', actingOrgId)
-            .execute()
-        ).map((r) => r.id)
-      : [];
+    const active = { id: orgIds, network_id: networkId, status: 'active' };
+    const valid = (await columnOf(trx, 'organizations', 'id', active)).filter((id) => id !== actingOrgId);
     const effective: Sharing = sharing === 'orgs' && !valid.length ? 'private' : sharing;
     const owner = { organization_id: actingOrgId };
     if (!(await updateIn(trx, 'coord_items', itemId, owner, { sharing: effective, updated_at: now.toISOString() })))
@@ -142,14 +124,10 @@ export async function setSharing(
 /** Deletes an item and then its stored files. */
 export async function deleteItem(wasl: WaslServices, itemId: number, actingOrgId: number) {
   const media = await wasl.db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('coord_document_versions')
-      .select('media_id')
-      .where('item_id', '=', itemId)
-      .where('organization_id', '=', actingOrgId)
-      .execute();
-    await trx.deleteFrom('coord_items').where('id', '=', itemId).where('organization_id', '=', actingOrgId).execute();
-    return rows.map((m) => m.media_id);
+    const owner = { organization_id: actingOrgId };
+    const media = await columnOf(trx, 'coord_document_versions', 'media_id', { item_id: itemId, ...owner });
+    await deleteIn(trx, 'coord_items', itemId, owner);
+    return media;
   });
   await deleteMediaFiles(wasl, media);
 }
@@ -163,13 +141,8 @@ export async function setPersonRole(
   now: Date,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const m = await trx
-      .selectFrom('memberships')
-      .select('user_id')
-      .where('organization_id', '=', actingOrgId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    if (!m) return false;
+    const staff = await columnOf(trx, 'memberships', 'user_id', { organization_id: actingOrgId, user_id: userId });
+    if (!staff.length) return false;
     if (input.representative)
       await trx
         .updateTable('coord_member_roles')
@@ -204,21 +177,17 @@ export async function openEmergency(
   now: Date,
 ): Promise<{ id: number; expiresAt: string }> {
   const expiresAt = new Date(now.getTime() + Math.min(hours, EMERGENCY_MAX_HOURS) * HOUR).toISOString();
-  const row = await db
-    .insertInto('coord_emergency_access')
-    .values({
-      organization_id: orgId,
-      user_id: userId,
-      reason,
-      started_at: now.toISOString(),
-      expires_at: expiresAt,
-      revoked_at: null,
-      acknowledged_at: null,
-      acknowledged_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, expiresAt };
+  const id = await insertId(db, 'coord_emergency_access', {
+    organization_id: orgId,
+    user_id: userId,
+    reason,
+    started_at: now.toISOString(),
+    expires_at: expiresAt,
+    revoked_at: null,
+    acknowledged_at: null,
+    acknowledged_by: null,
+  });
+  return { id, expiresAt };
 }
 
 /** Ends the admin's running grant; true when there was one (its ending is then told by the route). */
@@ -300,30 +269,27 @@ export async function requestDeparture(db: Db, orgId: number, userId: number, no
   return effective;
 }
 
-export async function cancelDeparture(db: Db, orgId: number, now: Date) {
+/** Closes the organization's pending departure: cancelled, or completed. */
+async function closeDeparture(db: Db, orgId: number, how: 'cancelled' | 'completed', now: Date) {
+  const at = now.toISOString();
   await db
     .updateTable('coord_departures')
-    .set({ cancelled_at: now.toISOString() })
+    .set(how === 'cancelled' ? { cancelled_at: at } : { completed_at: at })
     .where('organization_id', '=', orgId)
     .where('cancelled_at', 'is', null)
     .where('completed_at', 'is', null)
     .execute();
 }
 
+export async function cancelDeparture(db: Db, orgId: number, now: Date) {
+  await closeDeparture(db, orgId, 'cancelled', now);
+}
+
 /** Deletes an organization's private coordination data and marks it as having left. */
 export async function completeDeparture(wasl: WaslServices, orgId: number, now: Date) {
   const media = await wasl.db.transaction().execute(async (trx) => {
-    const docMedia = await trx
-      .selectFrom('coord_document_versions')
-      .select('media_id')
-      .where('organization_id', '=', orgId)
-      .execute();
-    const planMedia = await trx
-      .selectFrom('coord_plan_versions')
-      .select('media_id')
-      .where('organization_id', '=', orgId)
-      .where('media_id', 'is not', null)
-      .execute();
+    const docMedia = await columnOf(trx, 'coord_document_versions', 'media_id', { organization_id: orgId });
+    const planMedia = await columnOf(trx, 'coord_plan_versions', 'media_id', { organization_id: orgId });
     for (const table of ['coord_items', 'coord_item_shares', 'coord_plans', 'coord_licences', 'coord_lessons'] as const)
       await trx.deleteFrom(table).where('organization_id', '=', orgId).execute();
     await trx.deleteFrom('coord_actions').where('owner_org_id', '=', orgId).execute();
@@ -335,14 +301,8 @@ export async function completeDeparture(wasl: WaslServices, orgId: number, now: 
       .set({ status: 'left', updated_at: now.toISOString() })
       .where('id', '=', orgId)
       .execute();
-    await trx
-      .updateTable('coord_departures')
-      .set({ completed_at: now.toISOString() })
-      .where('organization_id', '=', orgId)
-      .where('cancelled_at', 'is', null)
-      .where('completed_at', 'is', null)
-      .execute();
-    return [...docMedia.map((m) => m.media_id), ...planMedia.map((m) => m.media_id!)];
+    await closeDeparture(trx, orgId, 'completed', now);
+    return [...docMedia, ...planMedia.filter((m) => m !== null)];
   });
   await deleteMediaFiles(wasl, [...new Set(media)]);
   await audit(wasl.db, now, {
@@ -356,11 +316,8 @@ export async function completeDeparture(wasl: WaslServices, orgId: number, now: 
 
 /** The job: departures whose waiting period has ended. */
 export async function processDepartures(wasl: WaslServices, now: Date): Promise<number[]> {
-  const due = await wasl.db
-    .selectFrom('coord_departures')
+  const due = await pendingDepartures(wasl.db)
     .select('organization_id')
-    .where('cancelled_at', 'is', null)
-    .where('completed_at', 'is', null)
     .where('effective_at', '<=', now.toISOString())
     .execute();
   const done: number[] = [];

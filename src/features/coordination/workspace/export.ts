@@ -7,6 +7,8 @@ import { STORED, zipOffThread } from '../../../core/downloads/zip.js';
 import type { WaslServices } from '../../../core/services.js';
 import { privateFile } from '../files.js';
 import { listPeople } from './queries.js';
+import { ids } from '../../../core/db/rows.js';
+import { rowsWhere } from '../records.js';
 
 const json = (v: unknown) => strToU8(JSON.stringify(v, null, 2));
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) || 'file';
@@ -53,18 +55,10 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
   const ownPeople = new Set(people.map((p) => p.user_id));
 
   // workspace
-  const items = await db.selectFrom('coord_items').selectAll().where('organization_id', '=', orgId).execute();
-  const itemIds = items.map((i) => i.id);
-  const shares = itemIds.length
-    ? await db.selectFrom('coord_item_shares').selectAll().where('item_id', 'in', itemIds).execute()
-    : [];
-  const versions = await db
-    .selectFrom('coord_document_versions')
-    .selectAll()
-    .where('organization_id', '=', orgId)
-    .orderBy('item_id')
-    .orderBy('version')
-    .execute();
+  const own = { organization_id: orgId };
+  const items = await rowsWhere(db, 'coord_items', own);
+  const shares = await rowsWhere(db, 'coord_item_shares', { item_id: ids(items) });
+  const versions = await rowsWhere(db, 'coord_document_versions', own, ['item_id', 'version']);
   const versionFiles: Record<number, string> = {};
   for (const v of versions) {
     const data = await readMedia(wasl, v.media_id);
@@ -75,14 +69,8 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
   }
 
   // plans and reviews
-  const plans = await db.selectFrom('coord_plans').selectAll().where('organization_id', '=', orgId).execute();
-  const planVersions = await db
-    .selectFrom('coord_plan_versions')
-    .selectAll()
-    .where('organization_id', '=', orgId)
-    .orderBy('plan_id')
-    .orderBy('version')
-    .execute();
+  const plans = await rowsWhere(db, 'coord_plans', own);
+  const planVersions = await rowsWhere(db, 'coord_plan_versions', own, ['plan_id', 'version']);
   const planFiles: Record<number, string> = {};
   const seenMedia = new Map<string, string>();
   for (const v of planVersions) {
@@ -99,11 +87,8 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
     planFiles[v.id] = name;
     seenMedia.set(v.media_id, name);
   }
-  const reviews = await db.selectFrom('coord_reviews').selectAll().where('organization_id', '=', orgId).execute();
-  const reviewIds = reviews.map((r) => r.id);
-  const reviewers = reviewIds.length
-    ? await db.selectFrom('coord_review_reviewers').selectAll().where('review_id', 'in', reviewIds).execute()
-    : [];
+  const reviews = await rowsWhere(db, 'coord_reviews', own);
+  const reviewers = await rowsWhere(db, 'coord_review_reviewers', { review_id: ids(reviews) });
   const comments = await db
     .selectFrom('coord_review_comments')
     .select(['id', 'review_id', 'section', 'parent_id', 'author_user_id', 'body', 'created_at'])
@@ -118,15 +103,11 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
     .select(['coord_councils.name_ar as council_name_ar', 'coord_councils.name_en as council_name_en'])
     .where('coord_licences.organization_id', '=', orgId)
     .execute();
-  const licenceDocs = await db
-    .selectFrom('coord_licence_documents')
-    .selectAll()
-    .where('organization_id', '=', orgId)
-    .execute();
-  const visits = await db.selectFrom('coord_licence_visits').selectAll().where('organization_id', '=', orgId).execute();
+  const licenceDocs = await rowsWhere(db, 'coord_licence_documents', own);
+  const visits = await rowsWhere(db, 'coord_licence_visits', own);
 
   // lessons, actions, hosted meetings, emergency log
-  const lessons = await db.selectFrom('coord_lessons').selectAll().where('organization_id', '=', orgId).execute();
+  const lessons = await rowsWhere(db, 'coord_lessons', own);
   const actions = await db
     .selectFrom('coord_actions')
     .select([
@@ -163,19 +144,19 @@ export async function buildExport(wasl: WaslServices, orgId: number, now: Date):
     ])
     .where('host_org_id', '=', orgId)
     .execute();
-  const meetingIds = meetings.map((m) => m.id);
-  const [agenda, decisions, attendance] = meetingIds.length
-    ? await Promise.all([
-        db.selectFrom('coord_agenda_items').selectAll().where('meeting_id', 'in', meetingIds).execute(),
-        db.selectFrom('coord_decisions').selectAll().where('meeting_id', 'in', meetingIds).execute(),
-        db
+  const meetingIds = ids(meetings);
+  const [agenda, decisions, attendance] = await Promise.all([
+    rowsWhere(db, 'coord_agenda_items', { meeting_id: meetingIds }),
+    rowsWhere(db, 'coord_decisions', { meeting_id: meetingIds }),
+    meetingIds.length
+      ? db
           .selectFrom('coord_attendance')
           .select(['meeting_id', 'user_id', 'name', 'present'])
           .where('meeting_id', 'in', meetingIds)
           .where('organization_id', '=', orgId)
-          .execute(),
-      ])
-    : [[], [], []];
+          .execute()
+      : [],
+  ]);
   const emergency = await db
     .selectFrom('coord_emergency_access')
     .select(['id', 'user_id', 'reason', 'started_at', 'expires_at', 'revoked_at', 'acknowledged_at'])

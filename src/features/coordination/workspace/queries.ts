@@ -4,6 +4,7 @@
 import { orgName, rowIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { Sharing } from '../tables.js';
+import { columnOf, rowsWithName } from '../records.js';
 
 export type WorkspaceItem = {
   id: number;
@@ -109,15 +110,8 @@ export async function getItem(db: Db, id: number) {
 }
 
 export async function listVersions(db: Db, itemId: number, actingOrgId: number) {
-  return db
-    .selectFrom('coord_document_versions')
-    .leftJoin('users', 'users.id', 'coord_document_versions.uploaded_by')
-    .selectAll('coord_document_versions')
-    .select('users.display_name as uploader')
-    .where('coord_document_versions.item_id', '=', itemId)
-    .where('coord_document_versions.organization_id', '=', actingOrgId)
-    .orderBy('coord_document_versions.version', 'desc')
-    .execute();
+  const owner = { item_id: itemId, organization_id: actingOrgId };
+  return rowsWithName(db, 'coord_document_versions', ['uploaded_by', 'uploader'], owner, ['-version']);
 }
 
 export async function getVersion(db: Db, itemId: number, versionId: number, actingOrgId: number) {
@@ -190,8 +184,7 @@ export function memberPeople(db: Db) {
 
 /** User ids of an organization's people. */
 export async function memberIds(db: Db, orgId: number): Promise<Set<number>> {
-  const rows = await db.selectFrom('memberships').select('user_id').where('organization_id', '=', orgId).execute();
-  return new Set(rows.map((r) => r.user_id));
+  return new Set(await columnOf(db, 'memberships', 'user_id', { organization_id: orgId }));
 }
 
 /**
@@ -262,12 +255,11 @@ export async function emergencyHistory(db: Db, orgId: number) {
 
 // ——— departures ———
 
+/** Departures asked for, neither cancelled nor completed yet. */
+export function pendingDepartures(db: Db) {
+  return db.selectFrom('coord_departures').where('cancelled_at', 'is', null).where('completed_at', 'is', null);
+}
+
 export async function pendingDeparture(db: Db, orgId: number) {
-  return db
-    .selectFrom('coord_departures')
-    .selectAll()
-    .where('organization_id', '=', orgId)
-    .where('cancelled_at', 'is', null)
-    .where('completed_at', 'is', null)
-    .executeTakeFirst();
+  return pendingDepartures(db).selectAll().where('organization_id', '=', orgId).executeTakeFirst();
 }

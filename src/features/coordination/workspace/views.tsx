@@ -17,7 +17,19 @@ import {
 } from '../../../core/views/forms.js';
 import { DataTable, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { Sharing } from '../tables.js';
-import { Cards, CoordNav, Names, Paragraphs, When, formatBytes, refused, useLocalized } from '../components.js';
+import {
+  Cards,
+  CoordPage,
+  FoldForm,
+  Names,
+  Paragraphs,
+  When,
+  choices,
+  formatBytes,
+  idOptions,
+  refused,
+  useLocalized,
+} from '../components.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
 type Item = {
@@ -66,6 +78,60 @@ function EmergencyLine(props: { e: Emergency }) {
   );
 }
 
+const itemKinds = ['document', 'note'] as const;
+
+/** The words of each kind of item: its name, its list, the form that adds one, its body field. */
+const kindText = {
+  document: {
+    name: 'coordination.workspace.document',
+    list: 'coordination.workspace.documents',
+    empty: 'coordination.workspace.noDocuments',
+    add: 'coordination.workspace.uploadDocument',
+    submit: 'coordination.workspace.upload',
+    body: 'coordination.field.description',
+  },
+  note: {
+    name: 'coordination.workspace.note',
+    list: 'coordination.workspace.notes',
+    empty: 'coordination.workspace.noNotes',
+    add: 'coordination.workspace.newNote',
+    submit: 'common.save',
+    body: 'coordination.workspace.noteBody',
+  },
+} as const;
+
+/** One kind of item of a workspace: the list, and the form that adds one (documents come with a file). */
+function ItemSection(p: {
+  kind: Item['kind'];
+  items: Item[];
+  base: string;
+  canEdit: boolean;
+  state?: FormState | null;
+}) {
+  const { t } = usePage().i18n;
+  const words = kindText[p.kind];
+  const doc = p.kind === 'document';
+  return (
+    <section>
+      <h2>{t(words.list)}</h2>
+      <ItemList items={p.items.filter((i) => i.kind === p.kind)} empty={t(words.empty)} />
+      {p.canEdit ? (
+        <FoldForm
+          summary={t(words.add)}
+          action={`${p.base}/${p.kind}s`}
+          submit={t(words.submit)}
+          state={p.state}
+          multipart={doc}
+        >
+          <Field name="title" label={t('coordination.field.title')} required />
+          <Field name="body" label={t(words.body)} multiline rows={doc ? 3 : undefined} />
+          {doc ? <UploadFields /> : null}
+        </FoldForm>
+      ) : null}
+    </section>
+  );
+}
+
 export function WorkspacePage(p: {
   org: Org;
   myOrgs: Org[];
@@ -84,12 +150,8 @@ export function WorkspacePage(p: {
   const { t } = i18n;
   const name = useLocalized()(p.org);
   const base = `/workspace/${p.org.id}`;
-  const docs = p.items.filter((i) => i.kind === 'document');
-  const notes = p.items.filter((i) => i.kind === 'note');
   return (
-    <Layout title={t('coordination.workspace.title', { org: name })}>
-      <CoordNav current="/workspace" />
-      <h1>{t('coordination.workspace.title', { org: name })}</h1>
+    <CoordPage title={t('coordination.workspace.title', { org: name })} nav="/workspace">
       <OtherWorkspaces current={p.org.id} orgs={p.myOrgs} />
       {p.mode === 'emergency' ? (
         <p class="notice--warn" role="alert">
@@ -125,35 +187,9 @@ export function WorkspacePage(p: {
         </div>
       ) : null}
 
-      <section>
-        <h2>{t('coordination.workspace.documents')}</h2>
-        <ItemList items={docs} empty={t('coordination.workspace.noDocuments')} />
-        {p.canEdit ? (
-          <details open={refused(p.state, `${base}/documents`)}>
-            <summary>{t('coordination.workspace.uploadDocument')}</summary>
-            <Form action={`${base}/documents`} state={p.state} multipart>
-              <Field name="title" label={t('coordination.field.title')} required />
-              <Field name="body" label={t('coordination.field.description')} multiline rows={3} />
-              <UploadFields />
-            </Form>
-          </details>
-        ) : null}
-      </section>
-
-      <section>
-        <h2>{t('coordination.workspace.notes')}</h2>
-        <ItemList items={notes} empty={t('coordination.workspace.noNotes')} />
-        {p.canEdit ? (
-          <details open={refused(p.state, `${base}/notes`)}>
-            <summary>{t('coordination.workspace.newNote')}</summary>
-            <Form action={`${base}/notes`} state={p.state}>
-              <Field name="title" label={t('coordination.field.title')} required />
-              <Field name="body" label={t('coordination.workspace.noteBody')} multiline />
-              <button type="submit">{t('common.save')}</button>
-            </Form>
-          </details>
-        ) : null}
-      </section>
+      {itemKinds.map((kind) => (
+        <ItemSection kind={kind} items={p.items} base={base} canEdit={p.canEdit} state={p.state} />
+      ))}
 
       <section>
         <h2>{t('coordination.workspace.people')}</h2>
@@ -202,7 +238,7 @@ export function WorkspacePage(p: {
           </details>
         </section>
       ) : null}
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -324,7 +360,6 @@ function UploadFields() {
     <>
       <FileField name="file" label={t('coordination.workspace.file')} required />
       <Field name="note" label={t('coordination.workspace.versionNote')} />
-      <button type="submit">{t('coordination.workspace.upload')}</button>
     </>
   );
 }
@@ -351,16 +386,16 @@ export function ItemPage(p: {
   const it = p.item;
   const base = `/workspace/items/${it.id}`;
   return (
-    <Layout title={it.title}>
-      <CoordNav current="" />
-      <p class="meta">
-        <bdi>{name(it, 'org_name')}</bdi> ·{' '}
-        {t(it.kind === 'document' ? 'coordination.workspace.document' : 'coordination.workspace.note')} ·{' '}
-        <SharingBadge sharing={it.sharing} />
-      </p>
-      <h1>
-        <UserText text={it.title} />
-      </h1>
+    <CoordPage
+      title={it.title}
+      nav=""
+      meta={
+        <>
+          <bdi>{name(it, 'org_name')}</bdi> · {t(kindText[it.kind].name)} · <SharingBadge sharing={it.sharing} />
+        </>
+      }
+      userTitle
+    >
       {it.body ? (
         <div class="prose">
           <Paragraphs text={it.body} />
@@ -377,12 +412,15 @@ export function ItemPage(p: {
           <h2>{t('coordination.workspace.versions')}</h2>
           <Versions item={it.id} versions={p.versions} />
           {p.canEdit ? (
-            <details open={refused(p.state, `${base}/versions`)}>
-              <summary>{t('coordination.workspace.newVersion')}</summary>
-              <Form action={`${base}/versions`} state={p.state} multipart>
-                <UploadFields />
-              </Form>
-            </details>
+            <FoldForm
+              summary={t('coordination.workspace.newVersion')}
+              action={`${base}/versions`}
+              submit={t('coordination.workspace.upload')}
+              state={p.state}
+              multipart
+            >
+              <UploadFields />
+            </FoldForm>
           ) : null}
         </section>
       ) : null}
@@ -399,36 +437,27 @@ export function ItemPage(p: {
               <Radios
                 name="sharing"
                 legend={t('coordination.sharing.who')}
-                options={(['private', 'orgs', 'network', 'public'] as const).map((s) => ({
-                  value: s,
-                  label: (
-                    <>
-                      {t(`coordination.sharing.${s}`)} — <span class="meta">{t(`coordination.sharing.${s}Hint`)}</span>
-                    </>
-                  ),
-                }))}
+                options={choices(['private', 'orgs', 'network', 'public'] as const, (s) => (
+                  <>
+                    {t(`coordination.sharing.${s}`)} — <span class="meta">{t(`coordination.sharing.${s}Hint`)}</span>
+                  </>
+                ))}
               />
-              <Checkboxes
-                name="orgs"
-                legend={t('coordination.sharing.orgsLegend')}
-                options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
-              />
+              <Checkboxes name="orgs" legend={t('coordination.sharing.orgsLegend')} options={idOptions(p.orgs, name)} />
               <button type="submit">{t('common.save')}</button>
             </Form>
           </section>
           <section>
-            <details open={refused(p.state, `${base}/edit`)}>
-              <summary>{t('common.edit')}</summary>
-              <Form action={`${base}/edit`} state={p.state} values={it}>
-                <Field name="title" label={t('coordination.field.title')} required />
-                <Field
-                  name="body"
-                  label={t(it.kind === 'note' ? 'coordination.workspace.noteBody' : 'coordination.field.description')}
-                  multiline
-                />
-                <button type="submit">{t('common.save')}</button>
-              </Form>
-            </details>
+            <FoldForm
+              summary={t('common.edit')}
+              action={`${base}/edit`}
+              submit={t('common.save')}
+              state={p.state}
+              values={it}
+            >
+              <Field name="title" label={t('coordination.field.title')} required />
+              <Field name="body" label={t(kindText[it.kind].body)} multiline />
+            </FoldForm>
             <DeleteButton action={`${base}/delete`} what={it.title} />
           </section>
           <p>
@@ -436,7 +465,7 @@ export function ItemPage(p: {
           </p>
         </>
       ) : null}
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -475,11 +504,9 @@ function Versions(p: { item: number; versions: Version[] }) {
 export function SharedPage(p: { items: (Item & { org_name_ar: string; org_name_en: string })[] }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('coordination.workspace.sharedWithUs')}>
-      <CoordNav current="/workspace" />
-      <h1>{t('coordination.workspace.sharedWithUs')}</h1>
+    <CoordPage title={t('coordination.workspace.sharedWithUs')} nav="/workspace">
       <ItemList items={p.items} empty={t('coordination.workspace.nothingShared')} shared />
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -488,9 +515,7 @@ export function NoWorkspacePage(p: { orgs: Org[]; canEmergency: boolean }) {
   const { t } = usePage().i18n;
   const name = useLocalized();
   return (
-    <Layout title={t('coordination.workspace.none')}>
-      <CoordNav current="/workspace" />
-      <h1>{t('coordination.workspace.none')}</h1>
+    <CoordPage title={t('coordination.workspace.none')} nav="/workspace">
       <p>{t('coordination.workspace.noneExplain')}</p>
       {p.canEmergency ? (
         <>
@@ -510,7 +535,7 @@ export function NoWorkspacePage(p: { orgs: Org[]; canEmergency: boolean }) {
       <p>
         <a href="/workspace/shared">{t('coordination.workspace.sharedWithUs')}</a>
       </p>
-    </Layout>
+    </CoordPage>
   );
 }
 

@@ -5,9 +5,24 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { idFrom, PDF, postMultipart, resignIn, told, useWorld } from '../testing/test-helpers.js';
 import { emergencyEndNotices, processDepartures } from './actions.js';
 import { HOUR, DAY } from '../../../core/time.js';
+import { rowsOf } from '../../../core/db/rows.js';
+import { theRow } from '../test-fixtures.js';
 import { downloadTiming } from '../../../core/downloads/index.js';
 
 const s = useWorld();
+
+/** The network admin asks for emergency access to an organization's workspace, from its form. */
+async function askEmergency(org: number, reason: string, hours: string) {
+  await s.w.c.netAdmin.get(`/workspace/${org}/emergency`);
+  return s.w.c.netAdmin.post(`/workspace/${org}/emergency`, { reason, hours });
+}
+
+/** Staff A adds a document with one file to A's workspace. */
+async function postDocument(fields: { title: string; note: string }, filename: string, data: Buffer) {
+  await s.w.c.staffA.get(`/workspace/${s.w.orgA}`);
+  const url = `/workspace/${s.w.orgA}/documents`;
+  return postMultipart(s.t, s.w.c.staffA, url, { ...fields, body: '' }, { file: { filename, data } });
+}
 
 async function newNote(who: 'adminA' | 'staffA' | 'adminB' | 'adminC', org: number, title: string, body = 'نص خاص') {
   await s.w.c[who].get(`/workspace/${org}`);
@@ -73,25 +88,11 @@ describe('workspace', () => {
     await s.w.c.adminA.get(`/workspace/items/${id}`);
     const res = await s.w.c.adminA.post(`/workspace/items/${id}/sharing`, { sharing: 'orgs' });
     expect(res.statusCode).toBe(400);
-    const row = await s.t.handle.db
-      .selectFrom('coord_items')
-      .select('sharing')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(row.sharing).toBe('private');
+    expect((await theRow(s.t, 'coord_items', { id })).sharing).toBe('private');
   });
 
   it('keeps document versions and serves the files only after the access check', async () => {
-    await s.w.c.staffA.get(`/workspace/${s.w.orgA}`);
-    const res = await postMultipart(
-      s.t,
-      s.w.c.staffA,
-      `/workspace/${s.w.orgA}/documents`,
-      { title: 'Bylaws', body: '', note: 'first' },
-      {
-        file: { filename: 'النظام الداخلي.pdf', data: PDF('v1 secret bylaws') },
-      },
-    );
+    const res = await postDocument({ title: 'Bylaws', note: 'first' }, 'النظام الداخلي.pdf', PDF('v1 secret bylaws'));
     expect(res.statusCode).toBe(303);
     const id = idFrom(res.headers.location);
     await s.w.c.staffA.get(`/workspace/items/${id}`);
@@ -105,18 +106,9 @@ describe('workspace', () => {
       },
     );
     expect(v2.statusCode).toBe(303);
-    const versions = await s.t.handle.db
-      .selectFrom('coord_document_versions')
-      .selectAll()
-      .where('item_id', '=', id)
-      .orderBy('version')
-      .execute();
+    const versions = await rowsOf(s.t.handle.db, 'coord_document_versions', { item_id: id }, ['version']);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    const media = await s.t.handle.db
-      .selectFrom('media')
-      .select('is_public')
-      .where('id', '=', versions[0]!.media_id)
-      .executeTakeFirstOrThrow();
+    const media = await theRow(s.t, 'media', { id: versions[0]!.media_id });
     expect(media.is_public).toBe(0);
     const url = `/workspace/items/${id}/versions/${versions[0]!.id}/file`;
     const ok = await s.w.c.adminA.get(url);
@@ -126,29 +118,13 @@ describe('workspace', () => {
     for (const who of ['adminB', 'netAdmin', 'anonymous'] as const)
       expect((await s.w.c[who].get(url)).statusCode, who).toBe(404);
     // The core's public media route refuses it too.
-    const file = JSON.parse(
-      (
-        await s.t.handle.db
-          .selectFrom('media')
-          .select('variants')
-          .where('id', '=', versions[0]!.media_id)
-          .executeTakeFirstOrThrow()
-      ).variants,
-    ).file;
+    const file = JSON.parse(media.variants).file;
     expect((await s.w.c.anonymous.get(`/media/${versions[0]!.media_id}/${file}`)).statusCode).toBe(404);
   });
 
   it('refuses an SVG or an executable upload with a message beside the field', async () => {
-    await s.w.c.staffA.get(`/workspace/${s.w.orgA}`);
-    const res = await postMultipart(
-      s.t,
-      s.w.c.staffA,
-      `/workspace/${s.w.orgA}/documents`,
-      { title: 'Logo', body: '', note: '' },
-      {
-        file: { filename: 'x.svg', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>') },
-      },
-    );
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>');
+    const res = await postDocument({ title: 'Logo', note: '' }, 'x.svg', svg);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('SVG');
   });
@@ -196,8 +172,7 @@ describe('emergency access', () => {
     const secret = await newNote('adminB', s.w.orgB, 'Beta internal minutes');
     const admin = s.w.c.netAdmin;
     expect((await admin.get(`/workspace/${s.w.orgB}`)).statusCode).toBe(404);
-    await admin.get(`/workspace/${s.w.orgB}/emergency`);
-    const short = await admin.post(`/workspace/${s.w.orgB}/emergency`, { reason: 'need', hours: '4' });
+    const short = await askEmergency(s.w.orgB, 'need', '4');
     expect(short.statusCode).toBe(400);
     expect((await admin.get(`/workspace/${s.w.orgB}`)).statusCode).toBe(404);
 
@@ -235,11 +210,7 @@ describe('emergency access', () => {
     expect((await admin.get(`/workspace/${s.w.orgB}`)).statusCode).toBe(404);
     expect((await admin.get(`/workspace/items/${secret}`)).statusCode).toBe(404);
 
-    const grant = await s.t.handle.db
-      .selectFrom('coord_emergency_access')
-      .select('id')
-      .where('organization_id', '=', s.w.orgB)
-      .executeTakeFirstOrThrow();
+    const grant = await theRow(s.t, 'coord_emergency_access', { organization_id: s.w.orgB });
     expect(
       (await s.w.c.adminA.post(`/workspace/${s.w.orgB}/emergency/acknowledge`, { id: String(grant.id) })).statusCode,
     ).toBe(404);
@@ -270,11 +241,8 @@ describe('emergency access', () => {
 describe('telling an organization about emergency access (issue 17)', () => {
   it("the organization's admins are told when it opens and when it ends; tells nothing to staff or the network admin", async () => {
     const url = `/workspace/${s.w.orgA}`;
-    await s.w.c.netAdmin.get(`/workspace/${s.w.orgA}/emergency`);
     const reason = 'Alpha’s office burned down; the donor report is due tomorrow.';
-    expect((await s.w.c.netAdmin.post(`/workspace/${s.w.orgA}/emergency`, { reason, hours: '2' })).statusCode).toBe(
-      303,
-    );
+    expect((await askEmergency(s.w.orgA, reason, '2')).statusCode).toBe(303);
     expect(await told(s.t, 'coordination.emergencyOpened', url)).toEqual([s.w.users.adminA]);
     const list = await s.w.c.adminA.get('/notifications');
     expect(list.body).toContain('فُتح وصول طارئ لإدارة الشبكة إلى مساحة عمل منظمتكم');
@@ -293,11 +261,8 @@ describe('telling an organization about emergency access (issue 17)', () => {
 
   it('a grant that runs out on its own is told by the job, once', async () => {
     const url = `/workspace/${s.w.orgC}`;
-    await s.w.c.netAdmin.get(`/workspace/${s.w.orgC}/emergency`);
     const reason = 'Gamma’s only admin is detained; the payroll must go out this week.';
-    expect((await s.w.c.netAdmin.post(`/workspace/${s.w.orgC}/emergency`, { reason, hours: '1' })).statusCode).toBe(
-      303,
-    );
+    expect((await askEmergency(s.w.orgC, reason, '1')).statusCode).toBe(303);
     expect(await emergencyEndNotices(s.t.app.wasl, s.t.clock.now)).toBe(0); // still running
     s.t.clock.advance(HOUR + 1000);
     expect(await emergencyEndNotices(s.t.app.wasl, s.t.clock.now)).toBe(1);
@@ -378,26 +343,11 @@ describe('export and leaving', () => {
     s.t.clock.advance(21 * DAY);
     await resignIn(s.t, s.w);
     expect(await processDepartures(s.t.app.wasl, s.t.clock.now)).toEqual([s.w.orgC]);
-    const left = await s.t.handle.db
-      .selectFrom('coord_items')
-      .select('id')
-      .where('organization_id', '=', s.w.orgC)
-      .execute();
-    expect(left).toEqual([]);
-    const org = await s.t.handle.db
-      .selectFrom('organizations')
-      .select('status')
-      .where('id', '=', s.w.orgC)
-      .executeTakeFirstOrThrow();
-    expect(org.status).toBe('left');
+    expect(await rowsOf(s.t.handle.db, 'coord_items', { organization_id: s.w.orgC }, [])).toEqual([]);
+    expect((await theRow(s.t, 'organizations', { id: s.w.orgC })).status).toBe('left');
     expect((await s.w.c.adminC.get(`/workspace/items/${note}`)).statusCode).toBe(404);
     // Other organizations keep their data.
-    const a = await s.t.handle.db
-      .selectFrom('coord_items')
-      .select('id')
-      .where('organization_id', '=', s.w.orgA)
-      .execute();
-    expect(a.length).toBeGreaterThan(0);
+    expect((await rowsOf(s.t.handle.db, 'coord_items', { organization_id: s.w.orgA }, [])).length).toBeGreaterThan(0);
   });
 
   it('can cancel leaving during the confirmation period', async () => {
@@ -407,12 +357,7 @@ describe('export and leaving', () => {
     s.t.clock.advance(40 * DAY);
     await resignIn(s.t, s.w);
     expect(await processDepartures(s.t.app.wasl, s.t.clock.now)).toEqual([]);
-    const org = await s.t.handle.db
-      .selectFrom('organizations')
-      .select('status')
-      .where('id', '=', s.w.orgB)
-      .executeTakeFirstOrThrow();
-    expect(org.status).toBe('active');
+    expect((await theRow(s.t, 'organizations', { id: s.w.orgB })).status).toBe('active');
   });
 });
 
@@ -431,11 +376,7 @@ describe('asked again on a session left open', () => {
     expect(zip.headers.location).toBe(`/account/confirm?next=${encodeURIComponent(`/workspace/${s.w.orgA}/export`)}`);
     expect(zip.headers['content-type'] ?? '').not.toContain('zip');
 
-    await s.w.c.netAdmin.get(`/workspace/${s.w.orgB}/emergency`);
-    const open = await s.w.c.netAdmin.post(`/workspace/${s.w.orgB}/emergency`, {
-      reason: 'A stated reason long enough for the rule',
-      hours: '2',
-    });
+    const open = await askEmergency(s.w.orgB, 'A stated reason long enough for the rule', '2');
     expect(open.statusCode).toBe(303);
     expect(open.headers.location).toMatch(/^\/account\/confirm\?next=/);
     expect(await grants()).toBe(grantsBefore);

@@ -4,7 +4,7 @@ import { usePage } from '../../../../core/views/context.js';
 import { Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
 import { UserText } from '../../../../core/views/components.js';
 import { Markdown } from '../../../publishing/views/components.js';
-import { CoordNav, EditDelete, When, useLocalized } from '../../components.js';
+import { CoordPage, EditDelete, LongText, When, idOptions, useLocalized } from '../../components.js';
 import { LIMITS } from '../../schemas.js';
 import { QuorumLine } from './parts.js';
 
@@ -48,7 +48,7 @@ function GuestOrg(p: { orgs: Org[]; name: string; id?: string }) {
       name={p.name}
       label={t('coordination.attendance.guestOrg')}
       includeEmpty="—"
-      options={p.orgs.map((o) => ({ value: String(o.id), label: local(o) }))}
+      options={idOptions(p.orgs, local)}
     />
   );
 }
@@ -166,18 +166,15 @@ export function MinutesPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('coordination.minutes.edit')}>
-      <CoordNav current="/meetings" />
-      <h1>{t('coordination.minutes.edit')}</h1>
+    <CoordPage title={t('coordination.minutes.edit')} nav="/meetings">
       <MeetingLine meeting={p.meeting} />
       <p class="hint">{t('coordination.minutes.decisionsHint')}</p>
       <Form action={`/meetings/${p.meeting.id}/minutes`} state={p.state} values={p.meeting}>
-        <Field
+        <LongText
           name="minutes_md"
           label={t('coordination.minutes.title')}
-          hint={`${t('coordination.minutes.hint')} ${t('coordination.form.atMost', { max: LIMITS.minutes })}`}
-          maxLength={LIMITS.minutes}
-          multiline
+          hint={t('coordination.minutes.hint')}
+          max={LIMITS.minutes}
           rows={20}
         />
         <button type="submit">{t('common.save')}</button>
@@ -189,16 +186,14 @@ export function MinutesPage(p: {
           <Markdown html={p.previewHtml} />
         </section>
       ) : null}
-    </Layout>
+    </CoordPage>
   );
 }
 
 export function CalendarPage(p: { feedUrl: string }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('coordination.calendar.title')}>
-      <CoordNav current="/meetings" />
-      <h1>{t('coordination.calendar.title')}</h1>
+    <CoordPage title={t('coordination.calendar.title')} nav="/meetings">
       <p>{t('coordination.calendar.explain')}</p>
       <p>
         <label for="feed">{t('coordination.calendar.feedUrl')}</label>
@@ -211,6 +206,6 @@ export function CalendarPage(p: { feedUrl: string }) {
         question={t('coordination.calendar.resetQuestion')}
         confirm={t('coordination.calendar.resetConfirm')}
       />
-    </Layout>
+    </CoordPage>
   );
 }

@@ -1,10 +1,9 @@
 // The meeting form (new and edit) and the "launch a meeting cycle" form.
-import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Checkboxes, Field, Form, Radios, Select, TownField, type FormState } from '../../../../core/views/forms.js';
 import { dateToDamascusLocal } from '../../../../core/time.js';
 import { LIMITS, meetingKinds } from '../../schemas.js';
-import { CoordNav, useLocalized } from '../../components.js';
+import { CoordPage, DamascusTime, LongText, choices, idOptions, useLocalized } from '../../components.js';
 import { townText } from '../../towns.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
@@ -20,50 +19,35 @@ export function MeetingFormPage(p: {
 }) {
   const { t } = usePage().i18n;
   const name = useLocalized();
-  const damascus = t('coordination.form.damascusTime');
-  const orgOpts = p.orgs.map((o) => ({ value: String(o.id), label: name(o) }));
+  const orgOpts = idOptions(p.orgs, name);
   const title = p.isNew ? t('coordination.meeting.new') : t('coordination.meeting.edit');
   const defaults = { kind: 'other', place_kind: 'office', visibility: 'invitees', quorum_orgs: '0' };
   return (
-    <Layout title={title}>
-      <CoordNav current="/meetings" />
-      <h1>{title}</h1>
+    <CoordPage title={title} nav="/meetings">
       <Form action={p.action} state={p.state} values={{ ...defaults, ...p.values }}>
         <Select
           name="kind"
           label={t('coordination.meeting.kindLabel')}
-          options={meetingKinds.map((k) => ({ value: k, label: t(`coordination.meeting.kind.${k}`) }))}
+          options={choices(meetingKinds, (k) => t(`coordination.meeting.kind.${k}`))}
         />
         <Field name="title" label={t('coordination.field.title')} required maxLength={200} />
-        <Field
-          name="description"
-          label={t('coordination.field.description')}
-          hint={t('coordination.form.atMost', { max: LIMITS.description })}
-          maxLength={LIMITS.description}
-          multiline
-          rows={3}
-        />
+        <LongText name="description" label={t('coordination.field.description')} max={LIMITS.description} rows={3} />
         <Select
           name="host_org_id"
           label={t('coordination.meeting.host')}
           includeEmpty={p.allowNoHost ? t('coordination.meeting.networkHost') : undefined}
-          options={p.hostOptions.map((o) => ({ value: String(o.id), label: name(o) }))}
+          options={idOptions(p.hostOptions, name)}
         />
-        <Field
+        <DamascusTime
           name="starts_at"
-          type="datetime-local"
           label={t('coordination.meeting.startsAt')}
-          hint={`${damascus} ${t('coordination.meeting.pastHint')}`}
-          required
+          hint={t('coordination.meeting.pastHint')}
         />
-        <Field name="ends_at" type="datetime-local" label={t('coordination.meeting.endsAt')} hint={damascus} required />
+        <DamascusTime name="ends_at" label={t('coordination.meeting.endsAt')} />
         <Radios
           name="place_kind"
           legend={t('coordination.meeting.place')}
-          options={(['office', 'town', 'online'] as const).map((k) => ({
-            value: k,
-            label: t(`coordination.meeting.placeKind.${k}`),
-          }))}
+          options={choices(['office', 'town', 'online'] as const, (k) => t(`coordination.meeting.placeKind.${k}`))}
         />
         <Select name="place_org_id" label={t('coordination.meeting.placeOrg')} includeEmpty="—" options={orgOpts} />
         <TownField name="town_pcode" label={t('coordination.meeting.town')} />
@@ -78,10 +62,9 @@ export function MeetingFormPage(p: {
         <Select
           name="visibility"
           label={t('coordination.meeting.visibility')}
-          options={(['invitees', 'network', 'public'] as const).map((k) => ({
-            value: k,
-            label: t(`coordination.meeting.visibility.${k}`),
-          }))}
+          options={choices(['invitees', 'network', 'public'] as const, (k) =>
+            t(`coordination.meeting.visibility.${k}`),
+          )}
         />
         <Field
           name="public_summary"
@@ -98,17 +81,14 @@ export function MeetingFormPage(p: {
         />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </CoordPage>
   );
 }
 
 export function CycleFormPage(p: { state?: FormState | null; orgCount: number }) {
   const { t } = usePage().i18n;
-  const damascus = t('coordination.form.damascusTime');
   return (
-    <Layout title={t('coordination.cycle.launch')}>
-      <CoordNav current="/meetings" />
-      <h1>{t('coordination.cycle.launch')}</h1>
+    <CoordPage title={t('coordination.cycle.launch')} nav="/meetings">
       <p>{t('coordination.cycle.explain', { count: p.orgCount })}</p>
       <Form action="/meetings/cycles/new" state={p.state} values={{ preparatory_time: '10:00' }}>
         <Field name="title" label={t('coordination.cycle.title')} required />
@@ -120,22 +100,10 @@ export function CycleFormPage(p: { state?: FormState | null; orgCount: number })
           required
         />
         <Field name="preparatory_time" type="time" label={t('coordination.cycle.preparatoryTime')} required />
-        <Field
-          name="general_at"
-          type="datetime-local"
-          label={t('coordination.cycle.generalAt')}
-          hint={damascus}
-          required
-        />
+        <DamascusTime name="general_at" label={t('coordination.cycle.generalAt')} />
         <TownField name="general_town" label={t('coordination.cycle.generalTown')} required />
         <Field name="general_place" label={t('coordination.meeting.placeDetail')} />
-        <Field
-          name="consultative_at"
-          type="datetime-local"
-          label={t('coordination.cycle.consultativeAt')}
-          hint={damascus}
-          required
-        />
+        <DamascusTime name="consultative_at" label={t('coordination.cycle.consultativeAt')} />
         <Field
           name="consultative_url"
           type="url"
@@ -144,7 +112,7 @@ export function CycleFormPage(p: { state?: FormState | null; orgCount: number })
         />
         <button type="submit">{t('coordination.cycle.submit')}</button>
       </Form>
-    </Layout>
+    </CoordPage>
   );
 }
 

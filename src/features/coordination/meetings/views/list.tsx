@@ -1,11 +1,10 @@
 // The list of meetings a viewer may know about: those they take part in, upcoming and past, with
 // when and where; other meetings of the network without either; and meetings that took place
 // with a public summary, by their day.
-import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { StatusBadge } from '../../../../core/views/components.js';
 import type { MeetingKind, MeetingVisibility } from '../../tables.js';
-import { Cards, CoordNav, When, useLocalized } from '../../components.js';
+import { Cards, CoordPage, When, useLocalized } from '../../components.js';
 
 export type MeetingListRow = {
   id: number;
@@ -83,9 +82,7 @@ export function MeetingsPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('coordination.meeting.listTitle')}>
-      <CoordNav current="/meetings" />
-      <h1>{t('coordination.meeting.listTitle')}</h1>
+    <CoordPage title={t('coordination.meeting.listTitle')} nav="/meetings">
       {p.canCreate || p.canLaunchCycle || p.signedIn ? (
         <p class="actions">
           {p.canCreate ? (
@@ -122,6 +119,6 @@ export function MeetingsPage(p: {
       ) : null}
       <h2>{t('coordination.meeting.summaries')}</h2>
       <MeetingCards meetings={p.summaries} empty={t('coordination.meeting.noneSummaries')} day />
-    </Layout>
+    </CoordPage>
   );
 }

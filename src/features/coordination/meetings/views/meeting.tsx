@@ -2,13 +2,12 @@
 // invitees and RSVP, agenda, attendance and quorum, minutes, decisions and what follows them,
 // action items, the plan reviews on it; when and where only for those taking part; forms for
 // whoever manages it.
-import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Form, Radios, type FormState } from '../../../../core/views/forms.js';
 import { Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import { Markdown } from '../../../publishing/views/components.js';
 import type { MeetingKind, MeetingVisibility } from '../../tables.js';
-import { CoordNav, FoldForm, Names, Paragraphs, Titled, useLocalized } from '../../components.js';
+import { CoordPage, FoldForm, Names, Paragraphs, Titled, choices, useLocalized } from '../../components.js';
 import { MeetingBadges } from './list.js';
 import { ActionRows, type ActionRow } from './tracker.js';
 import {
@@ -43,17 +42,16 @@ export function MeetingSummaryPage(p: { m: MeetingView }) {
   const { t } = usePage().i18n;
   const m = p.m;
   return (
-    <Layout title={m.title} description={m.public_summary || undefined}>
-      <CoordNav current="/meetings" />
-      <p class="meta">
-        <MeetingBadges kind={m.kind} status={m.status} />
-      </p>
-      <h1>
-        <UserText text={m.title} />
-      </h1>
+    <CoordPage
+      title={m.title}
+      nav="/meetings"
+      description={m.public_summary || undefined}
+      meta={<MeetingBadges kind={m.kind} status={m.status} />}
+      userTitle
+    >
       <WhenAndWhere m={m} attends={false} day />
       {m.public_summary ? <Paragraphs text={m.public_summary} /> : <Empty text={t('coordination.meeting.noSummary')} />}
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -84,15 +82,18 @@ export function MeetingPage(p: {
   const m = p.m;
   const base = `/meetings/${m.id}`;
   return (
-    <Layout title={m.title} description={m.public_summary || undefined}>
-      <CoordNav current="/meetings" />
-      <p class="meta">
-        <MeetingBadges kind={m.kind} status={m.status} />
-        <StatusBadge label={t(`coordination.meeting.visibility.${m.visibility}`)} />
-      </p>
-      <h1>
-        <UserText text={m.title} />
-      </h1>
+    <CoordPage
+      title={m.title}
+      nav="/meetings"
+      description={m.public_summary || undefined}
+      meta={
+        <>
+          <MeetingBadges kind={m.kind} status={m.status} />
+          <StatusBadge label={t(`coordination.meeting.visibility.${m.visibility}`)} />
+        </>
+      }
+      userTitle
+    >
       <WhenAndWhere m={m} attends={p.attends} />
       {m.description ? <Paragraphs text={m.description} /> : null}
       <p class="actions no-print">
@@ -149,7 +150,7 @@ export function MeetingPage(p: {
             <Radios
               name="response"
               legend={t('coordination.rsvp.question')}
-              options={(['yes', 'maybe', 'no'] as const).map((r) => ({ value: r, label: t(`coordination.rsvp.${r}`) }))}
+              options={choices(['yes', 'maybe', 'no'] as const, (r) => t(`coordination.rsvp.${r}`))}
             />
             <button type="submit">{t('common.send')}</button>
           </Form>
@@ -221,6 +222,6 @@ export function MeetingPage(p: {
       ) : null}
 
       {p.canManage ? <MeetingStatus m={m} removable={p.removable} /> : null}
-    </Layout>
+    </CoordPage>
   );
 }

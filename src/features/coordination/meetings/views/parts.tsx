@@ -4,7 +4,17 @@ import { usePage } from '../../../../core/views/context.js';
 import { ConfirmButton, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
 import { Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import type { MeetingKind } from '../../tables.js';
-import { EditDelete, FoldForm, Names, Titled, When, useLocalized } from '../../components.js';
+import {
+  EditDelete,
+  FoldForm,
+  LongText,
+  Names,
+  Titled,
+  When,
+  choices,
+  idOptions,
+  useLocalized,
+} from '../../components.js';
 import { LIMITS } from '../../schemas.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
@@ -121,14 +131,7 @@ function AgendaFields() {
   return (
     <>
       <Field name="title" label={t('coordination.field.title')} required maxLength={200} />
-      <Field
-        name="details"
-        label={t('coordination.agenda.details')}
-        hint={t('coordination.form.atMost', { max: LIMITS.agendaDetails })}
-        maxLength={LIMITS.agendaDetails}
-        multiline
-        rows={2}
-      />
+      <LongText name="details" label={t('coordination.agenda.details')} max={LIMITS.agendaDetails} rows={2} />
       <Field name="duration_minutes" type="number" min={1} max={600} label={t('coordination.agenda.duration')} />
     </>
   );
@@ -228,7 +231,7 @@ export function Decisions(p: {
                   name="review_id"
                   label={t('coordination.decision.review')}
                   includeEmpty="—"
-                  options={p.reviewChoices.map((r) => ({ value: String(r.id), label: r.label }))}
+                  options={idOptions(p.reviewChoices, (r) => r.label)}
                 />{' '}
                 <button type="submit" class="secondary">
                   {t('common.save')}
@@ -255,20 +258,14 @@ export function ActionFields(p: { owners: { value: string; label: string }[]; de
       <Select
         name="sharing"
         label={t('coordination.action.sharingLabel')}
-        options={[
-          { value: 'network', label: t('coordination.action.sharing.network') },
-          { value: 'org', label: t('coordination.action.sharing.org') },
-        ]}
+        options={choices(['network', 'org'] as const, (s) => t(`coordination.action.sharing.${s}`))}
       />
       {p.decisions.length ? (
         <Select
           name="decision_id"
           label={t('coordination.action.fromDecision')}
           includeEmpty="—"
-          options={p.decisions.map((d) => ({
-            value: String(d.id),
-            label: `${i18n.number(d.number)}. ${d.text.slice(0, 60)}`,
-          }))}
+          options={idOptions(p.decisions, (d) => `${i18n.number(d.number)}. ${d.text.slice(0, 60)}`)}
         />
       ) : null}
     </>
@@ -291,10 +288,7 @@ export function MeetingStatus(p: {
         <Select
           name="status"
           label={t('coordination.meeting.statusLabel')}
-          options={(['scheduled', 'held'] as const).map((s) => ({
-            value: s,
-            label: t(`coordination.meeting.status.${s}`),
-          }))}
+          options={choices(['scheduled', 'held'] as const, (s) => t(`coordination.meeting.status.${s}`))}
         />
         <button type="submit" class="secondary">
           {t('common.save')}

@@ -1,11 +1,10 @@
 // Action items: the rows (on the tracker and on a meeting's page), the tracker itself, and the
 // page where an item is corrected or removed.
-import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Checkbox, DeleteButton, Form, Hidden, Select, type FormState } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import type { ActionStatus } from '../../tables.js';
-import { CoordNav, Day, useLocalized } from '../../components.js';
+import { CoordPage, Day, choices, useLocalized } from '../../components.js';
 import { ActionFields, type Decision } from './parts.js';
 
 export type ActionRow = {
@@ -97,7 +96,7 @@ export function ActionRows(props: { actions: ActionRow[]; showMeeting: boolean; 
                 <Select
                   name="status"
                   label={t('coordination.action.status')}
-                  options={statuses.map((s) => ({ value: s, label: t(`coordination.action.status.${s}`) }))}
+                  options={choices(statuses, (s) => t(`coordination.action.status.${s}`))}
                 />{' '}
                 <button type="submit" class="secondary">
                   {t('common.save')}
@@ -116,18 +115,13 @@ export function ActionsPage(p: { actions: ActionRow[]; status: string; mine: boo
   const { t } = usePage().i18n;
   const overdue = p.actions.filter((a) => a.overdue).length;
   return (
-    <Layout title={t('coordination.action.trackerTitle')}>
-      <CoordNav current="/actions" />
-      <h1>{t('coordination.action.trackerTitle')}</h1>
+    <CoordPage title={t('coordination.action.trackerTitle')} nav="/actions">
       <p class="meta">{t('coordination.action.trackerIntro')}</p>
       <Form action="/actions" method="get" class="form no-print" values={{ status: p.status, mine: p.mine ? '1' : '' }}>
         <Select
           name="status"
           label={t('coordination.action.status')}
-          options={(['active', ...statuses, 'all'] as const).map((s) => ({
-            value: s,
-            label: t(`coordination.action.filter.${s}`),
-          }))}
+          options={choices(['active', ...statuses, 'all'] as const, (s) => t(`coordination.action.filter.${s}`))}
         />
         <Checkbox name="mine" value="1" label={t('coordination.action.mineOnly')} />
         <button type="submit" class="secondary">
@@ -144,7 +138,7 @@ export function ActionsPage(p: { actions: ActionRow[]; status: string; mine: boo
       ) : (
         <Empty text={t('coordination.action.none')} />
       )}
-    </Layout>
+    </CoordPage>
   );
 }
 
@@ -160,9 +154,7 @@ export function ActionEditPage(p: {
   const { t } = usePage().i18n;
   const base = `/actions/${p.action.id}`;
   return (
-    <Layout title={t('coordination.action.edit')}>
-      <CoordNav current="/actions" />
-      <h1>{t('coordination.action.edit')}</h1>
+    <CoordPage title={t('coordination.action.edit')} nav="/actions">
       {p.action.meeting_id && p.action.meeting_title ? (
         <p>
           <a href={`/meetings/${p.action.meeting_id}`}>
@@ -178,6 +170,6 @@ export function ActionEditPage(p: {
       <p>
         <a href={p.back}>{t('common.back')}</a>
       </p>
-    </Layout>
+    </CoordPage>
   );
 }
