@@ -41,11 +41,14 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     handle,
     clock,
-    async close() {
-      await app.close();
-      await handle.close();
-    },
+    close: () => closeApp(app, handle),
   };
+}
+
+/** Stops the app, then closes its database. */
+export async function closeApp(app: FastifyInstance, handle: DbHandle): Promise<void> {
+  await app.close();
+  await handle.close();
 }
 
 let seq = 0;

@@ -9,6 +9,7 @@ import { loadConfig } from '../core/config.js';
 import type { DbHandle } from '../core/db/index.js';
 import { seedDemoIfEmpty } from '../seed/demo.js';
 import { totpCodeAt } from '../core/auth/totp.js';
+import { closeApp } from './app.js';
 import { createTestDb } from './db.js';
 
 /** Every demo account gets this password in browser tests (never in a real start). */
@@ -43,10 +44,7 @@ export async function startServer(opts: { seed?: boolean } = {}): Promise<TestSe
     app,
     handle,
     clock,
-    async close() {
-      await app.close();
-      await handle.close();
-    },
+    close: () => closeApp(app, handle),
   };
 }
 

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { TestApp } from './app.js';
 import { Client, makeNetwork, makeOrganization, makeUser, signIn } from './app.js';
 import { newTotpSecret } from '../core/auth/totp.js';
+import type { NetworkRole, OrgRole } from '../core/db/core-tables.js';
 
 /** Tables that legitimately change on a refused request (denials are audited, attempts counted). */
 const WRITTEN_ON_REFUSAL = new Set([
@@ -93,23 +94,20 @@ export async function fuzzPostRoutes(
   const db = t.handle.db;
   const net = await makeNetwork(db);
   const org = await makeOrganization(db, net, 'Fuzz Org');
+  /** A person for the fuzz; staff have two-step on. */
+  const person = async (name: string, role: { org?: [number, OrgRole]; network?: [number, NetworkRole] } = {}) =>
+    (
+      await makeUser(db, {
+        username: `fuzz_${name}_${Date.now() % 100000}`,
+        ...role,
+        totpSecret: role.org || role.network ? newTotpSecret() : undefined,
+      })
+    ).id;
   const people = {
     anonymous: null,
-    member: (await makeUser(db, { username: `fuzz_member_${Date.now() % 100000}` })).id,
-    orgAdmin: (
-      await makeUser(db, {
-        username: `fuzz_orgadmin_${Date.now() % 100000}`,
-        org: [org, 'orgAdmin'],
-        totpSecret: newTotpSecret(),
-      })
-    ).id,
-    networkAdmin: (
-      await makeUser(db, {
-        username: `fuzz_netadmin_${Date.now() % 100000}`,
-        network: [net, 'networkAdmin'],
-        totpSecret: newTotpSecret(),
-      })
-    ).id,
+    member: await person('member'),
+    orgAdmin: await person('orgadmin', { org: [org, 'orgAdmin'] }),
+    networkAdmin: await person('netadmin', { network: [net, 'networkAdmin'] }),
   };
   const failures: string[] = [];
   const statuses: Record<string, number> = {};

@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { isDeepStrictEqual } from 'node:util';
 import { newTotpSecret } from '../core/auth/totp.js';
+import type { Db } from '../core/db/index.js';
+import type { Database } from '../core/db/schema.js';
 import { importGazetteer } from '../core/towns/queries.js';
 import { Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from './app.js';
 
@@ -79,6 +81,14 @@ export const who = {
     (p: Person) =>
       people.includes(p),
 };
+
+/** What a refused change would have altered: those columns of one row, straight from the database. */
+export const rowState = (db: Db, table: keyof Database & string, columns: string[], id: number) => async () =>
+  (await db
+    .selectFrom(table as 'organizations')
+    .select(columns as 'id'[])
+    .where('id', '=', id)
+    .executeTakeFirst()) ?? null;
 
 const TOWNS =
   'pcode,name_ar,name_en,adm3_pcode,adm3_name_ar,adm3_name_en,adm2_pcode,adm2_name_ar,adm2_name_en,adm1_pcode,adm1_name_ar,adm1_name_en,lat,lon\n' +

@@ -36,3 +36,8 @@ export function fromJson<T>(text: string | null | undefined, fallback: T): T {
 export function containsInsensitive(dialect: Dialect) {
   return dialect === 'postgres' ? ('ilike' as const) : ('like' as const);
 }
+
+/** A LIKE pattern matching values that contain `text`; LIKE's own wildcards (% _ \) are dropped from it. */
+export function containing(text: string): string {
+  return `%${text.replace(/[%_\\]/g, '')}%`;
+}

@@ -3,7 +3,7 @@
 // ever says whether a code is someone else's.
 import crypto from 'node:crypto';
 import type { Db } from '../../../core/db/index.js';
-import { containsInsensitive } from '../../../core/db/helpers.js';
+import { containing, containsInsensitive } from '../../../core/db/helpers.js';
 import type { Dialect } from '../../../core/db/index.js';
 import { deleteIn, rowIn, updateIn } from '../../../core/db/rows.js';
 import { cols } from '../queries.js';
@@ -25,7 +25,7 @@ export async function observersPage(
     .leftJoin('observers as sup', 'sup.id', 'observers.supervisor_id')
     .where('observers.election_id', '=', electionId);
   if (opts.q) {
-    const like = `%${opts.q.replace(/[%_\\]/g, '')}%`;
+    const like = containing(opts.q);
     const op = containsInsensitive(dialect);
     q = q.where((eb) =>
       eb.or([

@@ -2,7 +2,7 @@
 // A centre or station is found only inside its election; one that has reports stays (it is part
 // of the record), and one observers are assigned to stays until they are assigned elsewhere.
 import type { Db } from '../../../core/db/index.js';
-import { containsInsensitive } from '../../../core/db/helpers.js';
+import { containing, containsInsensitive } from '../../../core/db/helpers.js';
 import { deleteIn, rowIn, updateIn } from '../../../core/db/rows.js';
 import type { Dialect } from '../../../core/db/index.js';
 import { cols } from '../queries.js';
@@ -60,7 +60,7 @@ export async function centresPage(db: Db, dialect: Dialect, electionId: number, 
     .innerJoin('towns', 'towns.pcode', 'polling_centres.town_pcode')
     .where('polling_centres.election_id', '=', electionId);
   if (opts.q) {
-    const like = `%${opts.q.replace(/[%_\\]/g, '')}%`;
+    const like = containing(opts.q);
     const op = containsInsensitive(dialect);
     q = q.where((eb) =>
       eb.or([

@@ -11,9 +11,8 @@
 // The observer API (bearer tokens, no session) is proven apart in observe.test.ts: a token reaches
 // only its own election's stations and forms.
 import crypto from 'node:crypto';
-import { who, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
+import { rowState, who, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
 import type { Client } from '../../../testing/app.js';
-import type { Database } from '../../../core/db/schema.js';
 import { dateToDamascusLocal } from '../../../core/time.js';
 import { electionCandidates, saveElection } from '../queries.js';
 import { addOutreach } from '../outreach/queries.js';
@@ -37,13 +36,6 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
   const now = w.t.clock.now;
   const orgId = (o: Org) => ({ A: w.orgA, B: w.orgB, C: w.orgC })[o];
   const probes: Probe[] = [];
-  /** What a refused change would have altered: those columns of one row, straight from the database. */
-  const rowState = (table: keyof Database & string, columns: string[], id: number) => async () =>
-    (await db
-      .selectFrom(table as 'elections')
-      .select(columns as 'id'[])
-      .where('id', '=', id)
-      .executeTakeFirst()) ?? null;
   const made: {
     key: string;
     eid: number;
@@ -260,7 +252,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
             other_partners: `${otherPartner} | ${otherPartner}`,
             candidates: CANDIDATES,
           }),
-        state: rowState('elections', ['summary_ar', 'status', 'title_ar'], eid),
+        state: rowState(db, 'elections', ['summary_ar', 'status', 'title_ar'], eid),
       },
     });
     probes.push({
@@ -344,7 +336,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: changers,
         send: (c) => c.post(`${base}/observers/${observerId}/no-network`, {}),
-        state: rowState('observers', ['no_network_at', 'status', 'secret_hash'], observerId),
+        state: rowState(db, 'observers', ['no_network_at', 'status', 'secret_hash'], observerId),
       },
     });
     probes.push({
@@ -370,7 +362,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: changers,
         send: (c, n) => c.post(`${base}/forms/${draftForm.id}`, { title_ar: draftFormTitle, title_en: `Opening ${n}` }),
-        state: rowState('observation_forms', ['title_en', 'status', 'definition'], draftForm.id),
+        state: rowState(db, 'observation_forms', ['title_en', 'status', 'definition'], draftForm.id),
       },
     });
     probes.push({
@@ -382,7 +374,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: changers,
         send: (c, n) => c.post(`${base}/submissions/${incident.id}/verify`, { decision: 'verified', comment: `${n}` }),
-        state: rowState('observation_submissions', ['status', 'verification_comment'], incident.id),
+        state: rowState(db, 'observation_submissions', ['status', 'verification_comment'], incident.id),
       },
     });
     probes.push({
@@ -466,7 +458,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: who.nobody,
         send: (c, n) => c.post(`${via}/submissions/${e.incident.id}/verify`, { decision: 'rejected', comment: `${n}` }),
-        state: rowState('observation_submissions', ['status', 'verification_comment'], e.incident.id),
+        state: rowState(db, 'observation_submissions', ['status', 'verification_comment'], e.incident.id),
       },
     });
     probes.push({
@@ -477,7 +469,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
       write: {
         writers: who.nobody,
         send: (c) => c.post(`${via}/observers/${e.observerId}/revoke`, {}),
-        state: rowState('observers', ['status', 'no_network_at'], e.observerId),
+        state: rowState(db, 'observers', ['status', 'no_network_at'], e.observerId),
       },
     });
     probes.push({
@@ -489,7 +481,7 @@ export async function electionsProbes(w: IsolationWorld): Promise<Probe[]> {
         writers: who.nobody,
         send: (c, n) =>
           c.post(`${via}/forms/${e.draftForm.id}`, { title_ar: e.draftForm.title, title_en: `Opening ${n}` }),
-        state: rowState('observation_forms', ['title_en', 'definition'], e.draftForm.id),
+        state: rowState(db, 'observation_forms', ['title_en', 'definition'], e.draftForm.id),
       },
     });
   }

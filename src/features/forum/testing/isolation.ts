@@ -12,25 +12,15 @@
 // Posting limits are not in the way: the fixtures are written with the feature's own functions,
 // and the probes' changes are edits (not new posts), which have no rate limit.
 import { makeUser, type Client } from '../../../testing/app.js';
-import { who, PEOPLE, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
+import { rowState, who, PEOPLE, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
 import { createReply, createTopic } from '../topics/actions.js';
 import { saveCategory } from '../topics/queries.js';
 import { addFlag, setPostStatus } from '../posts/actions.js';
 import { setTopicStatus } from '../moderation/actions.js';
 import type { CategoryInput } from '../schemas.js';
 import type { CategoryVisibility } from '../tables.js';
-import type { Db } from '../../../core/db/index.js';
-import type { Database } from '../../../core/db/schema.js';
 
 type Rule = (p: Person) => boolean;
-
-/** What a refused change would have altered: those columns of one row, straight from the database. */
-const rowState = (db: Db, table: keyof Database & string, columns: string[], id: number) => async () =>
-  (await db
-    .selectFrom(table as 'forum_posts')
-    .select(columns as 'id'[])
-    .where('id', '=', id)
-    .executeTakeFirst()) ?? null;
 
 export async function forumProbes(w: IsolationWorld): Promise<Probe[]> {
   const { t, users, c, net } = w;

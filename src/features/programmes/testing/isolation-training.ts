@@ -2,7 +2,7 @@
 // sessions, trainees (name, phone, affiliation), attendance, scores and certificates — its staff
 // only, not the network's admins; a certificate's public page shows the name, course and date only.
 import type { Kysely } from 'kysely';
-import { who, type Probe } from '../../../testing/isolation.js';
+import { rowState, who, type Probe } from '../../../testing/isolation.js';
 import type { Client } from '../../../testing/app.js';
 import { isSet } from '../../../core/db/helpers.js';
 import type { Database } from '../../../core/db/schema.js';
@@ -28,15 +28,6 @@ export type TrainingProbeContext = {
   exports: string[];
   internalIndicators: string;
 };
-
-/** What a refused change would have altered: those columns of one row, straight from the database. */
-export const rowState =
-  (db: Kysely<Database>, table: keyof Database & string, columns: string[], id: number) => async () =>
-    (await db
-      .selectFrom(table as 'programme_projects')
-      .select(columns as 'id'[])
-      .where('id', '=', id)
-      .executeTakeFirst()) ?? null;
 
 export async function trainingProbes(x: TrainingProbeContext): Promise<void> {
   const { db, now, orgId, staff, TOWN, DAY, count, probes, spec, tag, projectId, courseId, exports } = x;

@@ -13,7 +13,7 @@
 // - indicators and their exports carry other members' work only as aggregated figures.
 // World: P1 public, coordinated by A with B; P2 private, coordinated by B with C (A not in it).
 import sharp from 'sharp';
-import { who, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
+import { rowState, who, type IsolationWorld, type Person, type Probe } from '../../../testing/isolation.js';
 import {
   addActivityPhoto,
   addRecommendation,
@@ -23,7 +23,7 @@ import {
 } from '../activities/queries.js';
 import { addTarget, saveProject } from '../projects/queries.js';
 import { saveCourse } from '../training/queries.js';
-import { rowState, trainingProbes } from './isolation-training.js';
+import { trainingProbes } from './isolation-training.js';
 
 export type Org = 'A' | 'B' | 'C';
 export type Rule = (p: Person) => boolean;
