@@ -39,6 +39,21 @@ export function NewPasswordFields(p: { names?: [string, string]; label?: string 
   );
 }
 
+/** A code from the authenticator app (8 characters at most where a recovery code may do). */
+export function CodeField(p: { label?: string; required?: boolean; maxLength?: number }) {
+  const { t } = usePage().i18n;
+  return (
+    <Field
+      name="code"
+      label={p.label ?? t('auth.twoFactor.code')}
+      inputmode="numeric"
+      required={p.required}
+      autocomplete="one-time-code"
+      maxLength={p.maxLength}
+    />
+  );
+}
+
 /** How the Arabic interface addresses the person: on sign-up, and on the account page. */
 export function AddressAsChoice(p: { legend?: string }) {
   const { t } = usePage().i18n;

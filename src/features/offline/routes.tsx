@@ -40,13 +40,12 @@ export const offlineRoutes = [
     access: 'public',
     query: packQuery,
     async handle(c) {
-      const built = await packFor(c);
-      const br = /\bbr\b/.test(String(c.req.headers['accept-encoding'] ?? ''));
+      const { pack, json, body } = await packFor(c);
       return c.reply.header('cache-control', 'no-cache').send({
-        pcode: built.pack.pcode,
-        pages: built.pack.items.length,
-        bytes: (br ? built.br : built.gzip).length,
-        uncompressed: built.json.length,
+        pcode: pack.pcode,
+        pages: pack.items.length,
+        bytes: body.length,
+        uncompressed: json.length,
       });
     },
   }),
@@ -55,22 +54,23 @@ export const offlineRoutes = [
     access: 'public',
     query: packQuery,
     async handle(c) {
-      const built = await packFor(c);
-      const br = /\bbr\b/.test(String(c.req.headers['accept-encoding'] ?? ''));
+      const { encoding, body } = await packFor(c);
       return c.reply
         .header('cache-control', 'no-cache')
         .header('vary', 'accept-encoding')
-        .header('content-encoding', br ? 'br' : 'gzip')
+        .header('content-encoding', encoding)
         .type('application/json; charset=utf-8')
-        .send(br ? built.br : built.gzip);
+        .send(body);
     },
   }),
 ];
 
+/** The town's pack, compressed as the browser accepts it (brotli, else gzip); no such town: 404. */
 async function packFor(c: AnyCtx) {
   const pcode = String(c.params.pcode);
   const lang: string = c.query.lang ?? c.locale;
   if (!PCODE.test(pcode) || !(await getTown(c.db, pcode))) notFound();
-  const built = await townPack(c.req.server, pcode, lang, c.now);
-  return built ?? notFound();
+  const built = (await townPack(c.req.server, pcode, lang, c.now)) ?? notFound();
+  const br = /\bbr\b/.test(String(c.req.headers['accept-encoding'] ?? ''));
+  return { ...built, encoding: br ? 'br' : 'gzip', body: br ? built.br : built.gzip };
 }

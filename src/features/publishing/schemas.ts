@@ -4,29 +4,9 @@ import { fields } from '../../core/http/forms.js';
 import { MARKDOWN_MAX_CHARS } from '../../core/text/markdown.js';
 import { COLLECTIONS, KINDS, RESOURCE_TYPES, TOPICS } from './queries.js';
 
-const PCODE = /^C\d{4,6}$/;
-
-const pcodeList = z
-  .string()
-  .max(2000)
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(/[\s,،]+/)
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(PCODE, 'i18n:publishing.form.badTown')).max(30));
-
-const topicList = z
-  .union([z.enum(TOPICS), z.array(z.enum(TOPICS))])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-
-const optionalId = z
-  .union([z.literal(''), fields.id()])
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
+const pcodeList = fields.pcodes({ max: 30, message: 'i18n:publishing.form.badTown' });
+const topicList = fields.list(z.enum(TOPICS));
+const optionalId = fields.blankOr(fields.id());
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -65,10 +45,7 @@ export const itemForm = z.object({
   cover: z.any().optional(),
   cover_alt: z.string().trim().max(300).default(''),
   file: z.any().optional(),
-  file_pages: z
-    .union([z.literal(''), z.coerce.number().int().min(1).max(5000)])
-    .optional()
-    .transform((v) => (v === '' || v === undefined ? null : v)),
+  file_pages: fields.blankOr(z.coerce.number().int().min(1).max(5000)),
   external_url: z
     .union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)])
     .optional()
@@ -94,14 +71,8 @@ export const unpublishForm = z.object({ comment: z.string().trim().max(2000).opt
 
 /** Listing and search filters: a bad value is ignored (the unfiltered page), never an error. */
 export const listQuery = z.object({
-  town: z.string().trim().toUpperCase().regex(PCODE).optional().catch(undefined),
-  org: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 31 - 1)
-    .optional()
-    .catch(undefined),
+  town: fields.pcode().optional().catch(undefined),
+  org: fields.id().optional().catch(undefined),
   topic: z.enum(TOPICS).optional().catch(undefined),
   // the items' language: `lang` would switch the interface and remember it for a year
   content: z.enum(['ar', 'en']).optional().catch(undefined),

@@ -4,7 +4,20 @@ import type { Generated } from 'kysely';
 export type ItemKind = 'activity' | 'news' | 'opinion' | 'local_issue' | 'resource' | 'page';
 export type ItemStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published' | 'unpublished';
 
-export interface PubItemsTable {
+/** An item's text: what each revision keeps as it stood. */
+export interface PubText {
+  title: string;
+  summary: string;
+  /** Markdown, rendered once when saved (markdown.ts) */
+  body: string;
+  /** `body` as sanitized HTML, and the renderer's version that wrote it (another, or null, is redone) */
+  body_html: string | null;
+  body_html_version: number | null;
+  /** as printed: the authors' names, or a pseudonym */
+  byline: string;
+}
+
+export interface PubItemsTable extends PubText {
   id: Generated<number>;
   network_id: number;
   /** null: the network's own item (news, static pages) */
@@ -20,15 +33,6 @@ export interface PubItemsTable {
   lang: 'ar' | 'en';
   /** the item this one translates (the other language's version), if any */
   translation_of: number | null;
-  title: string;
-  summary: string;
-  /** Markdown, rendered once when saved (markdown.ts) */
-  body: string;
-  /** `body` as sanitized HTML, and the renderer's version that wrote it (another, or null, is redone) */
-  body_html: string | null;
-  body_html_version: number | null;
-  /** as printed: the authors' names, or a pseudonym */
-  byline: string;
   /** 1 when the byline is a pseudonym (opinion articles; an editor approves it by publishing) */
   byline_pseudonym: number;
   /** a local-issue dossier this item belongs to */
@@ -69,17 +73,11 @@ export interface PubItemTopicsTable {
   topic: string;
 }
 
-export interface PubRevisionsTable {
+export interface PubRevisionsTable extends PubText {
   id: Generated<number>;
   item_id: number;
   /** 1, 2, 3 … per item */
   number: number;
-  title: string;
-  summary: string;
-  body: string;
-  body_html: string | null;
-  body_html_version: number | null;
-  byline: string;
   edited_by: number | null;
   edited_at: string;
 }

@@ -5,48 +5,15 @@ import { CATEGORY_CODES, GROUP_CODES } from './taxonomy.js';
 import { WEEK } from './opening-hours.js';
 import { SERVICE_STATUSES } from './hsds/spec.js';
 
-const PCODE = /^C\d{4,6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SPOKEN_LANGUAGES = ['ar', 'ku', 'tr', 'en'] as const;
 export const CURRENCIES = ['SYP', 'TRY', 'USD'] as const;
 
-/** A field given once or several times (checkboxes), as a list. */
-const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(item)])
-    .optional()
-    .transform((v): z.output<T>[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
-const many = <T extends readonly [string, ...string[]]>(values: T) => oneOrMany(z.enum(values));
-const uuidList = oneOrMany(z.string().regex(UUID)).transform((ids) => ids.map((s) => s.toLowerCase()));
+const { blankOr, list, optionalText } = fields;
+const many = <T extends readonly [string, ...string[]]>(values: T) => list(z.enum(values));
+const uuidList = list(z.string().regex(UUID)).transform((ids) => ids.map((s) => s.toLowerCase()));
 
-/** An optional field: left empty (or absent) it is null, else it must pass `schema`. */
-const blankOr = <T extends z.ZodType>(schema: T) =>
-  z
-    .union([z.literal(''), schema])
-    .optional()
-    .transform((v): z.output<T> | null => (v === '' || v === undefined ? null : v));
-
-const optionalText = (max: number) => fields.optionalText(max);
-
-export const pcodeList = z
-  .string()
-  .max(2000)
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(/[\s,،]+/)
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(PCODE, 'i18n:services.form.badPcode')).max(200));
-
-const phone = z
-  .string()
-  .trim()
-  .max(30)
-  .regex(/^[+\d\s()-]*$/, 'i18n:form.invalidPhone')
-  .optional()
-  .transform((v) => v || null);
+export const pcodeList = fields.pcodes({ max: 200, message: 'i18n:services.form.badPcode' });
 
 const age = blankOr(z.coerce.number().int().min(0).max(120));
 
@@ -75,9 +42,9 @@ export const serviceForm = z
     fees_en: optionalText(500),
     documents_ar: optionalText(2000),
     documents_en: optionalText(2000),
-    phone,
-    email: blankOr(z.email().max(254)),
-    url: blankOr(z.url({ protocol: /^https?$/ }).max(300)),
+    phone: fields.phone(),
+    email: fields.optionalEmail(),
+    url: fields.optionalUrl(),
     min_age: age,
     max_age: age,
     locations: uuidList,
@@ -99,11 +66,7 @@ export const locationForm = z
   .object({
     name_ar: fields.text(160),
     name_en: fields.text(160),
-    town: z
-      .string()
-      .trim()
-      .transform((s) => s.toUpperCase())
-      .pipe(z.string().regex(PCODE, 'i18n:services.form.badPcode')),
+    town: fields.pcode('i18n:services.form.badPcode'),
     landmark_ar: optionalText(500),
     landmark_en: optionalText(500),
     latitude: coordinate(90),

@@ -2,29 +2,24 @@
 // many member organizations work in each.
 import type { Db } from '../../core/db/index.js';
 
+/** A town and its district, as the page shows them (and groups by). */
+const TOWN_COLUMNS = [
+  'towns.pcode',
+  'towns.name_ar',
+  'towns.name_en',
+  'towns.adm2_pcode',
+  'towns.adm2_name_ar',
+  'towns.adm2_name_en',
+] as const;
+
 export async function networkTowns(db: Db) {
   const rows = await db
     .selectFrom('organization_towns')
     .innerJoin('organizations', 'organizations.id', 'organization_towns.organization_id')
     .innerJoin('towns', 'towns.pcode', 'organization_towns.town_pcode')
-    .select((eb) => [
-      'towns.pcode',
-      'towns.name_ar',
-      'towns.name_en',
-      'towns.adm2_pcode',
-      'towns.adm2_name_ar',
-      'towns.adm2_name_en',
-      eb.fn.count<number>('organizations.id').distinct().as('orgs'),
-    ])
+    .select((eb) => [...TOWN_COLUMNS, eb.fn.count<number>('organizations.id').distinct().as('orgs')])
     .where('organizations.status', '=', 'active')
-    .groupBy([
-      'towns.pcode',
-      'towns.name_ar',
-      'towns.name_en',
-      'towns.adm2_pcode',
-      'towns.adm2_name_ar',
-      'towns.adm2_name_en',
-    ])
+    .groupBy(TOWN_COLUMNS)
     .orderBy('towns.adm2_pcode')
     .orderBy('towns.pcode')
     .execute();

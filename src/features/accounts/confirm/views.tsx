@@ -1,8 +1,8 @@
 // Re-authentication: the password, or a code from the app, before a sensitive change.
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { Field, Form, Hidden, type FormState } from '../../../core/views/forms.js';
-import { PasswordField } from '../views.js';
+import { Form, Hidden, type FormState } from '../../../core/views/forms.js';
+import { CodeField, PasswordField } from '../views.js';
 
 export function ConfirmPage(p: { next: string; withCode: boolean; state: FormState | null }) {
   const { t } = usePage().i18n;
@@ -18,15 +18,7 @@ export function ConfirmPage(p: { next: string; withCode: boolean; state: FormSta
           autocomplete="current-password"
           required={!p.withCode}
         />
-        {p.withCode ? (
-          <Field
-            name="code"
-            label={t('accounts.confirm.orCode')}
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxLength={8}
-          />
-        ) : null}
+        {p.withCode ? <CodeField label={t('accounts.confirm.orCode')} maxLength={8} /> : null}
         <div class="actions">
           <button type="submit">{t('accounts.confirm.submit')}</button>
           <a href={p.next}>{t('common.cancel')}</a>

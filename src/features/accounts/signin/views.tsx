@@ -2,7 +2,7 @@
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, Hidden } from '../../../core/views/forms.js';
-import { PasswordField } from '../views.js';
+import { CodeField, PasswordField } from '../views.js';
 
 export function LoginPage(p: { identifier?: string; next?: string; error?: string | null }) {
   const { t } = usePage().i18n;
@@ -34,13 +34,7 @@ export function TwoFactorPage(p: { next?: string; error?: string | null }) {
       <FormErrorSummary message={p.error} />
       <Form action="/login/2fa">
         <Hidden name="next" value={p.next ?? ''} />
-        <Field
-          name="code"
-          label={t('auth.twoFactor.code')}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          maxLength={8}
-        />
+        <CodeField maxLength={8} />
         <details>
           <summary>{t('auth.twoFactor.useRecovery')}</summary>
           <Field name="recovery" label={t('auth.twoFactor.recoveryCode')} autocomplete="off" />

@@ -2,22 +2,8 @@
 // codes, shown once.
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
-import { ButtonForm, Field, Form, FormErrorSummary } from '../../../core/views/forms.js';
-import { CurrentPassword } from '../views.js';
-
-function CodeField(p: { maxLength?: number }) {
-  const { t } = usePage().i18n;
-  return (
-    <Field
-      name="code"
-      label={t('auth.twoFactor.code')}
-      inputmode="numeric"
-      required
-      autocomplete="one-time-code"
-      maxLength={p.maxLength}
-    />
-  );
-}
+import { ButtonForm, Form, FormErrorSummary } from '../../../core/views/forms.js';
+import { CodeField, CurrentPassword } from '../views.js';
 
 export function TwoStepPage(p: {
   enabled: boolean;
@@ -56,7 +42,7 @@ export function TwoStepPage(p: {
             <Form action="/account/2fa/disable">
               <FormErrorSummary message={p.error} />
               <CurrentPassword />
-              <CodeField />
+              <CodeField required />
               <button type="submit" class="danger">
                 {t('account.twoFactor.disable')}
               </button>
@@ -78,7 +64,7 @@ export function TwoStepPage(p: {
               </p>
               <FormErrorSummary message={p.error} />
               <Form action="/account/2fa/enable">
-                <CodeField maxLength={8} />
+                <CodeField required maxLength={8} />
                 <button type="submit">{t('account.twoFactor.confirm')}</button>
               </Form>
             </>

@@ -4,6 +4,8 @@ import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty } from '../../../core/views/components.js';
 import { ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
+import type { listAudit } from '../../../core/audit/index.js';
+import type { outboxForAdmin } from '../queries.js';
 import { auditActionLabel, auditReason } from '../audit-labels.js';
 
 type OrgRef = { id: number; name_ar: string; name_en: string };
@@ -130,17 +132,7 @@ export function PeoplePage(p: {
   );
 }
 
-export function OutboxPage(p: {
-  rows: {
-    id: number;
-    to_address: string;
-    subject: string;
-    body_text: string;
-    created_at: string;
-    sent_at: string | null;
-    error: string | null;
-  }[];
-}) {
+export function OutboxPage(p: { rows: Awaited<ReturnType<typeof outboxForAdmin>> }) {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
@@ -170,17 +162,8 @@ export function OutboxPage(p: {
   );
 }
 
-type AuditRow = {
-  id: number;
-  at: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  organization_id: number | null;
-  ip_prefix: string | null;
-  details: string;
-  actor_username: string | null;
-};
+/** An entry as the audit log lists it, with the actor's user name. */
+type AuditRow = Awaited<ReturnType<typeof listAudit>>[number];
 
 export function AuditPage(p: {
   rows: AuditRow[];

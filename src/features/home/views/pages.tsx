@@ -1,17 +1,14 @@
 import type { VNode } from 'preact';
 import { meetsAccess } from '../../../core/auth/access.js';
+import type { NetworksTable } from '../../../core/db/core-tables.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 
-type Network = {
-  name_ar: string;
-  name_en: string;
-  description_ar: string;
-  description_en: string;
-  region_ar: string;
-  region_en: string;
-};
+type Network = Pick<
+  NetworksTable,
+  'name_ar' | 'name_en' | 'description_ar' | 'description_en' | 'region_ar' | 'region_en'
+>;
 
 /** A figure of the home page: the number above its noun, or one sentence when there is none yet. */
 function Tile(p: { count: number; label: string }) {

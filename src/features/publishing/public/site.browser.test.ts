@@ -2,21 +2,11 @@
 // activity, searches with a misspelled Arabic word, downloads a resource, follows a feed, prints
 // an article. On every page: Arabic dir/lang, dir on user text, no horizontal overflow, no
 // console error, and nothing requested from anywhere but 127.0.0.1.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../../testing/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPhonePage, pageProblems, useBrowser } from '../../../testing/browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ seed: true });
 
 /** The right-to-left checklist items that apply to a reading page. */
 async function checkRtl(page: Page) {
@@ -53,8 +43,8 @@ async function checkRtl(page: Page) {
 
 describe('the public site on a phone', () => {
   it('finds a town, opens an activity, searches misspelled, downloads a resource', async () => {
-    const page = await newPhonePage(browser);
-    const base = server.baseUrl;
+    const page = await newPhonePage(env.browser);
+    const base = env.server.baseUrl;
 
     // The home page: latest activities, the services box, key figures.
     await page.goto(base + '/');
@@ -139,8 +129,8 @@ describe('the public site on a phone', () => {
   });
 
   it('listings link their Atom feed, which Chromium parses as well-formed XML', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(server.baseUrl + '/activities');
+    const page = await newPhonePage(env.browser);
+    await page.goto(env.server.baseUrl + '/activities');
     const feed = await page.locator('link[rel=alternate][type="application/atom+xml"]').first().getAttribute('href');
     expect(feed).toBe('/feeds/activities.xml');
     for (const url of [feed!, '/feeds/towns/C1594.xml', '/feeds/lessons-learned.xml', '/sitemap.xml']) {
@@ -162,8 +152,8 @@ describe('the public site on a phone', () => {
   });
 
   it('works without JavaScript: filters are a plain GET form', async () => {
-    const page = await newPhonePage(browser, { javaScript: false });
-    await page.goto(server.baseUrl + '/activities');
+    const page = await newPhonePage(env.browser, { javaScript: false });
+    await page.goto(env.server.baseUrl + '/activities');
     await page.selectOption('select[name=town]', 'C1202');
     await Promise.all([page.waitForURL(/town=C1202/), page.click('form.pub-filters button[type=submit]')]);
     const titles = await page.locator('.card h2').allTextContents();

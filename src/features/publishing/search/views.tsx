@@ -1,11 +1,18 @@
 // The site search page: one box; then either the groups (a few results of each kind with its count
 // and a link to all of that kind), one kind's results page by page, or the publications with their
 // filters. Matching words are marked in the excerpts; everything else is escaped text.
+import type { ComponentChildren } from 'preact';
 import type { ExcerptSegment, SourceHit } from '../../../core/search/index.js';
 import { usePage } from '../../../core/views/context.js';
 import { Pagination } from '../../../core/views/components.js';
 import { Select } from '../../../core/views/forms.js';
-import { PubLayout, PublicationFilterFields, withParams, type FilterOptions } from '../public/views/layout.js';
+import {
+  filterParams,
+  PubLayout,
+  PublicationFilterFields,
+  withParams,
+  type FilterOptions,
+} from '../public/views/layout.js';
 import { KIND_SEGMENT, KINDS } from '../queries.js';
 import { ItemMeta, kindsLabel } from '../views/components.js';
 import type { SearchGroup, SearchResult } from './queries.js';
@@ -40,16 +47,7 @@ export type SearchView =
 export type KindOption = { value: string; label: string };
 
 const href = (v: SearchValues, extra: Record<string, string | number | null> = {}) =>
-  withParams('/search', {
-    q: v.q,
-    kind: v.kind,
-    town: v.town,
-    org: v.org,
-    topic: v.topic,
-    content: v.content,
-    year: v.year,
-    ...extra,
-  });
+  withParams('/search', { ...filterParams(v), ...extra });
 
 function Excerpt(p: { segments: ExcerptSegment[]; lang: string }) {
   if (!p.segments.length) return null;
@@ -81,6 +79,29 @@ function Hits(p: { hits: SourceHit[] }) {
 }
 
 /** Nothing found: say so, and point to the services directory, which also finds what is near. */
+/** One page of a narrowed search: how many were found, the list (else "nothing found"), and the pages. */
+function ResultPages(p: {
+  values: SearchValues;
+  view: { total: number; page: number; pageCount: number };
+  children: ComponentChildren;
+}) {
+  const { t } = usePage().i18n;
+  const v = p.values;
+  return (
+    <>
+      <p class="meta" role="status">
+        {t('common.results', { count: p.view.total })}
+      </p>
+      {p.children ?? <NothingFound q={v.q} />}
+      <Pagination
+        page={p.view.page}
+        pageCount={p.view.pageCount}
+        hrefFor={(n) => href(v, { page: n > 1 ? n : null })}
+      />
+    </>
+  );
+}
+
 function NothingFound(p: { q?: string }) {
   const { t } = usePage().i18n;
   return (
@@ -191,22 +212,13 @@ export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view:
       {view.mode === 'source' ? (
         <>
           <h2>{view.label}</h2>
-          <p class="meta" role="status">
-            {t('common.results', { count: view.total })}
-          </p>
-          {view.hits.length ? <Hits hits={view.hits} /> : <NothingFound q={v.q} />}
-          <Pagination
-            page={view.page}
-            pageCount={view.pageCount}
-            hrefFor={(n) => href(v, { page: n > 1 ? n : null })}
-          />
+          <ResultPages values={v} view={view}>
+            {view.hits.length ? <Hits hits={view.hits} /> : null}
+          </ResultPages>
         </>
       ) : null}
       {view.mode === 'publications' ? (
-        <>
-          <p class="meta" role="status">
-            {t('common.results', { count: view.total })}
-          </p>
+        <ResultPages values={v} view={view}>
           {view.results.length ? (
             <ol class="card-list">
               {view.results.map((r) => (
@@ -219,15 +231,8 @@ export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view:
                 </li>
               ))}
             </ol>
-          ) : (
-            <NothingFound q={v.q} />
-          )}
-          <Pagination
-            page={view.page}
-            pageCount={view.pageCount}
-            hrefFor={(n) => href(v, { page: n > 1 ? n : null })}
-          />
-        </>
+          ) : null}
+        </ResultPages>
       ) : null}
     </PubLayout>
   );

@@ -2,7 +2,7 @@
 // B's items at every stage of the workflow. The rule: an organization's draft is its own; from
 // submission on, the network's editors see and edit it too; once published, everyone reads it and
 // only editors change it.
-import { who, type IsolationWorld, type Probe } from '../../../testing/isolation.js';
+import { rowState, who, type IsolationWorld, type Probe } from '../../../testing/isolation.js';
 import { createItem, publishItem, returnItem, submitItem } from '../workspace/actions.js';
 import { itemFormFields, itemInput } from './fixtures.js';
 
@@ -45,8 +45,7 @@ export async function publishingProbes(w: IsolationWorld): Promise<Probe[]> {
               topics: [],
             }),
           ),
-        state: async () =>
-          (await db.selectFrom('pub_items').select(['body', 'status']).where('id', '=', id).executeTakeFirst()) ?? null,
+        state: rowState(db, 'pub_items', ['body', 'status'], id),
       };
       // The workspace page of the item (its workflow, comments, history).
       probes.push({

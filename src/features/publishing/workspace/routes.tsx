@@ -19,6 +19,7 @@ import {
   type ItemFormData,
 } from '../schemas.js';
 import type { ItemKind } from '../tables.js';
+import type { z } from 'zod';
 import {
   createItem,
   publishIfDue,
@@ -165,6 +166,27 @@ const auditItem = (c: MemberCtx, action: string, item: ItemRow) =>
 const showItem = (c: MemberCtx, item: ItemRow, state: FormState | null) => adminPage(c, item, state);
 const back = (item: ItemRow) => `/publishing/items/${item.id}`;
 
+/**
+ * A workflow step, POST /publishing/items/:id/<step>: the item's policy must allow it (else a 404);
+ * a refused one shows the item's page again; a due scheduled item is published first.
+ */
+function step<S extends z.ZodObject>(
+  name: 'submit' | 'publish' | 'return' | 'feature' | 'unpublish',
+  access: 'member' | 'networkEditor',
+  schema: S,
+  save: (c: MemberCtx, item: ItemRow, data: z.output<S>) => Promise<Next>,
+  check?: (c: MemberCtx, item: ItemRow, data: z.output<S>) => Record<string, string | undefined>,
+) {
+  return form(`/publishing/items/:id/${name}`, {
+    access,
+    load: workflowItem(name),
+    schema,
+    show: showItem,
+    check,
+    save: settled(save),
+  });
+}
+
 export const workspaceRoutes = [
   page('/publishing', {
     access: 'member',
@@ -259,69 +281,44 @@ export const workspaceRoutes = [
 
   // The workflow's steps: each checks the item's policy (a step one may not take is a 404),
   // changes state in one transaction, and answers 303 back to the item.
-  form('/publishing/items/:id/submit', {
-    access: 'member',
-    load: workflowItem('submit'),
-    schema: submitForm,
-    show: showItem,
-    save: settled(async (c, item, data: { comment?: string }) => {
-      await submitItem(c.db, item.id, c.user.id, c.now, data.comment || null);
-      await tellAboutItem(c.wasl, 'submitted', item.id, c.user.id, c.now);
-      return { to: back(item), flash: 'publishing.flash.submitted' };
-    }),
+  step('submit', 'member', submitForm, async (c, item, data) => {
+    await submitItem(c.db, item.id, c.user.id, c.now, data.comment || null);
+    await tellAboutItem(c.wasl, 'submitted', item.id, c.user.id, c.now);
+    return { to: back(item), flash: 'publishing.flash.submitted' };
   }),
 
-  form('/publishing/items/:id/publish', {
-    access: 'networkEditor',
-    load: workflowItem('publish'),
-    schema: publishForm,
-    show: showItem,
-    check: (c, _item, data) =>
-      data.publish_at && !damascusLocalToDate(data.publish_at)
-        ? { publish_at: c.t('publishing.form.badDateTime') }
-        : {},
-    save: settled(async (c, item, data: { publish_at: string | null }) => {
+  step(
+    'publish',
+    'networkEditor',
+    publishForm,
+    async (c, item, data) => {
       const at = data.publish_at ? damascusLocalToDate(data.publish_at) : null;
       const later = !!at && at > c.now;
       await publishItem(c.db, item.id, c.user.id, c.now, at);
       await auditItem(c, later ? 'publishing.scheduled' : 'publishing.published', item);
       if (!later) await tellAboutItem(c.wasl, 'published', item.id, c.user.id, c.now);
       return { to: back(item), flash: later ? 'publishing.flash.scheduled' : 'publishing.flash.published' };
-    }),
+    },
+    (c, _item, data) =>
+      data.publish_at && !damascusLocalToDate(data.publish_at)
+        ? { publish_at: c.t('publishing.form.badDateTime') }
+        : {},
+  ),
+
+  step('return', 'networkEditor', returnForm, async (c, item, data) => {
+    await returnItem(c.db, item.id, c.user.id, data.comment, c.now);
+    await tellAboutItem(c.wasl, 'returned', item.id, c.user.id, c.now);
+    return { to: back(item), flash: 'publishing.flash.returned' };
   }),
 
-  form('/publishing/items/:id/return', {
-    access: 'networkEditor',
-    load: workflowItem('return'),
-    schema: returnForm,
-    show: showItem,
-    save: settled(async (c, item, data: { comment: string }) => {
-      await returnItem(c.db, item.id, c.user.id, data.comment, c.now);
-      await tellAboutItem(c.wasl, 'returned', item.id, c.user.id, c.now);
-      return { to: back(item), flash: 'publishing.flash.returned' };
-    }),
+  step('feature', 'networkEditor', featureForm, async (c, item, data) => {
+    await setFeatured(c.db, item.id, data.featured === '1', c.user.id, c.now);
+    return back(item);
   }),
 
-  form('/publishing/items/:id/feature', {
-    access: 'networkEditor',
-    load: workflowItem('feature'),
-    schema: featureForm,
-    show: showItem,
-    save: settled(async (c, item, data: { featured: '0' | '1' }) => {
-      await setFeatured(c.db, item.id, data.featured === '1', c.user.id, c.now);
-      return back(item);
-    }),
-  }),
-
-  form('/publishing/items/:id/unpublish', {
-    access: 'networkEditor',
-    load: workflowItem('unpublish'),
-    schema: unpublishForm,
-    show: showItem,
-    save: settled(async (c, item, data: { comment?: string }) => {
-      await unpublishItem(c.db, item.id, c.user.id, c.now, data.comment || null);
-      await auditItem(c, 'publishing.unpublished', item);
-      return { to: back(item), flash: 'publishing.flash.unpublished' };
-    }),
+  step('unpublish', 'networkEditor', unpublishForm, async (c, item, data) => {
+    await unpublishItem(c.db, item.id, c.user.id, c.now, data.comment || null);
+    await auditItem(c, 'publishing.unpublished', item);
+    return { to: back(item), flash: 'publishing.flash.unpublished' };
   }),
 ];

@@ -1,7 +1,7 @@
 // What the HSDS API reads: the public services matching its filters, and list items in the HSDS
 // shapes (services with their organization, service_at_locations with location and service).
 import type { Db, Dialect } from '../../../core/db/index.js';
-import { containsInsensitive } from '../../../core/db/helpers.js';
+import { containing, containsInsensitive } from '../../../core/db/helpers.js';
 import { searchDocuments } from '../../../core/search/index.js';
 import { emptyGraph, serviceAtLocationListItem, serviceListItem } from '../hsds/export.js';
 import { PUBLIC_STATUSES, SEARCH_KIND, inChunks } from '../queries.js';
@@ -100,7 +100,7 @@ export async function serviceAtLocationListItems(db: Db, salIds: string[]) {
 
 /** A filter: the Arabic or English name (and the code, for terms) contains the text; English case-insensitive. */
 export function nameContains(dialect: Dialect, search: string, orCode = false) {
-  const like = `%${search.replace(/[%_\\]/g, '')}%`;
+  const like = containing(search);
   const ci = containsInsensitive(dialect);
   return (eb: any) =>
     eb.or([eb('name_ar', 'like', like), eb('name_en', ci, like), ...(orCode ? [eb('code', ci, like)] : [])]);

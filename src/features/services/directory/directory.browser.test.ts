@@ -1,29 +1,18 @@
 // A walk through the services directory in Chromium on a phone-size screen: search "عيادة مجانية"
 // in A'zaz, open the service, find the call link with its number read left to right, leave
 // feedback. No console errors, nothing requested from outside 127.0.0.1, no sideways scrolling.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPhonePage, pageProblems, startServer, type TestServer } from '../../../testing/browser.js';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, pageProblems, useBrowser } from '../../../testing/browser.js';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ seed: true });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ seed: true });
 
 const overflow = () => document.documentElement.scrollWidth - document.documentElement.clientWidth;
 
 describe('finding a free clinic on a phone', () => {
   for (const javaScript of [true, false]) {
     it(`searches, opens the service, sees the call link and leaves feedback (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
-      const page = await newPhonePage(browser, { javaScript });
-      await page.goto(`${server.baseUrl}/services`);
+      const page = await newPhonePage(env.browser, { javaScript });
+      await page.goto(`${env.server.baseUrl}/services`);
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
       await page.fill('#f-q', 'عيادة مجانية');
       await page.fill('#f-town', 'أعزاز');
@@ -50,7 +39,7 @@ describe('finding a free clinic on a phone', () => {
       await page.fill('textarea[name=comment]', 'استقبال جيد');
       await Promise.all([page.waitForURL(/#feedback$/), page.click(`form[action$="/feedback"] button[type=submit]`)]);
       expect(await page.locator('.flash').textContent()).toContain('شكراً لك');
-      const stored = await server.handle.db
+      const stored = await env.server.handle.db
         .selectFrom('svc_feedback')
         .select(['status', 'comment'])
         .where('comment', '=', 'استقبال جيد')
@@ -64,8 +53,8 @@ describe('finding a free clinic on a phone', () => {
   }
 
   it('shows the map and the printable leaflet without outside requests', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${server.baseUrl}/services/map`);
+    const page = await newPhonePage(env.browser);
+    await page.goto(`${env.server.baseUrl}/services/map`);
     expect(await page.locator('svg path.district').count()).toBe(8);
     await Promise.all([page.waitForURL(/\/towns\/C\d+\/services$/), page.locator('svg a circle.town').first().click()]);
     await page.click('text=منشور للطباعة');
@@ -76,9 +65,9 @@ describe('finding a free clinic on a phone', () => {
 
   it('on a phone (384 px) the results start above the fold: the form folds into a summary after a search', async () => {
     for (const javaScript of [true, false]) {
-      const page = await newPhonePage(browser, { javaScript });
+      const page = await newPhonePage(env.browser, { javaScript });
       await page.goto(
-        `${server.baseUrl}/services?q=${encodeURIComponent('عيادة')}&town=${encodeURIComponent('أعزاز')}`,
+        `${env.server.baseUrl}/services?q=${encodeURIComponent('عيادة')}&town=${encodeURIComponent('أعزاز')}`,
       );
       expect(await page.locator('details.svc-search-box').getAttribute('open')).toBeNull();
       const card = await page.locator('.svc-card').first().boundingBox();
@@ -96,8 +85,8 @@ describe('finding a free clinic on a phone', () => {
   });
 
   it('with nothing matching in a town, the nearest services come with their distance, above the fold', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${server.baseUrl}/services?category=psychosocial&town=C1767`);
+    const page = await newPhonePage(env.browser);
+    await page.goto(`${env.server.baseUrl}/services?category=psychosocial&town=C1767`);
     const nearest = page.locator('.svc-nearest .svc-card').first();
     expect(await nearest.textContent()).toMatch(/على بعد \d+ كيلومتر/);
     const box = await nearest.boundingBox();
@@ -108,8 +97,8 @@ describe('finding a free clinic on a phone', () => {
 
   it('prints the leaflet on one A4 page, right to left, with hours and without the moment’s open/closed state', async () => {
     for (const pcode of ['C1564', 'C1202', 'C1643']) {
-      const page = await newPhonePage(browser);
-      await page.goto(`${server.baseUrl}/towns/${pcode}/services/leaflet`);
+      const page = await newPhonePage(env.browser);
+      await page.goto(`${env.server.baseUrl}/towns/${pcode}/services/leaflet`);
       expect(await page.getAttribute('html', 'dir')).toBe('rtl');
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('main.leaflet').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');

@@ -233,6 +233,9 @@ function attributes(g: Graph, linkId: string): Row[] {
 }
 
 const languageObject = (l: Row) => ownFields('language', l);
+/** The children of one kind, each with its own fields only. */
+const ownChildren = (g: Graph, name: ObjectName, col: string, id: string) =>
+  childrenOf(g, name, col, id).map((r) => ownFields(name, r));
 
 function phoneObject(g: Graph, p: Row): Row {
   const out = ownFields('phone', p);
@@ -279,7 +282,7 @@ function locationObject(g: Graph, l: Row): Row {
 function buildLocationObject(g: Graph, l: Row): Row {
   const out = { ...ownFields('location', l), ...locationBasic(g, l) };
   setList(out, 'languages', childrenOf(g, 'language', 'location_id', l.id as string).map(languageObject));
-  const stored = childrenOf(g, 'address', 'location_id', l.id as string).map((a) => ownFields('address', a));
+  const stored = ownChildren(g, 'address', 'location_id', l.id as string);
   const derived = stored.length ? null : derivedAddress(g, l);
   setList(out, 'addresses', derived ? [derived] : stored);
   setList(out, 'contacts', contacts(g, 'location_id', l.id as string));
@@ -336,11 +339,7 @@ export function serviceObject(
   const out = ownFields('service', s);
   setList(out, 'phones', phones(g, 'service_id', id));
   setList(out, 'schedules', schedules(g, 'service_id', id));
-  setList(
-    out,
-    'service_areas',
-    childrenOf(g, 'service_area', 'service_id', id).map((a) => ownFields('service_area', a)),
-  );
+  setList(out, 'service_areas', ownChildren(g, 'service_area', 'service_id', id));
   if (opts.withSals)
     setList(
       out,
@@ -352,16 +351,8 @@ export function serviceObject(
     const org = g.organization.get(s.organization_id as string);
     if (org) out.organization = organizationObject(g, org, false);
   }
-  setList(
-    out,
-    'cost_options',
-    childrenOf(g, 'cost_option', 'service_id', id).map((c) => ownFields('cost_option', c)),
-  );
-  setList(
-    out,
-    'required_documents',
-    childrenOf(g, 'required_document', 'service_id', id).map((d) => ownFields('required_document', d)),
-  );
+  setList(out, 'cost_options', ownChildren(g, 'cost_option', 'service_id', id));
+  setList(out, 'required_documents', ownChildren(g, 'required_document', 'service_id', id));
   setList(out, 'contacts', contacts(g, 'service_id', id));
   setList(out, 'attributes', attributes(g, id));
   return out;

@@ -24,6 +24,7 @@
 //   metadata.csv, meta_table_descriptions.csv → as in 3.0
 import type { ObjectName } from './spec.js';
 import type { ProblemCode } from './problems.js';
+import { METADATA_COLUMNS } from './tabular.js';
 
 export type Cells = Record<string, string>;
 /** One row of a package file, with where it came from (problems name the file as it was given). */
@@ -306,17 +307,7 @@ export const LEGACY_FILES: LegacyFile[] = [
   {
     names: ['metadata.csv'],
     to: 'metadata',
-    columns: same(
-      'id',
-      'resource_id',
-      'resource_type',
-      'last_action_date',
-      'last_action_type',
-      'field_name',
-      'previous_value',
-      'replacement_value',
-      'updated_by',
-    ),
+    columns: same(...METADATA_COLUMNS),
   },
   {
     names: ['meta_table_descriptions.csv', 'meta_table_description.csv'],

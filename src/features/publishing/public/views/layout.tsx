@@ -5,7 +5,7 @@ import { followHref } from '../../feeds/follow.js';
 import { localized } from '../../../../core/i18n/localized.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Select } from '../../../../core/views/forms.js';
+import { Select, type Option } from '../../../../core/views/forms.js';
 import { COLLECTIONS, RESOURCE_TYPES, TOPICS, type OrgRef, type TownRef } from '../../queries.js';
 import { languageOptions } from '../../views/components.js';
 
@@ -108,19 +108,36 @@ export type FilterValues = {
   kind?: string;
 };
 
+/** The filters as query parameters, in the one order every link writes them. */
+export const filterParams = (v: FilterValues) => ({
+  q: v.q,
+  kind: v.kind,
+  town: v.town,
+  org: v.org,
+  topic: v.topic,
+  content: v.content,
+  year: v.year,
+  type: v.type,
+  collection: v.collection,
+});
+
 /** The filters as a query string (no leading '?'). */
 export function toSearch(v: FilterValues): string {
-  return withParams('/', {
-    q: v.q,
-    kind: v.kind,
-    town: v.town,
-    org: v.org,
-    topic: v.topic,
-    content: v.content,
-    year: v.year,
-    type: v.type,
-    collection: v.collection,
-  }).slice(1);
+  return withParams('/', filterParams(v)).slice(1);
+}
+
+/** One of the filters: a choice, or all (the empty first one). */
+function FilterSelect(p: { name: string; label: string; value: string | number | undefined; options: Option[] }) {
+  const { t } = usePage().i18n;
+  return (
+    <Select
+      name={p.name}
+      label={p.label}
+      includeEmpty={t('common.all')}
+      value={p.value ? String(p.value) : ''}
+      options={p.options}
+    />
+  );
 }
 
 /**
@@ -135,43 +152,37 @@ export function PublicationFilterFields(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   const v = p.values;
-  const all = t('common.all');
   return (
     <>
-      <Select
+      <FilterSelect
         name="town"
         label={t('publishing.filter.town')}
-        includeEmpty={all}
-        value={v.town ?? ''}
+        value={v.town}
         options={p.options.towns.map((tn) => ({ value: tn.pcode, label: localized(tn, 'name', i18n.locale) }))}
       />
-      <Select
+      <FilterSelect
         name="org"
         label={t('publishing.filter.organization')}
-        includeEmpty={all}
-        value={v.org ? String(v.org) : ''}
+        value={v.org}
         options={p.options.orgs.map((o) => ({ value: String(o.id), label: localized(o, 'name', i18n.locale) }))}
       />
-      <Select
+      <FilterSelect
         name="topic"
         label={t('publishing.filter.topic')}
-        includeEmpty={all}
-        value={v.topic ?? ''}
+        value={v.topic}
         options={TOPICS.map((tp) => ({ value: tp, label: t(`publishing.topic.${tp}` as never) }))}
       />
       {p.children}
-      <Select
+      <FilterSelect
         name="content"
         label={t('publishing.search.content')}
-        includeEmpty={all}
-        value={v.content ?? ''}
+        value={v.content}
         options={languageOptions(t)}
       />
-      <Select
+      <FilterSelect
         name="year"
         label={t('publishing.filter.year')}
-        includeEmpty={all}
-        value={v.year ? String(v.year) : ''}
+        value={v.year}
         options={p.options.years.map((y) => ({ value: String(y), label: i18n.number(y).replace(/[,٬]/g, '') }))}
       />
     </>
@@ -183,24 +194,21 @@ export function Filters(props: { action: string; values: FilterValues; options: 
   const { t } = usePage().i18n;
   const v = props.values;
   const any = v.town || v.org || v.topic || v.content || v.year || v.type || v.collection;
-  const all = t('common.all');
   return (
     <form method="get" action={props.action} class="form pub-filters" role="search">
       <PublicationFilterFields values={v} options={props.options}>
         {props.resource ? (
           <>
-            <Select
+            <FilterSelect
               name="type"
               label={t('publishing.filter.type')}
-              includeEmpty={all}
-              value={v.type ?? ''}
+              value={v.type}
               options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`publishing.resourceType.${r}` as never) }))}
             />
-            <Select
+            <FilterSelect
               name="collection"
               label={t('publishing.filter.collection')}
-              includeEmpty={all}
-              value={v.collection ?? ''}
+              value={v.collection}
               options={COLLECTIONS.map((c) => ({ value: c, label: t(`publishing.collection.${c}` as never) }))}
             />
           </>

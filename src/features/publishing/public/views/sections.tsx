@@ -84,21 +84,44 @@ export function HomeSection(p: {
   );
 }
 
+/** A page's publications: the list, a link to all of them when it shows only some, and their feed. */
+function ItemsAndFeed(p: {
+  items: ItemCard[];
+  total: number;
+  showKind?: boolean;
+  empty: string;
+  /** [href, label] */
+  all: [string, string];
+  feed: [string, string];
+}) {
+  return (
+    <>
+      <ItemList items={p.items} showKind={p.showKind} headingLevel={3} empty={p.empty} />
+      {p.total > p.items.length ? (
+        <p>
+          <a href={p.all[0]}>{p.all[1]}</a>
+        </p>
+      ) : null}
+      <p class="pub-feeds">
+        <a href={followHref(p.feed[0])}>{p.feed[1]}</a>
+      </p>
+    </>
+  );
+}
+
 export function TownSection(p: { pcode: string; activities: ItemCard[]; activityTotal: number; issues: ItemCard[] }) {
   const { t } = usePage().i18n;
   return (
     <>
       <section aria-labelledby="h-town-activities">
         <h2 id="h-town-activities">{t('publishing.town.activities')}</h2>
-        <ItemList items={p.activities} headingLevel={3} empty={t('publishing.town.noActivities')} />
-        {p.activityTotal > p.activities.length ? (
-          <p>
-            <a href={`/activities?town=${p.pcode}`}>{t('publishing.town.allActivities', { count: p.activityTotal })}</a>
-          </p>
-        ) : null}
-        <p class="pub-feeds">
-          <a href={followHref(`/feeds/towns/${p.pcode}.xml`)}>{t('publishing.feeds.town')}</a>
-        </p>
+        <ItemsAndFeed
+          items={p.activities}
+          total={p.activityTotal}
+          empty={t('publishing.town.noActivities')}
+          all={[`/activities?town=${p.pcode}`, t('publishing.town.allActivities', { count: p.activityTotal })]}
+          feed={[`/feeds/towns/${p.pcode}.xml`, t('publishing.feeds.town')]}
+        />
       </section>
       {p.issues.length ? (
         <section aria-labelledby="h-town-issues">
@@ -115,15 +138,14 @@ export function OrganizationSection(p: { orgId: number; items: ItemCard[]; total
   return (
     <section aria-labelledby="h-org-publications">
       <h2 id="h-org-publications">{t('publishing.org.publications')}</h2>
-      <ItemList items={p.items} showKind headingLevel={3} empty={t('publishing.org.none')} />
-      {p.total > p.items.length ? (
-        <p>
-          <a href={`/search?org=${p.orgId}`}>{t('publishing.org.all', { count: p.total })}</a>
-        </p>
-      ) : null}
-      <p class="pub-feeds">
-        <a href={followHref(`/feeds/organizations/${p.orgId}.xml`)}>{t('publishing.feeds.organization')}</a>
-      </p>
+      <ItemsAndFeed
+        items={p.items}
+        total={p.total}
+        showKind
+        empty={t('publishing.org.none')}
+        all={[`/search?org=${p.orgId}`, t('publishing.org.all', { count: p.total })]}
+        feed={[`/feeds/organizations/${p.orgId}.xml`, t('publishing.feeds.organization')]}
+      />
     </section>
   );
 }
