@@ -2,14 +2,17 @@
 // it could show changes — through any route, a job, or straight in the database, on either of two
 // app instances sharing the database; signed-in pages are never stored; one language's page is
 // never served in the other.
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../config.js';
 import { importGazetteer } from '../towns/queries.js';
 import { createTestDb } from '../../testing/db.js';
 import { Client, makeNetwork, makeOrganization, makeUser, signIn, type TestApp } from '../../testing/app.js';
 import type { DbHandle } from '../db/index.js';
+import { anonymous } from '../auth/actor.js';
+import { pageCache } from './cache.js';
 
 const GAZETTEER =
   'pcode,name_ar,name_en,adm3_pcode,adm3_name_ar,adm3_name_en,adm2_pcode,adm2_name_ar,adm2_name_en,adm1_pcode,adm1_name_ar,adm1_name_en,lat,lon\n' +
@@ -120,5 +123,80 @@ describe('the page cache', () => {
     const missing = await get(one, '/towns/C9999');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers.etag).toBeUndefined();
+  });
+});
+
+describe('the page cache, when many visitors miss the same page at once', () => {
+  const N = 20;
+  /**
+   * The cache alone on a bare Fastify app (the hooks app.ts installs, reduced to what the cache
+   * reads). Each route counts its renders and holds them until the test has seen every request
+   * reach the cache, so all N are in flight while the first one renders.
+   */
+  async function bareApp() {
+    const app = Fastify({ logger: false });
+    const cache = pageCache(app, handle);
+    let arrived = 0;
+    let allArrived!: () => void;
+    const everyoneIn = new Promise<void>((r) => (allArrived = r));
+    app.decorateRequest('now', null as never);
+    app.decorateRequest('actor', null as never);
+    app.decorateRequest('owes2fa', null);
+    app.decorateRequest('flash', null);
+    app.addHook('onRequest', async (req, reply) => {
+      req.now = now;
+      req.actor = anonymous;
+      if (++arrived === N) allArrived();
+      if (await cache.lookup(req, reply, 'ar|arab')) return reply;
+    });
+    const renders = { page: 0, form: 0 };
+    const html = (what: string) => `<!doctype html><p>${what}</p>` + '<p>words to compress</p>'.repeat(100);
+    app.get('/page', { config: { access: 'public' } }, async (_req, reply) => {
+      renders.page++;
+      await everyoneIn;
+      return reply.type('text/html; charset=utf-8').send(html('the page'));
+    });
+    // An answer that is never shared (it sets a cookie, as a form with its CSRF token does).
+    app.get('/form', { config: { access: 'public' } }, async (_req, reply) => {
+      const mine = ++renders.form;
+      await everyoneIn;
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('set-cookie', `t=${mine}`)
+        .send(html(`form ${mine}`));
+    });
+    await app.ready();
+    return { app, renders };
+  }
+  const burst = (app: FastifyInstance, url: string) =>
+    Promise.all(Array.from({ length: N }, () => app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } })));
+
+  it('renders and compresses the page once; every request gets that answer', async () => {
+    const { app, renders } = await bareApp();
+    const answers = await burst(app, '/page');
+    expect(renders.page).toBe(1);
+    for (const a of answers) {
+      expect(a.statusCode).toBe(200);
+      expect(a.headers['content-encoding']).toBe('br'); // the renderer's own answer too: one compression
+      expect(a.headers.etag).toBe(answers[0]!.headers.etag);
+      expect(zlib.brotliDecompressSync(a.rawPayload).toString('utf8')).toContain('<p>the page</p>');
+    }
+    // Later visitors are served from the entry.
+    await app.inject({ url: '/page' });
+    expect(renders.page).toBe(1);
+    await app.close();
+  });
+
+  it('lets every request render its own page when the first answer may not be shared', async () => {
+    const { app, renders } = await bareApp();
+    const answers = await burst(app, '/form');
+    expect(renders.form).toBe(N);
+    const bodies = new Set(answers.map((a) => a.headers['set-cookie']));
+    expect(bodies.size).toBe(N); // each visitor their own cookie, none another's page
+    for (const a of answers) {
+      expect(a.statusCode).toBe(200);
+      expect(a.headers.etag).toBeUndefined();
+    }
+    await app.close();
   });
 });

@@ -12,6 +12,12 @@
 //   jobs, the CLI or imports count like any other. Also kept at most a minute (the key holds the
 //   minute), so what changes with time alone — a scheduled article's hour — shows within it.
 // - ETag on every cached answer; a repeat visit with If-None-Match gets 304.
+// - One render per page: requests that miss while the same page (same key, same change count) is
+//   already being rendered wait for that render and are answered from its entry. Without this,
+//   the 50 visitors of a busy page who all miss when the minute turns (or after a write) would
+//   each render it and compress it — 50 renders one after the other on the event loop.
+// - Compressed in libuv's thread pool, never on the event loop; the request that rendered the
+//   page is answered with the same compressed copy (not compressed a second time).
 // Signed-in pages are never stored (and answered no-store).
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
@@ -79,6 +85,12 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml|javascr
 
 type CacheState = { key: string; changes: string } | null;
 
+/** A render in progress that other requests for the same page wait for: its entry, or null if it stored none. */
+type Flight = { done: Promise<Entry | null>; land: (e: Entry | null) => void };
+
+/** Followers stop waiting after this long and render themselves (a render that never answered). */
+const FLIGHT_TIMEOUT_MS = 10_000;
+
 declare module 'fastify' {
   interface FastifyRequest {
     pageCache: CacheState;
@@ -95,9 +107,38 @@ export type PageCacheOptions = { maxBytes?: number; enabled?: boolean };
 export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCacheOptions = {}) {
   const store = new PageStore(opts.maxBytes ?? 32 * 1024 * 1024);
   const enabled = opts.enabled ?? true;
+  /** Renders in progress, by key and change count. */
+  const flights = new Map<string, Flight>();
+  /** The request rendering each flight (a request leads at most one). */
+  const leaders = new WeakMap<FastifyRequest, Flight>();
   app.decorateRequest('pageCache', null);
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  const takeOff = (id: string, req: FastifyRequest): void => {
+    let land!: (e: Entry | null) => void;
+    const done = new Promise<Entry | null>((resolve) => (land = resolve));
+    const timer = setTimeout(() => flight.land(null), FLIGHT_TIMEOUT_MS);
+    timer.unref();
+    const flight: Flight = {
+      done,
+      land: (e) => {
+        clearTimeout(timer);
+        if (flights.get(id) === flight) flights.delete(id);
+        land(e);
+      },
+    };
+    flights.set(id, flight);
+    leaders.set(req, flight);
+  };
+  /** The leader's answer is known (stored, or not to be shared): its followers go on. */
+  const landed = (req: FastifyRequest, e: Entry | null): void => {
+    const flight = leaders.get(req);
+    if (!flight) return;
+    leaders.delete(req);
+    flight.land(e);
+  };
+
+  /** Stores the answer if it may be shared; null when it may not (then it is sent as it is). */
+  const keep = async (req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<Entry | null> => {
     const state = req.pageCache;
     // Not stored: answers that set a cookie, are already encoded, or whose route chose its own
     // caching (assets, service workers, anything private or no-store).
@@ -108,10 +149,10 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
       reply.hasHeader('content-encoding') ||
       reply.hasHeader('cache-control')
     )
-      return payload;
+      return null;
     const type = String(reply.getHeader('content-type') ?? '');
-    if (!COMPRESSIBLE.test(type)) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams: files
+    if (!COMPRESSIBLE.test(type)) return null;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return null; // streams: files
     const raw = Buffer.isBuffer(payload) ? payload : Buffer.from(payload, 'utf8');
     const etag = `W/"${crypto.createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`;
     // Compressed in libuv's thread pool, not on the event loop: a 100 KB article at brotli 9 would
@@ -123,7 +164,7 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
             gzipAsync(raw, { level: 9 }),
           ])
         : [null, null];
-    store.set(state.key, {
+    const entry: Entry = {
       changes: state.changes,
       etag,
       type,
@@ -136,10 +177,31 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
           .map(([name, value]) => [name, String(value)]),
       ),
       bytes: raw.length + (br?.length ?? 0) + (gzip?.length ?? 0) + state.key.length,
-    });
-    reply.header('etag', etag);
-    return payload;
+    };
+    store.set(state.key, entry);
+    return entry;
+  };
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    let entry: Entry | null = null;
+    try {
+      entry = await keep(req, reply, payload);
+    } finally {
+      landed(req, entry);
+    }
+    if (!entry) return payload;
+    // The rendering request gets the copy its followers get: compressed once, not again by
+    // @fastify/compress (which leaves an answer with a content-encoding alone).
+    const encoded = encodedBody(req, entry);
+    reply.header('etag', entry.etag).header('vary', VARY);
+    if (!encoded) return payload;
+    reply.header('content-encoding', encoded[0]);
+    return encoded[1];
   });
+  // An answer that never reached onSend (the visitor went away, an error on the way out) must not
+  // keep its followers waiting.
+  app.addHook('onResponse', async (req) => landed(req, null));
+  app.addHook('onRequestAbort', async (req) => landed(req, null));
 
   return {
     /** Serves a cached page if there is a fresh one (true: answered). */
@@ -153,6 +215,17 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
         send(req, reply, hit);
         return true;
       }
+      const id = `${key}\u0000${changes}`;
+      const flight = flights.get(id);
+      if (flight) {
+        // Someone is rendering this very page: its answer is this one's too.
+        const rendered = await flight.done;
+        if (rendered) {
+          send(req, reply, rendered);
+          return true;
+        }
+        // Its answer was not one to share (a form, a cookie, an error): this request renders its own.
+      } else takeOff(id, req);
       req.pageCache = { key, changes };
       return false;
     },
@@ -160,6 +233,18 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
       return store.size;
     },
   };
+}
+
+const VARY = 'Accept-Encoding, Accept-Language, Cookie';
+
+/** The entry's compressed copy the request accepts, or null for the raw one. */
+function encodedBody(req: FastifyRequest, e: Entry): readonly ['br' | 'gzip', Buffer] | null {
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  return /\bbr\b/.test(accepts) && e.br
+    ? (['br', e.br] as const)
+    : /\bgzip\b/.test(accepts) && e.gzip
+      ? (['gzip', e.gzip] as const)
+      : null;
 }
 
 function cacheable(req: FastifyRequest): boolean {
@@ -172,19 +257,13 @@ function cacheable(req: FastifyRequest): boolean {
 }
 
 function send(req: FastifyRequest, reply: FastifyReply, e: Entry) {
-  reply.header('etag', e.etag).header('vary', 'Accept-Encoding, Accept-Language, Cookie');
+  reply.header('etag', e.etag).header('vary', VARY);
   const match = req.headers['if-none-match'];
   if (match && match.split(/\s*,\s*/).includes(e.etag)) {
     reply.code(304).send();
     return;
   }
-  const accepts = String(req.headers['accept-encoding'] ?? '');
-  const body =
-    /\bbr\b/.test(accepts) && e.br
-      ? (['br', e.br] as const)
-      : /\bgzip\b/.test(accepts) && e.gzip
-        ? (['gzip', e.gzip] as const)
-        : null;
+  const body = encodedBody(req, e);
   reply.headers(e.headers).type(e.type);
   if (body) reply.header('content-encoding', body[0]).send(body[1]);
   else reply.send(e.raw);
