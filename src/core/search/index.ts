@@ -2,11 +2,13 @@
 // README.md in this folder. Words are read by core/text/stem.ts (normalization, clitics, endings,
 // the dictionary), entries are stored as tokens (tokens.ts), and both databases find and order
 // them with the same token queries (query.ts): identical pages on SQLite and PostgreSQL.
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Db, Dialect } from '../db/index.js';
 import { queryTerms } from '../text/stem.js';
 import { buildExcerpt, matcher, type ExcerptSegment } from './excerpt.js';
 import { planQuery, rankedKeys } from './query.js';
 import { entryRow, isFacetKey, type SearchDocumentInput } from './tokens.js';
+import { shareTheLoop, SLICE_MS } from './turns.js';
 import './tables.js';
 
 export type { ExcerptSegment } from './excerpt.js';
@@ -55,6 +57,32 @@ export type SearchOptions = {
 
 /** Adds or replaces the search entry of one item (unique by kind + refId). */
 export async function indexDocument(db: Db, doc: SearchDocumentInput): Promise<void> {
+  await shareTheLoop();
+  await upsert(db, doc);
+}
+
+/**
+ * Adds or replaces many entries (a source's `sync`, a batch at a time): one transaction — on
+ * SQLite one commit, one fsync — per slice of about SLICE_MS of work, and the event loop runs
+ * between slices. Inside a transaction, the entries are written in it.
+ */
+export async function indexDocuments(db: Db, docs: SearchDocumentInput[]): Promise<void> {
+  let i = 0;
+  const slice = async (trx: Db) => {
+    const began = performance.now();
+    do await upsert(trx, docs[i++]!);
+    while (i < docs.length && performance.now() - began < SLICE_MS);
+  };
+  while (i < docs.length) {
+    await shareTheLoop();
+    if (db.isTransaction) await slice(db);
+    else await db.transaction().execute(slice);
+    // the next slice starts on a turn of its own
+    if (i < docs.length) await yieldToLoop();
+  }
+}
+
+async function upsert(db: Db, doc: SearchDocumentInput): Promise<void> {
   const { kind, ref_id, ...row } = entryRow(doc);
   await db
     .insertInto('search_documents')

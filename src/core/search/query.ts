@@ -7,18 +7,21 @@
 //   SQLite:     one FTS5 query per tier (the tiers are disjoint: T2, T1 NOT T2, B NOT T1), each
 //               walking the index newest first (the FTS rowid is the sort key) and stopping at
 //               the page's end;
-//   PostgreSQL: the matches are counted up to the cap with the GIN index first. Fewer than the
-//               cap: all of them are tiered by whether they are among the title matches (key sets
-//               from the index's bitmap, joined: no row's tsvector is unpacked) and ordered in the
-//               database. As many as the cap: the newest n of the title matches, the newest 2n of
+//   PostgreSQL: the kinds and the network are read from the entry's columns (kind, network_id),
+//               not from its tokens, whose index lists are as long as the table; the title and
+//               the facets from head_tsv (migration 0711: a small tsvector beside the whole
+//               entry's tsv), so a row is tiered without unpacking its tsv. The matches are
+//               counted up to the cap by a walk of the newest entries when a probe of the newest
+//               100 finds them dense, else from the GIN index's bitmap (never a scan testing row
+//               after row's tsv to find few). Fewer than the cap: that same query tiers and orders
+//               them all. As many as the cap: the newest n of the title matches, the newest 2n of
 //               the matches with a title word and the newest 2n of all matches (walks of the
-//               sort-key index that stop early, as the matches are dense), each tiered by its row's
-//               tsvector, then ordered — that bounded set provably holds the first n of the whole
-//               order. A walk is never asked of a query with few matches: it would read most of the
-//               table (seconds at 100,000).
+//               sort-key index — of the kind's, for one kind — that stop early, as the matches are
+//               dense; or the index's bitmap when the planner finds them few), each tiered, then
+//               ordered — that bounded set provably holds the first n of the whole order.
 //
 // So nothing is ranked over all matches in JavaScript, and `total` counts matches up to a cap.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Dialect } from '../db/index.js';
 import type { QueryTerm } from '../text/stem.js';
 import { TITLE_MARK, facetToken, kindToken, networkToken } from './tokens.js';
@@ -30,6 +33,7 @@ export type Expr = { and: Expr[] } | { or: Expr[] } | Leaf;
 export type Filters = { kinds?: string[]; networkId?: number; facets: [string, string][] };
 
 export type Plan = {
+  // SQLite's expressions: the filters (kinds, network, facets) as tokens.
   /** every word, anywhere, and the filters: the matches */
   all: Expr;
   /** every word in the title, and the filters */
@@ -38,6 +42,8 @@ export type Plan = {
   someInTitle: Expr | null;
   /** every word in the title (tier 2), without the filters */
   titleAll: Expr;
+  /** The pieces, for PostgreSQL, which reads the kinds and the network from columns. */
+  parts: { words: Expr[]; inTitle: Expr[]; facets: Expr[]; kinds?: string[]; networkId?: number };
 };
 
 const leaf = (token: string, prefix = false): Leaf => ({ token, prefix });
@@ -56,16 +62,18 @@ export function planQuery(terms: QueryTerm[], filters: Filters, prefix: boolean)
   const last = terms.length - 1;
   const words = terms.map((t, i) => termExpr(t, '', prefix && i === last));
   const inTitle = terms.map((t, i) => termExpr(t, TITLE_MARK, prefix && i === last));
+  const facets = filters.facets.map(([key, value]) => leaf(facetToken(key, value)));
   const f: Expr[] = [];
   if (filters.kinds) f.push(or(filters.kinds.map((k) => leaf(kindToken(k)))));
   if (filters.networkId != null) f.push(leaf(networkToken(filters.networkId)));
-  for (const [key, value] of filters.facets) f.push(leaf(facetToken(key, value)));
+  f.push(...facets);
   const titleAll = and(inTitle);
   return {
     all: and([...f, ...words]),
     allInTitle: and([...f, ...inTitle]),
     someInTitle: terms.length > 1 ? and([...f, ...words, or(inTitle)]) : null,
     titleAll,
+    parts: { words, inTitle, facets, kinds: filters.kinds, networkId: filters.networkId },
   };
 }
 
@@ -126,61 +134,105 @@ async function rankedSqlite(db: Db, plan: Plan, n: number, cap: number) {
   return { total, ranked };
 }
 
+/**
+ * PostgreSQL: the newest PROBE entries tell a dense query (at least DENSE of them match: counted
+ * by a walk) from a sparse one (counted from the index's bitmap).
+ */
+const PROBE = 100;
+const DENSE = 0.35;
+
 async function rankedPostgres(db: Db, plan: Plan, n: number, cap: number) {
-  // The keys of an expression's matches, up to `limit`; with no order asked, the GIN index can give
-  // them as a bitmap without reading any row's tsvector.
-  const keysOf = (e: Expr, limit: number) =>
-    sql`SELECT sort_key FROM search_documents WHERE tsv @@ ${tsquery(e)}::tsquery LIMIT ${limit}`;
-  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${keysOf(plan.all, cap)}) c`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
-  if (total === 0 || n === 0) return { total, ranked: [] as Ranked };
+  const { words, inTitle, facets, kinds, networkId } = plan.parts;
+  const q = (e: Expr) => sql`${tsquery(e)}::tsquery`;
+  // The filters on columns. (Equalities with a constant are tested after the tsvectors whatever
+  // their place: the planner moves them to the end.)
+  const columns = sql.join(
+    [
+      ...(networkId != null ? [sql`network_id = ${networkId}`] : []),
+      ...(!kinds ? [] : kinds.length === 1 ? [sql`kind = ${kinds[0]}`] : [sql`kind IN (${sql.join(kinds)})`]),
+      sql`true`,
+    ],
+    sql` AND `,
+  );
+  const matches = sql`tsv @@ ${q(and([...facets, ...words]))}`;
+  const titleAll = and(inTitle);
+  const titleSome = or(inTitle);
+  const tierOf = sql`CASE WHEN head_tsv @@ ${q(titleAll)} THEN 2
+    ${inTitle.length > 1 ? sql`WHEN head_tsv @@ ${q(titleSome)} THEN 1` : sql``} ELSE 0 END`;
   const toRanked = (rows: { key: number; tier: number }[]): Ranked =>
     rows.map((r) => ({ key: Number(r.key), tier: Number(r.tier) }));
 
-  if (total < cap) {
-    // Few matches: all of them, tiered by whether they are also among the title matches (key sets
-    // from the index, complete because they are subsets of the matches), ordered in the database —
-    // no row's tsvector is unpacked (they are stored compressed; testing each one was most of the
-    // time). No sequential scan: the planner may expect many matches and read the whole table
-    // testing every tsvector to find fewer than the cap; the index's bitmap gives them directly.
-    const some = plan.someInTitle;
-    const ranking = (tx: Db) =>
-      sql<{ key: number; tier: number }>`SELECT m.sort_key AS key,
-        CASE WHEN t2.sort_key IS NOT NULL THEN 2 ${some ? sql`WHEN t1.sort_key IS NOT NULL THEN 1` : sql``} ELSE 0 END AS tier
-      FROM (${keysOf(plan.all, cap)}) m
-      LEFT JOIN (${keysOf(plan.allInTitle, cap)}) t2 ON t2.sort_key = m.sort_key
-      ${some ? sql`LEFT JOIN (${keysOf(some, cap)}) t1 ON t1.sort_key = m.sort_key` : sql``}
-      ORDER BY tier DESC, key DESC LIMIT ${n}`.execute(tx);
-    // The setting lasts for a transaction of its own; inside a caller's, it would outlive this query.
-    const rows = await (db.isTransaction
-      ? ranking(db)
-      : db.transaction().execute(async (tx) => {
-          await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-          return ranking(tx);
-        }));
-    return { total, ranked: toRanked(rows.rows) };
-  }
+  // `planned`: the settings below are this function's own transaction's (inside a caller's, they
+  // would outlive these queries, so the planner chooses alone there).
+  const run = async (tx: Db, planned: boolean) => {
+    // How dense the matches are among the newest entries: a walk of PROBE of them. (The settings
+    // in the same statement apply to the statements after it: the count below, from the index's
+    // bitmap only, unless the matches are dense.)
+    const probe = await sql<{ seen: number; hits: number }>`SELECT
+      ${planned ? sql`set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)` : sql`''`} AS setting,
+      count(*) AS seen, count(*) FILTER (WHERE ${matches}) AS hits
+      FROM (SELECT tsv FROM search_documents WHERE ${columns} ORDER BY sort_key DESC LIMIT ${PROBE}) p`.execute(tx);
+    const { seen, hits } = probe.rows[0] ?? { seen: 0, hits: 0 };
+    let total = -1;
+    if (Number(seen) === PROBE && Number(hits) >= DENSE * PROBE) {
+      // Dense: counted by walking on from the newest entry until the cap (at most cap / DENSE
+      // entries) — shorter than the index's bitmap of every match, which would be most of them.
+      if (planned) await sql`SELECT set_config('enable_indexscan', 'on', true)`.execute(tx);
+      const walked = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM
+        (SELECT tsv FROM search_documents WHERE ${columns} ORDER BY sort_key DESC LIMIT ${Math.ceil(cap / DENSE)}) w
+        WHERE ${matches} LIMIT ${cap}) c`.execute(tx);
+      if (Number(walked.rows[0]?.n ?? 0) >= cap) total = cap;
+      else if (planned) await sql`SELECT set_config('enable_indexscan', 'off', true)`.execute(tx);
+    }
+    if (total < 0) {
+      // Otherwise from the GIN index's bitmap only. A sequential scan, or a walk of another
+      // index, would test row after row's tsv — stored compressed, unpacking it is most of the
+      // time — and the planner, which does not know that, prefers them whenever it expects many
+      // matches: a misjudged query would read the whole table. One kind is tested in the scan
+      // (its index may narrow the bitmap: towns are a hundredth of the entries); a list of kinds
+      // and the network after it, outside the fence (OFFSET 0), so no index of theirs is read whole.
+      const oneKind = kinds?.length === 1 ? sql`kind = ${kinds[0]} AND ` : sql``;
+      const after = sql.join(
+        [
+          ...(networkId != null ? [sql`network_id = ${networkId}`] : []),
+          ...(kinds && kinds.length > 1 ? [sql`kind IN (${sql.join(kinds)})`] : []),
+          sql`true`,
+        ],
+        sql` AND `,
+      );
+      // Fewer than the cap: these are all the matches, tiered by their head_tsv (small, no tsv
+      // unpacked) and ordered in the database. As many as the cap: only the count is used.
+      const first = await sql<{ key: number; tier: number; total: number }>`SELECT key, tier, total FROM
+        (SELECT sort_key AS key, ${tierOf} AS tier, count(*) OVER () AS total FROM
+          (SELECT sort_key, head_tsv FROM
+            (SELECT sort_key, head_tsv, kind, network_id FROM search_documents WHERE ${oneKind}${matches} OFFSET 0) f
+          WHERE ${after} LIMIT ${cap}) m) t
+        ORDER BY tier DESC, key DESC LIMIT ${Math.max(1, n)}`.execute(tx);
+      total = Number(first.rows[0]?.total ?? 0);
+      if (total < cap || n === 0) return { total, ranked: n === 0 ? [] : toRanked(first.rows) };
+      if (planned) await sql`SELECT set_config('enable_indexscan', 'on', true)`.execute(tx);
+    }
+    if (n === 0) return { total, ranked: [] as Ranked };
 
-  // Many matches (at least the cap, so they are dense enough for a walk to stop early): the newest n
-  // of the title matches, the newest 2n of the matches with a title word and the newest 2n of all
-  // matches, each tiered by its row's tsvector, then ordered — that bounded set provably holds the
-  // first n of the whole order. Each branch is bounded by its LIMIT before the tier is computed.
-  const t2 = tsquery(plan.titleAll);
-  const tierOf = plan.someInTitle
-    ? sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 WHEN tsv @@ ${tsquery(plan.someInTitle)}::tsquery THEN 1 ELSE 0 END`
-    : sql`CASE WHEN tsv @@ ${t2}::tsquery THEN 2 ELSE 0 END`;
-  const branch = (q: string, limit: number) =>
-    sql`SELECT sort_key AS key, ${tierOf} AS tier FROM (SELECT sort_key, tsv FROM search_documents
-      WHERE tsv @@ ${q}::tsquery ORDER BY sort_key DESC LIMIT ${limit}) b`;
-  const branches = [branch(tsquery(plan.allInTitle), n)];
-  if (plan.someInTitle) branches.push(branch(tsquery(plan.someInTitle), 2 * n));
-  branches.push(branch(tsquery(plan.all), 2 * n));
-  const rows = (await sql<{ key: number; tier: number }>`${sql.join(branches, sql` UNION ALL `)}`.execute(db)).rows;
-  const byKey = new Map<number, number>();
-  for (const r of toRanked(rows)) byKey.set(r.key, r.tier);
-  const ranked = [...byKey]
-    .map(([key, tier]) => ({ key, tier }))
-    .sort((a, b) => b.tier - a.tier || b.key - a.key)
-    .slice(0, n);
-  return { total, ranked };
+    // Many matches (at least the cap, so they are dense enough for a walk to stop early): the
+    // newest n of the title matches, the newest 2n of the matches with a title word and the newest
+    // 2n of all matches, each tiered, then ordered — that bounded set provably holds the first n
+    // of the whole order. Each branch is bounded by its LIMIT before the tier is computed; a walk
+    // tests head_tsv before tsv (conditions of equal cost keep their order).
+    const branch = (where: RawBuilder<unknown>, limit: number) =>
+      sql`SELECT sort_key AS key, ${tierOf} AS tier FROM (SELECT sort_key, head_tsv FROM search_documents
+        WHERE ${columns} AND ${where} ORDER BY sort_key DESC LIMIT ${limit}) b`;
+    const branches = [branch(sql`head_tsv @@ ${q(and([...facets, ...inTitle]))}`, n)];
+    if (inTitle.length > 1) branches.push(branch(sql`head_tsv @@ ${q(titleSome)} AND ${matches}`, 2 * n));
+    branches.push(branch(matches, 2 * n));
+    const rows = (await sql<{ key: number; tier: number }>`${sql.join(branches, sql` UNION ALL `)}`.execute(tx)).rows;
+    const byKey = new Map<number, number>();
+    for (const r of toRanked(rows)) byKey.set(r.key, r.tier);
+    const ranked = [...byKey]
+      .map(([key, tier]) => ({ key, tier }))
+      .sort((a, b) => b.tier - a.tier || b.key - a.key)
+      .slice(0, n);
+    return { total, ranked };
+  };
+  return db.isTransaction ? run(db, false) : db.transaction().execute((tx) => run(tx, true));
 }

@@ -10,11 +10,16 @@ import { fromJson } from '../db/helpers.js';
 import { ANALYZER_VERSION } from '../text/stem.js';
 import { syncSearchSources } from './sources.js';
 import { entryTokens } from './tokens.js';
+import { shareTheLoop, SLICE_MS } from './turns.js';
 import './tables.js';
 
 const BATCH = 100;
 
-/** Rebuilds up to `budgetMs` worth of stale entries, a batch per transaction; returns how many. */
+/**
+ * Rebuilds up to `budgetMs` worth of stale entries; returns how many. A transaction per slice of
+ * about SLICE_MS (a long body takes a while to word), and other requests go first between slices:
+ * on SQLite an awaited query never lets the event loop run (turns.ts).
+ */
 export async function reindexStale(db: Db, opts: { budgetMs?: number; batch?: number } = {}): Promise<number> {
   const began = Date.now();
   const budget = opts.budgetMs ?? 20_000;
@@ -28,26 +33,30 @@ export async function reindexStale(db: Db, opts: { budgetMs?: number; batch?: nu
       .limit(opts.batch ?? BATCH)
       .execute();
     if (rows.length === 0) return done;
-    await db.transaction().execute(async (trx) => {
-      for (const r of rows) {
-        const tokens = entryTokens({
-          kind: r.kind,
-          networkId: r.network_id,
-          facets: fromJson<Record<string, string[]>>(r.facets, {}),
-          title: r.title,
-          body: r.excerpt_source,
-        });
-        await trx
-          .updateTable('search_documents')
-          .set({ search_text: tokens.join(' '), analyzer_version: ANALYZER_VERSION })
-          .where('id', '=', r.id)
-          .execute();
-      }
-    });
+    for (let i = 0; i < rows.length;) {
+      await shareTheLoop();
+      await db.transaction().execute(async (trx) => {
+        const sliceBegan = performance.now();
+        do {
+          const r = rows[i++]!;
+          const tokens = entryTokens({
+            kind: r.kind,
+            networkId: r.network_id,
+            facets: fromJson<Record<string, string[]>>(r.facets, {}),
+            title: r.title,
+            body: r.excerpt_source,
+          });
+          await trx
+            .updateTable('search_documents')
+            .set({ search_text: tokens.join(' '), analyzer_version: ANALYZER_VERSION })
+            .where('id', '=', r.id)
+            .execute();
+        } while (i < rows.length && performance.now() - sliceBegan < SLICE_MS);
+      });
+      await yieldToLoop();
+    }
     done += rows.length;
     if (Date.now() - began > budget) return done;
-    // Other requests go first between batches.
-    await yieldToLoop();
   }
 }
 

@@ -77,6 +77,37 @@ describe('search ranking (the same expected pages on SQLite and PostgreSQL)', ()
     }
   });
 
+  it('gives the same first page at the cap with kinds, a network and facets (PostgreSQL reads the first two from columns)', async () => {
+    const filters: Partial<SearchOptions>[] = [
+      { kinds: ['news'] },
+      { kinds: ['news', 'opinion', 'resource'] },
+      { networkId: 1 },
+      { networkId: 1, kinds: ['news', 'opinion'] },
+      { facets: { town: 'C1564' } },
+      { facets: { topic: 'elections' }, kinds: ['news'], networkId: 1 },
+    ];
+    for (const more of filters)
+      for (const q of ['انتخابات', 'انتخ', 'elections', 'الانتخابات في أعزاز', 'المياه']) {
+        const full = await search(q, { ...more, limit: 20 });
+        expect(full.hits.length, `${q} ${JSON.stringify(more)}`).toBe(full.total);
+        for (let cap = 1; cap < full.total; cap++) {
+          const capped = await search(q, { ...more, maxResults: cap, limit: cap });
+          const label = `${q} ${JSON.stringify(more)} cap ${cap}`;
+          expect(capped.total, label).toBe(cap);
+          expect(
+            capped.hits.map((x) => [x.kind, x.refId, x.score]),
+            label,
+          ).toEqual(full.hits.slice(0, cap).map((x) => [x.kind, x.refId, x.score]));
+        }
+      }
+    // What the filters leave, the same on both databases.
+    expect(await order('انتخابات', { networkId: 1, kinds: ['news', 'opinion'] })).toEqual([
+      'news/1',
+      'opinion/5',
+      'news/2',
+    ]);
+  });
+
   it('prefers the newer of two otherwise equal documents', async () => {
     await indexDocument(h.db, { ...CORPUS[2], refId: 70, publishedAt: '2020-01-10T08:00:00.000Z' });
     expect(await order('دعم نفسي')).toEqual(['service/7', 'service/70']);

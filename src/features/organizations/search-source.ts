@@ -6,7 +6,7 @@
 import type { Db } from '../../core/db/index.js';
 import { localized, localizedLang } from '../../core/i18n/localized.js';
 import {
-  indexDocument,
+  indexDocuments,
   removeDocument,
   scriptLang,
   SEARCH_CANDIDATE_CAP,
@@ -43,22 +43,24 @@ async function syncOrganizations(db: Db): Promise<number> {
       stale.map((o) => o.id),
     )
     .execute();
-  for (const o of stale) {
-    const own = towns.filter((t) => t.organization_id === o.id);
-    await indexDocument(db, {
-      kind: KIND,
-      refId: o.id,
-      networkId: o.network_id,
-      organizationId: o.id,
-      lang: 'ar',
-      title: [o.name_ar, o.name_en].filter(Boolean).join(' — '),
-      body: [o.description_ar, o.description_en, ...own.flatMap((t) => [t.name_ar, t.name_en])].join('\n'),
-      facets: { town: own.map((t) => t.pcode) },
-      publishedAt: o.updated_at,
-    });
-    done++;
-  }
-  return done;
+  await indexDocuments(
+    db,
+    stale.map((o) => {
+      const own = towns.filter((t) => t.organization_id === o.id);
+      return {
+        kind: KIND,
+        refId: o.id,
+        networkId: o.network_id,
+        organizationId: o.id,
+        lang: 'ar',
+        title: [o.name_ar, o.name_en].filter(Boolean).join(' — '),
+        body: [o.description_ar, o.description_en, ...own.flatMap((t) => [t.name_ar, t.name_en])].join('\n'),
+        facets: { town: own.map((t) => t.pcode) },
+        publishedAt: o.updated_at,
+      };
+    }),
+  );
+  return done + stale.length;
 }
 
 export const organizationsSource: SearchSource = {

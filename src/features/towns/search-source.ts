@@ -6,7 +6,7 @@
 // and removes those of towns no longer in it.
 import type { Db } from '../../core/db/index.js';
 import { localized, localizedLang } from '../../core/i18n/localized.js';
-import { indexDocument, searchDocuments, type SearchSource, type SourceHit } from '../../core/search/index.js';
+import { indexDocuments, searchDocuments, type SearchSource, type SourceHit } from '../../core/search/index.js';
 
 const KIND = 'town';
 const BATCH = 200;
@@ -52,27 +52,31 @@ async function syncTowns(db: Db): Promise<number> {
         towns.map((t) => t.pcode),
       )
       .execute();
-    for (const t of towns) {
-      const own = aliases.filter((a) => a.pcode === t.pcode).map((a) => a.alias);
-      await indexDocument(db, {
-        kind: KIND,
-        refId: t.pcode,
-        lang: 'ar',
-        title: t.name_ar,
-        body: [
-          t.name_en,
-          ...own,
-          t.adm3_name_ar,
-          t.adm3_name_en,
-          t.adm2_name_ar,
-          t.adm2_name_en,
-          t.adm1_name_ar,
-          t.adm1_name_en,
-          t.pcode,
-        ].join('\n'),
-        publishedAt: UNDATED,
-      });
-    }
+    // one commit per slice of the batch, letting requests in between (core/search indexDocuments)
+    await indexDocuments(
+      db,
+      towns.map((t) => {
+        const own = aliases.filter((a) => a.pcode === t.pcode).map((a) => a.alias);
+        return {
+          kind: KIND,
+          refId: t.pcode,
+          lang: 'ar',
+          title: t.name_ar,
+          body: [
+            t.name_en,
+            ...own,
+            t.adm3_name_ar,
+            t.adm3_name_en,
+            t.adm2_name_ar,
+            t.adm2_name_en,
+            t.adm1_name_ar,
+            t.adm1_name_en,
+            t.pcode,
+          ].join('\n'),
+          publishedAt: UNDATED,
+        };
+      }),
+    );
     done += towns.length;
     // a whole gazetteer (thousands of towns) is worded at first start: let requests in between batches
     await new Promise((resolve) => setImmediate(resolve));
