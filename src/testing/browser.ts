@@ -108,10 +108,12 @@ export async function signInInBrowser(
   await page.goto(`${baseUrl}/login`);
   await page.fill('input[name=identifier]', username);
   await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login"] button[type=submit]')]);
+  // the next page's load event: waitForLoadState would answer at once for the page already loaded,
+  // and a loaded machine then reads the URL before the answer has come (a flaky sign-in)
+  await Promise.all([page.waitForEvent('load'), page.click('form[action="/login"] button[type=submit]')]);
   if (page.url().includes('/login/2fa') && totpSecret) {
     await page.fill('input[name=code]', await totpCodeAt(totpSecret, new Date()));
-    await Promise.all([page.waitForLoadState('load'), page.click('form[action="/login/2fa"] button[type=submit]')]);
+    await Promise.all([page.waitForEvent('load'), page.click('form[action="/login/2fa"] button[type=submit]')]);
   }
 }
 
