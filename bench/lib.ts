@@ -34,7 +34,7 @@ export function start(
 ): Promise<Server> {
   return new Promise((resolve, reject) => {
     // The compiled server (dist/*.js) runs as in production; TypeScript sources go through tsx.
-    const node = args[0]?.startsWith('dist/') ? args : ['--import', 'tsx', ...args];
+    const node = args.some((a) => a.startsWith('dist/')) ? args : ['--import', 'tsx', ...args];
     const proc = spawn(process.execPath, node, {
       cwd: root,
       env: { ...process.env, ...env },
@@ -91,6 +91,18 @@ export function stop(proc: ChildProcess, ms = 15_000): Promise<void> {
     });
     proc.kill('SIGTERM');
   });
+}
+
+/**
+ * Node's arguments for the compiled server exactly as `npm start` gives them (its last command,
+ * `node <flags> dist/server.js`), so the bench measures the server production runs.
+ */
+export function productionServerArgs(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const last = pkg.scripts.start.split('&&').at(-1)!.trim().split(/\s+/);
+  if (last[0] !== 'node' || last.at(-1) !== 'dist/server.js')
+    throw new Error(`npm start does not end with "node … dist/server.js": ${pkg.scripts.start}`);
+  return last.slice(1);
 }
 
 /** Kills every child still running (on the way out, or after a failure). */

@@ -21,6 +21,7 @@ import autocannon from 'autocannon';
 import {
   benchPaths,
   buildIfStale,
+  productionServerArgs,
   rssMib,
   get,
   resolveRedirect,
@@ -92,7 +93,7 @@ async function figures(): Promise<void> {
     buildIfStale();
     const loopFile = path.join(dataDir, 'event-loop.json');
     const wasl = await start(
-      ['dist/server.js'],
+      productionServerArgs(),
       { ...waslServerEnv(dataDir), WASL_EVENT_LOOP_REPORT: loopFile },
       WASL_READY,
     );

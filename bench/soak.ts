@@ -44,6 +44,7 @@ import { makeElectionFixture } from '../src/features/elections/testing/fixture.j
 import {
   benchPaths,
   buildIfStale,
+  productionServerArgs,
   get,
   request,
   resolveRedirect,
@@ -206,7 +207,7 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; report:
   const heapFile = path.join(dataDir, 'heap.jsonl');
   const server = await start(
     // The compiled build, as in production; the heap probe needs tsx, so it runs the sources.
-    options.heapProbe ? ['--expose-gc', '--import', './bench/heap-probe.ts', 'src/server.ts'] : ['dist/server.js'],
+    options.heapProbe ? ['--expose-gc', '--import', './bench/heap-probe.ts', 'src/server.ts'] : productionServerArgs(),
     { ...waslServerEnv(dataDir), SOAK_HEAP_FILE: options.heapProbe ? heapFile : '' },
     WASL_READY,
     onOutput,
