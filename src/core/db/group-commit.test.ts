@@ -30,13 +30,14 @@ describe('groupCommit', () => {
       groupCommit(h.db, h.dialect, insert('a')), // the same key twice: this piece fails on its own
       groupCommit(h.db, h.dialect, async (trx) => {
         await insert('c')(trx);
-        // a piece sees what earlier pieces of its group wrote
+        // on SQLite a piece sees what earlier pieces of its group wrote (on PostgreSQL each piece
+        // is its own transaction, running beside the others: what it sees depends on timing)
         return (await sql<{ n: number }>`select count(*) as n from grouped_test`.execute(trx)).rows[0]!.n;
       }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('this report is refused');
-    expect(Number((outcomes[3] as PromiseFulfilledResult<number>).value)).toBe(2);
+    if (h.dialect === 'sqlite') expect(Number((outcomes[3] as PromiseFulfilledResult<number>).value)).toBe(2);
     expect(await keys()).toEqual(['a', 'c']);
     // one transaction (one durable commit) for the four on SQLite; one each on PostgreSQL
     expect(spy).toHaveBeenCalledTimes(h.dialect === 'sqlite' ? 1 : 4);
