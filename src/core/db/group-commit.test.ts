@@ -45,10 +45,14 @@ describe('groupCommit', () => {
   });
 
   it('a piece queued after its group was written goes into the next group, and is stored', async () => {
+    const spy = vi.spyOn(h.db, 'transaction');
     const first = groupCommit(h.db, h.dialect, (trx) => sql`insert into grouped_test (k) values ('d')`.execute(trx));
     await first;
     const second = groupCommit(h.db, h.dialect, (trx) => sql`insert into grouped_test (k) values ('e')`.execute(trx));
     await second;
     expect(await keys()).toEqual(['a', 'c', 'd', 'e']);
+    // a group already written is not reopened: the later piece had a transaction of its own
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
   });
 });
