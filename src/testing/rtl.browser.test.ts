@@ -58,7 +58,8 @@ function readLayout(page: Page): Promise<Layout> {
         breakingStyles.push(`${describe(el)}: overflow-wrap ${s.overflowWrap}, word-break ${s.wordBreak}`);
     }
     // Each word (between spaces, or a slash or dash where a line may end) must sit on one line: the
-    // boxes of its letters share one line, whatever the direction of each run.
+    // boxes of its letters share one line, whatever the direction of each run. A slash between two
+    // Arabic letters is inside a word («الموظفون/ات»): the line may not end there either.
     const brokenWords: string[] = [];
     let words = 0;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -67,7 +68,7 @@ function readLayout(page: Page): Promise<Layout> {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, noscript, [hidden]')) continue;
       const text = node.textContent ?? '';
-      for (const m of text.matchAll(/[^\s/\-–—]+/g)) {
+      for (const m of text.matchAll(/(?:[^\s/\-–—]|(?<=[\u0621-\u0652\u0670])\/(?=\u2060?[\u0621-\u064A]))+/g)) {
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
         const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
@@ -76,7 +77,7 @@ function readLayout(page: Page): Promise<Layout> {
         const lineHeight = Math.min(...rects.map((r) => r.height));
         const tops = rects.map((r) => r.top + r.height / 2);
         if (Math.max(...tops) - Math.min(...tops) > lineHeight / 2)
-          brokenWords.push(`${m[0]} (in ${describe(parent)})`);
+          brokenWords.push(`${m[0]} (in ${describe(parent)} < ${describe(parent.parentElement ?? parent)})`);
       }
     }
     return {
@@ -156,5 +157,34 @@ describe('the busiest tables at 384 px and 200 % text', () => {
     expect(layout.brokenWords.length).toBeGreaterThan(0);
     expect(layout.brokenWords.every((w) => w.includes('(in h1'))).toBe(true);
     expect(layout.scrollWidth).toBeGreaterThan(layout.innerWidth);
+  });
+
+  it('keeps a slash form on one line, and would see it split without the joiner', async () => {
+    const page = await largeTextPage();
+    await page.goto(env.server.baseUrl + '/indicators');
+    await doubleText(page);
+    // Two paragraphs narrower than «الموظفون/ات», where a line could only end at its slash: one as
+    // the pages write it (with the joiner after the slash), one as typed. (Their own
+    // overflow-wrap is normal, so only a break opportunity can split the word.)
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const measure = document.createElement('span');
+      measure.textContent = 'الموظفون/ات';
+      main.append(measure);
+      const wordWidth = measure.getBoundingClientRect().width;
+      measure.remove();
+      for (const text of ['الموظفون/\u2060ات', 'الموظفون/ات']) {
+        const p = document.createElement('p');
+        p.className = `slash-probe-${text.includes('\u2060') ? 'joined' : 'typed'}`;
+        p.textContent = text;
+        p.style.setProperty('width', `${Math.round(wordWidth * 0.8)}px`);
+        p.style.setProperty('overflow-wrap', 'normal');
+        main.append(p);
+      }
+    });
+    const layout = await readLayout(page);
+    expect(layout.brokenWords.filter((w) => w.includes('slash-probe'))).toEqual([
+      'الموظفون/ات (in p.slash-probe-typed < main#main)',
+    ]);
   });
 });

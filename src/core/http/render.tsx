@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { joinSlashFormsInHtml } from '../i18n/slash-forms.js';
 import { PageContext, type NavItem, type PageContextValue } from '../views/context.js';
 
 let chrome: { nav: NavItem[]; staffNav: NavItem[]; footerNav: NavItem[] } = { nav: [], staffNav: [], footerNav: [] };
@@ -32,6 +33,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
 
 export function renderPage(req: FastifyRequest, reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   const html =
-    '<!doctype html>' + render(<PageContext.Provider value={pageContext(req, reply)}>{page}</PageContext.Provider>);
+    '<!doctype html>' +
+    joinSlashFormsInHtml(render(<PageContext.Provider value={pageContext(req, reply)}>{page}</PageContext.Provider>));
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

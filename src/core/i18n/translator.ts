@@ -5,6 +5,7 @@ import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { ADDRESS_ARG, PARSE_OPTIONS, messageShape } from './icu.js';
 import type { MessageParams } from './keys.generated.js';
 import { SOURCE_LOCALE, type Catalogs } from './load.js';
+import { joinSlashForms } from './slash-forms.js';
 
 export type Locale = 'ar' | 'en' | (string & {});
 export type Digits = 'latn' | 'arab';
@@ -185,7 +186,7 @@ function makeKit(locale: string, digits: Digits): Kit {
     compile: (key, message) => {
       let compiled = messages.get(key);
       if (!compiled) {
-        const format = new IntlMessageFormat(message, tag, undefined, { ...PARSE_OPTIONS, formatters });
+        const format = new IntlMessageFormat(joinSlashForms(message), tag, undefined, { ...PARSE_OPTIONS, formatters });
         compiled = { format, plainArgs: messageShape(format.getAst() as never).plainArgs };
         messages.set(key, compiled);
       }

@@ -1,6 +1,7 @@
 // Tabular exports (CSV and XLSX) that are safe to open in a spreadsheet: text cells are
 // formula-neutralized (core/text/csv.ts), numbers are written as numbers. exceljs is loaded only
 // when someone asks for a workbook.
+import { withoutWordJoiners } from '../i18n/slash-forms.js';
 import { neutralize, toCsv, type CsvCell } from '../text/csv.js';
 
 export type ExportCell = CsvCell;
@@ -19,6 +20,7 @@ export function safeSheetName(name: string): string {
 
 /** One worksheet; right to left when any cell holds Arabic. The first row is bold (headings). */
 export async function toXlsx(sheetName: string, rows: ExportCell[][]): Promise<Buffer> {
+  sheetName = withoutWordJoiners(sheetName);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Wasl';
@@ -31,7 +33,7 @@ export async function toXlsx(sheetName: string, rows: ExportCell[][]): Promise<B
       row.map((cell) => {
         if (cell === null || cell === undefined) return null;
         if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-        return neutralize(cell);
+        return neutralize(withoutWordJoiners(cell));
       }),
     );
   }

@@ -5,6 +5,8 @@
 // ("CSV injection"), so it gets a leading apostrophe. A caller that must write values exactly
 // (a data-interchange format read back by programs) turns it off by name: `{ neutralize: false }`.
 
+import { withoutWordJoiners } from '../i18n/slash-forms.js';
+
 export type CsvRecord = { fields: string[]; /** 1-based line where the record starts */ line: number };
 
 export class CsvSyntaxError extends Error {
@@ -95,7 +97,8 @@ export function neutralize(value: string): string {
 function cellText(cell: CsvCell, opts: CsvWriteOptions): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  return opts.neutralize === false ? cell : neutralize(cell);
+  const text = withoutWordJoiners(cell); // catalog words carry them for the pages only
+  return opts.neutralize === false ? text : neutralize(text);
 }
 
 function quoteField(value: string): string {

@@ -1,7 +1,7 @@
 // Arabic-aware normalization for search and lookup (not for display): the same function runs over
 // indexed text and over queries, so whatever it folds together is found either way.
 
-const INVISIBLE = /[\u200C-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g;
+const INVISIBLE = /[\u200C-\u200F\u202A-\u202E\u2060\u2066-\u2069\u061C\uFEFF]/g;
 const TATWEEL = /\u0640/g;
 // Tashkeel and Quranic marks; other combining marks go with the NFD pass below.
 const TASHKEEL = /[\u064B-\u065F\u0670\u06D6-\u06ED]/g;

@@ -136,7 +136,7 @@ function csvFigures(csv: string, scope: string, where: string): Read[] {
 
 /** A published report's line: "المشاركون/ات في الأنشطة: <total> (نساء: <f>، رجال: <m>)". */
 function reportFigures(html: string, id: number, where: string): Read[] {
-  const m = /مشاركون\/ات في الأنشطة: ([^(<]+) \(نساء: ([^،<]+)، رجال: ([^)<]+)\)/.exec(html);
+  const m = /مشاركون\/\u2060?ات في الأنشطة: ([^(<]+) \(نساء: ([^،<]+)، رجال: ([^)<]+)\)/.exec(html);
   expect(m, where).not.toBeNull();
   const all = (gs: string[]) => gs.flatMap((g) => ageBands.map((age) => atom(id, g, age)));
   return [

@@ -16,6 +16,7 @@ import {
 } from '../testing/fixtures.js';
 import { makeDemoPdf } from '../testing/seed.js';
 import { publishDue } from './actions.js';
+import { withoutWordJoiners } from '../../../core/i18n/slash-forms.js';
 
 const w = useWorld();
 const form = (over: Record<string, string | string[]> = {}) => itemFormFields(w.orgA, over);
@@ -109,7 +110,7 @@ describe('editorial workflow', () => {
     });
     expect(ret.statusCode).toBe(303);
     const page = await w.clients.staffA!.get(`/publishing/items/${id}`);
-    expect(page.body).toContain('يلزم ذكر عدد الحاضرين/ات.');
+    expect(withoutWordJoiners(page.body)).toContain('يلزم ذكر عدد الحاضرين/ات.');
     expect(page.body).toContain('أُعيد للتعديل');
 
     await w.clients.staffA!.get(`/publishing/items/${id}/edit`);
