@@ -5,7 +5,7 @@
 // data. Operational tables (sessions, counters, logs, mail, notifications) are left out, so
 // signing in or sending mail does not empty the cache.
 import { sql } from 'kysely';
-import type { Db, Dialect } from './index.js';
+import type { Db, DbHandle, Dialect } from './index.js';
 
 /** Tables no anonymous page shows: writes there never make a cached page stale. */
 export const PRIVATE_TABLES = new Set([
@@ -79,4 +79,23 @@ export async function installChangeCounter(db: Db, dialect: Dialect): Promise<vo
 export async function changeCount(db: Db): Promise<string> {
   const row = await db.selectFrom('kv').select('value').where('key', '=', COUNTER_KEY).executeTakeFirst();
   return row?.value ?? '0';
+}
+
+/**
+ * A reader of the count for the page cache, which asks on every anonymous page view: the query is
+ * built once. On SQLite it is one prepared statement read straight from the connection — except
+ * while a transaction holds it, whose uncommitted bump (undone if it rolls back, and then reused
+ * by the next write) must not be read: then it waits its turn through Kysely like any query.
+ */
+export function changeCounter(handle: DbHandle): () => Promise<string> {
+  const compiled = handle.db.selectFrom('kv').select('value').where('key', '=', COUNTER_KEY).compile();
+  const viaKysely = async () => (await handle.db.executeQuery(compiled)).rows[0]?.value ?? '0';
+  const sqlite = handle.sqlite;
+  if (!sqlite) return viaKysely;
+  let read: { get(key: string): string | undefined } | null = null; // prepared on first use, after migrations
+  return async () => {
+    if (sqlite.inTransaction) return viaKysely();
+    read ??= sqlite.prepare<[string], string>('select value from kv where key = ?').pluck();
+    return read.get(COUNTER_KEY) ?? '0';
+  };
 }

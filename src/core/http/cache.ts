@@ -24,7 +24,7 @@ import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DbHandle } from '../db/index.js';
-import { changeCount } from '../db/changes.js';
+import { changeCounter } from '../db/changes.js';
 
 type Entry = {
   changes: string;
@@ -107,6 +107,7 @@ export type PageCacheOptions = { maxBytes?: number; enabled?: boolean };
 export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCacheOptions = {}) {
   const store = new PageStore(opts.maxBytes ?? 32 * 1024 * 1024);
   const enabled = opts.enabled ?? true;
+  const changeCount = changeCounter(handle);
   /** Renders in progress, by key and change count. */
   const flights = new Map<string, Flight>();
   /** The request rendering each flight (a request leads at most one). */
@@ -209,7 +210,7 @@ export function pageCache(app: FastifyInstance, handle: DbHandle, opts: PageCach
       if (!enabled || !cacheable(req)) return false;
       const minute = Math.floor(req.now.getTime() / 60_000);
       const key = `${req.url}\u0000${vary}\u0000${minute}`;
-      const changes = await changeCount(handle.db);
+      const changes = await changeCount();
       const hit = store.get(key);
       if (hit && hit.changes === changes) {
         send(req, reply, hit);

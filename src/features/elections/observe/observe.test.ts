@@ -377,4 +377,20 @@ describe('the app shell', () => {
     expect((await t.app.inject({ url: js })).headers['cache-control']).toContain('immutable');
     expect((await t.app.inject({ url: '/observe/assets/app.nothere.js' })).statusCode).toBe(404);
   });
+
+  it('is one page per language from the page cache: a repeat visit gets 304, Arabic never answers English', async () => {
+    const ar = await t.app.inject({ url: '/observe/', headers: { 'accept-language': 'ar' } });
+    const en = await t.app.inject({ url: '/observe/', headers: { 'accept-language': 'en' } });
+    expect(ar.headers.etag).toBeTruthy();
+    expect(en.headers.etag).not.toBe(ar.headers.etag);
+    expect(ar.body).toContain('lang="ar');
+    expect(en.body).toContain('lang="en');
+    const again = await t.app.inject({
+      url: '/observe/',
+      headers: { 'accept-language': 'ar', 'if-none-match': String(ar.headers.etag) },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(ar.headers['cache-control']).toBe('no-cache'); // the browser asks again each time, and gets 304
+  });
 });
