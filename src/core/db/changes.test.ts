@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../testing/db.js';
-import { changeCount, changeCounter, installChangeCounter } from './changes.js';
+import { changeCount, changeCounter, changeMemo, installChangeCounter } from './changes.js';
 import type { DbHandle } from './index.js';
 
 let h: DbHandle;
@@ -46,5 +46,38 @@ describe('changeCounter', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(seenInside).toBe(before);
     expect(await read()).toBe(before);
+  });
+});
+
+describe('changeMemo', () => {
+  it('keeps a result until the next write or the next minute, and never keeps a failure', async () => {
+    const remember = changeMemo(h);
+    let computed = 0;
+    const compute = async () => ++computed;
+    const now = new Date('2026-12-07T10:00:10Z');
+    expect(await remember('k', now, compute)).toBe(1);
+    expect(await remember('k', new Date('2026-12-07T10:00:50Z'), compute)).toBe(1);
+    expect(await remember('other', now, compute)).toBe(2);
+    await write(h.db, 'three');
+    expect(await remember('k', now, compute)).toBe(3);
+    expect(await remember('k', new Date('2026-12-07T10:01:00Z'), compute)).toBe(4);
+    await expect(remember('bad', now, () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect(await remember('bad', now, compute)).toBe(5);
+  });
+
+  it('holds at most its bound, least recently used out first', async () => {
+    const remember = changeMemo(h, 2);
+    const now = new Date('2026-12-07T10:00:00Z');
+    let computed = 0;
+    const compute = async () => ++computed;
+    await remember('a', now, compute);
+    await remember('b', now, compute);
+    await remember('a', now, compute); // a used again: b is now the oldest
+    await remember('c', now, compute);
+    expect(computed).toBe(3);
+    await remember('a', now, compute);
+    expect(computed).toBe(3);
+    await remember('b', now, compute);
+    expect(computed).toBe(4);
   });
 });

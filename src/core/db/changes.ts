@@ -99,3 +99,36 @@ export function changeCounter(handle: DbHandle): () => Promise<string> {
     return read.get(COUNTER_KEY) ?? '0';
   };
 }
+
+/** Keeps a result of public data until anything pages can show changes (see changeMemo). */
+export type Remember = <T>(key: string, now: Date, compute: () => Promise<T>) => Promise<T>;
+
+/**
+ * Results of queries over public data, kept until the next change: for pages that are never
+ * cached whole (a signed-in reader's article) but show the same public parts as everyone's (its
+ * related items, its dossier). Keyed by what the caller names and the minute (what changes with
+ * time alone, a scheduled item's hour, shows within it, as in the page cache), and valid only
+ * while the change count is the one read before computing. A write between that read and the
+ * queries leaves a newer result under an older count, which the next read misses: never stale.
+ * At most `maxEntries` (least recently used out first). Never for anything one person may see and
+ * another not.
+ */
+export function changeMemo(handle: DbHandle, maxEntries = 1000): Remember {
+  const count = changeCounter(handle);
+  const kept = new Map<string, { changes: string; value: Promise<unknown> }>();
+  return async <T>(key: string, now: Date, compute: () => Promise<T>): Promise<T> => {
+    const changes = await count();
+    const id = `${key}\u0000${Math.floor(now.getTime() / 60_000)}`;
+    const hit = kept.get(id);
+    kept.delete(id);
+    if (hit && hit.changes === changes) {
+      kept.set(id, hit);
+      return hit.value as Promise<T>;
+    }
+    const entry = { changes, value: compute() };
+    kept.set(id, entry);
+    if (kept.size > maxEntries) kept.delete(kept.keys().next().value!);
+    entry.value.catch(() => kept.get(id) === entry && kept.delete(id)); // a failure is not kept
+    return entry.value as Promise<T>;
+  };
+}

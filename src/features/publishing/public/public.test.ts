@@ -167,4 +167,16 @@ describe('public pages', () => {
     expect((await w.t.app.inject({ url: '/pages/missing' })).statusCode).toBe(404);
     expect((await w.t.app.inject({ url: '/pages/..%2F' })).statusCode).toBe(404);
   });
+
+  it("a signed-in reader's article shows an item related to it as soon as it is published", async () => {
+    const id = await published(w, { title: 'Wells of Tal Rifaat', lang: 'en', towns: ['C1594'], topics: ['water'] });
+    const url = `/activities/${id}/wells-of-tal-rifaat`;
+    const reader = w.clients.member!;
+    const first = await reader.get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.body).not.toContain('Pumps repaired in Tal Rifaat');
+    await published(w, { title: 'Pumps repaired in Tal Rifaat', lang: 'en', towns: ['C1594'] });
+    expect((await reader.get(url)).body).toContain('Pumps repaired in Tal Rifaat');
+  });
 });

@@ -152,18 +152,24 @@ function itemPage(kind: ListedKind, path: `/${string}/:id` | `/${string}/:id/:sl
       const canonical = itemPath(item);
       if ((c.params as { slug?: string }).slug !== slugify(item.title)) return redirectTo(c.reply, canonical, 301);
       const published = item.status === 'published';
-      const [[card], related, dossier, dossierItems, translation, file] = await Promise.all([
-        liveCards(c.db, [item], c.now),
-        published ? relatedItems(c.db, item, 4, c.now) : [],
-        publishedDossier(c.db, item.local_issue_id, c.now),
-        item.kind === 'local_issue'
-          ? listPublished(
-              c.db,
-              { networkId: item.network_id, now: c.now, localIssueId: item.id },
-              { limit: 50, offset: 0 },
-            )
-          : null,
-        translationOf(c.db, item, c.now),
+      // What a published item's page shows around it is the same for every reader: kept until the
+      // next change, so a signed-in reader (whose page is never cached whole) does not recompute it.
+      const around = () =>
+        Promise.all([
+          liveCards(c.db, [item], c.now),
+          published ? relatedItems(c.db, item, 4, c.now) : [],
+          publishedDossier(c.db, item.local_issue_id, c.now),
+          item.kind === 'local_issue'
+            ? listPublished(
+                c.db,
+                { networkId: item.network_id, now: c.now, localIssueId: item.id },
+                { limit: 50, offset: 0 },
+              )
+            : null,
+          translationOf(c.db, item, c.now),
+        ]);
+      const [[[card], related, dossier, dossierItems, translation], file] = await Promise.all([
+        published ? c.wasl.remember(`publishing.item.${item.id}`, c.now, around) : around(),
         resourceFile(c, item),
       ]);
       const cover = card!.cover;
