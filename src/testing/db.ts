@@ -2,8 +2,9 @@
 // the PostgreSQL database named by DATABASE_URL (dropped again on close), so test files can run in
 // parallel against one server.
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type DbHandle } from '../core/db/index.js';
+import { openDatabase, type Db, type DbHandle } from '../core/db/index.js';
 import { migrateToLatest } from '../core/db/migrate.js';
 import { features } from '../features/index.js';
 
@@ -36,4 +37,15 @@ export async function createTestDb(): Promise<DbHandle> {
   const handle = openDatabase(':memory:');
   await migrateToLatest(handle.db, handle.dialect, features);
   return handle;
+}
+
+/**
+ * The tables of this test's own database. On PostgreSQL introspection lists every schema of the
+ * server, including other test files' and a bench's; only the test's own schema is its database.
+ */
+export async function ownTables(db: Db) {
+  const tables = await db.introspection.getTables();
+  if (testDialect !== 'postgres') return tables;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return tables.filter((t) => t.schema === rows[0]!.schema);
 }

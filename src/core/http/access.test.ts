@@ -16,6 +16,7 @@ import { meetsAccess } from '../auth/access.js';
 import { loadActor, anonymous, type Actor } from '../auth/actor.js';
 import { newTotpSecret } from '../auth/totp.js';
 import { importGazetteer } from '../towns/queries.js';
+import { ownTables } from '../../testing/db.js';
 
 type ActorKey = 'anonymous' | 'member' | 'staffA' | 'staffB' | 'networkAdmin';
 const actorKeys: ActorKey[] = ['anonymous', 'member', 'staffA', 'staffB', 'networkAdmin'];
@@ -184,7 +185,7 @@ describe('CSRF on every state-changing route', () => {
     const actor = (await loadActor(db, all.id, 'x'))!;
     const counts = async () => {
       const out: Record<string, number> = {};
-      for (const table of await db.introspection.getTables()) {
+      for (const table of await ownTables(db)) {
         const row = await db
           .selectFrom(table.name as 'users')
           .select((eb) => eb.fn.countAll<number>().as('n'))
