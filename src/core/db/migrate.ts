@@ -9,6 +9,7 @@ import type { Database } from './schema.js';
 import * as notifications from './migrations/0700_notifications.js';
 import * as search from '../search/migrations/0710_search.js';
 import * as searchHead from '../search/migrations/0711_search_head.js';
+import * as searchInline from '../search/migrations/0712_search_inline.js';
 import * as downloads from '../downloads/migrations/0720_downloads.js';
 
 export async function migrateToLatest(
@@ -23,6 +24,7 @@ export async function migrateToLatest(
     { name: '0700_core_notifications', up: notifications.up },
     { name: '0710_core_search', up: search.up },
     { name: '0711_core_search_head', up: searchHead.up },
+    { name: '0712_core_search_inline', up: searchInline.up },
     { name: '0720_core_downloads', up: downloads.up },
   ];
   for (const f of features) all.push(...(f.migration ? [f.migration] : []), ...(f.migrations ?? []));

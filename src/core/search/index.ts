@@ -115,12 +115,16 @@ export async function searchDocuments(
   const cap = Math.max(1, Math.floor(opts.maxResults ?? SEARCH_CANDIDATE_CAP));
   const offset = Math.max(0, Math.floor(opts.offset));
   const n = Math.max(0, Math.min(cap, offset + Math.max(0, Math.floor(opts.limit))));
-  let prefix = false;
-  let found = await rankedKeys(db, dialect, planQuery(terms, filters, false), n, cap);
-  if (found.total === 0 && terms[terms.length - 1]!.prefixes.length > 0) {
-    prefix = true;
-    found = await rankedKeys(db, dialect, planQuery(terms, filters, true), n, cap);
-  }
+  const typing = terms[terms.length - 1]!.prefixes.length > 0;
+  const found = await rankedKeys(
+    db,
+    dialect,
+    planQuery(terms, filters, false),
+    n,
+    cap,
+    typing ? planQuery(terms, filters, true) : undefined,
+  );
+  const prefix = found.fallback;
   const page = found.ranked.slice(offset, n);
   if (page.length === 0) return { total: found.total, hits: [] };
 
