@@ -111,7 +111,11 @@ export async function signInInBrowser(
   // the next page's load event: waitForLoadState would answer at once for the page already loaded,
   // and a loaded machine then reads the URL before the answer has come (a flaky sign-in)
   await Promise.all([page.waitForEvent('load'), page.click('form[action="/login"] button[type=submit]')]);
-  if (page.url().includes('/login/2fa') && totpSecret) {
+  // A code is taken once and lasts its 30-second step: when the step turns between reading the
+  // code and the server checking it (a loaded machine), the page asks again; the next step's code
+  // is then given once more.
+  for (let attempt = 0; attempt < 2 && page.url().includes('/login/2fa') && totpSecret; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
     await page.fill('input[name=code]', await totpCodeAt(totpSecret, new Date()));
     await Promise.all([page.waitForEvent('load'), page.click('form[action="/login/2fa"] button[type=submit]')]);
   }
