@@ -47,6 +47,15 @@ describe('toXlsx', () => {
     expect(ws.getCell('A3').value).toBe("'@evil");
   });
 
+  it("takes out the word joiners the pages' slash forms carry", async () => {
+    const buf = await toXlsx('المتدربون/\u2060ات', [['المتدربون/\u2060ات', 'العدد']]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('A1').value).toBe('المتدربون/ات');
+    expect(ws.name).toBe('المتدربون ات'); // a sheet name may not hold a slash
+  });
+
   it('keeps an English-only sheet left to right and cleans the sheet name', async () => {
     const buf = await toXlsx('a/b:c*d?[e]', [['Town', 'Count']]);
     const wb = new ExcelJS.Workbook();
