@@ -27,6 +27,7 @@ import { hasControlCharacters } from './core/http/control-characters.js';
 import { coreRoutes } from './core/http/core-routes.js';
 import { siteStylesheet } from './core/http/assets.js';
 import { pageCache } from './core/http/cache.js';
+import { createTurns } from './core/http/turns.js';
 import { setSiteChrome } from './core/http/render.js';
 import type { RouteDef } from './core/http/route.js';
 import { installPolicies } from './core/auth/authorize.js';
@@ -149,6 +150,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (redis) await redis.quit();
   });
 
+  // First of all hooks, requests take turns: after 20 ms of requests the loop runs its timers and sockets again.
+  const turns = createTurns();
+  app.addHook('onRequest', (_req, _reply, done) => {
+    const wait = turns.wait();
+    if (wait) void wait.then(() => done());
+    else done();
+  });
   const secret = await sharedSecret(handle, config.sessionSecret);
   await app.register(cookie, { secret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
