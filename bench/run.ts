@@ -158,8 +158,12 @@ async function figures(): Promise<void> {
       judge('signed-in article rendered ≥ 2,000 req/s', `${r.reqPerSec} req/s`, r.reqPerSec >= 2000 && !r.errors);
     } else judge('signed-in article rendered ≥ 2,000 req/s', 'no demo member or article found', false);
     await new Promise((r) => setTimeout(r, 1500));
-    const loop = JSON.parse(fs.readFileSync(loopFile, 'utf8')) as { p99: number; max: number };
-    judge('event loop never held > 50 ms in the mix', `p99 ${loop.p99} ms, max ${loop.max} ms`, loop.max <= 50);
+    const loop = JSON.parse(fs.readFileSync(loopFile, 'utf8')) as { p99: number; max: number; longestGc: number };
+    judge(
+      'event loop never held > 50 ms in the mix',
+      `p99 ${loop.p99} ms, max ${loop.max} ms (longest GC ${loop.longestGc} ms)`,
+      loop.max <= 50,
+    );
     console.table(rows);
     const over = rows.filter(
       (r) =>

@@ -100,4 +100,29 @@ describe('periodic jobs', () => {
     await runJobOnce(wasl, job, new Date('2026-07-01T11:01:00Z'));
     expect(runs).toBe(2);
   });
+
+  it('run one at a time, and a timer due meanwhile runs between two jobs', async () => {
+    const { runJobs } = await import('./scheduler.js');
+    const events: string[] = [];
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until); // a job's synchronous work, as on SQLite
+    };
+    const job = (name: string) => ({
+      name: `round-${name}`,
+      everyMs: 3600_000,
+      run: async () => {
+        events.push(`${name} starts`);
+        if (name === 'first') setTimeout(() => events.push('timer'), 0); // e.g. a page's request
+        busy(3);
+        events.push(`${name} ends`);
+      },
+    });
+    const failing = { name: 'round-failing', everyMs: 3600_000, run: async () => Promise.reject(new Error('no')) };
+    const logged: string[] = [];
+    const wasl = { db: h.db, clock: () => new Date('2026-07-01T10:05:00Z') } as never;
+    await runJobs(wasl, [job('first'), failing, job('second')], (msg) => logged.push(msg));
+    expect(events).toEqual(['first starts', 'first ends', 'timer', 'second starts', 'second ends']);
+    expect(logged).toEqual(['job round-failing failed']);
+  });
 });
