@@ -1,8 +1,8 @@
 // The shapes most reads and writes of a record take, for every feature: one row by its id, only
 // inside what owns it (its network, organization, election, meeting…), the rows of an owner in
 // order, and changing or deleting one row inside its owner. A row outside its owner is simply not
-// found — the query itself keeps organizations apart. Anything else is a named query.
-import type { Kysely, Selectable, Updateable } from 'kysely';
+// found — the query itself keeps organizations apart. A new row's id comes from insertRow. Anything else is a named query.
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Db } from './index.js';
 import type { Database } from './schema.js';
 
@@ -21,6 +21,16 @@ function matching<T extends Table>(db: Db, table: T, where: Owner<T>) {
   let q = (db as unknown as Kysely<any>).selectFrom(table).selectAll();
   for (const [column, value] of Object.entries(where)) q = q.where(column, value === null ? 'is' : '=', value);
   return q;
+}
+
+/** Inserts one row (through the database or a transaction) and returns its new id. */
+export async function insertRow<T extends Table>(db: Db, table: T, values: Insertable<Database[T]>): Promise<number> {
+  const row = await (db as unknown as Kysely<any>)
+    .insertInto(table)
+    .values(values as Record<string, unknown>)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /** `rowIn(db, 'coord_votes', id, { network_id })`: the row, or undefined if it is not the owner's. */
@@ -43,6 +53,13 @@ export async function rowsOf<T extends Table>(
   let q = matching(db, table, owner);
   for (const o of order) q = o.startsWith('-') ? q.orderBy(o.slice(1), 'desc') : q.orderBy(o);
   return (await q.execute()) as Row<T>[];
+}
+
+/** `countOf(db, 'programme_cohorts', { course_id })`: how many rows the owner has. */
+export async function countOf<T extends Table>(db: Db, table: T, owner: Owner<T>): Promise<number> {
+  let q = (db as unknown as Kysely<any>).selectFrom(table as string).select((eb) => eb.fn.countAll<number>().as('n'));
+  for (const [column, value] of Object.entries(owner)) q = q.where(column, value === null ? 'is' : '=', value);
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 /** Changes one row by its id, only inside what owns it; false if there was none. */

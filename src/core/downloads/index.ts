@@ -6,6 +6,7 @@
 // not, because what is exported is often private (an organization's whole workspace).
 import type { Db } from '../db/index.js';
 import type { MemberCtx } from '../http/route.js';
+import { insertRow } from '../db/rows.js';
 
 export const downloadTiming = {
   /** how long the request waits for the file before sending the person to its page (0: not at all) */
@@ -95,20 +96,15 @@ export async function offerDownload(c: MemberCtx, spec: DownloadSpec) {
 }
 
 async function startDownload(db: Db, userId: number, spec: DownloadSpec, now: Date): Promise<number> {
-  const row = await db
-    .insertInto('downloads')
-    .values({
-      user_id: userId,
-      file_name: spec.fileName,
-      content_type: spec.contentType,
-      back_to: spec.backTo,
-      status: 'running',
-      started_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + downloadTiming.keepMs).toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertRow(db, 'downloads', {
+    user_id: userId,
+    file_name: spec.fileName,
+    content_type: spec.contentType,
+    back_to: spec.backTo,
+    status: 'running',
+    started_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + downloadTiming.keepMs).toISOString(),
+  });
 }
 
 async function finishDownload(db: Db, id: number, end: { body: Buffer } | { failed: true }, now: Date) {

@@ -6,6 +6,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Db } from '../db/index.js';
+import { insertRow } from '../db/rows.js';
 
 export type Mailer = {
   /** Writes the message to the outbox and starts delivery without waiting for it. */
@@ -76,16 +77,17 @@ export function createMailer(db: Db, config: Config, log: (m: string) => void): 
 
   return {
     async send(msg, now) {
-      const row = await db
-        .insertInto('mail_outbox')
-        .values({ to_address: msg.to, subject: msg.subject, body_text: msg.text, created_at: now.toISOString() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const mailId = await insertRow(db, 'mail_outbox', {
+        to_address: msg.to,
+        subject: msg.subject,
+        body_text: msg.text,
+        created_at: now.toISOString(),
+      });
       if (!config.smtp) {
         if (config.env === 'development') log(`[outbox] to ${msg.to}: ${msg.subject}\n${msg.text}`);
         return;
       }
-      void track(deliver(row.id, msg));
+      void track(deliver(mailId, msg));
     },
     later(task) {
       const run = new Promise<void>((resolve) => setImmediate(resolve)).then(task).catch((err: unknown) => {

@@ -1,6 +1,7 @@
 // Member organizations of a network: profiles, the towns they work in, their staff.
 import type { Db } from '../../core/db/index.js';
 import { fromJson, isSet } from '../../core/db/helpers.js';
+import { insertRow } from '../../core/db/rows.js';
 
 export type OrganizationRow = Awaited<ReturnType<typeof getOrganization>>;
 
@@ -106,18 +107,13 @@ export async function saveOrganization(
     };
     let orgId = id;
     if (orgId === null) {
-      const row = await trx
-        .insertInto('organizations')
-        .values({
-          ...values,
-          network_id: networkId,
-          status: 'active',
-          created_at: now.toISOString(),
-          logo_media_id: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      orgId = row.id;
+      orgId = await insertRow(trx, 'organizations', {
+        ...values,
+        network_id: networkId,
+        status: 'active',
+        created_at: now.toISOString(),
+        logo_media_id: null,
+      });
     } else {
       await trx.updateTable('organizations').set(values).where('id', '=', orgId).execute();
       await trx.deleteFrom('organization_towns').where('organization_id', '=', orgId).execute();

@@ -7,6 +7,7 @@ import { toJson } from '../../../core/db/helpers.js';
 import { recomputeTopic } from '../topics/actions.js';
 import { syncTopicSearch } from '../topics/indexing.js';
 import { withdrawTopicNotices } from '../subscriptions/notices.js';
+import { insertRow } from '../../../core/db/rows.js';
 
 // ——— topics: lock, pin, hide, move, merge, split ———
 
@@ -97,30 +98,26 @@ export async function splitTopic(
       .execute();
     const first = posts[0]!;
     const ids = posts.map((p) => p.id);
-    const topic = await trx
-      .insertInto('forum_topics')
-      .values({
-        category_id: input.categoryId,
-        author_id: first.author_id,
-        title: input.title,
-        status: 'visible',
-        hidden_reason: null,
-        locked: 0,
-        pinned: 0,
-        merged_into: null,
-        first_post_id: first.id,
-        post_count: 0,
-        last_post_id: null,
-        last_post_at: first.created_at,
-        created_at: first.created_at,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.updateTable('forum_posts').set({ topic_id: topic.id }).where('id', 'in', ids).execute();
-    await recomputeTopic(trx, topic.id);
+    const topicId = await insertRow(trx, 'forum_topics', {
+      category_id: input.categoryId,
+      author_id: first.author_id,
+      title: input.title,
+      status: 'visible',
+      hidden_reason: null,
+      locked: 0,
+      pinned: 0,
+      merged_into: null,
+      first_post_id: first.id,
+      post_count: 0,
+      last_post_id: null,
+      last_post_at: first.created_at,
+      created_at: first.created_at,
+      updated_at: iso,
+    });
+    await trx.updateTable('forum_posts').set({ topic_id: topicId }).where('id', 'in', ids).execute();
+    await recomputeTopic(trx, topicId);
     await recomputeTopic(trx, input.fromId);
-    return topic.id;
+    return topicId;
   });
   await syncTopicSearch(db, input.fromId);
   await syncTopicSearch(db, newId);

@@ -8,6 +8,7 @@ import { markTopicRead, notifyForPost } from '../subscriptions/actions.js';
 import { setSubscription } from '../subscriptions/queries.js';
 import { postsWithPlace } from './queries.js';
 import { indexReply, syncTopicSearch } from './indexing.js';
+import { insertRow } from '../../../core/db/rows.js';
 
 /** A topic's first post, visible post count and last visible post, recomputed from its posts. */
 export async function recomputeTopic(tx: Db, topicId: number): Promise<void> {
@@ -47,28 +48,24 @@ export async function createTopic(
   const stored = await bodyColumns(wasl, input.body);
   const iso = input.now.toISOString();
   const ids = await db.transaction().execute(async (trx) => {
-    const topic = await trx
-      .insertInto('forum_topics')
-      .values({
-        category_id: input.categoryId,
-        author_id: input.authorId,
-        title: input.title,
-        status: input.status,
-        hidden_reason: null,
-        locked: 0,
-        pinned: 0,
-        merged_into: null,
-        first_post_id: null,
-        post_count: 0,
-        last_post_id: null,
-        last_post_at: iso,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const postId = await writePost(trx, topic.id, input, stored);
-    return { topicId: topic.id, postId };
+    const topicId = await insertRow(trx, 'forum_topics', {
+      category_id: input.categoryId,
+      author_id: input.authorId,
+      title: input.title,
+      status: input.status,
+      hidden_reason: null,
+      locked: 0,
+      pinned: 0,
+      merged_into: null,
+      first_post_id: null,
+      post_count: 0,
+      last_post_id: null,
+      last_post_at: iso,
+      created_at: iso,
+      updated_at: iso,
+    });
+    const postId = await writePost(trx, topicId, input, stored);
+    return { topicId, postId };
   });
   await afterPosting(wasl, ids.topicId, ids.postId, input);
   return ids;
@@ -93,24 +90,20 @@ export async function createReply(wasl: WaslServices, input: NewPost & { topicId
 
 /** The post, its topic's counters, and the author following the topic. */
 async function writePost(trx: Db, topicId: number, input: NewPost, stored: BodyColumns): Promise<number> {
-  const row = await trx
-    .insertInto('forum_posts')
-    .values({
-      topic_id: topicId,
-      author_id: input.authorId,
-      ...stored,
-      status: input.status,
-      hidden_reason: null,
-      edit_count: 0,
-      created_at: input.now.toISOString(),
-      edited_at: null,
-      deleted_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const postId = await insertRow(trx, 'forum_posts', {
+    topic_id: topicId,
+    author_id: input.authorId,
+    ...stored,
+    status: input.status,
+    hidden_reason: null,
+    edit_count: 0,
+    created_at: input.now.toISOString(),
+    edited_at: null,
+    deleted_at: null,
+  });
   await recomputeTopic(trx, topicId);
   await setSubscription(trx, input.authorId, 'topic', topicId, true, input.now);
-  return row.id;
+  return postId;
 }
 
 /** Whoever writes in a topic has read it up to their post; others hear of it once it is visible. */

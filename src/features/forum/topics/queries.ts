@@ -5,6 +5,7 @@ import type { Db } from '../../../core/db/index.js';
 import { DAY } from '../../../core/time.js';
 import type { CategoryInput } from '../schemas.js';
 import type { CategoryVisibility } from '../tables.js';
+import { insertRow } from '../../../core/db/rows.js';
 
 export const POSTS_PER_PAGE = 20;
 export const TOPICS_PER_PAGE = 30;
@@ -63,12 +64,7 @@ export async function listCategories(db: Db, networkId: number, levels: Category
 export async function saveCategory(db: Db, id: number | null, networkId: number, input: CategoryInput, now: Date) {
   const iso = now.toISOString();
   if (id === null) {
-    const row = await db
-      .insertInto('forum_categories')
-      .values({ ...input, network_id: networkId, created_at: iso, updated_at: iso })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    return insertRow(db, 'forum_categories', { ...input, network_id: networkId, created_at: iso, updated_at: iso });
   }
   await db
     .updateTable('forum_categories')

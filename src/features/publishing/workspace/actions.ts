@@ -5,7 +5,7 @@
 // is published.
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
-import { updateIn } from '../../../core/db/rows.js';
+import { insertRow, updateIn } from '../../../core/db/rows.js';
 import { renderedBody } from '../markdown.js';
 import type { ItemRow } from '../queries.js';
 import { holdItem, indexItem, unindexItem } from '../search/indexing.js';
@@ -120,40 +120,36 @@ export async function createItem(
   const content = await contentColumns(input);
   return db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
-    const row = await trx
-      .insertInto('pub_items')
-      .values({
-        ...content,
-        network_id: networkId,
-        status: opts.status ?? 'draft',
-        cover_media_id: null,
-        file_media_id: null,
-        featured: 0,
-        publish_at: null,
-        published_at: null,
-        first_published_at: null,
-        return_comment: null,
-        source_feature: opts.source?.feature ?? null,
-        source_id: opts.source?.id ?? null,
-        created_by: actorId,
-        updated_by: actorId,
-        created_at: iso,
-        updated_at: iso,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeTownsAndTopics(trx, row.id, input.towns, input.topics);
-    await logEvent(trx, row.id, 'created', actorId, now);
+    const itemId = await insertRow(trx, 'pub_items', {
+      ...content,
+      network_id: networkId,
+      status: opts.status ?? 'draft',
+      cover_media_id: null,
+      file_media_id: null,
+      featured: 0,
+      publish_at: null,
+      published_at: null,
+      first_published_at: null,
+      return_comment: null,
+      source_feature: opts.source?.feature ?? null,
+      source_id: opts.source?.id ?? null,
+      created_by: actorId,
+      updated_by: actorId,
+      created_at: iso,
+      updated_at: iso,
+    });
+    await writeTownsAndTopics(trx, itemId, input.towns, input.topics);
+    await logEvent(trx, itemId, 'created', actorId, now);
     if (opts.status === 'submitted')
       await logEvent(
         trx,
-        row.id,
+        itemId,
         'submitted',
         actorId,
         now,
         opts.source ? `${opts.source.feature}:${opts.source.id}` : null,
       );
-    return row.id;
+    return itemId;
   });
 }
 

@@ -7,6 +7,7 @@
 import type { Db } from '../../../core/db/index.js';
 import type { Problem } from '../hsds/problems.js';
 import type { ImportOutcome } from './views.js';
+import { insertRow } from '../../../core/db/rows.js';
 
 /** How long the form's request waits for a run before sending the admin to its page. */
 export const importTiming = { answerWithinMs: 2000 };
@@ -36,19 +37,14 @@ export async function startRun(
   db: Db,
   run: { userId: number; fileName: string; bytes: number; now: Date },
 ): Promise<number> {
-  const row = await db
-    .insertInto('svc_import_runs')
-    .values({
-      user_id: run.userId,
-      file_name: run.fileName.slice(0, 200),
-      bytes: run.bytes,
-      status: 'running',
-      phase: 'reading',
-      started_at: run.now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertRow(db, 'svc_import_runs', {
+    user_id: run.userId,
+    file_name: run.fileName.slice(0, 200),
+    bytes: run.bytes,
+    status: 'running',
+    phase: 'reading',
+    started_at: run.now.toISOString(),
+  });
 }
 
 export async function runIsWriting(db: Db, id: number, total: number): Promise<void> {
