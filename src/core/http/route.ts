@@ -210,6 +210,22 @@ function readQuery<Q>(req: FastifyRequest, schema: z.ZodType<Q> | undefined): { 
   return parsed.success ? { ok: true, query: parsed.data } : { ok: false };
 }
 
+/**
+ * What a page and an endpoint do before they answer: the recent-sign-in check, the query string
+ * (a value its schema refuses is a 400) and the loader. `answered` when one of those has replied.
+ */
+async function readyToAnswer<A extends AccessLevel, P extends string, Q, L>(
+  opts: { fresh?: boolean; query?: z.ZodType<Q>; load?: Loader<Ctx<A, P, Q>, L> },
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ answered: FastifyReply } | { c: Ctx<A, P, Q>; loaded: L }> {
+  if (!freshEnough(opts, req, reply)) return { answered: reply };
+  const q = readQuery(req, opts.query);
+  if (!q.ok) return { answered: await badRequest(req, reply) };
+  const c = makeCtx<A, P, Q>(req, reply, q.query);
+  return { c, loaded: (opts.load ? await opts.load(c) : undefined) as L };
+}
+
 /** A GET that renders a page (or answers otherwise, if `render` returns the reply itself). */
 export function page<const Path extends string, A extends AccessLevel, L = undefined, Q = Record<string, unknown>>(
   path: Path,
@@ -225,12 +241,8 @@ export function page<const Path extends string, A extends AccessLevel, L = undef
     access: opts.access,
     allowWithout2fa: opts.allowWithout2fa,
     async handler(req, reply) {
-      if (!freshEnough(opts, req, reply)) return reply;
-      const q = readQuery(req, opts.query);
-      if (!q.ok) return badRequest(req, reply);
-      const c = makeCtx<A, PathParams<Path>, Q>(req, reply, q.query);
-      const loaded = (opts.load ? await opts.load(c) : undefined) as L;
-      return answer(c, await opts.render(c, loaded));
+      const ready = await readyToAnswer<A, PathParams<Path>, Q, L>(opts, req, reply);
+      return 'answered' in ready ? ready.answered : answer(ready.c, await opts.render(ready.c, ready.loaded));
     },
   };
 }
@@ -394,12 +406,8 @@ export function endpoint<const Path extends string, A extends AccessLevel, L = u
     csrf: opts.csrf,
     bodyLimit: opts.bodyLimit,
     async handler(req, reply) {
-      if (!freshEnough(opts, req, reply)) return reply;
-      const q = readQuery(req, opts.query);
-      if (!q.ok) return badRequest(req, reply);
-      const c = makeCtx<A, PathParams<Path>, Q>(req, reply, q.query);
-      const loaded = (opts.load ? await opts.load(c) : undefined) as L;
-      return opts.handle(c, loaded);
+      const ready = await readyToAnswer<A, PathParams<Path>, Q, L>(opts, req, reply);
+      return 'answered' in ready ? ready.answered : opts.handle(ready.c, ready.loaded);
     },
   };
 }
