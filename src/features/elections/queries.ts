@@ -2,7 +2,7 @@
 // area (the loaders in permissions.ts start here). Named queries, db first; each area keeps its own.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../core/db/index.js';
-import { rowIn } from '../../core/db/rows.js';
+import { insertRow, orgName, rowIn } from '../../core/db/rows.js';
 import type { Database } from '../../core/db/schema.js';
 import { voteField } from './forms/formdef.js';
 import type { ElectionsTable } from './tables.js';
@@ -13,6 +13,9 @@ type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<
 export function cols<T extends string, S extends string>(table: T, names: S): `${T}.${Words<S>}`[] {
   return names.split(' ').map((n) => `${table}.${n}` as `${T}.${Words<S>}`);
 }
+
+/** A town's names as `town_name_ar`/`town_name_en` (for `localized(row, 'town_name', …)`). */
+export const townName = ['towns.name_ar as town_name_ar', 'towns.name_en as town_name_en'] as const;
 
 /** Tables whose rows belong to one election (they carry `election_id`). */
 type OfElection =
@@ -81,11 +84,7 @@ export async function electionPartners(db: Db, electionId: number) {
   return db
     .selectFrom('election_partners')
     .leftJoin('organizations', 'organizations.id', 'election_partners.organization_id')
-    .select([
-      ...cols('election_partners', 'id organization_id role name_ar name_en'),
-      'organizations.name_ar as org_name_ar',
-      'organizations.name_en as org_name_en',
-    ])
+    .select([...cols('election_partners', 'id organization_id role name_ar name_en'), ...orgName])
     .where('election_partners.election_id', '=', electionId)
     .orderBy('election_partners.role', 'desc')
     .orderBy('election_partners.id')
@@ -176,12 +175,13 @@ export async function saveElection(
     };
     let electionId = id;
     if (electionId === null) {
-      const row = await trx
-        .insertInto('elections')
-        .values({ ...values, network_id: networkId, kind: 'local-council', created_by: userId, created_at: iso })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      electionId = row.id;
+      electionId = await insertRow(trx, 'elections', {
+        ...values,
+        network_id: networkId,
+        kind: 'local-council',
+        created_by: userId,
+        created_at: iso,
+      });
     } else {
       await trx.updateTable('elections').set(values).where('id', '=', electionId).execute();
       await trx.deleteFrom('election_towns').where('election_id', '=', electionId).execute();

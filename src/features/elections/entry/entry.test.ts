@@ -3,10 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../../testing/app.js';
 import { goodSheet } from '../testing/fixture.js';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 describe('count sheets: reconciliation and double entry', () => {
   const entry = async (c: Client, stationId: number, sheet: Record<string, number>) => {
@@ -20,7 +19,7 @@ describe('count sheets: reconciliation and double entry', () => {
   };
 
   it('flags a sheet that breaks a rule, without changing any value', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     const sheet = goodSheet(50, 60, { valid: 90 });
     const { res } = await entry(c, w.fx.stations[0]!.id, sheet);
     expect(res.statusCode).toBe(303);
@@ -41,10 +40,10 @@ describe('count sheets: reconciliation and double entry', () => {
   });
 
   it('a second entry that agrees marks the sheet agreed; one that differs opens a conflict to decide', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     const sheet = goodSheet(70, 80);
     await entry(c, w.fx.stations[1]!.id, sheet);
-    const second = await entry(await as('admin'), w.fx.stations[1]!.id, sheet);
+    const second = await entry(await w.as('admin'), w.fx.stations[1]!.id, sheet);
     expect(second.res.statusCode).toBe(303);
     let row = await w.db
       .selectFrom('count_sheets')
@@ -77,7 +76,7 @@ describe('count sheets: reconciliation and double entry', () => {
       note: '',
     });
     expect(noNote.statusCode).toBe(400);
-    const other = await as('other');
+    const other = await w.as('other');
     expect(
       (
         await other.post(
@@ -99,7 +98,7 @@ describe('count sheets: reconciliation and double entry', () => {
   });
 
   it('bad answers come back beside the field, nothing stored', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     const before = await w.count('observation_submissions');
     const { res } = await entry(c, w.fx.stations[2]!.id, { ...goodSheet(10, 10), voters_men: -3 as number });
     expect(res.statusCode).toBe(400);

@@ -1,14 +1,13 @@
 // The form builder through HTTP: a form with a condition built and published, a published version
 // edited only as a new version, count rules naming unknown fields refused with the line.
 import { describe, expect, it } from 'vitest';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 /** A new form from its template, by a coordinator; `url` is its builder. */
 async function newForm(kind: string, title_ar: string, title_en: string) {
-  const c = await as('staff');
+  const c = await w.as('staff');
   await c.get(`/elections/${w.fx.electionId}/forms`);
   const created = await c.post(`/elections/${w.fx.electionId}/forms`, { kind, title_ar, title_en });
   return { c, created, url: String(created.headers.location) };

@@ -1,7 +1,7 @@
 // Observation forms: versions of a slug, draft → published → retired. Only a draft changes; a
 // published version is frozen (reports point at it), so changes go into a new version.
 import type { Db } from '../../../core/db/index.js';
-import { deleteIn, rowIn, rowsOf, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, rowIn, rowsOf, updateIn } from '../../../core/db/rows.js';
 import { fromJson, toJson } from '../../../core/db/helpers.js';
 import type { FormKind } from '../tables.js';
 import { asRuleDefs, type FormDefinition, type RuleDef } from './formdef.js';
@@ -60,25 +60,20 @@ export async function createFormDraft(db: Db, electionId: number, f: FormDraft, 
     .where('election_id', '=', electionId)
     .where('slug', '=', f.slug)
     .executeTakeFirst();
-  const row = await db
-    .insertInto('observation_forms')
-    .values({
-      election_id: electionId,
-      slug: f.slug,
-      version: Number(last?.v ?? 0) + 1,
-      kind: f.kind,
-      title_ar: f.title_ar,
-      title_en: f.title_en,
-      definition: toJson(f.def),
-      rules: toJson(f.rules),
-      status: 'draft',
-      created_by: userId,
-      created_at: now.toISOString(),
-      published_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertRow(db, 'observation_forms', {
+    election_id: electionId,
+    slug: f.slug,
+    version: Number(last?.v ?? 0) + 1,
+    kind: f.kind,
+    title_ar: f.title_ar,
+    title_en: f.title_en,
+    definition: toJson(f.def),
+    rules: toJson(f.rules),
+    status: 'draft',
+    created_by: userId,
+    created_at: now.toISOString(),
+    published_at: null,
+  });
 }
 
 /** Changes a draft (only a draft: a published version is frozen). */

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../../../core/db/index.js';
 import { containing, containsInsensitive } from '../../../core/db/helpers.js';
 import type { Dialect } from '../../../core/db/index.js';
-import { deleteIn, rowIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, orgName, rowIn, updateIn } from '../../../core/db/rows.js';
 import { cols } from '../queries.js';
 import { stationLabel } from '../codes.js';
 import { newObserverCode } from './secret.js';
@@ -50,8 +50,7 @@ export async function observersPage(
       .select([
         ...cols('observers', 'id code name phone kind route_name status no_network_at organization_id supervisor_id'),
         'sup.code as supervisor_code',
-        'organizations.name_ar as org_name_ar',
-        'organizations.name_en as org_name_en',
+        ...orgName,
       ])
       .orderBy('observers.code')
       .limit(OBSERVER_PAGE)
@@ -129,27 +128,23 @@ export async function createObservers(
   return db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (const o of list) {
-      const row = await trx
-        .insertInto('observers')
-        .values({
-          election_id: electionId,
-          organization_id: o.organization_id,
-          code: o.code,
-          name: o.name,
-          phone: o.phone,
-          kind: o.kind,
-          route_name: o.route_name,
-          supervisor_id: o.supervisor_id,
-          secret_hash: o.secretHash,
-          status: 'active',
-          no_network_at: null,
-          created_at: now.toISOString(),
-          revoked_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await assign(trx, row.id, o.stations);
-      ids.push(row.id);
+      const id = await insertRow(trx, 'observers', {
+        election_id: electionId,
+        organization_id: o.organization_id,
+        code: o.code,
+        name: o.name,
+        phone: o.phone,
+        kind: o.kind,
+        route_name: o.route_name,
+        supervisor_id: o.supervisor_id,
+        secret_hash: o.secretHash,
+        status: 'active',
+        no_network_at: null,
+        created_at: now.toISOString(),
+        revoked_at: null,
+      });
+      await assign(trx, id, o.stations);
+      ids.push(id);
     }
     return ids;
   });

@@ -3,12 +3,12 @@
 // one observer's page — corrected, revoked and restored, a new secret or a new code, "no network"
 // marked from a phone call, their sign-in attempts, removed while they have sent nothing.
 import { endpoint, form, FormErrors, page, type MemberCtx } from '../../../core/http/route.js';
-import { managedButton } from '../kit.js';
+import { listRequest, managedButton } from '../kit.js';
 import { csvTemplate } from '../../../core/text/csv-import.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { canChange, election, within } from '../permissions.js';
 import { electionPartners, type Election } from '../queries.js';
-import { cardsForm, emptyForm, importForm, listQuery, observerForm } from '../schemas.js';
+import { cardsForm, emptyForm, importForm, observerForm } from '../schemas.js';
 import { uploadedText } from '../csv.js';
 import { stationsByRef } from '../stations/queries.js';
 import { CardsPage, cardsFor } from './cards.js';
@@ -45,22 +45,12 @@ async function observerOrgs(c: MemberCtx, e: Election) {
 }
 
 async function listPage(c: MemberCtx, e: Election, state: FormState | null) {
-  const query = listQuery.parse(c.query);
+  const request = listRequest(c, e, state, MAX_OBSERVER_ROWS);
   const [list, orgs] = await Promise.all([
-    observersPage(c.db, c.wasl.dialect, e.id, { ...query, now: c.now }),
+    observersPage(c.db, c.wasl.dialect, e.id, { ...request.query, now: c.now }),
     observerOrgs(c, e),
   ]);
-  return (
-    <ObserversPage
-      e={e}
-      {...list}
-      orgs={orgs}
-      query={query}
-      state={state}
-      canChange={canChange(c, e)}
-      maxRows={MAX_OBSERVER_ROWS}
-    />
-  );
+  return <ObserversPage {...request} {...list} orgs={orgs} />;
 }
 
 async function observerPage(c: MemberCtx, e: Election, o: ObserverRow, state: FormState | null) {

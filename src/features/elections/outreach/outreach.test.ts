@@ -1,13 +1,12 @@
 // Outreach through HTTP: activities recorded, and the public summary as a protected release (true labels).
 import { describe, expect, it } from 'vitest';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 describe('outreach', () => {
   it('records activities and shows a public summary: a small count said to be small, nothing else hidden for it', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     await c.get(`/elections/${w.fx.electionId}/outreach`);
     const add = (over: Record<string, string>) =>
       c.post(`/elections/${w.fx.electionId}/outreach`, {
@@ -40,7 +39,7 @@ describe('outreach', () => {
     ).toBe(303);
     const bad = await add({ reached_women: 'many', town_pcode: 'C1' });
     expect(bad.statusCode).toBe(400);
-    const page = await (await as('anonymous')).get(`/elections/${w.fx.electionId}?lang=en`);
+    const page = await (await w.as('anonymous')).get(`/elections/${w.fx.electionId}?lang=en`);
     expect(page.body).toContain('1,500');
     // The 7 men reached are hidden as what they are, "fewer than 10"; nothing shown adds them to
     // anything (no totals are published), so no other figure needs hiding to protect them.

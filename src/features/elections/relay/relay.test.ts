@@ -1,14 +1,13 @@
 // Relayed text reports through HTTP: replies in Arabic and English, nothing recorded twice, the
 // incident and "no network" on the dashboard.
 import { describe, expect, it } from 'vitest';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 describe('relayed text reports', () => {
   it('parses pasted lines (Arabic-Indic digits too) and replies in Arabic and English naming unknown or missing codes', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     await c.get(`/elections/${w.fx.electionId}/relay`);
     const s = w.fx.stations[2]!.label; // e.g. TB-02 S1
     const text = [

@@ -4,10 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { newTotpSecret } from '../../../core/auth/totp.js';
 import { makeUser } from '../../../testing/app.js';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 const electionBody = (over: Record<string, string | string[]> = {}) => ({
   title_ar: 'انتخابات المجلس المحلي',
@@ -29,15 +28,15 @@ describe('elections: who may see and change what', () => {
   let draftId: number;
 
   it('anonymous people are sent to sign in; members without an organization get 404', async () => {
-    const anon = await as('anonymous');
+    const anon = await w.as('anonymous');
     expect((await anon.get('/elections/new')).statusCode).toBe(303);
-    const member = await as('member');
+    const member = await w.as('member');
     expect((await member.get('/elections/new')).statusCode).toBe(404);
     expect((await member.get('/elections')).body).not.toContain('/elections/new');
   });
 
   it('organization staff create an election; bad input is refused beside the field, nothing written', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     await c.get('/elections/new');
     const before = await w.count('elections');
     const bad = await c.post(
@@ -59,10 +58,10 @@ describe('elections: who may see and change what', () => {
   });
 
   it('a draft is visible to its coordinators only; another organization gets 404 everywhere', async () => {
-    const anon = await as('anonymous');
+    const anon = await w.as('anonymous');
     expect((await anon.get(`/elections/${draftId}`)).statusCode).toBe(404);
     expect((await anon.get('/elections')).body).not.toContain(`/elections/${draftId}"`);
-    const other = await as('other');
+    const other = await w.as('other');
     for (const path of [
       '',
       '/manage',
@@ -75,7 +74,7 @@ describe('elections: who may see and change what', () => {
       '/stations',
     ])
       expect((await other.get(`/elections/${draftId}${path}`)).statusCode, path).toBe(404);
-    const chair = await as('chair');
+    const chair = await w.as('chair');
     expect((await chair.get(`/elections/${draftId}/manage`)).statusCode).toBe(200);
     // A partner organization is named but does not coordinate.
     const noonStaff = (await makeUser(w.db, { org: [w.noon, 'orgStaff'], totpSecret: newTotpSecret() })).id;
@@ -84,12 +83,12 @@ describe('elections: who may see and change what', () => {
   });
 
   it('an active election is public, without observers’ names anywhere', async () => {
-    const anon = await as('anonymous');
+    const anon = await w.as('anonymous');
     const page = await anon.get(`/elections/${w.fx.electionId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Observer 1');
     expect(page.body).not.toContain('EL-OB-1');
-    const other = await as('other');
+    const other = await w.as('other');
     expect((await other.get(`/elections/${w.fx.electionId}/observers`)).statusCode).toBe(404);
     const posted = await other.post(
       `/elections/${w.fx.electionId}/observers/${w.fx.observers[0]!.id}/revoke`,

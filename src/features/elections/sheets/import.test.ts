@@ -6,10 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../testing/app.js';
 import { COUNT_FIELDS } from '../forms/formdef.js';
 import { goodSheet } from '../testing/fixture.js';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 // the count form's fields in the paper sheet's order, then the fixture's two lists
 const FIELDS: string[] = [...COUNT_FIELDS, 'votes_l1', 'votes_l2'];
@@ -61,13 +60,13 @@ describe('count sheets from a spreadsheet', () => {
   it('anonymous people are sent to sign in; members and another election’s coordinators get 404; nothing written', async () => {
     const body = csv([['TB-01', 'S1', goodSheet(40, 50)]]);
     const before = await w.count('observation_submissions');
-    const anon = await as('anonymous');
+    const anon = await w.as('anonymous');
     expect((await anon.get(`/elections/${w.fx.electionId}/sheets`)).statusCode).toBe(303);
     const refusedAnon = await anon.post(url(), { form_id: String(w.fx.forms.count.id), csv: body });
     expect(refusedAnon.statusCode).toBe(303);
     expect(String(refusedAnon.headers.location)).toMatch(/^\/login/);
     for (const who of ['member', 'other'] as const) {
-      const c = await as(who);
+      const c = await w.as(who);
       expect((await c.get(`/elections/${w.fx.electionId}/sheets`)).statusCode, who).toBe(404);
       expect(
         (await c.get(`/elections/${w.fx.electionId}/sheets/template.csv?form=${w.fx.forms.count.id}`)).statusCode,
@@ -77,14 +76,14 @@ describe('count sheets from a spreadsheet', () => {
       expect(res.statusCode, who).toBe(404);
     }
     // The outside admin does coordinate their own election: the refusal is about this one.
-    const other = await as('other');
+    const other = await w.as('other');
     expect((await other.get(`/elections/${otherElection}/sheets`)).statusCode).toBe(200);
     expect(await w.count('observation_submissions')).toBe(before);
     expect(await sheetOf(w.fx.stations[0]!.id)).toBeUndefined();
   });
 
   it('a good file becomes one entry per station; each sheet shows its figures', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     const template = await c.get(`/elections/${w.fx.electionId}/sheets/template.csv?form=${w.fx.forms.count.id}`);
     expect(template.statusCode).toBe(200);
     expect(template.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
@@ -110,7 +109,7 @@ describe('count sheets from a spreadsheet', () => {
     expect(JSON.parse(s1!.values_json!)).toEqual(a);
     expect(JSON.parse(s2!.values_json!)).toEqual(b);
     expect(JSON.parse(s1!.flags)).toEqual([]);
-    const page = await (await as('staff')).get(`/elections/${w.fx.electionId}/sheets/${s2!.id}?lang=en`);
+    const page = await (await w.as('staff')).get(`/elections/${w.fx.electionId}/sheets/${s2!.id}?lang=en`);
     expect(page.statusCode).toBe(200);
     const row = (label: string) => new RegExp(`<th scope="row">${label}</th>(?:<td>[^<]*</td>)+`).exec(page.body)?.[0];
     expect(row('Voters \\(women\\)')).toContain('>600<');
@@ -124,11 +123,11 @@ describe('count sheets from a spreadsheet', () => {
       ['TB-02', 'S1', goodSheet(30, 30)],
       ['TB-02', 'S2', { ...goodSheet(30, 30), voters_men: 'ثلاثون' }],
     ];
-    const ar = await post(await as('staff'), csv(rows));
+    const ar = await post(await w.as('staff'), csv(rows));
     expect(ar.statusCode).toBe(400);
     expect(problems(ar.body)).toEqual([['3', 'voters_men', 'ثلاثون', 'يجب أن تكون القيمة رقمًا.']]);
     expect(ar.body).toContain('لم يُحفظ شيء');
-    const enClient = await as('staff');
+    const enClient = await w.as('staff');
     await enClient.get(`/elections/${w.fx.electionId}/sheets?lang=en`);
     const en = await post(enClient, csv(rows));
     expect(en.statusCode).toBe(400);
@@ -171,14 +170,14 @@ describe('count sheets from a spreadsheet', () => {
 
   it('after an earlier entry a row is the second entry: agreeing, or a conflict to decide; the same file twice records nothing twice', async () => {
     const first = await post(
-      await as('staff'),
+      await w.as('staff'),
       csv([
         ['TB-02', 'S1', goodSheet(80, 90)],
         ['TB-02', 'S2', goodSheet(20, 25)],
       ]),
     );
     expect(first.statusCode).toBe(200);
-    const admin = await as('admin');
+    const admin = await w.as('admin');
     await admin.get(`/elections/${w.fx.electionId}/sheets?lang=en`);
     const second = csv([
       ['TB-02', 'S1', goodSheet(80, 90)],
@@ -209,7 +208,7 @@ describe('count sheets from a spreadsheet', () => {
 
   it('a row that breaks a reconciliation rule is stored as written and flagged', async () => {
     const f = await w.election({ stations: 2, observers: 0 });
-    const c = await as('staff');
+    const c = await w.as('staff');
     await c.get(`/elections/${f.electionId}/sheets?lang=en`);
     const broken = goodSheet(50, 60, { valid: 90 });
     const res = await c.post(

@@ -6,11 +6,10 @@ import { fromJson } from '../../../core/db/helpers.js';
 import { dateToDamascusLocal } from '../../../core/time.js';
 import { feasibleRange, type KnownSum } from '../../../testing/lp-audit.js';
 import { goodSheet } from '../testing/fixture.js';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 import { releaseOf, type StatementFigures } from './results.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 /** A sheet that adds up, with its own invalid and blank ballots. */
 function sheet(women: number, men: number, invalid: number, blank: number) {
@@ -50,7 +49,7 @@ describe('published figures', () => {
     await w.enterSheets(f, sheets, 'pf');
 
     const publish = async (note?: string) => {
-      const staff = await as('staff');
+      const staff = await w.as('staff');
       await staff.get(`/elections/${f.electionId}/statement`);
       const r = await staff.post(`/elections/${f.electionId}/statement`, {
         cutoff: dateToDamascusLocal(w.t.clock.now),
@@ -63,7 +62,7 @@ describe('published figures', () => {
         .where('election_id', '=', f.electionId)
         .where('status', '=', 'draft')
         .executeTakeFirstOrThrow();
-      const admin = await as('admin');
+      const admin = await w.as('admin');
       await admin.get(`/elections/${f.electionId}/statement`);
       expect((await admin.post(`/elections/${f.electionId}/statement/${d.id}/approve`, {})).statusCode).toBe(303);
     };
@@ -122,7 +121,7 @@ describe('published figures', () => {
 
     const known: KnownSum[] = [];
     const hidden: { atoms: readonly string[]; small: boolean; key: string }[] = [];
-    const anonymous = await as('anonymous');
+    const anonymous = await w.as('anonymous');
     for (const s of statements) {
       const stored = fromJson<StatementFigures>(s.figures, null as never);
       const release = releaseOf(stored.basis, '');

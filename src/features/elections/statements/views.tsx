@@ -24,6 +24,19 @@ export type StatementRow = {
 };
 type WithFigures = { figures: StatementFigures; index: FiguresIndex };
 
+type StatementPageProps = {
+  e: ElectionHead;
+  live: WithFigures;
+  conflicts: number;
+  draft: (StatementRow & WithFigures) | null;
+  published: StatementRow[];
+  actorId: number;
+  canChange: boolean;
+  defaultCutoff: string;
+  place: TablePlace;
+  state: FormState | null;
+};
+
 function Paragraphs(p: { text: string; lang: 'ar' | 'en' }) {
   return (
     <div class="prose" lang={p.lang} dir={p.lang === 'ar' ? 'rtl' : 'ltr'}>
@@ -34,14 +47,11 @@ function Paragraphs(p: { text: string; lang: 'ar' | 'en' }) {
   );
 }
 
-function Draft(p: {
-  e: ElectionHead;
-  draft: StatementRow & WithFigures;
-  actorId: number;
-  canChange: boolean;
-  place: TablePlace;
-  state: FormState | null;
-}) {
+function Draft(
+  p: Pick<StatementPageProps, 'e' | 'actorId' | 'canChange' | 'place' | 'state'> & {
+    draft: StatementRow & WithFigures;
+  },
+) {
   const { i18n } = usePage();
   const { t } = i18n;
   const d = p.draft;
@@ -83,15 +93,10 @@ function Draft(p: {
   );
 }
 
-function NewDraft(p: {
-  e: ElectionHead;
-  live: WithFigures;
-  conflicts: number;
-  corrects: boolean;
-  defaultCutoff: string;
-  place: TablePlace;
-  state: FormState | null;
-}) {
+/** `corrects`: a version is already published, so the new one must say what it changes. */
+function NewDraft(
+  p: Pick<StatementPageProps, 'e' | 'live' | 'conflicts' | 'defaultCutoff' | 'place' | 'state'> & { corrects: boolean },
+) {
   const { t } = usePage().i18n;
   return (
     <section>
@@ -123,34 +128,15 @@ function NewDraft(p: {
   );
 }
 
-export function StatementPage(p: {
-  e: ElectionHead;
-  live: WithFigures;
-  conflicts: number;
-  draft: (StatementRow & WithFigures) | null;
-  published: StatementRow[];
-  actorId: number;
-  canChange: boolean;
-  defaultCutoff: string;
-  place: TablePlace;
-  state: FormState | null;
-}) {
+export function StatementPage(p: StatementPageProps) {
   const { t } = usePage().i18n;
   return (
     <ManageLayout e={p.e} title={t('elections.statement.title')}>
       <p>{t('elections.statement.intro')}</p>
       {p.draft ? (
-        <Draft e={p.e} draft={p.draft} actorId={p.actorId} canChange={p.canChange} place={p.place} state={p.state} />
+        <Draft {...p} draft={p.draft} />
       ) : p.canChange ? (
-        <NewDraft
-          e={p.e}
-          live={p.live}
-          conflicts={p.conflicts}
-          corrects={p.published.length > 0}
-          defaultCutoff={p.defaultCutoff}
-          place={p.place}
-          state={p.state}
-        />
+        <NewDraft {...p} corrects={p.published.length > 0} />
       ) : null}
       <h2>{t('elections.statement.versions')}</h2>
       {p.published.length === 0 ? <p>{t('elections.results.noStatement')}</p> : null}

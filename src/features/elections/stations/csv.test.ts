@@ -10,8 +10,16 @@ const header =
 const ar = () => w.t.app.wasl.i18n.translator('ar', { digits: 'latn' });
 /** Imports the file's text into the world's election, in Arabic. */
 const importText = (text: string) => importStations(w.db, w.fx.electionId, text, ar());
-/** Imports the header and these rows. */
-const importRows = (rows: string[]) => importText([header, ...rows].join('\n'));
+
+/** Imports a file that must be refused whole: nothing is written; returns the problems it names. */
+async function refusedText(text: string) {
+  const before = await w.count('polling_stations');
+  const r = await importText(text);
+  expect(r.ok).toBe(false);
+  expect(await w.count('polling_stations')).toBe(before);
+  return r.ok ? [] : r.problems;
+}
+const refusedRows = (rows: string[]) => refusedText([header, ...rows].join('\n'));
 
 describe('stations CSV', () => {
   it('reads good rows: a town by P-code or by name, empty counts, yes/no in Arabic', async () => {
@@ -34,51 +42,39 @@ describe('stations CSV', () => {
   });
 
   it('names every problem with its line and column, and writes nothing', async () => {
-    const before = await w.count('polling_stations');
-    const r = await importRows([
+    const problems = await refusedRows([
       'QB-01,مدرسة,School,C9999,S1,260,250,no',
       'QB-01,مدرسة,School,C1605,S2,2x,250,maybe',
       'QB-02,,School,C1605,S1,1,1,no',
       'QB-03,مركز,Centre,C1605,S1,1,1,no',
       'QB-03,مركز,Centre,C1605,S1,1,1,no',
     ]);
-    expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.problems.map((p) => [p.line, p.column])).toEqual([
-        [2, 'town'],
-        [3, 'registered_women'],
-        [3, 'women_only'],
-        [4, 'centre_name_ar'],
-        [6, 'station_code'],
-      ]);
-    expect(await w.count('polling_stations')).toBe(before);
-    const cols = await importText('centre,name\nA,B');
-    expect(cols.ok).toBe(false);
-    if (!cols.ok) expect(cols.problems.map((p) => p.column)).toEqual(expect.arrayContaining(['centre_code', 'town']));
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [2, 'town'],
+      [3, 'registered_women'],
+      [3, 'women_only'],
+      [4, 'centre_name_ar'],
+      [6, 'station_code'],
+    ]);
+    const columns = await refusedText('centre,name\nA,B');
+    expect(columns.map((p) => p.column)).toEqual(expect.arrayContaining(['centre_code', 'town']));
   });
 
   it('refuses a row with more or fewer cells than the header (its figures would shift), and names a stray quote', async () => {
-    const before = await w.count('polling_stations');
-    const shifted = await importRows([
+    const shifted = await refusedRows([
       'QC-01,مدرسة,School,C1605,S1,1,260,250,no',
       'QC-01,مدرسة,School,C1605,S2,260,250,no',
       'QC-02,مدرسة',
     ]);
-    expect(shifted.ok).toBe(false);
-    if (!shifted.ok) {
-      expect(shifted.problems.map((p) => p.line)).toEqual([2, 4]);
-      expect(shifted.problems[0]!.message).toMatch(/^في هذا السطر 9 خانات، والسطر الأول فيه 8 أعمدة/);
-      expect(shifted.problems[1]!.message).toMatch(/^في هذا السطر خانتان/);
-    }
+    expect(shifted.map((p) => p.line)).toEqual([2, 4]);
+    expect(shifted[0]!.message).toMatch(/^في هذا السطر 9 خانات، والسطر الأول فيه 8 أعمدة/);
+    expect(shifted[1]!.message).toMatch(/^في هذا السطر خانتان/);
     // A quote inside a field is not a count of cells: the reader names the line it cannot read.
-    const quote = await importRows([
+    const quote = await refusedRows([
       'QD-01,مدرسة,School,C1605,S1,260,250,no',
       'QD-01,مدرسة "النور,School,C1605,S2,1,1,no',
       'QD-02,a,b,C1605,S1,1,1,no',
     ]);
-    expect(quote.ok).toBe(false);
-    if (!quote.ok)
-      expect(quote.problems.map((p) => [p.line, p.message])).toEqual([[3, expect.stringContaining('CSV')]]);
-    expect(await w.count('polling_stations')).toBe(before);
+    expect(quote.map((p) => [p.line, p.message])).toEqual([[3, expect.stringContaining('CSV')]]);
   });
 });

@@ -3,9 +3,9 @@
 // of the record), and one observers are assigned to stays until they are assigned elsewhere.
 import type { Db } from '../../../core/db/index.js';
 import { containing, containsInsensitive } from '../../../core/db/helpers.js';
-import { deleteIn, rowIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, rowIn, updateIn } from '../../../core/db/rows.js';
 import type { Dialect } from '../../../core/db/index.js';
-import { cols } from '../queries.js';
+import { cols, townName } from '../queries.js';
 import { normalizeCode, splitStationRef, stationLabel } from '../codes.js';
 
 const stationColumns = [
@@ -23,7 +23,7 @@ export async function listStations(db: Db, electionId: number) {
     .selectFrom('polling_stations')
     .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
     .innerJoin('towns', 'towns.pcode', 'polling_centres.town_pcode')
-    .select([...stationColumns, 'towns.name_ar as town_name_ar', 'towns.name_en as town_name_en'])
+    .select([...stationColumns, ...townName])
     .where('polling_stations.election_id', '=', electionId)
     .orderBy('polling_centres.code')
     .orderBy('polling_stations.code')
@@ -75,11 +75,7 @@ export async function centresPage(db: Db, dialect: Dialect, electionId: number, 
   const [total, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     q
-      .select([
-        ...cols('polling_centres', 'id code name_ar name_en town_pcode'),
-        'towns.name_ar as town_name_ar',
-        'towns.name_en as town_name_en',
-      ])
+      .select([...cols('polling_centres', 'id code name_ar name_en town_pcode'), ...townName])
       .orderBy('polling_centres.code')
       .limit(PAGE_SIZE)
       .offset((opts.page - 1) * PAGE_SIZE)
@@ -130,11 +126,7 @@ export async function getCentre(db: Db, electionId: number, id: number) {
   return db
     .selectFrom('polling_centres')
     .innerJoin('towns', 'towns.pcode', 'polling_centres.town_pcode')
-    .select([
-      ...cols('polling_centres', 'id election_id code name_ar name_en town_pcode'),
-      'towns.name_ar as town_name_ar',
-      'towns.name_en as town_name_en',
-    ])
+    .select([...cols('polling_centres', 'id election_id code name_ar name_en town_pcode'), ...townName])
     .where('polling_centres.election_id', '=', electionId)
     .where('polling_centres.id', '=', id)
     .executeTakeFirst();
@@ -171,23 +163,11 @@ type StationFields = {
   women_only: number;
 };
 
-export async function addCentre(db: Db, electionId: number, c: CentreFields) {
-  const row = await db
-    .insertInto('polling_centres')
-    .values({ ...c, election_id: electionId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export const addCentre = (db: Db, electionId: number, c: CentreFields) =>
+  insertRow(db, 'polling_centres', { ...c, election_id: electionId });
 
-export async function addStation(db: Db, electionId: number, s: StationFields & { centre_id: number }) {
-  const row = await db
-    .insertInto('polling_stations')
-    .values({ ...s, election_id: electionId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export const addStation = (db: Db, electionId: number, s: StationFields & { centre_id: number }) =>
+  insertRow(db, 'polling_stations', { ...s, election_id: electionId });
 
 export const updateCentre = (db: Db, electionId: number, id: number, c: CentreFields) =>
   updateIn(db, 'polling_centres', id, { election_id: electionId }, c);

@@ -9,8 +9,8 @@ import { checkTowns, townMessages } from '../../../core/towns/picker.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { canChange, election, within } from '../permissions.js';
 import type { Election } from '../queries.js';
-import { managedButton } from '../kit.js';
-import { centreForm, importForm, listQuery, stationForm } from '../schemas.js';
+import { listRequest, managedButton } from '../kit.js';
+import { centreForm, importForm, stationForm } from '../schemas.js';
 import { uploadedText } from '../csv.js';
 import { observersAtCentre } from '../observers/queries.js';
 import { importStations, MAX_STATION_ROWS, STATION_COLUMNS, STATION_EXAMPLE } from './csv.js';
@@ -45,22 +45,12 @@ const stationOf = (a: 'coordinate' | 'change') => async (c: AnyCtx) => {
 };
 
 async function stationsPage(c: MemberCtx, e: Election, state: FormState | null) {
-  const query = listQuery.parse(c.query);
+  const request = listRequest(c, e, state, MAX_STATION_ROWS);
   const [list, counts] = await Promise.all([
-    centresPage(c.db, c.wasl.dialect, e.id, { q: query.q, page: query.page }),
+    centresPage(c.db, c.wasl.dialect, e.id, request.query),
     placeCounts(c.db, e.id),
   ]);
-  return (
-    <StationsPage
-      e={e}
-      {...list}
-      counts={counts}
-      query={query}
-      state={state}
-      canChange={canChange(c, e)}
-      maxRows={MAX_STATION_ROWS}
-    />
-  );
+  return <StationsPage {...request} {...list} counts={counts} />;
 }
 
 async function centrePage(c: MemberCtx, e: Election, cen: Centre, state: FormState | null, open?: number) {

@@ -1,15 +1,14 @@
 // Stations from a CSV file through HTTP: all rows or none, each bad row named.
 import { describe, expect, it } from 'vitest';
-import { useElectionsWorld, type Who } from '../testing/setup.js';
+import { useElectionsWorld } from '../testing/setup.js';
 
 const w = useElectionsWorld();
-const as = (who: Who) => w.as(who);
 
 describe('stations from CSV', () => {
   const header =
     'centre_code,centre_name_ar,centre_name_en,town_pcode,station_code,registered_women,registered_men,women_only';
   it('refuses the whole file when a row is wrong, naming each row and reason', async () => {
-    const c = await as('staff');
+    const c = await w.as('staff');
     await c.get(`/elections/${w.fx.electionId}/stations`);
     const before = await w.count('polling_stations');
     const res = await c.post(`/elections/${w.fx.electionId}/stations/import`, {

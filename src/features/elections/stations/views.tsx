@@ -1,6 +1,7 @@
 // The stations pages: the election's centres a page at a time with the spreadsheet import (its
 // columns and limit stated, a template to download, every refused row listed) and a new centre;
 // one centre with its stations, each corrected in place; the printed observer list of a centre.
+import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Phone } from '../../../core/views/components.js';
 import {
@@ -80,39 +81,45 @@ export function StationsPage(
   );
 }
 
+/** A centre's or a station's form: the code (either part of a "TB-01 S2" label), its own fields, the button. */
+function PlaceForm(p: {
+  idPrefix: 'centre' | 'station';
+  codeLabel: string;
+  action: string;
+  state: FormState | null;
+  values?: Record<string, unknown>;
+  submit: string;
+  children: ComponentChildren;
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <Form action={p.action} state={p.state} values={p.values} idPrefix={p.idPrefix}>
+      <Field name="code" label={p.codeLabel} hint={t('elections.stations.codeHint', { example: '0104.3' })} required />
+      {p.children}
+      <button type="submit">{p.submit}</button>
+    </Form>
+  );
+}
+
 function CentreForm(p: { action: string; state: FormState | null; values?: Record<string, unknown>; submit: string }) {
   const { t } = usePage().i18n;
   return (
-    <Form action={p.action} state={p.state} values={p.values} idPrefix="centre">
-      <Field
-        name="code"
-        label={t('elections.stations.centreCode')}
-        hint={t('elections.stations.codeHint', { example: '0104.3' })}
-        required
-      />
+    <PlaceForm idPrefix="centre" codeLabel={t('elections.stations.centreCode')} {...p}>
       <TownField name="town" label={t('elections.outreach.town')} required />
       <Field name="name_ar" label={t('elections.form.nameAr')} required />
       <Field name="name_en" label={t('elections.form.nameEn')} hint={t('elections.form.englishOptional')} />
-      <button type="submit">{p.submit}</button>
-    </Form>
+    </PlaceForm>
   );
 }
 
 function StationForm(p: { action: string; state: FormState | null; values?: Station; submit: string }) {
   const { t } = usePage().i18n;
   return (
-    <Form action={p.action} state={p.state} values={p.values} idPrefix="station">
-      <Field
-        name="code"
-        label={t('elections.stations.stationCode')}
-        hint={t('elections.stations.codeHint', { example: '0104.3' })}
-        required
-      />
+    <PlaceForm idPrefix="station" codeLabel={t('elections.stations.stationCode')} {...p}>
       <Field name="registered_women" label={t('elections.stations.registeredWomen')} inputmode="numeric" />
       <Field name="registered_men" label={t('elections.stations.registeredMen')} inputmode="numeric" />
       <Checkbox name="women_only" label={t('elections.stations.womenOnly')} />
-      <button type="submit">{p.submit}</button>
-    </Form>
+    </PlaceForm>
   );
 }
 
