@@ -3,13 +3,12 @@
 // correction, and what waits for the member's staff on their start page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCode } from './rules.js';
-import { loc, programmesWorld, withCertificates, type Cert, type World } from './testing/world.js';
+import { loc, worldWithCertificates, type Cert, type World } from './testing/world.js';
 
 let w: World;
 let certs: Cert[];
 beforeAll(async () => {
-  w = await programmesWorld();
-  certs = (await withCertificates(w)).certs;
+  ({ w, certs } = await worldWithCertificates());
 });
 afterAll(() => w.t.close());
 

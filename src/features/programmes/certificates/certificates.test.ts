@@ -1,13 +1,12 @@
 // Certificates through HTTP: public verification (name, course and date only), the printable A4
 // certificate for the member's staff, revocation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loc, programmesWorld, withCertificates, type Cert, type World } from '../testing/world.js';
+import { loc, worldWithCertificates, type Cert, type World } from '../testing/world.js';
 
 let w: World;
 let certs: Cert[];
 beforeAll(async () => {
-  w = await programmesWorld();
-  certs = (await withCertificates(w)).certs;
+  ({ w, certs } = await worldWithCertificates());
 });
 afterAll(() => w.t.close());
 

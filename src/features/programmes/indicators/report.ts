@@ -24,6 +24,7 @@ import {
   recommendationStatuses,
 } from '../rules.js';
 import type { RecommendationStatus, TargetMetric } from '../tables.js';
+import { enrolmentsWithTraineeAndCourse } from '../training/queries.js';
 import { activityReports, protectFamily, type EnrolmentFact, type ReportFigure, type Reports } from './protection.js';
 
 export { reportFigures, type PublishedFigures, type ReportFigure } from './protection.js';
@@ -46,11 +47,7 @@ async function projectIdsInScope(db: Db, scope: Scope): Promise<number[]> {
 async function enrolmentFacts(db: Db, projectIds: number[]): Promise<EnrolmentFact[]> {
   if (!projectIds.length) return [];
   const [rows, sessions, attended] = await Promise.all([
-    db
-      .selectFrom('programme_enrolments')
-      .innerJoin('programme_trainees', 'programme_trainees.id', 'programme_enrolments.trainee_id')
-      .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
-      .innerJoin('programme_courses', 'programme_courses.id', 'programme_cohorts.course_id')
+    enrolmentsWithTraineeAndCourse(db)
       .select([
         'programme_enrolments.id',
         'programme_enrolments.trainee_id',

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import { deleteIn, ids, rowIn, rowsOf, updateIn } from '../../../core/db/rows.js';
+import { countOf } from '../../../core/db/rows.js';
 import type { projectForm, targetForm } from '../schemas.js';
 
 /** The project form's data, its towns resolved to P-codes. */
@@ -85,12 +86,7 @@ export async function saveProject(
 /** What was recorded in a project: a project with records is history and is not deleted. */
 export async function projectRecords(db: Db, projectId: number) {
   const count = (table: 'programme_activities' | 'programme_visits' | 'programme_courses') =>
-    db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('project_id', '=', projectId)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
+    countOf(db, table, { project_id: projectId });
   const [activities, visits, courses] = await Promise.all([
     count('programme_activities'),
     count('programme_visits'),

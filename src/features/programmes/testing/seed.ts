@@ -255,7 +255,7 @@ export async function seedProgrammes(wasl: WaslServices, ctx: DemoContext): Prom
 
   // ——— advocacy visits and their recommendations ———
   let visitDay = '2025-11-02';
-  for (const [k, type, name, town, recs] of visits) {
+  for (const { org: k, type, institution, town, recommendations } of visits) {
     visitDay = addDays(visitDay, 13);
     const visitId = await saveVisit(
       db,
@@ -264,7 +264,7 @@ export async function seedProgrammes(wasl: WaslServices, ctx: DemoContext): Prom
       {
         organization_id: org(k),
         institution_type: type,
-        institution_name: name,
+        institution_name: institution,
         town_pcode: town,
         visited_on: visitDay,
         who_went: 'منسقة المشروع، متدربان/تان من دورة المناصرة',
@@ -273,8 +273,8 @@ export async function seedProgrammes(wasl: WaslServices, ctx: DemoContext): Prom
       staff,
       now,
     );
-    for (const [text, to, status] of recs) {
-      const recId = await addRecommendation(db, visitId, { text, addressed_to: to }, now);
+    for (const { text, addressedTo, status } of recommendations) {
+      const recId = await addRecommendation(db, visitId, { text, addressed_to: addressedTo }, now);
       if (status === 'proposed') continue;
       const steps: RecommendationStatus[] =
         status === 'implemented'

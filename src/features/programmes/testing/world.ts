@@ -283,3 +283,9 @@ export async function withCertificates(w: World) {
   expect((await w.as.staffA.post(`/programmes/cohorts/${cohortId}/certificates`, {})).statusCode).toBe(303);
   return { trainees, certs: await certificates(w) };
 }
+
+/** A fresh world told up to certificates: the start of the test files about issued certificates. */
+export async function worldWithCertificates(): Promise<{ w: World; certs: Cert[] }> {
+  const w = await programmesWorld();
+  return { w, certs: (await withCertificates(w)).certs };
+}

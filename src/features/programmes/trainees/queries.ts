@@ -2,8 +2,9 @@
 // the consent they gave). Corrected and removed on request.
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
+import { countOf } from '../../../core/db/rows.js';
 import type { ProgrammeTraineesTable } from '../tables.js';
-import { enrol, removeEnrolmentsOf } from '../training/queries.js';
+import { enrol, enrolmentsWithTraineeAndCourse, removeEnrolmentsOf } from '../training/queries.js';
 
 export type TraineeInput = Omit<
   Selectable<ProgrammeTraineesTable>,
@@ -20,14 +21,8 @@ export async function listTrainees(db: Db, organizationId: number) {
 }
 
 /** How many trainees a member has registered. */
-export async function countTrainees(db: Db, organizationId: number): Promise<number> {
-  const row = await db
-    .selectFrom('programme_trainees')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+export const countTrainees = (db: Db, organizationId: number): Promise<number> =>
+  countOf(db, 'programme_trainees', { organization_id: organizationId });
 
 export type TraineeRow = NonNullable<Awaited<ReturnType<typeof getTrainee>>>;
 
@@ -94,10 +89,7 @@ export async function removeTrainee(db: Db, id: number): Promise<number> {
 }
 
 export async function traineeEnrolments(db: Db, traineeId: number) {
-  return db
-    .selectFrom('programme_enrolments')
-    .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
-    .innerJoin('programme_courses', 'programme_courses.id', 'programme_cohorts.course_id')
+  return enrolmentsWithTraineeAndCourse(db)
     .leftJoin('programme_certificates', 'programme_certificates.enrolment_id', 'programme_enrolments.id')
     .select([
       'programme_enrolments.id',

@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { flag, isSet } from '../../../core/db/helpers.js';
 import { deleteIn, updateIn } from '../../../core/db/rows.js';
+import { countOf } from '../../../core/db/rows.js';
 import { isComplete } from '../rules.js';
 import type { ProgrammeCohortsTable, ProgrammeCoursesTable } from '../tables.js';
 
@@ -44,14 +45,8 @@ export async function saveCourse(db: Db, id: number | null, projectId: number, i
 }
 
 /** How many cohorts ran a course: a course with cohorts is their history and is not deleted. */
-export async function countCohorts(db: Db, courseId: number): Promise<number> {
-  const row = await db
-    .selectFrom('programme_cohorts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('course_id', '=', courseId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+export const countCohorts = (db: Db, courseId: number): Promise<number> =>
+  countOf(db, 'programme_cohorts', { course_id: courseId });
 
 export const deleteCourse = (db: Db, id: number) => deleteIn(db, 'programme_courses', id, {});
 
@@ -155,15 +150,20 @@ export async function removeEnrolmentsOf(db: Db, of: 'cohort_id' | 'trainee_id',
   return enrolments.length;
 }
 
+/** Enrolments with their trainee, cohort and course (every one has all three): what most reads of training start from. */
+export const enrolmentsWithTraineeAndCourse = (db: Db) =>
+  db
+    .selectFrom('programme_enrolments')
+    .innerJoin('programme_trainees', 'programme_trainees.id', 'programme_enrolments.trainee_id')
+    .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
+    .innerJoin('programme_courses', 'programme_courses.id', 'programme_cohorts.course_id');
+
 export type EnrolmentRow = NonNullable<Awaited<ReturnType<typeof getEnrolment>>>;
 
 /** An enrolment with the trainee's name and its cohort's member. */
 export async function getEnrolment(db: Db, id: number) {
   return (
-    (await db
-      .selectFrom('programme_enrolments')
-      .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_enrolments.cohort_id')
-      .innerJoin('programme_trainees', 'programme_trainees.id', 'programme_enrolments.trainee_id')
+    (await enrolmentsWithTraineeAndCourse(db)
       .select([
         'programme_enrolments.id',
         'programme_enrolments.cohort_id',
@@ -273,9 +273,7 @@ export type RosterRow = Awaited<ReturnType<typeof cohortRoster>>[number];
 /** The cohort's trainees with attendance, scores, completion and certificate. */
 export async function cohortRoster(db: Db, cohort: CohortRow) {
   const [rows, sessions, attendance] = await Promise.all([
-    db
-      .selectFrom('programme_enrolments')
-      .innerJoin('programme_trainees', 'programme_trainees.id', 'programme_enrolments.trainee_id')
+    enrolmentsWithTraineeAndCourse(db)
       .leftJoin('programme_certificates', 'programme_certificates.enrolment_id', 'programme_enrolments.id')
       .select([
         'programme_enrolments.id',
