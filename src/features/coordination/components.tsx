@@ -120,12 +120,12 @@ export function choices<V extends string, L>(values: readonly V[], label: (v: V)
   return values.map((value) => ({ value, label: label(value) }));
 }
 
-/** A date and time, read as a wall time in Damascus (the hint says so first), required. */
-export function DamascusTime(p: { name: string; label: string; hint?: string }) {
+/** A date and time, read as a wall time in Damascus (the hint says so first), required unless `optional`. */
+export function DamascusTime(p: { name: string; label: string; hint?: string; optional?: boolean }) {
   const { t } = usePage().i18n;
   const damascus = t('coordination.form.damascusTime');
   const hint = p.hint ? `${damascus} ${p.hint}` : damascus;
-  return <Field name={p.name} type="datetime-local" label={p.label} hint={hint} required />;
+  return <Field name={p.name} type="datetime-local" label={p.label} hint={hint} required={!p.optional} />;
 }
 
 /** People of member organizations as choices, by user id: "name — organization". */

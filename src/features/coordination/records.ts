@@ -1,22 +1,12 @@
 // The shapes every coordination area repeats, beside core/db/rows.ts (one row by id inside its
-// owner): a new row whose id the caller needs, the next number of an owner's sequence (agenda
-// position, decision number, version), an owner's rows with the name of the person who wrote each
-// (versions, comments), and one column of the rows that match (ids to check, files to delete).
-import type { Insertable, Kysely, Selectable } from 'kysely';
+// owner, a new row's id): the next number of an owner's sequence (agenda position, decision
+// number, version), an owner's rows with the name of the person who wrote each (versions,
+// comments), and one column of the rows that match (ids to check, files to delete).
+import type { Kysely, Selectable } from 'kysely';
 import type { Db } from '../../core/db/index.js';
 import type { Database } from '../../core/db/schema.js';
 
 type Table = keyof Database & string;
-
-/** Inserts one row and returns its id. */
-export async function insertId<T extends Table>(db: Db, table: T, values: Insertable<Database[T]>): Promise<number> {
-  const row = await (db as unknown as Kysely<any>)
-    .insertInto(table)
-    .values(values as Record<string, unknown>)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
 
 /** One more than the largest `column` among the owner's rows (1 for the first). */
 export async function nextNumber<T extends Table>(

@@ -244,6 +244,17 @@ function shuffle<T>(a: T[]): T[] {
   return a;
 }
 
+/** Whether the organization has taken part in the vote (its ballot is in). */
+async function hasVoted(db: Db, voteId: number, orgId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('coord_vote_participation')
+    .select('organization_id')
+    .where('vote_id', '=', voteId)
+    .where('organization_id', '=', orgId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Casts an organization's ballot. One per organization: the participation row's primary key
  * refuses a second one even under concurrent requests (the whole cast rolls back).
@@ -271,13 +282,7 @@ export async function castBallot(
   if (vote.kind === 'decision' && choices.length !== 1) return 'invalidChoice';
   try {
     return await db.transaction().execute(async (trx) => {
-      const already = await trx
-        .selectFrom('coord_vote_participation')
-        .select('organization_id')
-        .where('vote_id', '=', vote.id)
-        .where('organization_id', '=', orgId)
-        .executeTakeFirst();
-      if (already) return 'alreadyVoted' as const;
+      if (await hasVoted(trx, vote.id, orgId)) return 'alreadyVoted' as const;
       await trx
         .insertInto('coord_vote_participation')
         .values({ vote_id: vote.id, organization_id: orgId, cast_by_user_id: userId, cast_on: damascusDay(now) })
@@ -293,13 +298,7 @@ export async function castBallot(
     });
   } catch (err) {
     // A concurrent cast by the same organization lost the race on the primary key.
-    const again = await db
-      .selectFrom('coord_vote_participation')
-      .select('organization_id')
-      .where('vote_id', '=', vote.id)
-      .where('organization_id', '=', orgId)
-      .executeTakeFirst();
-    if (again) return 'alreadyVoted';
+    if (await hasVoted(db, vote.id, orgId)) return 'alreadyVoted';
     throw err;
   }
 }

@@ -4,21 +4,16 @@
 // body with votes).
 import { describe, expect, it } from 'vitest';
 import { useWorld } from '../testing/test-helpers.js';
+import { bodyFields, termFields, theRow } from '../test-fixtures.js';
 
 const s = useWorld();
 const db = () => s.t.handle.db;
 
 async function makeBody(name: string) {
   await s.w.c.netAdmin.get('/governance');
-  const res = await s.w.c.netAdmin.post('/governance/bodies', {
-    kind: 'committee',
-    name_ar: name,
-    name_en: `${name} (en)`,
-    description_ar: '',
-    description_en: '',
-  });
+  const res = await s.w.c.netAdmin.post('/governance/bodies', bodyFields({ name_ar: name, name_en: `${name} (en)` }));
   expect(res.statusCode).toBe(303);
-  return (await db().selectFrom('coord_bodies').select('id').where('name_ar', '=', name).executeTakeFirstOrThrow()).id;
+  return (await theRow(s.t, 'coord_bodies', { name_ar: name })).id;
 }
 
 async function makeSeat(bodyId: number, title: string) {
@@ -27,19 +22,17 @@ async function makeSeat(bodyId: number, title: string) {
     title_en: `${title} (en)`,
   });
   expect(res.statusCode).toBe(303);
-  return (await db().selectFrom('coord_seats').select('id').where('title_ar', '=', title).executeTakeFirstOrThrow()).id;
+  return (await theRow(s.t, 'coord_seats', { title_ar: title })).id;
 }
 
-async function makeTerm(seatId: number, holder: string) {
-  const res = await s.w.c.netAdmin.post(`/governance/seats/${seatId}/terms`, {
-    holder_name: holder,
-    holder_org_id: String(s.w.orgA),
-    starts_on: '2026-01-01',
-    ends_on: '2028-12-31',
-  });
+/** The term form for a holder from organization A; `over` changes any other field. */
+const termOfA = (holder: string, over: Record<string, string> = {}) =>
+  termFields({ holder_name: holder, holder_org_id: String(s.w.orgA), ...over });
+
+async function makeTerm(seatId: number, holder: string, over: Record<string, string> = {}) {
+  const res = await s.w.c.netAdmin.post(`/governance/seats/${seatId}/terms`, termOfA(holder, over));
   expect(res.statusCode).toBe(303);
-  return (await db().selectFrom('coord_terms').select('id').where('holder_name', '=', holder).executeTakeFirstOrThrow())
-    .id;
+  return (await theRow(s.t, 'coord_terms', { holder_name: holder })).id;
 }
 
 const audits = async (action: string) =>
@@ -57,13 +50,7 @@ describe('editing bodies, seats and terms', () => {
     expect(form.body).toContain('value="لجنة المتابعة"');
     expect((await s.w.c.netAdmin.get('/governance')).body).toContain(`/governance/bodies/${id}/edit`);
     expect((await s.w.c.adminA.get('/governance')).body).not.toContain(`/governance/bodies/${id}/edit`);
-    const change = {
-      kind: 'board',
-      name_ar: 'لجنة الرقابة',
-      name_en: 'Oversight',
-      description_ar: '',
-      description_en: '',
-    };
+    const change = bodyFields({ kind: 'board', name_ar: 'لجنة الرقابة', name_en: 'Oversight' });
     for (const who of outsiders) {
       await s.w.c[who].get('/governance');
       expect([303, 403, 404], who).toContain((await s.w.c[who].get(`/governance/bodies/${id}/edit`)).statusCode);
@@ -94,21 +81,9 @@ describe('editing bodies, seats and terms', () => {
 
   it('takes a body and a seat named in Arabic only; the English page shows the Arabic', async () => {
     await s.w.c.netAdmin.get('/governance');
-    const body = await s.w.c.netAdmin.post('/governance/bodies', {
-      kind: 'committee',
-      name_ar: 'لجنة المتابعة',
-      name_en: '',
-      description_ar: '',
-      description_en: '',
-    });
+    const body = await s.w.c.netAdmin.post('/governance/bodies', bodyFields({ name_ar: 'لجنة المتابعة', name_en: '' }));
     expect(body.statusCode).toBe(303);
-    const id = (
-      await db()
-        .selectFrom('coord_bodies')
-        .select('id')
-        .where('name_ar', '=', 'لجنة المتابعة')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const id = (await theRow(s.t, 'coord_bodies', { name_ar: 'لجنة المتابعة' })).id;
     await s.w.c.netAdmin.get('/governance');
     expect(
       (await s.w.c.netAdmin.post(`/governance/bodies/${id}/seats`, { title_ar: 'مقرر اللجنة', title_en: '' }))
@@ -118,13 +93,7 @@ describe('editing bodies, seats and terms', () => {
     expect(english.body).toContain('لجنة المتابعة');
     expect(english.body).toContain('مقرر اللجنة');
     // the Arabic name is still required, and says so
-    const bad = await s.w.c.netAdmin.post('/governance/bodies', {
-      kind: 'committee',
-      name_ar: '',
-      name_en: 'English only',
-      description_ar: '',
-      description_en: '',
-    });
+    const bad = await s.w.c.netAdmin.post('/governance/bodies', bodyFields({ name_ar: '', name_en: 'English only' }));
     expect(bad.statusCode).toBe(400);
     expect(await db().selectFrom('coord_bodies').select('id').where('name_en', '=', 'English only').execute()).toEqual(
       [],
@@ -134,20 +103,7 @@ describe('editing bodies, seats and terms', () => {
   it('lists a term that has not started yet to network admins, with its edit link, and to no one else', async () => {
     const seat = await makeSeat(await makeBody('هيئة المراجعة'), 'عضو الهيئة');
     await s.w.c.netAdmin.get('/governance');
-    const res = await s.w.c.netAdmin.post(`/governance/seats/${seat}/terms`, {
-      holder_name: 'Future Holder',
-      holder_org_id: String(s.w.orgA),
-      starts_on: '2030-01-01',
-      ends_on: '2031-12-31',
-    });
-    expect(res.statusCode).toBe(303);
-    const term = (
-      await db()
-        .selectFrom('coord_terms')
-        .select('id')
-        .where('holder_name', '=', 'Future Holder')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const term = await makeTerm(seat, 'Future Holder', { starts_on: '2030-01-01', ends_on: '2031-12-31' });
     const admin = await s.w.c.netAdmin.get('/governance');
     expect(admin.body).toContain('ولايات لم تبدأ بعد');
     expect(admin.body).toContain(`href="/governance/terms/${term}/edit"`);
@@ -162,21 +118,17 @@ describe('editing bodies, seats and terms', () => {
     for (const who of outsiders) {
       await s.w.c[who].get('/governance');
       const a = await s.w.c[who].post(`/governance/seats/${seat}/edit`, { title_ar: 'x', title_en: 'x' });
-      const b = await s.w.c[who].post(`/governance/terms/${term}/edit`, {
-        holder_name: 'x',
-        holder_org_id: '',
-        starts_on: '2026-01-01',
-        ends_on: '2026-02-01',
-      });
+      const b = await s.w.c[who].post(
+        `/governance/terms/${term}/edit`,
+        termFields({ holder_name: 'x', ends_on: '2026-02-01' }),
+      );
       for (const res of [a, b]) expect([303, 403, 404], who).toContain(res.statusCode);
     }
     await s.w.c.netAdmin.get(`/governance/terms/${term}/edit`);
-    const bad = await s.w.c.netAdmin.post(`/governance/terms/${term}/edit`, {
-      holder_name: 'Rana Khalil',
-      holder_org_id: String(s.w.orgA),
-      starts_on: '2027-01-01',
-      ends_on: '2026-01-01',
-    });
+    const bad = await s.w.c.netAdmin.post(
+      `/governance/terms/${term}/edit`,
+      termOfA('Rana Khalil', { starts_on: '2027-01-01', ends_on: '2026-01-01' }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('يجب أن تأتي النهاية بعد البداية');
     const termRow = () => db().selectFrom('coord_terms').selectAll().where('id', '=', term).executeTakeFirstOrThrow();
@@ -192,12 +144,10 @@ describe('editing bodies, seats and terms', () => {
     expect((await s.w.c.netAdmin.post(`/governance/seats/${seat}/terms`, stranger)).statusCode).toBe(400);
     expect((await termRow()).holder_name).toBe('Rana Khalil');
     expect(await db().selectFrom('coord_terms').select('id').where('holder_name', '=', 'x').execute()).toEqual([]);
-    const ok = await s.w.c.netAdmin.post(`/governance/terms/${term}/edit`, {
-      holder_name: 'Rana Khalil-Haddad',
-      holder_org_id: String(s.w.orgB),
-      starts_on: '2026-01-01',
-      ends_on: '2027-06-30',
-    });
+    const ok = await s.w.c.netAdmin.post(
+      `/governance/terms/${term}/edit`,
+      termFields({ holder_name: 'Rana Khalil-Haddad', holder_org_id: String(s.w.orgB), ends_on: '2027-06-30' }),
+    );
     expect(ok.statusCode).toBe(303);
     expect(await termRow()).toMatchObject({
       holder_name: 'Rana Khalil-Haddad',

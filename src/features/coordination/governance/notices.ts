@@ -38,38 +38,28 @@ export async function voteNotices(wasl: WaslServices, now: Date): Promise<number
   const iso = now.toISOString();
   const since = new Date(now.getTime() - 2 * DAY).toISOString();
   const dayAhead = new Date(now.getTime() + DAY).toISOString();
-  const base = db.selectFrom('coord_votes').select(['id', 'network_id', 'title']).where('cancelled_at', 'is', null);
-  const events: [CoordEvent, Column, { id: number; network_id: number; title: string }[]][] = [
-    [
-      'voteOpened',
-      'opened_told_at',
-      await base
-        .where('opened_told_at', 'is', null)
-        .where('opens_at', '<=', iso)
-        .where('opens_at', '>', since)
-        .where('closes_at', '>', iso)
-        .execute(),
-    ],
-    [
-      'voteClosingSoon',
-      'closing_told_at',
-      await base
-        .where('closing_told_at', 'is', null)
-        .where('opens_at', '<=', iso)
-        .where('closes_at', '>', iso)
-        .where('closes_at', '<=', dayAhead)
-        .execute(),
-    ],
-    [
-      'voteClosed',
-      'closed_told_at',
-      await base
-        .where('closed_told_at', 'is', null)
-        .where('closes_at', '<=', iso)
-        .where('closes_at', '>', since)
-        .execute(),
-    ],
+  // Each event: the column that claims it, and when a vote is due for it — its opening and closing
+  // times each inside (after, upTo], a null bound left open.
+  type Window = [after: string | null, upTo: string | null];
+  const due: [CoordEvent, Column, Partial<Record<'opens_at' | 'closes_at', Window>>][] = [
+    ['voteOpened', 'opened_told_at', { opens_at: [since, iso], closes_at: [iso, null] }],
+    ['voteClosingSoon', 'closing_told_at', { opens_at: [null, iso], closes_at: [iso, dayAhead] }],
+    ['voteClosed', 'closed_told_at', { closes_at: [since, iso] }],
   ];
+  const events: [CoordEvent, Column, { id: number; network_id: number; title: string }[]][] = [];
+  for (const [event, column, when] of due) {
+    let q = db
+      .selectFrom('coord_votes')
+      .select(['id', 'network_id', 'title'])
+      .where('cancelled_at', 'is', null)
+      .where(column, 'is', null);
+    for (const moment of ['opens_at', 'closes_at'] as const) {
+      const [after, upTo] = when[moment] ?? [null, null];
+      if (upTo !== null) q = q.where(moment, '<=', upTo);
+      if (after !== null) q = q.where(moment, '>', after);
+    }
+    events.push([event, column, await q.execute()]);
+  }
   let told = 0;
   for (const [event, column, votes] of events)
     for (const v of votes) {

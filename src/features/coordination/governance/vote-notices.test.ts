@@ -3,37 +3,16 @@
 // that voting opened, a day before it closes if their organization has not voted yet, and that it
 // closed — once each, from the hourly job, and nobody else (staff, outsiders, the admin who set it up).
 import { describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../testing/app.js';
-import { dateToDamascusLocal, DAY, HOUR } from '../../../core/time.js';
+import { DAY, HOUR } from '../../../core/time.js';
 import { runCoordinationJobs } from '../jobs.js';
-import { idFrom, nameRole, resignIn, told, useWorld, type World } from '../testing/test-helpers.js';
+import { nameRole, resignIn, told, useWorld } from '../testing/test-helpers.js';
+import { createVote, nameRepresentatives, wallTime } from '../test-fixtures.js';
 import { voteNotices } from './notices.js';
 
-const s = useWorld({ setUp });
+const s = useWorld({ setUp: (_t, w) => nameRepresentatives(w) });
 
-async function setUp(_t: TestApp, w: World) {
-  for (const admin of ['adminA', 'adminB', 'adminC'] as const)
-    expect((await nameRole(w, admin, w.users[admin], { representative: 'on' })).statusCode).toBe(303);
-}
-
-const local = (ms: number) => dateToDamascusLocal(new Date(s.t.clock.now.getTime() + ms));
-
-async function newDecision(title: string, opensIn: number, closesIn: number) {
-  await s.w.c.netAdmin.get('/votes/new');
-  const res = await s.w.c.netAdmin.post('/votes/new', {
-    kind: 'decision',
-    title,
-    description: '',
-    body_id: '',
-    max_choices: '1',
-    nominations_close_at: '',
-    opens_at: local(opensIn),
-    closes_at: local(closesIn),
-    quorum_percent: '50',
-  });
-  expect(res.statusCode).toBe(303);
-  return idFrom(res.headers.location);
-}
+const newDecision = (title: string, opensIn: number, closesIn: number) =>
+  createVote(s.t, s.w.c.netAdmin, { title, opens_at: wallTime(s.t, opensIn), closes_at: wallTime(s.t, closesIn) });
 
 async function later(ms: number) {
   s.t.clock.advance(ms);

@@ -1,31 +1,21 @@
 // Votes among member organizations: nominations, one secret ballot per organization cast by its
 // representative, quorum, opening and closing times, results with turnout, reproducible count.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../testing/app.js';
 import { sql } from 'kysely';
 import { testDialect } from '../../../testing/db.js';
-import { idFrom, nameRole, resignIn, useWorld, type World } from '../testing/test-helpers.js';
+import { resignIn, useWorld } from '../testing/test-helpers.js';
+import { bodyFields, createVote, nameRepresentatives, termFields, voteFields, wallTime } from '../test-fixtures.js';
 import { makeOrganization, makeUser } from '../../../testing/app.js';
 import { castBallot } from './actions.js';
 import { getVote, tally } from './queries.js';
-import { dateToDamascusLocal, HOUR, DAY } from '../../../core/time.js';
+import { HOUR, DAY } from '../../../core/time.js';
 
-const s = useWorld({ setUp });
+// Each organization names its representative.
+const s = useWorld({ setUp: (_t, w) => nameRepresentatives(w) });
 
-async function setUp(_t: TestApp, w: World) {
-  // Each organization names its representative.
-  for (const admin of ['adminA', 'adminB', 'adminC'] as const)
-    expect((await nameRole(w, admin, w.users[admin], { representative: 'on' })).statusCode).toBe(303);
-}
+const local = (ms: number) => wallTime(s.t, ms);
 
-const local = (ms: number) => dateToDamascusLocal(new Date(s.t.clock.now.getTime() + ms));
-
-async function newVote(fields: Record<string, string>) {
-  await s.w.c.netAdmin.get('/votes/new');
-  const res = await s.w.c.netAdmin.post('/votes/new', fields);
-  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-  return idFrom(res.headers.location);
-}
+const newVote = (fields: Record<string, string>) => createVote(s.t, s.w.c.netAdmin, fields);
 
 describe('creating votes', () => {
   it('is for network admins; bad times are refused beside the field', async () => {
@@ -33,17 +23,10 @@ describe('creating votes', () => {
     expect((await s.w.c.adminA.post('/votes/new', { kind: 'decision', title: 'x' })).statusCode).toBe(404);
     expect((await s.w.c.editor.get('/votes/new')).statusCode).toBe(404);
     await s.w.c.netAdmin.get('/votes/new');
-    const bad = await s.w.c.netAdmin.post('/votes/new', {
-      kind: 'decision',
-      title: 'Backwards',
-      description: '',
-      body_id: '',
-      max_choices: '1',
-      nominations_close_at: '',
-      opens_at: local(2 * HOUR),
-      closes_at: local(HOUR),
-      quorum_percent: '50',
-    });
+    const bad = await s.w.c.netAdmin.post(
+      '/votes/new',
+      voteFields(s.t, { title: 'Backwards', opens_at: local(2 * HOUR), closes_at: local(HOUR) }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('يجب أن تأتي النهاية بعد البداية');
   });
@@ -53,12 +36,8 @@ describe('a yes/no decision', () => {
   let id: number;
   beforeAll(async () => {
     id = await newVote({
-      kind: 'decision',
       title: 'Adopt the code of conduct',
       description: 'Members decide between meetings.',
-      body_id: '',
-      max_choices: '1',
-      nominations_close_at: '',
       opens_at: local(HOUR),
       closes_at: local(2 * DAY),
       quorum_percent: '60',
@@ -215,9 +194,6 @@ describe('an election with nominations and a quorum', () => {
     id = await newVote({
       kind: 'election',
       title: 'Board seat',
-      description: '',
-      body_id: '',
-      max_choices: '1',
       nominations_close_at: local(DAY),
       opens_at: local(DAY),
       closes_at: local(3 * DAY),
@@ -302,13 +278,10 @@ describe('an election with nominations and a quorum', () => {
 describe('governance page', () => {
   it('shows bodies, seats and holders publicly; only network admins edit', async () => {
     await s.w.c.netAdmin.get('/governance');
-    const body = await s.w.c.netAdmin.post('/governance/bodies', {
-      kind: 'board',
-      name_ar: 'مجلس الإدارة',
-      name_en: 'Board',
-      description_ar: '',
-      description_en: '',
-    });
+    const body = await s.w.c.netAdmin.post(
+      '/governance/bodies',
+      bodyFields({ kind: 'board', name_ar: 'مجلس الإدارة', name_en: 'Board' }),
+    );
     expect(body.statusCode).toBe(303);
     const b = await s.t.handle.db.selectFrom('coord_bodies').select('id').executeTakeFirstOrThrow();
     await s.w.c.netAdmin.post(`/governance/bodies/${b.id}/seats`, {
@@ -317,19 +290,15 @@ describe('governance page', () => {
       is_chair: 'on',
     });
     const seat = await s.t.handle.db.selectFrom('coord_seats').select('id').executeTakeFirstOrThrow();
-    const bad = await s.w.c.netAdmin.post(`/governance/seats/${seat.id}/terms`, {
-      holder_name: 'Hala',
-      holder_org_id: '',
-      starts_on: '2026-01-01',
-      ends_on: '2025-01-01',
-    });
+    const bad = await s.w.c.netAdmin.post(
+      `/governance/seats/${seat.id}/terms`,
+      termFields({ holder_name: 'Hala', ends_on: '2025-01-01' }),
+    );
     expect(bad.statusCode).toBe(400);
-    await s.w.c.netAdmin.post(`/governance/seats/${seat.id}/terms`, {
-      holder_name: 'Hala Haddad',
-      holder_org_id: String(s.w.orgA),
-      starts_on: '2026-01-01',
-      ends_on: '2028-12-31',
-    });
+    await s.w.c.netAdmin.post(
+      `/governance/seats/${seat.id}/terms`,
+      termFields({ holder_name: 'Hala Haddad', holder_org_id: String(s.w.orgA) }),
+    );
     // Board names as the network chooses (issue 18): the seat alone until an admin chooses.
     const page = await s.w.c.anonymous.get('/governance');
     expect(page.statusCode).toBe(200);
@@ -373,17 +342,7 @@ describe('governance page', () => {
 
 describe('secret counts, small electorates and cancelling (issue 14, 16)', () => {
   async function decision(title: string, opensIn = HOUR, closesIn = 2 * DAY) {
-    return newVote({
-      kind: 'decision',
-      title,
-      description: '',
-      body_id: '',
-      max_choices: '1',
-      nominations_close_at: '',
-      opens_at: local(opensIn),
-      closes_at: local(closesIn),
-      quorum_percent: '30',
-    });
+    return newVote({ title, opens_at: local(opensIn), closes_at: local(closesIn), quorum_percent: '30' });
   }
   const options = async (id: number) =>
     Object.fromEntries(

@@ -1,10 +1,9 @@
 // Lessons learned, written: after-action notes on a meeting, a visit or a project; private to the
 // organization by default, shareable with the network, publishable to the resources library's
 // lessons-learned collection (through the publishing feature).
-import { deleteIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { CoordLessonsTable } from '../tables.js';
-import { insertId } from '../records.js';
 
 export type LessonInput = Omit<
   CoordLessonsTable,
@@ -28,7 +27,7 @@ export async function saveLesson(
 ): Promise<number> {
   const iso = now.toISOString();
   if (id === null)
-    return insertId(db, 'coord_lessons', {
+    return insertRow(db, 'coord_lessons', {
       organization_id: actingOrgId,
       ...input,
       published_id: null,

@@ -1,11 +1,11 @@
 // Meetings, written: meetings and their invitees, agenda, RSVP, the roll call, action items,
 // cycles, and the reset of a person's calendar feed. Minutes and decisions are in minutes.ts.
 import crypto from 'node:crypto';
-import { deleteIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import type { ActionStatus, CoordActionsTable, CoordMeetingsTable } from '../tables.js';
-import { insertId, nextNumber } from '../records.js';
+import { nextNumber } from '../records.js';
 
 export type MeetingInput = Pick<
   CoordMeetingsTable,
@@ -39,7 +39,7 @@ export async function createMeeting(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
-    const id = await insertId(trx, 'coord_meetings', {
+    const id = await insertRow(trx, 'coord_meetings', {
       network_id: networkId,
       cycle_id: cycleId,
       ...input,
@@ -99,7 +99,7 @@ type AgendaInput = { title: string; details: string; duration_minutes: number | 
 
 export async function addAgendaItem(db: Db, meetingId: number, input: AgendaInput) {
   const position = await nextNumber(db, 'coord_agenda_items', 'position', { meeting_id: meetingId });
-  return insertId(db, 'coord_agenda_items', { meeting_id: meetingId, position, ...input });
+  return insertRow(db, 'coord_agenda_items', { meeting_id: meetingId, position, ...input });
 }
 
 export async function updateAgendaItem(db: Db, meetingId: number, itemId: number, input: AgendaInput) {
@@ -188,7 +188,7 @@ export type ActionInput = Pick<
 
 export async function createAction(db: Db, networkId: number, input: ActionInput, userId: number | null, now: Date) {
   const at = now.toISOString();
-  return insertId(db, 'coord_actions', {
+  return insertRow(db, 'coord_actions', {
     network_id: networkId,
     ...input,
     status: 'open',
@@ -219,7 +219,7 @@ export async function setActionStatus(db: Db, id: number, status: ActionStatus, 
 
 // ——— cycles ———
 export async function createCycle(db: Db, networkId: number, title: string, userId: number | null, now: Date) {
-  return insertId(db, 'coord_cycles', {
+  return insertRow(db, 'coord_cycles', {
     network_id: networkId,
     title,
     created_by: userId,

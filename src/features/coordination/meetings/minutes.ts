@@ -5,8 +5,7 @@
 // rendered once. The length cap is checked by the form before any of this reads the text.
 import type { Db } from '../../../core/db/index.js';
 import { renderForStorage } from '../../../core/text/markdown-render.js';
-import { deleteIn, rowsOf, updateIn } from '../../../core/db/rows.js';
-import { insertId } from '../records.js';
+import { deleteIn, insertRow, rowsOf, updateIn } from '../../../core/db/rows.js';
 
 export const MAX_DECISIONS = 100;
 
@@ -119,7 +118,7 @@ export async function saveMinutes(
     for (const [i, d] of decisions.plan.entries()) {
       const number = i + 1;
       if (d.id === null) {
-        await insertId(trx, 'coord_decisions', {
+        await insertRow(trx, 'coord_decisions', {
           meeting_id: meetingId,
           number,
           text: d.text,

@@ -1,9 +1,9 @@
 // Strategic plans, written: a plan and its versions (structured sections or a document), reviews
 // opened with chosen reviewers, their comments and answers, closing.
-import { updateIn } from '../../../core/db/rows.js';
+import { insertRow, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
-import { insertId, nextNumber } from '../records.js';
+import { nextNumber } from '../records.js';
 
 export type PlanVersionInput = {
   vision: string;
@@ -26,7 +26,7 @@ export async function createPlan(
   return db.transaction().execute(async (trx) => {
     const iso = now.toISOString();
     const values = { organization_id: actingOrgId, title, created_by: userId, created_at: iso, updated_at: iso };
-    const plan = await insertId(trx, 'coord_plans', values);
+    const plan = await insertRow(trx, 'coord_plans', values);
     await insertVersion(trx, plan, actingOrgId, 1, first, userId, now);
     return plan;
   });
@@ -41,7 +41,7 @@ async function insertVersion(
   userId: number | null,
   now: Date,
 ) {
-  return insertId(db, 'coord_plan_versions', {
+  return insertRow(db, 'coord_plan_versions', {
     plan_id: planId,
     organization_id: orgId,
     version,
@@ -101,7 +101,7 @@ export async function openReview(
   now: Date,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const review = await insertId(trx, 'coord_reviews', {
+    const review = await insertRow(trx, 'coord_reviews', {
       plan_id: plan.id,
       organization_id: plan.organization_id,
       version_id: versionId,

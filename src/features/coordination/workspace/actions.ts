@@ -1,6 +1,6 @@
 // Member workspaces, written: items and their versions, sharing, people's roles, emergency access,
 // and leaving the network (asked for, cancelled, completed by the job after the waiting period).
-import { deleteIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, updateIn } from '../../../core/db/rows.js';
 import type { Db } from '../../../core/db/index.js';
 import type { WaslServices } from '../../../core/services.js';
 import { audit } from '../../../core/audit/index.js';
@@ -10,7 +10,7 @@ import { deleteMediaFiles, type SavedFile } from '../files.js';
 import type { Sharing } from '../tables.js';
 import { pendingDeparture, pendingDepartures } from './queries.js';
 import { staffOf, tellPeople } from '../notify.js';
-import { columnOf, insertId, nextNumber } from '../records.js';
+import { columnOf, nextNumber } from '../records.js';
 
 type VersionFile = SavedFile & { note: string };
 
@@ -44,7 +44,7 @@ export async function createItem(
 ): Promise<number> {
   const iso = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const id = await insertId(trx, 'coord_items', {
+    const id = await insertRow(trx, 'coord_items', {
       organization_id: actingOrgId,
       kind: input.kind,
       title: input.title,
@@ -177,7 +177,7 @@ export async function openEmergency(
   now: Date,
 ): Promise<{ id: number; expiresAt: string }> {
   const expiresAt = new Date(now.getTime() + Math.min(hours, EMERGENCY_MAX_HOURS) * HOUR).toISOString();
-  const id = await insertId(db, 'coord_emergency_access', {
+  const id = await insertRow(db, 'coord_emergency_access', {
     organization_id: orgId,
     user_id: userId,
     reason,

@@ -2,7 +2,7 @@
 // (the edit pages). Arabic is required, English optional (pages fall back to the Arabic).
 import { usePage } from '../../../../core/views/context.js';
 import { Checkbox, Field, Select } from '../../../../core/views/forms.js';
-import { useLocalized } from '../../components.js';
+import { choices, useLocalized } from '../../components.js';
 
 export function BodyFields() {
   const { t } = usePage().i18n;
@@ -11,10 +11,7 @@ export function BodyFields() {
       <Select
         name="kind"
         label={t('coordination.governance.kind')}
-        options={[
-          { value: 'board', label: t('coordination.governance.kind.board') },
-          { value: 'committee', label: t('coordination.governance.kind.committee') },
-        ]}
+        options={choices(['board', 'committee'] as const, (k) => t(`coordination.governance.kind.${k}`))}
       />
       <Field name="name_ar" label={t('coordination.field.nameAr')} required />
       <Field name="name_en" label={t('coordination.field.nameEn')} />

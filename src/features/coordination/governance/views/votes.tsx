@@ -16,7 +16,7 @@ import {
 } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import type { PublishedTally, VotePhase } from '../queries.js';
-import { CoordNav, Names, Paragraphs, When, errorsOf, useLocalized } from '../../components.js';
+import { CoordNav, DamascusTime, Names, Paragraphs, When, choices, errorsOf, useLocalized } from '../../components.js';
 import { PhaseBadge } from './bodies.js';
 
 export function VoteNewPage(p: {
@@ -25,7 +25,6 @@ export function VoteNewPage(p: {
 }) {
   const { t } = usePage().i18n;
   const name = useLocalized();
-  const damascus = t('coordination.form.damascusTime');
   return (
     <Layout title={t('coordination.vote.new')}>
       <CoordNav current="/governance" />
@@ -34,10 +33,7 @@ export function VoteNewPage(p: {
         <Select
           name="kind"
           label={t('coordination.vote.kindLabel')}
-          options={[
-            { value: 'decision', label: t('coordination.vote.kind.decision') },
-            { value: 'election', label: t('coordination.vote.kind.election') },
-          ]}
+          options={choices(['decision', 'election'] as const, (k) => t(`coordination.vote.kind.${k}`))}
         />
         <Field name="title" label={t('coordination.field.title')} required />
         <Field name="description" label={t('coordination.field.description')} multiline />
@@ -53,20 +49,9 @@ export function VoteNewPage(p: {
           label={t('coordination.vote.maxChoices')}
           hint={t('coordination.vote.maxChoicesHint')}
         />
-        <Field
-          name="nominations_close_at"
-          type="datetime-local"
-          label={t('coordination.vote.nominationsCloseAt')}
-          hint={damascus}
-        />
-        <Field name="opens_at" type="datetime-local" label={t('coordination.vote.opensAt')} hint={damascus} required />
-        <Field
-          name="closes_at"
-          type="datetime-local"
-          label={t('coordination.vote.closesAt')}
-          hint={damascus}
-          required
-        />
+        <DamascusTime name="nominations_close_at" label={t('coordination.vote.nominationsCloseAt')} optional />
+        <DamascusTime name="opens_at" label={t('coordination.vote.opensAt')} />
+        <DamascusTime name="closes_at" label={t('coordination.vote.closesAt')} />
         <Field
           name="quorum_percent"
           type="number"

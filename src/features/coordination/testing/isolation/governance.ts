@@ -1,7 +1,7 @@
 // Isolation probes of governance: bodies (public), votes (inside the network) and secret ballots
 // (on no page at all).
-import { who } from '../../../../testing/isolation.js';
-import type { Kit } from './kit.js';
+import { who, type Probe } from '../../../../testing/isolation.js';
+import type { Kit, Write } from './kit.js';
 import { addSeat, addTerm, castBallot, createBody, createVote } from '../../governance/actions.js';
 import { getVote } from '../../governance/queries.js';
 import { DAY, HOUR } from '../../../../core/time.js';
@@ -266,185 +266,132 @@ async function editProbes(k: Kit): Promise<void> {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst()) ?? null;
-  const remove = (kind: 'bodies' | 'seats' | 'terms', id: number) => `/governance/${kind}/${id}/delete` as const;
+  // Every change here is a network admin's, and its result shows on the public /governance page.
+  const adminWrite = (name: string, marker: string, send: Write['send'], state: Write['state']): Probe => ({
+    name: `coordination: ${name} (network admins only)`,
+    marker,
+    readers: who.everyone,
+    pages: ['/governance'],
+    write: { writers: admins, send, state },
+  });
+  const editPage = (whose: string, marker: string, page: string): Probe => ({
+    name: `coordination: ${whose} edit page (network admins only)`,
+    marker,
+    readers: admins,
+    pages: [page],
+  });
+  // Where each kind is removed, its table, and the column its fresh records are named in.
+  const kinds = {
+    bodies: { table: 'coord_bodies', named: 'name_ar' },
+    seats: { table: 'coord_seats', named: 'title_ar' },
+    terms: { table: 'coord_terms', named: 'holder_name' },
+  } as const;
+  /** Removing a record `make` makes fresh for each try, named `prefix n`; the state counts those gone. */
+  const removal = (
+    name: string,
+    marker: string,
+    kind: keyof typeof kinds,
+    fixture: keyof typeof made,
+    prefix: string,
+    make: (named: string, n: number) => Promise<number>,
+  ) =>
+    adminWrite(
+      name,
+      marker,
+      async (client, n) =>
+        client.post(`/governance/${kind}/${await fresh(fixture, () => make(`${prefix} ${n}`, n))}/delete`, {}),
+      gone(fixture, kinds[kind].table, kinds[kind].named, prefix),
+    );
+  const termFields = (holder: string) => ({
+    holder_name: holder,
+    holder_org_id: '',
+    starts_on: '2026-01-01',
+    ends_on: '2028-12-31',
+  });
   probes.push(
-    {
-      name: 'coordination: adding a seat to a body (network admins only)',
-      marker: mk('SEATADD'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: (client, n) =>
-          client.post(`/governance/bodies/${addsTo}/seats`, { title_ar: `مقعد ${n}`, title_en: `Seat ${n}` }),
-        state: () => count('coord_seats', 'body_id', addsTo),
+    adminWrite(
+      'adding a seat to a body',
+      mk('SEATADD'),
+      (client, n) =>
+        client.post(`/governance/bodies/${addsTo}/seats`, { title_ar: `مقعد ${n}`, title_en: `Seat ${n}` }),
+      () => count('coord_seats', 'body_id', addsTo),
+    ),
+    adminWrite(
+      'adding a term to a seat',
+      mk('TERMADD'),
+      (client, n) => client.post(`/governance/seats/${addsToSeat}/terms`, termFields(`holder ${n}`)),
+      () => count('coord_terms', 'seat_id', addsToSeat),
+    ),
+    adminWrite(
+      'editing a governance body',
+      mk('BODYEDIT'),
+      (client, n) =>
+        client.post(`/governance/bodies/${edited}/edit`, {
+          kind: 'committee',
+          name_ar: `${mk('BODYEDIT')} لجنة ${n}`,
+          name_en: `${mk('BODYEDIT')} ${n}`,
+          description_ar: '',
+          description_en: '',
+        }),
+      row('coord_bodies', edited),
+    ),
+    editPage("a governance body's", mk('BODYEDIT'), `/governance/bodies/${edited}/edit`),
+    editPage("a seat's", mk('SEATEDIT'), `/governance/seats/${editedSeat}/edit`),
+    editPage("a term's", mk('TERMEDIT'), `/governance/terms/${editedTerm}/edit`),
+    removal('removing a governance body, deleted', mk('BODYDEL'), 'bodies', 'body', mk('BODYDEL'), body),
+    removal(
+      'removing a governance body with a held seat, archived',
+      mk('BODYARCH'),
+      'bodies',
+      'bodyArchived',
+      mk('BODYARCH'),
+      async (name, n) => {
+        const id = await body(name);
+        await term(await seat(id, `مقعد ${n}`), `${mk('BODYARCH')} holder ${n}`);
+        return id;
       },
-    },
-    {
-      name: 'coordination: adding a term to a seat (network admins only)',
-      marker: mk('TERMADD'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: (client, n) =>
-          client.post(`/governance/seats/${addsToSeat}/terms`, {
-            holder_name: `holder ${n}`,
-            holder_org_id: '',
-            starts_on: '2026-01-01',
-            ends_on: '2028-12-31',
-          }),
-        state: () => count('coord_terms', 'seat_id', addsToSeat),
+    ),
+    adminWrite(
+      'editing a seat',
+      mk('SEATEDIT'),
+      (client, n) =>
+        client.post(`/governance/seats/${editedSeat}/edit`, {
+          title_ar: `${mk('SEATEDIT')} مقعد ${n}`,
+          title_en: `${mk('SEATEDIT')} ${n}`,
+        }),
+      row('coord_seats', editedSeat),
+    ),
+    removal('removing a vacant seat, deleted', mk('SEATDEL'), 'seats', 'seat', mk('SEATDEL'), (name) =>
+      seat(seatsOf, name),
+    ),
+    removal(
+      'removing a seat that had a holder, archived',
+      mk('SEATARCH'),
+      'seats',
+      'seatArchived',
+      mk('SEATARCH'),
+      async (name, n) => {
+        const id = await seat(archivedSeatsOf, name);
+        await term(id, `${mk('SEATARCH')} holder ${n}`);
+        return id;
       },
-    },
-    {
-      name: 'coordination: editing a governance body (network admins only)',
-      marker: mk('BODYEDIT'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: (client, n) =>
-          client.post(`/governance/bodies/${edited}/edit`, {
-            kind: 'committee',
-            name_ar: `${mk('BODYEDIT')} لجنة ${n}`,
-            name_en: `${mk('BODYEDIT')} ${n}`,
-            description_ar: '',
-            description_en: '',
-          }),
-        state: row('coord_bodies', edited),
-      },
-    },
-    {
-      name: "coordination: a governance body's edit page (network admins only)",
-      marker: mk('BODYEDIT'),
-      readers: admins,
-      pages: [`/governance/bodies/${edited}/edit`],
-    },
-    {
-      name: "coordination: a seat's edit page (network admins only)",
-      marker: mk('SEATEDIT'),
-      readers: admins,
-      pages: [`/governance/seats/${editedSeat}/edit`],
-    },
-    {
-      name: "coordination: a term's edit page (network admins only)",
-      marker: mk('TERMEDIT'),
-      readers: admins,
-      pages: [`/governance/terms/${editedTerm}/edit`],
-    },
-    {
-      name: 'coordination: removing a governance body, deleted (network admins only)',
-      marker: mk('BODYDEL'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: async (client, n) =>
-          client.post(remove('bodies', await fresh('body', () => body(`${mk('BODYDEL')} ${n}`))), {}),
-        state: gone('body', 'coord_bodies', 'name_ar', mk('BODYDEL')),
-      },
-    },
-    {
-      name: 'coordination: removing a governance body with a held seat, archived (network admins only)',
-      marker: mk('BODYARCH'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: async (client, n) => {
-          const id = await fresh('bodyArchived', () => body(`${mk('BODYARCH')} ${n}`));
-          await term(await seat(id, `مقعد ${n}`), `${mk('BODYARCH')} holder ${n}`);
-          return client.post(remove('bodies', id), {});
-        },
-        state: gone('bodyArchived', 'coord_bodies', 'name_ar', mk('BODYARCH')),
-      },
-    },
-    {
-      name: 'coordination: editing a seat (network admins only)',
-      marker: mk('SEATEDIT'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: (client, n) =>
-          client.post(`/governance/seats/${editedSeat}/edit`, {
-            title_ar: `${mk('SEATEDIT')} مقعد ${n}`,
-            title_en: `${mk('SEATEDIT')} ${n}`,
-          }),
-        state: row('coord_seats', editedSeat),
-      },
-    },
-    {
-      name: 'coordination: removing a vacant seat, deleted (network admins only)',
-      marker: mk('SEATDEL'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: async (client, n) =>
-          client.post(remove('seats', await fresh('seat', () => seat(seatsOf, `${mk('SEATDEL')} ${n}`))), {}),
-        state: gone('seat', 'coord_seats', 'title_ar', mk('SEATDEL')),
-      },
-    },
-    {
-      name: 'coordination: removing a seat that had a holder, archived (network admins only)',
-      marker: mk('SEATARCH'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: async (client, n) => {
-          const id = await fresh('seatArchived', () => seat(archivedSeatsOf, `${mk('SEATARCH')} ${n}`));
-          await term(id, `${mk('SEATARCH')} holder ${n}`);
-          return client.post(remove('seats', id), {});
-        },
-        state: gone('seatArchived', 'coord_seats', 'title_ar', mk('SEATARCH')),
-      },
-    },
-    {
-      name: 'coordination: editing a term (network admins only)',
-      marker: mk('SEATEDIT'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: (client, n) =>
-          client.post(`/governance/terms/${editedTerm}/edit`, {
-            holder_name: `${mk('TERMEDIT')} holder ${n}`,
-            holder_org_id: '',
-            starts_on: '2026-01-01',
-            ends_on: '2028-12-31',
-          }),
-        state: row('coord_terms', editedTerm),
-      },
-    },
-    {
-      name: 'coordination: removing a term recorded by hand, deleted (network admins only)',
-      marker: mk('SEATEDIT'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: async (client, n) =>
-          client.post(remove('terms', await fresh('term', () => term(editedSeat, `${mk('TERMDEL')} ${n}`))), {}),
-        state: gone('term', 'coord_terms', 'holder_name', mk('TERMDEL')),
-      },
-    },
-    {
-      name: 'coordination: removing a term that came from a vote, archived (network admins only)',
-      marker: mk('SEATEDIT'),
-      readers: who.everyone,
-      pages: ['/governance'],
-      write: {
-        writers: admins,
-        send: async (client, n) =>
-          client.post(
-            remove('terms', await fresh('termArchived', () => term(editedSeat, `${mk('TERMARCH')} ${n}`, election))),
-            {},
-          ),
-        state: gone('termArchived', 'coord_terms', 'holder_name', mk('TERMARCH')),
-      },
-    },
+    ),
+    adminWrite(
+      'editing a term',
+      mk('SEATEDIT'),
+      (client, n) => client.post(`/governance/terms/${editedTerm}/edit`, termFields(`${mk('TERMEDIT')} holder ${n}`)),
+      row('coord_terms', editedTerm),
+    ),
+    removal('removing a term recorded by hand, deleted', mk('SEATEDIT'), 'terms', 'term', mk('TERMDEL'), (name) =>
+      term(editedSeat, name),
+    ),
+    removal(
+      'removing a term that came from a vote, archived',
+      mk('SEATEDIT'),
+      'terms',
+      'termArchived',
+      mk('TERMARCH'),
+      (name) => term(editedSeat, name, election),
+    ),
   );
 }

@@ -70,8 +70,33 @@ export async function licensingProbes(k: Kit): Promise<void> {
     Avisit: 0,
     Bvisit: 0,
   };
-  const left = async (prefix: string) =>
-    (await db.selectFrom('coord_councils').select('id').where('name_ar', 'like', `${prefix} %`).execute()).length;
+  /** Councils named `prefix …` that are left: any, or only those still standing (not archived). */
+  const left = async (prefix: string, standingOnly: boolean) => {
+    let q = db.selectFrom('coord_councils').select('id').where('name_ar', 'like', `${prefix} %`);
+    if (standingOnly) q = q.where('archived_at', 'is', null);
+    return (await q.execute()).length;
+  };
+  /**
+   * Removing a council is tried each time on a council of its own, named `prefix n`; with `withFile`
+   * A's file is at it, so it holds history and is archived. The state is how many of those no longer
+   * stand (made minus left).
+   */
+  const councilRemoval = (name: string, kind: 'council' | 'councilArchived', prefix: string, withFile: boolean) => ({
+    name: `coordination: ${name} (coordinators only)`,
+    marker: mk('COUNCILEDIT'),
+    readers: who.network,
+    pages: ['/licensing'],
+    write: {
+      writers: coordinators,
+      send: async (client: Client, n: number) => {
+        made[kind]++;
+        const id = await saveCouncil(db, net, null, councilInput(`${prefix} ${n}`), now);
+        if (withFile) await createLicence(db, orgIdOf.A, id, [], users.staffA, now);
+        return client.post(`/licensing/councils/${id}/delete`, {});
+      },
+      state: async () => made[kind] - (await left(prefix, withFile)),
+    },
+  });
   probes.push(
     {
       name: 'coordination: editing a local council (coordinators only)',
@@ -96,49 +121,10 @@ export async function licensingProbes(k: Kit): Promise<void> {
       readers: coordinators,
       pages: [`/licensing/councils/${edited}/edit`],
     },
-    {
-      name: 'coordination: removing a local council (coordinators only)',
-      marker: mk('COUNCILEDIT'),
-      readers: who.network,
-      pages: ['/licensing'],
-      write: {
-        writers: coordinators,
-        send: async (client, n) => {
-          made.council++;
-          const id = await saveCouncil(db, net, null, councilInput(`${mk('COUNCILDEL')} ${n}`), now);
-          return client.post(`/licensing/councils/${id}/delete`, {});
-        },
-        state: async () => made.council - (await left(mk('COUNCILDEL'))),
-      },
-    },
+    councilRemoval('removing a local council', 'council', mk('COUNCILDEL'), false),
+    // Councils that hold history (a file refers to them) are archived, not deleted.
+    councilRemoval('removing a local council with a file at it, archived', 'councilArchived', mk('COUNCILARCH'), true),
   );
-  // Councils that hold history (a file refers to them) are archived, not deleted: each try on a
-  // council of its own with A's file at it; the state is how many of those no longer stand.
-  const standingCouncils = async (prefix: string) =>
-    (
-      await db
-        .selectFrom('coord_councils')
-        .select('id')
-        .where('name_ar', 'like', `${prefix} %`)
-        .where('archived_at', 'is', null)
-        .execute()
-    ).length;
-  probes.push({
-    name: 'coordination: removing a local council with a file at it, archived (coordinators only)',
-    marker: mk('COUNCILEDIT'),
-    readers: who.network,
-    pages: ['/licensing'],
-    write: {
-      writers: coordinators,
-      send: async (client, n) => {
-        made.councilArchived++;
-        const id = await saveCouncil(db, net, null, councilInput(`${mk('COUNCILARCH')} ${n}`), now);
-        await createLicence(db, orgIdOf.A, id, [], users.staffA, now);
-        return client.post(`/licensing/councils/${id}/delete`, {});
-      },
-      state: async () => made.councilArchived - (await standingCouncils(mk('COUNCILARCH'))),
-    },
-  });
 
   // ——— each organization's file, with its documents and visits ———
   const files = {} as Record<'A' | 'B', Awaited<ReturnType<typeof makeFile>>>;
