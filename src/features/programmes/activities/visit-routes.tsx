@@ -2,9 +2,7 @@
 // deleted by the visiting member's staff for their own organization; seen (without the notes) by
 // those who see the project's internal page.
 import { localized } from '../../../core/i18n/localized.js';
-import type { VNode } from 'preact';
-import type { z } from 'zod';
-import { form, notFound, page, type AnyCtx, type MemberCtx, type RouteDef } from '../../../core/http/route.js';
+import { form, notFound, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { damascusDay } from '../../../core/time.js';
 import type { ProjectRow } from '../projects/queries.js';
@@ -77,36 +75,6 @@ const followupPage = (_c: AnyCtx, l: Awaited<ReturnType<typeof ownFollowup>>, st
   <FollowupPage followup={l.followup} rec={l.rec} state={state} />
 );
 
-/**
- * A form on one recommendation of the member's visit (or a follow-up of it): `write` does the
- * work, the entry is audited with the recommendation as its target, and the visit page opens at it.
- */
-function recommendationWork<L extends OwnRec, S extends z.ZodObject>(
-  path: string,
-  opts: {
-    get?: boolean;
-    load: (c: AnyCtx) => Promise<L>;
-    schema: S;
-    show: (c: AnyCtx, loaded: L, state: FormState | null) => VNode | Promise<VNode>;
-    write: (c: MemberCtx, loaded: L, data: z.infer<S>) => Promise<unknown>;
-    audit: string;
-    details?: (loaded: L) => Record<string, unknown>;
-  },
-): RouteDef[] {
-  return form(path, {
-    access: 'orgStaff',
-    get: opts.get,
-    load: opts.load,
-    schema: opts.schema,
-    show: opts.show,
-    async save(c, l, data) {
-      await opts.write(c, l, data);
-      await c.audit(opts.audit, recTarget(l, opts.details?.(l)));
-      return backToRec(l);
-    },
-  });
-}
-
 export const visitRoutes = [
   ...recordForms('visits', {
     FormPage: VisitFormPage,
@@ -139,13 +107,17 @@ export const visitRoutes = [
     },
   }),
 
-  recommendationWork('/programmes/recommendations/:id/edit', {
+  form('/programmes/recommendations/:id/edit', {
+    access: 'orgStaff',
     get: true,
     load: ownRecommendation,
     schema: recommendationForm,
     show: recommendationPage,
-    write: (c, l, data) => updateRecommendation(c.db, l.rec.id, data, c.now),
-    audit: 'programmes.recommendation.edited',
+    async save(c, l, data) {
+      await updateRecommendation(c.db, l.rec.id, data, c.now);
+      await c.audit('programmes.recommendation.edited', recTarget(l));
+      return backToRec(l);
+    },
   }),
 
   removal('/programmes/recommendations/:id/delete', {
@@ -157,22 +129,29 @@ export const visitRoutes = [
     next: (l) => `/programmes/visits/${l.rec.visit_id}`,
   }),
 
-  recommendationWork('/programmes/recommendations/:id/follow-up', {
+  form('/programmes/recommendations/:id/follow-up', {
+    access: 'orgStaff',
     load: ownRecommendation,
     schema: followupForm,
     show: visitPage,
-    write: (c, l, data) => followUpRecommendation(c.db, l.rec.id, data, c.user.id, c.now),
-    audit: 'programmes.followup.created',
+    async save(c, l, data) {
+      await followUpRecommendation(c.db, l.rec.id, data, c.user.id, c.now);
+      await c.audit('programmes.followup.created', recTarget(l));
+      return backToRec(l);
+    },
   }),
 
-  recommendationWork('/programmes/followups/:id/edit', {
+  form('/programmes/followups/:id/edit', {
+    access: 'orgStaff',
     get: true,
     load: ownFollowup,
     schema: followupEditForm,
     show: followupPage,
-    write: (c, l, data) => updateFollowup(c.db, l.followup, data, c.now),
-    audit: 'programmes.followup.edited',
-    details: (l) => ({ followup: l.followup.id }),
+    async save(c, l, data) {
+      await updateFollowup(c.db, l.followup, data, c.now);
+      await c.audit('programmes.followup.edited', recTarget(l, { followup: l.followup.id }));
+      return backToRec(l);
+    },
   }),
 
   removal('/programmes/followups/:id/delete', {

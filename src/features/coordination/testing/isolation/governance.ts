@@ -287,7 +287,7 @@ async function editProbes(k: Kit): Promise<void> {
     terms: { table: 'coord_terms', named: 'holder_name' },
   } as const;
   /** Removing a record `make` makes fresh for each try, named `prefix n`; the state counts those gone. */
-  const removal = (
+  const removalProbe = (
     name: string,
     marker: string,
     kind: keyof typeof kinds,
@@ -338,8 +338,8 @@ async function editProbes(k: Kit): Promise<void> {
     editPage("a governance body's", mk('BODYEDIT'), `/governance/bodies/${edited}/edit`),
     editPage("a seat's", mk('SEATEDIT'), `/governance/seats/${editedSeat}/edit`),
     editPage("a term's", mk('TERMEDIT'), `/governance/terms/${editedTerm}/edit`),
-    removal('removing a governance body, deleted', mk('BODYDEL'), 'bodies', 'body', mk('BODYDEL'), body),
-    removal(
+    removalProbe('removing a governance body, deleted', mk('BODYDEL'), 'bodies', 'body', mk('BODYDEL'), body),
+    removalProbe(
       'removing a governance body with a held seat, archived',
       mk('BODYARCH'),
       'bodies',
@@ -361,10 +361,10 @@ async function editProbes(k: Kit): Promise<void> {
         }),
       row('coord_seats', editedSeat),
     ),
-    removal('removing a vacant seat, deleted', mk('SEATDEL'), 'seats', 'seat', mk('SEATDEL'), (name) =>
+    removalProbe('removing a vacant seat, deleted', mk('SEATDEL'), 'seats', 'seat', mk('SEATDEL'), (name) =>
       seat(seatsOf, name),
     ),
-    removal(
+    removalProbe(
       'removing a seat that had a holder, archived',
       mk('SEATARCH'),
       'seats',
@@ -382,10 +382,10 @@ async function editProbes(k: Kit): Promise<void> {
       (client, n) => client.post(`/governance/terms/${editedTerm}/edit`, termFields(`${mk('TERMEDIT')} holder ${n}`)),
       row('coord_terms', editedTerm),
     ),
-    removal('removing a term recorded by hand, deleted', mk('SEATEDIT'), 'terms', 'term', mk('TERMDEL'), (name) =>
+    removalProbe('removing a term recorded by hand, deleted', mk('SEATEDIT'), 'terms', 'term', mk('TERMDEL'), (name) =>
       term(editedSeat, name),
     ),
-    removal(
+    removalProbe(
       'removing a term that came from a vote, archived',
       mk('SEATEDIT'),
       'terms',
