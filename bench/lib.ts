@@ -94,15 +94,21 @@ export function stop(proc: ChildProcess, ms = 15_000): Promise<void> {
 }
 
 /**
- * Node's arguments for the compiled server exactly as `npm start` gives them (its last command,
- * `node <flags> dist/server.js`), so the bench measures the server production runs.
+ * The compiled server exactly as `npm start` runs it (its last command, `[VAR=value …] node <flags>
+ * dist/server.js`): node's arguments, and the variables set before it (MALLOC_ARENA_MAX), so the
+ * bench measures the server production runs.
  */
-export function productionServerArgs(): string[] {
+export function productionServer(): { args: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const last = pkg.scripts.start.split('&&').at(-1)!.trim().split(/\s+/);
-  if (last[0] !== 'node' || last.at(-1) !== 'dist/server.js')
-    throw new Error(`npm start does not end with "node … dist/server.js": ${pkg.scripts.start}`);
-  return last.slice(1);
+  const words = pkg.scripts.start.split('&&').at(-1)!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? '')) {
+    const [name, value] = words.shift()!.split('=', 2) as [string, string];
+    env[name] = value;
+  }
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/server.js')
+    throw new Error(`npm start does not end with "[VAR=value …] node … dist/server.js": ${pkg.scripts.start}`);
+  return { args: words.slice(1), env };
 }
 
 /** Kills every child still running (on the way out, or after a failure). */

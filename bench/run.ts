@@ -21,7 +21,7 @@ import autocannon from 'autocannon';
 import {
   benchPaths,
   buildIfStale,
-  productionServerArgs,
+  productionServer,
   rssMib,
   get,
   resolveRedirect,
@@ -92,9 +92,10 @@ async function figures(): Promise<void> {
     servers.push(hello);
     buildIfStale();
     const loopFile = path.join(dataDir, 'event-loop.json');
+    const production = productionServer();
     const wasl = await start(
-      productionServerArgs(),
-      { ...waslServerEnv(dataDir), WASL_EVENT_LOOP_REPORT: loopFile },
+      production.args,
+      { ...waslServerEnv(dataDir), ...production.env, WASL_EVENT_LOOP_REPORT: loopFile },
       WASL_READY,
     );
     servers.push(wasl);

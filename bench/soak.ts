@@ -44,7 +44,7 @@ import { makeElectionFixture } from '../src/features/elections/testing/fixture.j
 import {
   benchPaths,
   buildIfStale,
-  productionServerArgs,
+  productionServer,
   get,
   request,
   resolveRedirect,
@@ -205,10 +205,11 @@ export async function soak(options: SoakOptions): Promise<{ ok: boolean; report:
 
   if (!options.heapProbe) buildIfStale();
   const heapFile = path.join(dataDir, 'heap.jsonl');
+  const production = productionServer();
   const server = await start(
     // The compiled build, as in production; the heap probe needs tsx, so it runs the sources.
-    options.heapProbe ? ['--expose-gc', '--import', './bench/heap-probe.ts', 'src/server.ts'] : productionServerArgs(),
-    { ...waslServerEnv(dataDir), SOAK_HEAP_FILE: options.heapProbe ? heapFile : '' },
+    options.heapProbe ? ['--expose-gc', '--import', './bench/heap-probe.ts', 'src/server.ts'] : production.args,
+    { ...waslServerEnv(dataDir), ...production.env, SOAK_HEAP_FILE: options.heapProbe ? heapFile : '' },
     WASL_READY,
     onOutput,
   );
