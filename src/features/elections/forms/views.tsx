@@ -5,7 +5,7 @@ import { usePage } from '../../../core/views/context.js';
 import { DataTable } from '../../../core/views/components.js';
 import { ButtonForm, Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { ManageLayout, type ElectionHead } from '../views.js';
+import { LinesField, ManageLayout, TitleFields, type ElectionHead } from '../views.js';
 import { questionValues, QUESTION_TYPES, ruleLines } from './builder.js';
 import type { Question } from './formdef.js';
 import type { FormRow } from './queries.js';
@@ -43,8 +43,7 @@ export function FormsPage(p: { e: ElectionHead; forms: FormHead[]; state: FormSt
               label={t('elections.forms.kind')}
               options={KINDS.map((k) => ({ value: k, label: t(`elections.forms.kinds.${k}` as never) }))}
             />
-            <Field name="title_ar" label={t('elections.form.titleAr')} required />
-            <Field name="title_en" label={t('elections.form.titleEn')} hint={t('elections.form.englishOptional')} />
+            <TitleFields />
             <button type="submit">{t('common.add')}</button>
           </Form>
         </>
@@ -85,13 +84,7 @@ function QuestionEditor(p: {
       <Field name="max" label={t('elections.builder.max')} inputmode="numeric" />
       {p.fixed ? null : (
         <>
-          <Field
-            name="options"
-            label={t('elections.builder.options')}
-            hint={t('elections.builder.optionsHint')}
-            multiline
-            rows={3}
-          />
+          <LinesField name="options" words="elections.builder.options" rows={3} />
           <Select
             name="critical"
             label={t('elections.builder.criticalAnswer')}
@@ -189,8 +182,7 @@ export function FormBuilderPage(p: {
         <details class="builder-step" open={posted === base || undefined}>
           <summary>{t('elections.builder.titleStep')}</summary>
           <Form action={base} state={p.state} values={f}>
-            <Field name="title_ar" label={t('elections.form.titleAr')} required />
-            <Field name="title_en" label={t('elections.form.titleEn')} hint={t('elections.form.englishOptional')} />
+            <TitleFields />
             <button type="submit">{t('common.save')}</button>
           </Form>
         </details>
@@ -213,22 +205,17 @@ export function FormBuilderPage(p: {
             {editable && !isOpen(q) ? (
               <div class="actions">
                 <a href={`${base}?q=${q.id}#q-${q.id}`}>{t('common.edit')}</a>
-                {i > 0 ? (
-                  <ButtonForm
-                    action={`${base}/questions/${q.id}/move`}
-                    label={t('elections.builder.up')}
-                    hidden={{ dir: 'up' }}
-                    class="secondary"
-                  />
-                ) : null}
-                {i < qs.length - 1 ? (
-                  <ButtonForm
-                    action={`${base}/questions/${q.id}/move`}
-                    label={t('elections.builder.down')}
-                    hidden={{ dir: 'down' }}
-                    class="secondary"
-                  />
-                ) : null}
+                {/* The first question cannot go up, nor the last down. */}
+                {(['up', 'down'] as const)
+                  .filter((dir) => (dir === 'up' ? i > 0 : i < qs.length - 1))
+                  .map((dir) => (
+                    <ButtonForm
+                      action={`${base}/questions/${q.id}/move`}
+                      label={t(`elections.builder.${dir}`)}
+                      hidden={{ dir }}
+                      class="secondary"
+                    />
+                  ))}
                 {f.kind === 'count' && isCountField(q.id) ? null : (
                   <ConfirmButton
                     action={`${base}/questions/${q.id}/delete`}
@@ -266,13 +253,7 @@ export function FormBuilderPage(p: {
             <details class="builder-step" open={posted === `${base}/rules` || undefined}>
               <summary>{t('elections.builder.editRules')}</summary>
               <Form action={`${base}/rules`} state={p.state} values={{ rules: ruleLines(f.ruleList) }}>
-                <Field
-                  name="rules"
-                  label={t('elections.builder.rules')}
-                  hint={t('elections.builder.rulesHint')}
-                  multiline
-                  rows={6}
-                />
+                <LinesField name="rules" words="elections.builder.rules" rows={6} />
                 <button type="submit">{t('common.save')}</button>
               </Form>
             </details>

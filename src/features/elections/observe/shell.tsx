@@ -94,14 +94,10 @@ export function Shell(p: { tr: Translator; assets: ObserverAssets }) {
             <ul id="stations"></ul>
             <h2>{t('elections.app.forms')}</h2>
             <ul id="forms"></ul>
-            <div class="actions">
-              <button type="button" id="sync">
-                {t('elections.app.sendNow')}
-              </button>
-              <button type="button" id="logout" class="secondary">
-                {t('nav.signOut')}
-              </button>
-            </div>
+            <Actions
+              main={{ type: 'button', id: 'sync', label: t('elections.app.sendNow') }}
+              other={{ id: 'logout', label: t('nav.signOut') }}
+            />
           </section>
           <section id="v-form" hidden>
             <h2 id="form-title"></h2>
@@ -113,14 +109,10 @@ export function Shell(p: { tr: Translator; assets: ObserverAssets }) {
               <div id="questions"></div>
               <p id="form-error" class="error" role="alert"></p>
               <div id="form-warn" class="warn" role="alert" hidden></div>
-              <div class="actions">
-                <button type="submit" id="save">
-                  {t('elections.app.save')}
-                </button>
-                <button type="button" id="cancel" class="secondary">
-                  {t('common.cancel')}
-                </button>
-              </div>
+              <Actions
+                main={{ type: 'submit', id: 'save', label: t('elections.app.save') }}
+                other={{ id: 'cancel', label: t('common.cancel') }}
+              />
             </form>
           </section>
           <section id="outbox-panel">
@@ -136,5 +128,22 @@ export function Shell(p: { tr: Translator; assets: ObserverAssets }) {
         </main>
       </body>
     </html>
+  );
+}
+
+/** A view's row of buttons: its step, then the quieter way out (the app binds both by id). */
+function Actions(p: {
+  main: { type: 'submit' | 'button'; id: string; label: string };
+  other: { id: string; label: string };
+}) {
+  return (
+    <div class="actions">
+      <button type={p.main.type} id={p.main.id}>
+        {p.main.label}
+      </button>
+      <button type="button" id={p.other.id} class="secondary">
+        {p.other.label}
+      </button>
+    </div>
   );
 }

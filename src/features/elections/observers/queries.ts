@@ -12,6 +12,13 @@ import { newObserverCode } from './secret.js';
 
 export const OBSERVER_PAGE = 50;
 
+/** Assignments with their station and its centre: where observers are, labelled "centre station". */
+const assignedStations = (db: Db) =>
+  db
+    .selectFrom('observer_assignments')
+    .innerJoin('polling_stations', 'polling_stations.id', 'observer_assignments.station_id')
+    .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id');
+
 /** A page of an election's observers (by code, name or station), with their stations and recent failed sign-ins. */
 export async function observersPage(
   db: Db,
@@ -34,12 +41,7 @@ export async function observersPage(
         eb(
           'observers.id',
           'in',
-          eb
-            .selectFrom('observer_assignments')
-            .innerJoin('polling_stations', 'polling_stations.id', 'observer_assignments.station_id')
-            .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
-            .select('observer_assignments.observer_id')
-            .where('polling_centres.code', op, like),
+          assignedStations(db).select('observer_assignments.observer_id').where('polling_centres.code', op, like),
         ),
       ]),
     );
@@ -70,10 +72,7 @@ export type ObserverItem = Awaited<ReturnType<typeof observersPage>>['observers'
 export async function assignmentsOf(db: Db, observerIds: number[]) {
   const out = new Map<number, { id: number; label: string }[]>();
   if (!observerIds.length) return out;
-  const rows = await db
-    .selectFrom('observer_assignments')
-    .innerJoin('polling_stations', 'polling_stations.id', 'observer_assignments.station_id')
-    .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
+  const rows = await assignedStations(db)
     .select([
       'observer_assignments.observer_id',
       'polling_stations.id',
@@ -247,11 +246,8 @@ export async function observersAtStation(db: Db, stationId: number) {
 
 /** Everyone assigned to a centre's stations, station by station (the printed list). */
 export async function observersAtCentre(db: Db, centreId: number) {
-  const rows = await db
-    .selectFrom('observer_assignments')
+  const rows = await assignedStations(db)
     .innerJoin('observers', 'observers.id', 'observer_assignments.observer_id')
-    .innerJoin('polling_stations', 'polling_stations.id', 'observer_assignments.station_id')
-    .innerJoin('polling_centres', 'polling_centres.id', 'polling_stations.centre_id')
     .select([
       ...cols('observers', 'id code name phone kind status'),
       'polling_stations.code as station_code',

@@ -5,7 +5,7 @@ import { usePage } from '../../../core/views/context.js';
 import { DataTable, StatusBadge } from '../../../core/views/components.js';
 import { Checkboxes, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { ElectionStatus, ManageLayout, type ElectionHead } from '../views.js';
+import { ElectionStatus, LinesField, ManageLayout, TitleFields, type ElectionHead } from '../views.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
 
@@ -24,8 +24,7 @@ export function ElectionEditPage(p: {
     <Layout title={title}>
       <h1>{title}</h1>
       <Form action={p.action} state={p.state} values={p.values}>
-        <Field name="title_ar" label={t('elections.form.titleAr')} required />
-        <Field name="title_en" label={t('elections.form.titleEn')} hint={t('elections.form.englishOptional')} />
+        <TitleFields />
         <Field name="poll_date" type="date" label={t('elections.pollDate')} required />
         <Field name="seats" label={t('elections.form.seats')} inputmode="numeric" required />
         <Select
@@ -45,20 +44,8 @@ export function ElectionEditPage(p: {
           options={orgs}
         />
         <Checkboxes name="member_partners" legend={t('elections.form.memberPartners')} options={orgs} />
-        <Field
-          name="other_partners"
-          label={t('elections.form.otherPartners')}
-          hint={t('elections.form.otherPartnersHint')}
-          multiline
-          rows={3}
-        />
-        <Field
-          name="candidates"
-          label={t('elections.form.candidates')}
-          hint={t('elections.form.candidatesHint')}
-          multiline
-          rows={5}
-        />
+        <LinesField name="other_partners" words="elections.form.otherPartners" rows={3} />
+        <LinesField name="candidates" words="elections.form.candidates" rows={5} />
         <Field name="summary_ar" label={t('elections.form.summaryAr')} multiline rows={4} />
         <Field name="summary_en" label={t('elections.form.summaryEn')} multiline rows={4} />
         <button type="submit">{t('common.save')}</button>
