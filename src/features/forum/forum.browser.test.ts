@@ -56,6 +56,13 @@ async function expectIsolation(page: Page) {
   expect(new Set(bodies)).toEqual(new Set(['auto']));
 }
 
+/** A phone without JavaScript, signed in as this person. */
+async function signedInPhone(username: string, password: string, totpSecret?: string) {
+  const page = await newPhonePage(browser, { javaScript: false });
+  await signInInBrowser(page, server.baseUrl, username, password, totpSecret);
+  return page;
+}
+
 async function submit(page: Page, selector: string) {
   await Promise.all([page.waitForLoadState('load'), page.click(selector)]);
 }
@@ -64,8 +71,7 @@ describe('forum without JavaScript', () => {
   let topicUrl = '';
 
   it('lets a member start a topic with a mixed Arabic/Latin title', async () => {
-    const page = await newPhonePage(browser, { javaScript: false });
-    await signInInBrowser(page, server.baseUrl, 'member', DEMO_TEST_PASSWORD);
+    const page = await signedInPhone('member', DEMO_TEST_PASSWORD);
     await page.goto(`${server.baseUrl}/forum`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     // The categories an anonymous visitor cannot see are visible to a member, except the staff space.
@@ -96,8 +102,7 @@ describe('forum without JavaScript', () => {
   });
 
   it('lets another member reply by quoting it', async () => {
-    const page = await newPhonePage(browser, { javaScript: false });
-    await signInInBrowser(page, server.baseUrl, 'lina_reader', TEST_PASSWORD);
+    const page = await signedInPhone('lina_reader', TEST_PASSWORD);
     await page.goto(topicUrl);
     await submit(page, '.post footer a[href*="quote="]');
     const prefilled = await page.inputValue('textarea[name=body]');
@@ -123,8 +128,7 @@ describe('forum without JavaScript', () => {
   });
 
   it('lets a third member flag the reply and a moderator hide it from the review queue', async () => {
-    const member = await newPhonePage(browser, { javaScript: false });
-    await signInInBrowser(member, server.baseUrl, 'omar_reader', TEST_PASSWORD);
+    const member = await signedInPhone('omar_reader', TEST_PASSWORD);
     await member.goto(topicUrl);
     await submit(member, '.post:nth-of-type(2) footer a[href$="/flag"]');
     await member.check('input[name=reason][value=personal_info]');
@@ -133,8 +137,7 @@ describe('forum without JavaScript', () => {
     expect(await member.textContent('.flash')).toContain('وصل البلاغ');
     expectClean(member);
 
-    const mod = await newPhonePage(browser, { javaScript: false });
-    await signInInBrowser(mod, server.baseUrl, 'moderator', DEMO_TEST_PASSWORD, totp);
+    const mod = await signedInPhone('moderator', DEMO_TEST_PASSWORD, totp);
     await mod.goto(`${server.baseUrl}/forum/review`);
     const first = mod.locator('ol.card-list > li').first();
     expect(await first.textContent()).toContain('phone number in the last line');

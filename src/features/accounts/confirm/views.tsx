@@ -1,14 +1,12 @@
 // Re-authentication: the password, or a code from the app, before a sensitive change.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Form, Hidden, type FormState } from '../../../core/views/forms.js';
-import { CodeField, PasswordField } from '../views.js';
+import { AccountsLayout, CodeField, PasswordField } from '../views.js';
 
 export function ConfirmPage(p: { next: string; withCode: boolean; state: FormState | null }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('accounts.confirm.title')}>
-      <h1>{t('accounts.confirm.title')}</h1>
+    <AccountsLayout title={t('accounts.confirm.title')}>
       <p>{t('accounts.confirm.intro')}</p>
       <Form action="/account/confirm" state={p.state}>
         <Hidden name="next" value={p.next} />
@@ -24,6 +22,6 @@ export function ConfirmPage(p: { next: string; withCode: boolean; state: FormSta
           <a href={p.next}>{t('common.cancel')}</a>
         </div>
       </Form>
-    </Layout>
+    </AccountsLayout>
   );
 }

@@ -1,8 +1,7 @@
 // An invitation: what it is to, and the form that accepts it.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, type FormState } from '../../../core/views/forms.js';
-import { NewPasswordFields } from '../views.js';
+import { AccountsLayout, NewPasswordFields } from '../views.js';
 
 export function InvitePage(p: {
   orgName: string | null;
@@ -15,8 +14,7 @@ export function InvitePage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('auth.invite.title')}>
-      <h1>{t('auth.invite.title')}</h1>
+    <AccountsLayout title={t('auth.invite.title')}>
       <p>
         {p.orgName ? t('accounts.invite.toOrg', { org: p.orgName }) : t('accounts.invite.toNetwork')} ({p.role})
       </p>
@@ -31,6 +29,6 @@ export function InvitePage(p: {
         )}
         {p.otherAccount ? null : <button type="submit">{t('auth.invite.accept')}</button>}
       </Form>
-    </Layout>
+    </AccountsLayout>
   );
 }

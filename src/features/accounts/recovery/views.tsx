@@ -1,8 +1,7 @@
 // A forgotten password: asking for the link, and setting the new password.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, type FieldErrors } from '../../../core/views/forms.js';
-import { NewPasswordFields } from '../views.js';
+import { AccountsLayout, NewPasswordFields } from '../views.js';
 
 export function ResetRequestPage(p: {
   sent?: boolean;
@@ -12,8 +11,7 @@ export function ResetRequestPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('auth.reset.title')}>
-      <h1>{t('auth.reset.title')}</h1>
+    <AccountsLayout title={t('auth.reset.title')}>
       {p.sent ? (
         <p role="status">{t('auth.reset.sent')}</p>
       ) : (
@@ -26,15 +24,14 @@ export function ResetRequestPage(p: {
           </Form>
         </>
       )}
-    </Layout>
+    </AccountsLayout>
   );
 }
 
 export function ResetSetPage(p: { token: string; errors?: FieldErrors; invalid?: boolean }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('auth.reset.setTitle')}>
-      <h1>{t('auth.reset.setTitle')}</h1>
+    <AccountsLayout title={t('auth.reset.setTitle')}>
       {p.invalid ? (
         <p class="form-error">{t('auth.reset.invalidLink')}</p>
       ) : (
@@ -43,6 +40,6 @@ export function ResetSetPage(p: { token: string; errors?: FieldErrors; invalid?:
           <button type="submit">{t('common.save')}</button>
         </Form>
       )}
-    </Layout>
+    </AccountsLayout>
   );
 }

@@ -1,10 +1,9 @@
 // The account page (one form per section; a refused form shows its errors beside its own fields)
 // and the page an e-mail confirmation link opens.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Checkbox, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { AddressAsChoice, CurrentPassword, NewPasswordFields } from '../views.js';
+import { AccountsLayout, AddressAsChoice, CurrentPassword, NewPasswordFields } from '../views.js';
 import type { AccountView } from './queries.js';
 
 const languages = [
@@ -21,8 +20,7 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
   const a = p.account;
   const profile = { display_name: a.displayName, locale: a.locale, digits: a.digits, address_as: a.addressAs };
   return (
-    <Layout title={t('account.title')}>
-      <h1>{t('account.title')}</h1>
+    <AccountsLayout title={t('account.title')}>
       <p>
         {t('account.signedInAs')} <bdi dir="ltr">{a.username}</bdi>
       </p>
@@ -98,22 +96,21 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
           </button>
         </Form>
       </section>
-    </Layout>
+    </AccountsLayout>
   );
 }
 
 export function EmailConfirmPage(p: { token: string; email: string }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('accounts.email.confirmTitle')}>
-      <h1>{t('accounts.email.confirmTitle')}</h1>
+    <AccountsLayout title={t('accounts.email.confirmTitle')}>
       <p>
         {t('accounts.email.confirmText')} <bdi dir="ltr">{p.email}</bdi>
       </p>
       <Form action={`/account/email/${encodeURIComponent(p.token)}`}>
         <button type="submit">{t('accounts.email.confirmSubmit')}</button>
       </Form>
-    </Layout>
+    </AccountsLayout>
   );
 }
 

@@ -1,14 +1,12 @@
 // Signing in: the password page and the second step's page.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, Hidden } from '../../../core/views/forms.js';
-import { CodeField, PasswordField } from '../views.js';
+import { AccountsLayout, CodeField, PasswordField } from '../views.js';
 
 export function LoginPage(p: { identifier?: string; next?: string; error?: string | null }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('auth.login.title')}>
-      <h1>{t('auth.login.title')}</h1>
+    <AccountsLayout title={t('auth.login.title')}>
       <FormErrorSummary message={p.error} />
       <Form action="/login" values={{ identifier: p.identifier }}>
         <Hidden name="next" value={p.next ?? ''} />
@@ -22,15 +20,14 @@ export function LoginPage(p: { identifier?: string; next?: string; error?: strin
       <p>
         {t('auth.login.noAccount')} <a href="/signup">{t('nav.signUp')}</a>
       </p>
-    </Layout>
+    </AccountsLayout>
   );
 }
 
 export function TwoFactorPage(p: { next?: string; error?: string | null }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('auth.twoFactor.title')}>
-      <h1>{t('auth.twoFactor.title')}</h1>
+    <AccountsLayout title={t('auth.twoFactor.title')}>
       <FormErrorSummary message={p.error} />
       <Form action="/login/2fa">
         <Hidden name="next" value={p.next ?? ''} />
@@ -41,6 +38,6 @@ export function TwoFactorPage(p: { next?: string; error?: string | null }) {
         </details>
         <button type="submit">{t('auth.twoFactor.submit')}</button>
       </Form>
-    </Layout>
+    </AccountsLayout>
   );
 }

@@ -1,14 +1,12 @@
 // Signing up.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, type FieldErrors } from '../../../core/views/forms.js';
-import { AddressAsChoice, NewPasswordFields } from '../views.js';
+import { AccountsLayout, AddressAsChoice, NewPasswordFields } from '../views.js';
 
 export function SignupPage(p: { values?: Record<string, unknown>; errors?: FieldErrors }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('auth.signup.title')}>
-      <h1>{t('auth.signup.title')}</h1>
+    <AccountsLayout title={t('auth.signup.title')}>
       <p>{t('auth.signup.intro')}</p>
       <Form action="/signup" values={{ address_as: 'x', ...p.values }} errors={p.errors}>
         <Field
@@ -35,6 +33,6 @@ export function SignupPage(p: { values?: Record<string, unknown>; errors?: Field
         <AddressAsChoice />
         <button type="submit">{t('auth.signup.submit')}</button>
       </Form>
-    </Layout>
+    </AccountsLayout>
   );
 }

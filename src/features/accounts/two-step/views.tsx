@@ -1,9 +1,8 @@
 // Two-step verification: its page in three states (on; being set up; not begun) and the recovery
 // codes, shown once.
-import { Layout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { ButtonForm, Form, FormErrorSummary } from '../../../core/views/forms.js';
-import { CodeField, CurrentPassword } from '../views.js';
+import { AccountsLayout, CodeField, CurrentPassword } from '../views.js';
 
 export function TwoStepPage(p: {
   enabled: boolean;
@@ -17,8 +16,7 @@ export function TwoStepPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('account.twoFactor.title')}>
-      <h1>{t('account.twoFactor.title')}</h1>
+    <AccountsLayout title={t('account.twoFactor.title')}>
       {p.enabled ? (
         <>
           <p>{t('account.twoFactor.on')}</p>
@@ -73,15 +71,14 @@ export function TwoStepPage(p: {
           )}
         </>
       )}
-    </Layout>
+    </AccountsLayout>
   );
 }
 
 export function RecoveryCodesPage(p: { codes: string[] }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('account.recovery.title')}>
-      <h1>{t('account.recovery.title')}</h1>
+    <AccountsLayout title={t('account.recovery.title')}>
       <p>{t('account.recovery.explain')}</p>
       <ul class="code" dir="ltr">
         {p.codes.map((c) => (
@@ -91,6 +88,6 @@ export function RecoveryCodesPage(p: { codes: string[] }) {
       <a class="button" href="/account">
         {t('account.recovery.done')}
       </a>
-    </Layout>
+    </AccountsLayout>
   );
 }

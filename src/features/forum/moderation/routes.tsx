@@ -127,6 +127,12 @@ const onManagePage = { access, load: managedTopic, show: managePage };
 
 const done = (to: string) => ({ to, flash: 'forum.moderate.done' as const });
 
+/** A category chosen for a topic's posts: only one of the topic's own network. */
+async function categoryInNetwork(c: MemberCtx, categoryId: number, networkId: number) {
+  const target = await getCategory(c.db, categoryId);
+  return target && target.network_id === networkId ? target : undefined;
+}
+
 export const moderationRoutes = [
   page('/forum/review', {
     access,
@@ -228,9 +234,8 @@ export const moderationRoutes = [
     ...onManagePage,
     schema: s.moveForm,
     async save(c, { topic }, data) {
-      const target = await getCategory(c.db, data.category_id);
-      if (!target || target.network_id !== topic.network_id)
-        throw new FormErrors({ category_id: c.t('form.invalidChoice') });
+      const target = await categoryInNetwork(c, data.category_id, topic.network_id);
+      if (!target) throw new FormErrors({ category_id: c.t('form.invalidChoice') });
       if (target.id !== topic.category_id) {
         await moveTopic(c.db, topic.id, target.id, c.now);
         await moderated(c, {
@@ -275,9 +280,9 @@ export const moderationRoutes = [
     ...onManagePage,
     schema: s.splitForm,
     async save(c, { topic }, data) {
-      const target = await getCategory(c.db, data.category_id);
+      const target = await categoryInNetwork(c, data.category_id, topic.network_id);
       const movable = await repliesAmong(c.db, topic.id, topic.first_post_id, data.post_ids);
-      if (!target || target.network_id !== topic.network_id || movable.length !== new Set(data.post_ids).size)
+      if (!target || movable.length !== new Set(data.post_ids).size)
         throw new FormErrors({ _form: c.t('forum.split.choosePosts') });
       const newId = await splitTopic(c.db, {
         fromId: topic.id,

@@ -14,7 +14,7 @@ import {
   type FilterOptions,
 } from '../public/views/layout.js';
 import { KIND_SEGMENT, KINDS } from '../queries.js';
-import { ItemMeta, kindsLabel } from '../views/components.js';
+import { CardTitle, ItemMeta, kindsLabel } from '../views/components.js';
 import type { SearchGroup, SearchResult } from './queries.js';
 
 /** What the address says, kept in every link and form of the page. */
@@ -63,9 +63,7 @@ function Hits(p: { hits: SourceHit[] }) {
     <ol class="card-list">
       {p.hits.map((h) => (
         <li class="card">
-          <h3 lang={h.lang} dir="auto">
-            <a href={h.href}>{h.title}</a>
-          </h3>
+          <CardTitle href={h.href} title={h.title} lang={h.lang} level={3} />
           {h.meta ? (
             <p class="meta" dir="auto">
               {h.meta}
@@ -223,9 +221,7 @@ export function SearchPage(p: { values: SearchValues; kinds: KindOption[]; view:
             <ol class="card-list">
               {view.results.map((r) => (
                 <li class="card">
-                  <h2 lang={r.card.lang} dir="auto">
-                    <a href={r.card.url}>{r.card.title}</a>
-                  </h2>
+                  <CardTitle href={r.card.url} title={r.card.title} lang={r.card.lang} level={2} />
                   <ItemMeta item={r.card} showKind />
                   <Excerpt segments={r.excerpt} lang={r.card.lang} />
                 </li>

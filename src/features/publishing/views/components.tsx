@@ -157,17 +157,24 @@ export function ItemMeta(props: { item: ItemCard; showKind?: boolean }) {
   );
 }
 
+/** A card's title: a link, in the language of what it names. */
+export function CardTitle(p: { href: string; title: string; lang: string; level: 2 | 3 }) {
+  const H = p.level === 3 ? 'h3' : 'h2';
+  return (
+    <H lang={p.lang} dir="auto">
+      <a href={p.href}>{p.title}</a>
+    </H>
+  );
+}
+
 export function ItemCardView(props: { item: ItemCard; showKind?: boolean; withCover?: boolean; headingLevel?: 2 | 3 }) {
   const it = props.item;
-  const H = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
     <li class="card pub-card">
       {props.withCover !== false && it.cover ? (
         <CoverImage cover={it.cover} alt={it.cover_alt} sizes="(min-width: 42rem) 12rem, 100vw" class="pub-thumb" />
       ) : null}
-      <H lang={it.lang} dir="auto">
-        <a href={it.url}>{it.title}</a>
-      </H>
+      <CardTitle href={it.url} title={it.title} lang={it.lang} level={props.headingLevel ?? 2} />
       <ItemMeta item={it} showKind={props.showKind} />
       {it.summary ? (
         <p lang={it.lang} dir="auto">

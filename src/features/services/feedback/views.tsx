@@ -5,6 +5,7 @@ import { Empty, UserText } from '../../../core/views/components.js';
 import { usePage } from '../../../core/views/context.js';
 import { ButtonForm, Field, Form, Radios, Select, type FormState } from '../../../core/views/forms.js';
 import { Layout } from '../../../core/views/Layout.js';
+import { ActionLinks } from '../directory/views/components.js';
 import type { FeedbackRow } from './queries.js';
 
 const GOT = ['yes', 'partly', 'no'] as const;
@@ -30,14 +31,12 @@ export function FeedbackLinks(p: { serviceId: string }) {
     <section aria-labelledby="h-feedback" class="no-print" id="feedback">
       <h2 id="h-feedback">{t('services.feedback.title')}</h2>
       <p class="hint">{t('services.feedback.privacy')}</p>
-      <p class="actions">
-        <a class="button secondary" href={`/services/${p.serviceId}/feedback`}>
-          {t('services.feedback.give')}
-        </a>
-        <a class="button secondary" href={`/services/${p.serviceId}/report`}>
-          {t('services.report.title')}
-        </a>
-      </p>
+      <ActionLinks
+        links={[
+          [`/services/${p.serviceId}/feedback`, t('services.feedback.give')],
+          [`/services/${p.serviceId}/report`, t('services.report.title')],
+        ]}
+      />
     </section>
   );
 }

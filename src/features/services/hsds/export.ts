@@ -88,72 +88,49 @@ export async function loadGraph(
       const sals = await rowsWhere(db, 'svc_service_at_locations', ['id'], sel.salIds);
       serviceIds.push(...sals.map((s) => s.service_id as string));
     }
-    put(g, 'service', await rowsWhere(db, 'svc_services', ['id'], serviceIds));
-    if (sel.organizationIds?.length)
-      put(g, 'service', await rowsWhere(db, 'svc_services', ['organization_id'], sel.organizationIds));
-    const orgIds = [...(sel.organizationIds ?? []), ...[...g.service.values()].map((s) => s.organization_id as string)];
-    put(g, 'organization', await rowsWhere(db, 'svc_organizations', ['id'], orgIds));
+    // Rows of `name` whose `column` is one of `ids`, added to the graph; the table is the spec's.
+    const load = async (name: ObjectName, column: string, ids: string[]) =>
+      put(g, name, await rowsWhere(db, SPECS[name].table, [column], ids));
+    // A kind that hangs from several parents: one query per parent column, in this order.
+    const loadChildren = async (name: ObjectName, parents: [column: string, ids: string[]][]) => {
+      for (const [column, ids] of parents) await load(name, column, ids);
+    };
+    const valuesOf = (m: Map<string, Row>, column: string) =>
+      [...m.values()].map((r) => r[column] as string | null).filter((v): v is string => !!v);
+    await load('service', 'id', serviceIds);
+    if (sel.organizationIds?.length) await load('service', 'organization_id', sel.organizationIds);
+    await load('organization', 'id', [...(sel.organizationIds ?? []), ...valuesOf(g.service, 'organization_id')]);
     const S = idsOf(g.service);
     const O = idsOf(g.organization);
-    put(g, 'service_at_location', await rowsWhere(db, 'svc_service_at_locations', ['service_id'], S));
+    await load('service_at_location', 'service_id', S);
     const SAL = idsOf(g.service_at_location);
-    put(g, 'location', await rowsWhere(db, 'svc_locations', ['organization_id'], O));
-    put(
-      g,
-      'location',
-      await rowsWhere(
-        db,
-        'svc_locations',
-        ['id'],
-        [...g.service_at_location.values()].map((s) => s.location_id as string),
-      ),
-    );
+    await load('location', 'organization_id', O);
+    await load('location', 'id', valuesOf(g.service_at_location, 'location_id'));
     const L = idsOf(g.location);
-    put(g, 'address', await rowsWhere(db, 'svc_addresses', ['location_id'], L));
-    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['service_id'], S));
-    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['organization_id'], O));
-    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['location_id'], L));
-    put(g, 'contact', await rowsWhere(db, 'svc_contacts', ['service_at_location_id'], SAL));
-    const C = idsOf(g.contact);
-    for (const [col, ids] of [
+    await load('address', 'location_id', L);
+    // Contacts and phones hang from any of these; phones from contacts too.
+    const contactOwners: [string, string[]][] = [
       ['service_id', S],
       ['organization_id', O],
       ['location_id', L],
       ['service_at_location_id', SAL],
-      ['contact_id', C],
-    ] as const)
-      put(g, 'phone', await rowsWhere(db, 'svc_phones', [col], ids));
-    const P = idsOf(g.phone);
-    put(g, 'language', await rowsWhere(db, 'svc_languages', ['service_id'], S));
-    put(g, 'language', await rowsWhere(db, 'svc_languages', ['location_id'], L));
-    put(g, 'language', await rowsWhere(db, 'svc_languages', ['phone_id'], P));
-    put(g, 'schedule', await rowsWhere(db, 'svc_schedules', ['service_id'], S));
-    put(g, 'schedule', await rowsWhere(db, 'svc_schedules', ['location_id'], L));
-    put(g, 'schedule', await rowsWhere(db, 'svc_schedules', ['service_at_location_id'], SAL));
-    put(g, 'service_area', await rowsWhere(db, 'svc_service_areas', ['service_id'], S));
-    put(g, 'cost_option', await rowsWhere(db, 'svc_cost_options', ['service_id'], S));
-    put(g, 'required_document', await rowsWhere(db, 'svc_required_documents', ['service_id'], S));
-    put(g, 'attribute', await rowsWhere(db, 'svc_attributes', ['link_id'], [...S, ...O, ...L, ...SAL]));
-    put(
-      g,
-      'taxonomy_term',
-      await rowsWhere(
-        db,
-        'svc_taxonomy_terms',
-        ['id'],
-        [...g.attribute.values()].map((a) => a.taxonomy_term_id as string).filter(Boolean),
-      ),
-    );
-    put(
-      g,
-      'taxonomy',
-      await rowsWhere(
-        db,
-        'svc_taxonomies',
-        ['id'],
-        [...g.taxonomy_term.values()].map((t) => t.taxonomy_id as string).filter(Boolean),
-      ),
-    );
+    ];
+    await loadChildren('contact', contactOwners);
+    await loadChildren('phone', [...contactOwners, ['contact_id', idsOf(g.contact)]]);
+    await loadChildren('language', [
+      ['service_id', S],
+      ['location_id', L],
+      ['phone_id', idsOf(g.phone)],
+    ]);
+    await loadChildren('schedule', [
+      ['service_id', S],
+      ['location_id', L],
+      ['service_at_location_id', SAL],
+    ]);
+    for (const name of ['service_area', 'cost_option', 'required_document'] as const) await load(name, 'service_id', S);
+    await load('attribute', 'link_id', [...S, ...O, ...L, ...SAL]);
+    await load('taxonomy_term', 'id', valuesOf(g.attribute, 'taxonomy_term_id'));
+    await load('taxonomy', 'id', valuesOf(g.taxonomy_term, 'taxonomy_id'));
   }
   const pcodes = [...g.location.values()].map((l) => l.town_pcode as string | null).filter((p): p is string => !!p);
   for (const part of chunks([...new Set(pcodes)])) {

@@ -10,7 +10,7 @@ import { CATEGORIES, TAXONOMIES, clusterOf, termId } from '../taxonomy.js';
 import type { HoursInput, LocationInput, ServiceInput } from '../schemas.js';
 import { formatByday, type Weekday } from '../opening-hours.js';
 import { PCODE_EXTENT_TYPE } from '../hsds/spec.js';
-import type { SvcPhonesTable } from '../tables.js';
+import type { ServicesTables, SvcPhonesTable } from '../tables.js';
 
 const LANGUAGE_NAMES: Record<string, [string, string]> = {
   ar: ['العربية', 'Arabic'],
@@ -20,6 +20,26 @@ const LANGUAGE_NAMES: Record<string, [string, string]> = {
 };
 
 const uuid = () => crypto.randomUUID();
+
+type ServiceChildTable = 'svc_service_at_locations' | 'svc_service_areas' | 'svc_languages' | 'svc_required_documents';
+
+/**
+ * New rows of a table hanging from a service, each with a fresh id and no unused HSDS fields
+ * (`extra`); no statement when there are none.
+ */
+async function insertServiceRows<T extends ServiceChildTable>(
+  trx: Db,
+  table: T,
+  serviceId: string,
+  rows: Omit<ServicesTables[T], 'id' | 'service_id' | 'extra'>[],
+) {
+  if (!rows.length) return;
+  const values = rows.map((r) => ({ id: uuid(), service_id: serviceId, ...r, extra: '{}' }));
+  await trx
+    .insertInto(table)
+    .values(values as never)
+    .execute();
+}
 
 /** A phone row hanging from one parent (the other links empty). */
 function phoneRow(
@@ -205,38 +225,31 @@ export async function saveService(
       .where('location_id', 'is', null)
       .where('phone_id', 'is', null)
       .execute();
-    if (v.languages.length)
-      await trx
-        .insertInto('svc_languages')
-        .values(
-          v.languages.map((code) => ({
-            id: uuid(),
-            service_id: id,
-            location_id: null,
-            phone_id: null,
-            code,
-            name_ar: LANGUAGE_NAMES[code]![0],
-            name_en: LANGUAGE_NAMES[code]![1],
-            note_ar: null,
-            note_en: null,
-            extra: '{}',
-          })),
-        )
-        .execute();
+    await insertServiceRows(
+      trx,
+      'svc_languages',
+      id,
+      v.languages.map((code) => ({
+        location_id: null,
+        phone_id: null,
+        code,
+        name_ar: LANGUAGE_NAMES[code]![0],
+        name_en: LANGUAGE_NAMES[code]![1],
+        note_ar: null,
+        note_en: null,
+      })),
+    );
 
     // Documents required, one a line, Arabic and English lines paired in order.
     await trx.deleteFrom('svc_required_documents').where('service_id', '=', id).execute();
     const ar = lines(v.documents_ar);
     const en = lines(v.documents_en);
     const docs = Array.from({ length: Math.max(ar.length, en.length) }, (_, i) => ({
-      id: uuid(),
-      service_id: id,
       document_ar: ar[i] ?? null,
       document_en: en[i] ?? null,
       uri: null,
-      extra: '{}',
     }));
-    if (docs.length) await trx.insertInto('svc_required_documents').values(docs).execute();
+    await insertServiceRows(trx, 'svc_required_documents', id, docs);
 
     // The service's own phone.
     await trx
@@ -271,45 +284,33 @@ export async function saveService(
       await trx.deleteFrom('svc_service_at_locations').where('id', 'in', gone).execute();
     }
     const fresh = chosen.filter((l) => !current.some((c) => c.location_id === l));
-    if (fresh.length)
-      await trx
-        .insertInto('svc_service_at_locations')
-        .values(
-          fresh.map((l) => ({
-            id: uuid(),
-            service_id: id,
-            location_id: l,
-            description_ar: null,
-            description_en: null,
-            extra: '{}',
-          })),
-        )
-        .execute();
+    await insertServiceRows(
+      trx,
+      'svc_service_at_locations',
+      id,
+      fresh.map((l) => ({ location_id: l, description_ar: null, description_en: null })),
+    );
 
     // Area covered (mobile teams): community P-codes.
     await trx.deleteFrom('svc_service_areas').where('service_id', '=', id).execute();
     const towns = v.area.length
       ? await trx.selectFrom('towns').select(['pcode', 'name_ar', 'name_en']).where('pcode', 'in', v.area).execute()
       : [];
-    if (towns.length)
-      await trx
-        .insertInto('svc_service_areas')
-        .values(
-          towns.map((t) => ({
-            id: uuid(),
-            service_id: id,
-            name_ar: t.name_ar,
-            name_en: t.name_en,
-            description_ar: null,
-            description_en: null,
-            extent: t.pcode,
-            extent_type: PCODE_EXTENT_TYPE,
-            uri: null,
-            town_pcode: t.pcode,
-            extra: '{}',
-          })),
-        )
-        .execute();
+    await insertServiceRows(
+      trx,
+      'svc_service_areas',
+      id,
+      towns.map((t) => ({
+        name_ar: t.name_ar,
+        name_en: t.name_en,
+        description_ar: null,
+        description_en: null,
+        extent: t.pcode,
+        extent_type: PCODE_EXTENT_TYPE,
+        uri: null,
+        town_pcode: t.pcode,
+      })),
+    );
     await indexServices(trx, [id]);
   });
   return id;

@@ -6,6 +6,15 @@ import { NOW, servicesTestWorld } from '../testing/setup.js';
 const world = servicesTestWorld();
 const { as } = world;
 const clinic = () => world.id('Free women’s clinic');
+/** A service form with all a save needs but a category; each test sets what it is about. */
+const serviceForm = (more: Record<string, string>) => ({
+  name_ar: 'عيادة',
+  name_en: 'Clinic',
+  status: 'active',
+  cost: 'free',
+  area: 'C1564',
+  ...more,
+});
 
 describe('organizations manage their own services, and only theirs', () => {
   it('anonymous people are sent to sign in; members without a staff role get 404', async () => {
@@ -19,14 +28,10 @@ describe('organizations manage their own services, and only theirs', () => {
     expect((await other.get(`/services/${clinic()}/edit`)).statusCode).toBe(404);
     expect((await other.get(`/services/${clinic()}/hours`)).statusCode).toBe(404);
     await other.get('/services/manage');
-    const edit = await other.post(`/services/${clinic()}/edit`, {
-      name_ar: 'مخترقة',
-      name_en: 'Hacked',
-      status: 'active',
-      categories: 'health',
-      cost: 'free',
-      area: 'C1564',
-    });
+    const edit = await other.post(
+      `/services/${clinic()}/edit`,
+      serviceForm({ name_ar: 'مخترقة', name_en: 'Hacked', categories: 'health' }),
+    );
     expect(edit.statusCode).toBe(404);
     expect((await other.post(`/services/${clinic()}/confirm`, {})).statusCode).toBe(404);
     expect(
@@ -52,23 +57,13 @@ describe('organizations manage their own services, and only theirs', () => {
     const form = await c.get(`/services/${clinic()}/edit`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="عيادة النساء المجانية"');
-    const bad = await c.post(`/services/${clinic()}/edit`, {
-      name_ar: '',
-      name_en: 'x',
-      status: 'active',
-      cost: 'free',
-      area: 'C1564',
-    });
+    const bad = await c.post(`/services/${clinic()}/edit`, serviceForm({ name_ar: '', name_en: 'x' }));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('يُرجى اختيار فئة واحدة على الأقل');
-    const unknownTown = await c.post(`/services/${clinic()}/edit`, {
-      name_ar: 'عيادة',
-      name_en: 'Clinic',
-      status: 'active',
-      categories: 'health',
-      cost: 'free',
-      area: 'C99999',
-    });
+    const unknownTown = await c.post(
+      `/services/${clinic()}/edit`,
+      serviceForm({ categories: 'health', area: 'C99999' }),
+    );
     expect(unknownTown.statusCode).toBe(400);
     expect(unknownTown.body).toContain('C99999');
     expect(

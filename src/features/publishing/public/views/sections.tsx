@@ -4,7 +4,7 @@ import { followHref } from '../../feeds/follow.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DateText } from '../../../../core/views/components.js';
 import type { ItemCard } from '../../queries.js';
-import { ItemList, TownLinks } from '../../views/components.js';
+import { CardTitle, ItemList, TownLinks } from '../../views/components.js';
 import type { KeyFigures } from '../queries.js';
 
 export function HomeSection(p: {
@@ -47,9 +47,7 @@ export function HomeSection(p: {
           <ul class="card-list">
             {p.upcoming.map((it) => (
               <li class="card">
-                <h3 lang={it.lang} dir="auto">
-                  <a href={it.url}>{it.title}</a>
-                </h3>
+                <CardTitle href={it.url} title={it.title} lang={it.lang} level={3} />
                 <p class="meta">
                   <DateText value={dayAsDate(it.activity_date!)} />
                   {it.towns.length ? (

@@ -216,3 +216,16 @@ export function HoursTable(p: { schedules: ScheduleRow[]; now: Date }) {
     </>
   );
 }
+
+/** A row of secondary buttons, each a link ([href, label]); `noPrint` leaves them off paper. */
+export function ActionLinks(p: { links: [href: string, label: string][]; noPrint?: boolean }) {
+  return (
+    <p class={p.noPrint ? 'actions no-print' : 'actions'}>
+      {p.links.map(([href, label]) => (
+        <a class="button secondary" href={href}>
+          {label}
+        </a>
+      ))}
+    </p>
+  );
+}

@@ -38,6 +38,12 @@ function searchSummary(v: SearchValues, locale: string, labels: { openNow: strin
     .join(' · ');
 }
 
+/** A filter for each taxonomy, in this order: "all", or one of its terms. */
+const TAXONOMY_FILTERS = [
+  ['category', CATEGORIES, categoryLabel],
+  ['group', GROUPS, groupLabel],
+] as const;
+
 export function SearchForm(p: { values: SearchValues; towns: KnownTown[] }) {
   const { t, locale } = usePage().i18n;
   const v = p.values;
@@ -71,20 +77,15 @@ export function SearchForm(p: { values: SearchValues; towns: KnownTown[] }) {
           ))}
         </datalist>
       </div>
-      <Select
-        name="category"
-        label={t('services.search.category')}
-        includeEmpty={t('common.all')}
-        value={v.category ?? ''}
-        options={CATEGORIES.map((c) => ({ value: c.code, label: categoryLabel(c.code, locale) }))}
-      />
-      <Select
-        name="group"
-        label={t('services.search.group')}
-        includeEmpty={t('common.all')}
-        value={v.group ?? ''}
-        options={GROUPS.map((g) => ({ value: g.code, label: groupLabel(g.code, locale) }))}
-      />
+      {TAXONOMY_FILTERS.map(([name, terms, termLabel]) => (
+        <Select
+          name={name}
+          label={t(`services.search.${name}`)}
+          includeEmpty={t('common.all')}
+          value={v[name] ?? ''}
+          options={terms.map((term) => ({ value: term.code, label: termLabel(term.code, locale) }))}
+        />
+      ))}
       <div class="row">
         <Checkbox name="open_now" value="1" checked={!!v.open_now} label={t('services.search.openNow')} />
         <Checkbox name="free" value="1" checked={!!v.free} label={t('services.search.freeOnly')} />

@@ -6,7 +6,7 @@ import { usePage } from '../../../../core/views/context.js';
 import { Layout } from '../../../../core/views/Layout.js';
 import { FeedbackLinks } from '../../feedback/views.js';
 import { groupLabel, type Place, type ScheduleRow, type ServiceCard } from '../../queries.js';
-import { ConfirmedLine, HoursTable, OpeningLine, ServiceTags, TownLinks } from './components.js';
+import { ActionLinks, ConfirmedLine, HoursTable, OpeningLine, ServiceTags, TownLinks } from './components.js';
 
 type Bilingual<K extends string> = { [F in `${K}_ar` | `${K}_en`]: string | null };
 
@@ -183,14 +183,13 @@ export function ServicePage(p: ServicePageProps) {
         <p class="meta">{t('services.hours.timeZone')}</p>
 
         {p.canManage ? (
-          <p class="actions no-print">
-            <a class="button secondary" href={`/services/${s.id}/edit`}>
-              {t('common.edit')}
-            </a>
-            <a class="button secondary" href={`/services/${s.id}/hours`}>
-              {t('services.manage.hours')}
-            </a>
-          </p>
+          <ActionLinks
+            noPrint
+            links={[
+              [`/services/${s.id}/edit`, t('common.edit')],
+              [`/services/${s.id}/hours`, t('services.manage.hours')],
+            ]}
+          />
         ) : null}
       </article>
 

@@ -9,7 +9,7 @@ import type { Translator } from '../../../../core/i18n/index.js';
 import { WEEK, localParts, zonedInstant } from '../../opening-hours.js';
 import type { ScheduleRow, ServiceCard } from '../../queries.js';
 import type { LeafletEntry } from '../queries.js';
-import { CardList, TownLinks, dayName } from './components.js';
+import { ActionLinks, CardList, TownLinks, dayName } from './components.js';
 
 type Town = { pcode: string; name_ar: string; name_en: string };
 
@@ -28,14 +28,13 @@ export function TownServicesPage(p: {
         <a href={`/towns/${p.town.pcode}`}>{name}</a> · {localized(p.town, 'adm2_name', i18n.locale)} ·{' '}
         <Ltr>{p.town.pcode}</Ltr>
       </p>
-      <p class="actions no-print">
-        <a class="button secondary" href={`/towns/${p.town.pcode}/services/leaflet`}>
-          {t('services.leaflet.link')}
-        </a>
-        <a class="button secondary" href={`/services?town=${p.town.pcode}`}>
-          {t('services.town.nearby')}
-        </a>
-      </p>
+      <ActionLinks
+        noPrint
+        links={[
+          [`/towns/${p.town.pcode}/services/leaflet`, t('services.leaflet.link')],
+          [`/services?town=${p.town.pcode}`, t('services.town.nearby')],
+        ]}
+      />
       <CardList cards={p.cards} now={p.now} empty={t('services.town.none')} />
     </Layout>
   );
