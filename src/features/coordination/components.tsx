@@ -1,6 +1,6 @@
 // Pieces shared by the coordination pages: the page frame and its sub-navigation, times and days,
 // user text in paragraphs, lists of names, choices for selects, fields that keep a length, folded
-// forms and the corrections of a record. Forms, tables, badges and empty lines come from the core kit.
+// forms, the corrections of a record and its removal. Forms, tables, badges and empty lines come from the core kit.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../core/views/context.js';
 import { Layout } from '../../core/views/Layout.js';
@@ -280,5 +280,34 @@ export function EditDelete(p: {
         <DeleteButton action={`${p.base}/delete`} what={p.what} />
       )}
     </div>
+  );
+}
+
+/**
+ * The end of a record's edit page: removing the record (asked twice; the question says beforehand
+ * whether it is deleted or, holding history, archived) and the way back.
+ */
+export function RemoveRecord(p: {
+  action: string;
+  label: string;
+  question: string;
+  history: boolean;
+  back: { href: string; label: string };
+}) {
+  const { t } = usePage().i18n;
+  return (
+    <>
+      <section class="no-print">
+        <ConfirmButton
+          action={p.action}
+          label={p.label}
+          question={p.question}
+          confirm={t(p.history ? 'coordination.record.confirmArchive' : 'coordination.record.confirmDelete')}
+        />
+      </section>
+      <p>
+        <a href={p.back.href}>{p.back.label}</a>
+      </p>
+    </>
   );
 }

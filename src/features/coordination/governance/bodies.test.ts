@@ -3,11 +3,14 @@
 // and archives what history does (a term an election produced, a seat that has had holders, a
 // body with votes).
 import { describe, expect, it } from 'vitest';
+import { rowIn } from '../../../core/db/rows.js';
 import { useWorld } from '../testing/test-helpers.js';
 import { bodyFields, termFields, theRow } from '../test-fixtures.js';
 
 const s = useWorld();
 const db = () => s.t.handle.db;
+/** A governance record's row; undefined once it is deleted. */
+const stored = (table: 'coord_bodies' | 'coord_seats' | 'coord_terms', id: number) => rowIn(db(), table, id, {});
 
 async function makeBody(name: string) {
   await s.w.c.netAdmin.get('/governance');
@@ -33,6 +36,12 @@ async function makeTerm(seatId: number, holder: string, over: Record<string, str
   const res = await s.w.c.netAdmin.post(`/governance/seats/${seatId}/terms`, termOfA(holder, over));
   expect(res.statusCode).toBe(303);
   return (await theRow(s.t, 'coord_terms', { holder_name: holder })).id;
+}
+
+/** A network admin removes a record from its edit page. */
+async function removeAsAdmin(path: string) {
+  await s.w.c.netAdmin.get(`${path}/edit`);
+  expect((await s.w.c.netAdmin.post(`${path}/delete`, {})).statusCode).toBe(303);
 }
 
 const audits = async (action: string) =>
@@ -163,7 +172,7 @@ describe('editing bodies, seats and terms', () => {
         })
       ).statusCode,
     ).toBe(303);
-    const seatRow = await db().selectFrom('coord_seats').selectAll().where('id', '=', seat).executeTakeFirstOrThrow();
+    const seatRow = await theRow(s.t, 'coord_seats', { id: seat });
     expect(seatRow).toMatchObject({ title_ar: 'الأمانة العامة', is_chair: 1 });
     expect(await audits('coordination.term.updated')).toEqual([term]);
     expect(await audits('coordination.seat.updated')).toEqual([seat]);
@@ -182,12 +191,9 @@ describe('removing bodies, seats and terms', () => {
       const res = await s.w.c[who].post(`/governance/bodies/${body}/delete`, {});
       expect([303, 403, 404], who).toContain(res.statusCode);
     }
-    expect(await db().selectFrom('coord_bodies').select('id').where('id', '=', body).executeTakeFirst()).toBeDefined();
-    await s.w.c.netAdmin.get(`/governance/bodies/${body}/edit`);
-    expect((await s.w.c.netAdmin.post(`/governance/bodies/${body}/delete`, {})).statusCode).toBe(303);
-    expect(
-      await db().selectFrom('coord_bodies').select('id').where('id', '=', body).executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await stored('coord_bodies', body)).toBeDefined();
+    await removeAsAdmin(`/governance/bodies/${body}`);
+    expect(await stored('coord_bodies', body)).toBeUndefined();
     expect(await audits('coordination.body.deleted')).toEqual([body]);
   });
 
@@ -196,14 +202,10 @@ describe('removing bodies, seats and terms', () => {
     const seat = await makeSeat(body, 'مقعد الشباب');
     const empty = await makeSeat(body, 'مقعد شاغر');
     const term = await makeTerm(seat, 'Omar Saleh');
-    await s.w.c.netAdmin.get(`/governance/terms/${term}/edit`);
-    expect((await s.w.c.netAdmin.post(`/governance/terms/${term}/delete`, {})).statusCode).toBe(303);
-    expect(await db().selectFrom('coord_terms').select('id').where('id', '=', term).executeTakeFirst()).toBeUndefined();
-    await s.w.c.netAdmin.get(`/governance/seats/${empty}/edit`);
-    expect((await s.w.c.netAdmin.post(`/governance/seats/${empty}/delete`, {})).statusCode).toBe(303);
-    expect(
-      await db().selectFrom('coord_seats').select('id').where('id', '=', empty).executeTakeFirst(),
-    ).toBeUndefined();
+    await removeAsAdmin(`/governance/terms/${term}`);
+    expect(await stored('coord_terms', term)).toBeUndefined();
+    await removeAsAdmin(`/governance/seats/${empty}`);
+    expect(await stored('coord_seats', empty)).toBeUndefined();
     const pub = (await s.w.c.netAdmin.get('/governance')).body;
     expect(pub).not.toContain('Omar Saleh');
     expect(pub).not.toContain('مقعد شاغر');
@@ -241,7 +243,7 @@ describe('removing bodies, seats and terms', () => {
     expect(termPage.body).toContain('جاءت هذه الولاية من انتخاب، فتُؤرشف بدل أن تُحذف');
     expect(termPage.body).toContain('تأكيد الأرشفة');
     expect((await s.w.c.netAdmin.post(`/governance/terms/${elected}/delete`, {})).statusCode).toBe(303);
-    const kept = await db().selectFrom('coord_terms').selectAll().where('id', '=', elected).executeTakeFirstOrThrow();
+    const kept = await theRow(s.t, 'coord_terms', { id: elected });
     expect(kept.archived_at).not.toBeNull();
     expect(kept.vote_id).toBe(vote.id);
     expect((await s.w.c.netAdmin.get('/governance')).body).not.toContain('Yusuf Najjar');
@@ -252,17 +254,14 @@ describe('removing bodies, seats and terms', () => {
     // the seat has had holders (one term left, one archived): archived, its terms kept
     expect((await s.w.c.netAdmin.get(`/governance/seats/${seat}/edit`)).body).toContain('شغل هذا المقعدَ أشخاص من قبل');
     expect((await s.w.c.netAdmin.post(`/governance/seats/${seat}/delete`, {})).statusCode).toBe(303);
-    const seatRow = await db().selectFrom('coord_seats').selectAll().where('id', '=', seat).executeTakeFirstOrThrow();
+    const seatRow = await theRow(s.t, 'coord_seats', { id: seat });
     expect(seatRow.archived_at).not.toBeNull();
-    expect(
-      await db().selectFrom('coord_terms').select('id').where('id', '=', handTerm).executeTakeFirst(),
-    ).toBeDefined();
+    expect(await stored('coord_terms', handTerm)).toBeDefined();
     expect((await s.w.c.anonymous.get('/governance')).body).not.toContain('مقعد الأمين');
 
     // the body has a vote attached: archived, and no longer offered for new votes
-    await s.w.c.netAdmin.get(`/governance/bodies/${body}/edit`);
-    expect((await s.w.c.netAdmin.post(`/governance/bodies/${body}/delete`, {})).statusCode).toBe(303);
-    const bodyRow = await db().selectFrom('coord_bodies').selectAll().where('id', '=', body).executeTakeFirstOrThrow();
+    await removeAsAdmin(`/governance/bodies/${body}`);
+    const bodyRow = await theRow(s.t, 'coord_bodies', { id: body });
     expect(bodyRow.archived_at).not.toBeNull();
     expect((await s.w.c.anonymous.get('/governance')).body).not.toContain('مجلس الأمناء');
     expect((await s.w.c.netAdmin.get('/votes/new')).body).not.toContain('مجلس الأمناء');

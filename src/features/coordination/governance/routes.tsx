@@ -1,6 +1,6 @@
 // Governance: the public page of bodies, seats and holders (/governance), and votes among member
 // organizations (/votes/:id) with nominations, secret ballots and results.
-import { action, form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import { action, form, FormErrors, notFound, page, type AnyCtx, type Ctx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import type { z } from 'zod';
 import { coord, type CoordContext } from '../context.js';
@@ -83,6 +83,45 @@ async function manager(c: AnyCtx): Promise<CoordContext> {
   return ctx.can('manage', governance(ctx)) ? ctx : notFound();
 }
 
+/** A network admin's context and the record of the network that `find` gives for the path (404: none). */
+const managerWith =
+  <R,>(find: (c: AnyCtx, ctx: CoordContext) => Promise<R | undefined>) =>
+  async (c: AnyCtx) => {
+    const ctx = await manager(c);
+    return { ctx, row: (await find(c, ctx)) ?? notFound() };
+  };
+
+const bodyOfPath = managerWith((c, ctx) => getBody(c.db, ctx.network.id, c.id('id')));
+const seatOfPath = managerWith((c, ctx) => getSeat(c.db, ctx.network.id, c.id('id')));
+const termOfPath = managerWith((c, ctx) => getTerm(c.db, ctx.network.id, c.id('id')));
+
+/**
+ * A form of the governance page that adds to it (a body, a seat, a term): network admins; refused
+ * input shows the page again, and it leads back to the page without a flash (the addition shows).
+ */
+function additionForm<const P extends string, L extends { ctx: CoordContext }, S extends z.ZodObject>(
+  path: P,
+  o: {
+    load: (c: AnyCtx) => Promise<L>;
+    schema: S;
+    check?: (c: AnyCtx, l: L, data: z.infer<S>) => Promise<Record<string, string | undefined> | void>;
+    add: (c: Ctx<'networkAdmin'>, l: L, data: z.infer<S>) => Promise<void>;
+  },
+) {
+  return form(path, {
+    access: 'networkAdmin',
+    load: o.load,
+    schema: o.schema,
+    show: (c, l, state) => governancePage(c, l.ctx, state),
+    check: o.check,
+    flash: null,
+    async save(c, l, data) {
+      await o.add(c, l, data);
+      return '/governance';
+    },
+  });
+}
+
 /** A vote of the network, for people inside it. */
 async function loadVote(c: AnyCtx) {
   const ctx = await coord(c);
@@ -144,17 +183,13 @@ const editBase = { body: '/governance/bodies', seat: '/governance/seats', term: 
 function editRoutes<K extends GovernanceRecord['kind'], R extends { id: number }, S extends z.ZodObject>(
   kind: K,
   o: {
-    load: (c: AnyCtx, ctx: CoordContext) => Promise<R | undefined>;
+    load: (c: AnyCtx) => Promise<{ ctx: CoordContext; row: R }>;
     schema: S;
     record: (row: R) => GovernanceRecord;
     save: (c: AnyCtx, ctx: CoordContext, row: R, data: z.infer<S>) => Promise<void>;
     check?: (c: AnyCtx, ctx: CoordContext, data: z.infer<S>) => Promise<Record<string, string | undefined> | void>;
   },
 ) {
-  const load = async (c: AnyCtx) => {
-    const ctx = await manager(c);
-    return { ctx, row: (await o.load(c, ctx)) ?? notFound() };
-  };
   const show = async (c: AnyCtx, l: { ctx: CoordContext; row: R }, state: FormState | null) => (
     <GovernanceEditPage
       record={o.record(l.row)}
@@ -168,7 +203,7 @@ function editRoutes<K extends GovernanceRecord['kind'], R extends { id: number }
     form(`${at}/edit`, {
       access: 'networkAdmin',
       get: true,
-      load,
+      load: o.load,
       schema: o.schema,
       show,
       check: (c, l, data) => o.check?.(c, l.ctx, data),
@@ -180,7 +215,7 @@ function editRoutes<K extends GovernanceRecord['kind'], R extends { id: number }
     }),
     action(`${at}/delete`, {
       access: 'networkAdmin',
-      load,
+      load: o.load,
       schema: emptyForm,
       async run(c, l) {
         const done = await removeGovernanceRecord(c.db, kind, l.row.id, c.now);
@@ -196,16 +231,12 @@ function editRoutes<K extends GovernanceRecord['kind'], R extends { id: number }
 export const governanceRoutes = [
   page('/governance', { access: 'public', render: async (c) => governancePage(c, await coord(c)) }),
 
-  form('/governance/bodies', {
-    access: 'networkAdmin',
-    load: manager,
+  additionForm('/governance/bodies', {
+    load: async (c) => ({ ctx: await manager(c) }),
     schema: bodyForm,
-    show: governancePage,
-    flash: null,
-    async save(c, ctx, data) {
+    async add(c, { ctx }, data) {
       const id = await createBody(c.db, ctx.network.id, data, c.now);
       await c.audit('coordination.body.created', { targetType: 'body', targetId: id });
-      return '/governance';
     },
   }),
 
@@ -226,54 +257,40 @@ export const governanceRoutes = [
     },
   }),
 
-  form('/governance/bodies/:id/seats', {
-    access: 'networkAdmin',
-    load: async (c) => {
-      const ctx = await manager(c);
-      return { ctx, body: (await getBody(c.db, ctx.network.id, c.id('id'))) ?? notFound() };
-    },
+  additionForm('/governance/bodies/:id/seats', {
+    load: bodyOfPath,
     schema: seatForm,
-    show: (c, l, state) => governancePage(c, l.ctx, state),
-    flash: null,
-    async save(c, { body }, data) {
+    async add(c, { row: body }, data) {
       await addSeat(c.db, body.id, data);
       await c.audit('coordination.seat.created', { targetType: 'body', targetId: body.id });
-      return '/governance';
     },
   }),
 
-  form('/governance/seats/:id/terms', {
-    access: 'networkAdmin',
-    load: async (c) => {
-      const ctx = await manager(c);
-      return { ctx, seat: (await getSeat(c.db, ctx.network.id, c.id('id'))) ?? notFound() };
-    },
+  additionForm('/governance/seats/:id/terms', {
+    load: seatOfPath,
     schema: termForm,
-    show: (c, l, state) => governancePage(c, l.ctx, state),
     check: (c, l, data) => holderOrgCheck(c, l.ctx, data.holder_org_id),
-    flash: null,
-    async save(c, { seat }, data) {
+    async add(c, { row: seat }, data) {
       await addTerm(c.db, seat.id, { ...data, holder_user_id: null, vote_id: null });
       await c.audit('coordination.term.created', { targetType: 'seat', targetId: seat.id });
-      return '/governance';
     },
   }),
 
   // ——— editing and removing (issue 16): network admins, as creating; audited the same way ———
   ...editRoutes('body', {
-    load: (c, ctx) => getBody(c.db, ctx.network.id, c.id('id')),
+    load: bodyOfPath,
     schema: bodyForm,
     record: (b) => ({ kind: 'body', id: b.id, values: b }),
     save: (c, ctx, b, data) => updateBody(c.db, ctx.network.id, b.id, data),
   }),
   ...editRoutes('seat', {
-    load: (c, ctx) => getSeat(c.db, ctx.network.id, c.id('id')),
+    load: seatOfPath,
     schema: seatForm,
     record: (s) => ({ kind: 'seat', id: s.id, values: { ...s, is_chair: s.is_chair === 1 } }),
     save: (c, _ctx, s, data) => updateSeat(c.db, s.id, data),
   }),
   ...editRoutes('term', {
-    load: (c, ctx) => getTerm(c.db, ctx.network.id, c.id('id')),
+    load: termOfPath,
     schema: termForm,
     record: (t) => ({ kind: 'term', id: t.id, values: t }),
     check: (c, ctx, data) => holderOrgCheck(c, ctx, data.holder_org_id),

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testDialect } from '../../../testing/db.js';
+import { rowsOf } from '../../../core/db/rows.js';
 import { resignIn, useWorld } from '../testing/test-helpers.js';
 import { bodyFields, createVote, nameRepresentatives, termFields, voteFields, wallTime } from '../test-fixtures.js';
 import { makeOrganization, makeUser } from '../../../testing/app.js';
@@ -16,6 +17,12 @@ const s = useWorld({ setUp: (_t, w) => nameRepresentatives(w) });
 const local = (ms: number) => wallTime(s.t, ms);
 
 const newVote = (fields: Record<string, string>) => createVote(s.t, s.w.c.netAdmin, fields);
+
+/** A decision's options (yes, no, abstain) by kind. */
+const optionIds = async (voteId: number) =>
+  Object.fromEntries(
+    (await rowsOf(s.t.handle.db, 'coord_vote_options', { vote_id: voteId }, [])).map((x) => [x.kind, x.id]),
+  ) as Record<'yes' | 'no' | 'abstain', number>;
 
 describe('creating votes', () => {
   it('is for network admins; bad times are refused beside the field', async () => {
@@ -44,17 +51,8 @@ describe('a yes/no decision', () => {
     });
   });
 
-  async function yesId() {
-    const o = await s.t.handle.db
-      .selectFrom('coord_vote_options')
-      .select(['id', 'kind'])
-      .where('vote_id', '=', id)
-      .execute();
-    return Object.fromEntries(o.map((x) => [x.kind, x.id])) as Record<'yes' | 'no' | 'abstain', number>;
-  }
-
   it('refuses ballots before it opens', async () => {
-    const { yes } = await yesId();
+    const { yes } = await optionIds(id);
     await s.w.c.adminA.get(`/votes/${id}`);
     const res = await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) });
     expect(res.statusCode).toBe(409);
@@ -64,7 +62,7 @@ describe('a yes/no decision', () => {
   it('takes one ballot per organization, from its representative only, and keeps no link to it', async () => {
     s.t.clock.advance(HOUR + 60_000);
     await resignIn(s.t, s.w);
-    const { yes, no } = await yesId();
+    const { yes, no } = await optionIds(id);
     // staff who are not the representative cannot vote; nor can another organization's representative for A
     await s.w.c.staffA.get(`/votes/${id}`);
     expect(
@@ -136,7 +134,7 @@ describe('a yes/no decision', () => {
     const before = (
       await s.t.handle.db.selectFrom('coord_ballots').select('id').where('vote_id', '=', id).execute()
     ).map((b) => b.id);
-    const { abstain } = await yesId();
+    const { abstain } = await optionIds(id);
     await s.w.c.adminC.get(`/votes/${id}`);
     expect(
       (await s.w.c.adminC.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgC), choice: String(abstain) }))
@@ -164,7 +162,7 @@ describe('a yes/no decision', () => {
       const res = await s.w.c[who].get(`/votes/${id}`);
       expect([404, 303]).toContain(res.statusCode);
     }
-    const { no } = await yesId();
+    const { no } = await optionIds(id);
     const late = await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(no) });
     expect(late.statusCode).toBe(409);
   });
@@ -174,7 +172,7 @@ describe('a yes/no decision', () => {
     const first = await tally(s.t.handle.db, v);
     const second = await tally(s.t.handle.db, v);
     expect(second).toEqual(first);
-    const { yes, no, abstain } = await yesId();
+    const { yes, no, abstain } = await optionIds(id);
     const byId = Object.fromEntries(first.counts.map((c) => [c.optionId, c.votes]));
     expect([byId[yes], byId[no], byId[abstain]]).toEqual([2, 0, 1]);
     expect(first.winners).toEqual([yes]);
@@ -344,12 +342,6 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
   async function decision(title: string, opensIn = HOUR, closesIn = 2 * DAY) {
     return newVote({ title, opens_at: local(opensIn), closes_at: local(closesIn), quorum_percent: '30' });
   }
-  const options = async (id: number) =>
-    Object.fromEntries(
-      (
-        await s.t.handle.db.selectFrom('coord_vote_options').select(['id', 'kind']).where('vote_id', '=', id).execute()
-      ).map((x) => [x.kind, x.id]),
-    ) as Record<'yes' | 'no' | 'abstain', number>;
   const phaseOf = async (id: number) =>
     (
       await s.t.handle.db
@@ -371,7 +363,7 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
     const id = await decision('One ballot', HOUR, 2 * HOUR);
     s.t.clock.advance(HOUR + 60_000);
     await resignIn(s.t, s.w);
-    const { no } = await options(id);
+    const { no } = await optionIds(id);
     await s.w.c.adminA.get(`/votes/${id}`);
     expect(
       (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(no) })).statusCode,
@@ -396,7 +388,7 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
 
   it('from the minimum of ballots the counts are shown, with the rule below them', async () => {
     const id = await decision('Five ballots', HOUR, 2 * HOUR);
-    const { yes, no } = await options(id);
+    const { yes, no } = await optionIds(id);
     await s.t.handle.db
       .insertInto('coord_ballots')
       .values([yes, yes, yes, no, no].map((o, i) => ({ id: `test-${id}-${i}`, vote_id: id, choices: `[${o}]` })))
@@ -425,7 +417,7 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
     // it opens, a ballot is cast, then it is cancelled
     s.t.clock.advance(HOUR + 60_000);
     await resignIn(s.t, s.w);
-    const { yes } = await options(id);
+    const { yes } = await optionIds(id);
     await s.w.c.adminA.get(`/votes/${id}`);
     expect(
       (await s.w.c.adminA.post(`/votes/${id}/ballot`, { org_id: String(s.w.orgA), choice: String(yes) })).statusCode,
@@ -481,7 +473,7 @@ describe('secret counts, small electorates and cancelling (issue 14, 16)', () =>
     const id = await decision('Five members', HOUR, 2 * HOUR);
     s.t.clock.advance(HOUR + 60_000);
     await resignIn(s.t, s.w);
-    const { yes, no } = await options(id);
+    const { yes, no } = await optionIds(id);
     const v = (await getVote(s.t.handle.db, s.w.net, id))!;
     const casts: [number, number, number][] = [
       [s.w.orgA, s.w.users.adminA, yes],

@@ -254,6 +254,12 @@ describe('editing and removing councils and licence files (issue 16)', () => {
       .selectAll()
       .where('licence_id', '=', file)
       .executeTakeFirstOrThrow();
+    const documentAsSaved = () =>
+      db()
+        .selectFrom('coord_licence_documents')
+        .select(['name', 'submitted_on'])
+        .where('id', '=', doc.id)
+        .executeTakeFirst();
     await s.w.c.staffA.get(`/licensing/${file}`);
     const visit = await s.w.c.staffA.post(`/licensing/${file}/visits`, {
       visit_on: '2022-03-14',
@@ -307,13 +313,7 @@ describe('editing and removing councils and licence files (issue 16)', () => {
       next_step: '',
     });
     expect(badVisit.statusCode).toBe(400);
-    expect(
-      await db()
-        .selectFrom('coord_licence_documents')
-        .select(['name', 'submitted_on'])
-        .where('id', '=', doc.id)
-        .executeTakeFirst(),
-    ).toEqual({ name: 'النظام الداخلي', submitted_on: null });
+    expect(await documentAsSaved()).toEqual({ name: 'النظام الداخلي', submitted_on: null });
 
     // the organization corrects the name and the real day it was handed in (in 2022)
     expect(
@@ -324,13 +324,7 @@ describe('editing and removing councils and licence files (issue 16)', () => {
         })
       ).statusCode,
     ).toBe(303);
-    expect(
-      await db()
-        .selectFrom('coord_licence_documents')
-        .select(['name', 'submitted_on'])
-        .where('id', '=', doc.id)
-        .executeTakeFirst(),
-    ).toEqual({ name: 'النظام الداخلي المعدّل', submitted_on: '2022-03-01' });
+    expect(await documentAsSaved()).toEqual({ name: 'النظام الداخلي المعدّل', submitted_on: '2022-03-01' });
     // a coordinator corrects the visit
     await s.w.c.editor.get(`/licensing/${file}/visits/${visitId}/edit`);
     const fixed = await s.w.c.editor.post(`/licensing/${file}/visits/${visitId}/edit`, {

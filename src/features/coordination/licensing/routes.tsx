@@ -1,6 +1,7 @@
 // Licensing with local councils: /licensing (a member's own rows, or the network view for
 // coordinators), one member × council row at /licensing/:id with documents and the visit log.
-import { action, form, FormErrors, notFound, page, type AnyCtx } from '../../../core/http/route.js';
+import { action, form, FormErrors, notFound, page, type AnyCtx, type Ctx } from '../../../core/http/route.js';
+import type { z } from 'zod';
 import type { FormState } from '../../../core/views/forms.js';
 import { addDays, damascusDay } from '../../../core/time.js';
 import { coord, type CoordContext } from '../context.js';
@@ -121,6 +122,29 @@ async function visitOfLicence(c: AnyCtx) {
 }
 const access = 'member' as const;
 
+/**
+ * A form on a licence file's page that changes the file, for whoever may change it: refused input
+ * shows the page again, and it leads back to the page (`flash: null`: without the "saved" note).
+ */
+function licenceChange<const P extends string, S extends z.ZodObject>(
+  path: P,
+  schema: S,
+  flash: null | undefined,
+  change: (c: Ctx<typeof access>, l: LoadedLicence['l'], data: z.infer<S>) => Promise<unknown>,
+) {
+  return form(path, {
+    access,
+    load: licence('edit'),
+    schema,
+    show: licencePage,
+    flash,
+    async save(c, x, data) {
+      await change(c, x.l, data);
+      return toLicence(x);
+    },
+  });
+}
+
 export const licensingRoutes = [
   page('/licensing', { access, load: licensingContext, render: (c, ctx) => licensingPage(c, ctx) }),
 
@@ -215,53 +239,19 @@ export const licensingRoutes = [
     },
   }),
 
-  form('/licensing/:id', {
-    access,
-    load: licence('edit'),
-    schema: licenceForm,
-    show: licencePage,
-    async save(c, x, data) {
-      await updateLicence(c.db, x.l.id, x.l.organization_id, data, c.user.id, c.now, x.l.expires_on);
-      return toLicence(x);
-    },
+  licenceChange('/licensing/:id', licenceForm, undefined, (c, l, data) =>
+    updateLicence(c.db, l.id, l.organization_id, data, c.user.id, c.now, l.expires_on),
+  ),
+  licenceChange('/licensing/:id/documents', licenceDocForm, null, (c, l, data) =>
+    addLicenceDocument(c.db, l.id, l.organization_id, data.name, data.submitted_on),
+  ),
+  // a document of another file answers 404, as correcting or removing one does
+  licenceChange('/licensing/:id/documents/submitted', licenceDocSubmitForm, null, async (c, l, data) => {
+    if (!(await setDocumentSubmitted(c.db, l.id, l.organization_id, data.doc_id, data.submitted_on))) notFound();
   }),
-
-  form('/licensing/:id/documents', {
-    access,
-    load: licence('edit'),
-    schema: licenceDocForm,
-    show: licencePage,
-    flash: null,
-    async save(c, x, data) {
-      await addLicenceDocument(c.db, x.l.id, x.l.organization_id, data.name, data.submitted_on);
-      return toLicence(x);
-    },
-  }),
-
-  form('/licensing/:id/documents/submitted', {
-    access,
-    load: licence('edit'),
-    schema: licenceDocSubmitForm,
-    show: licencePage,
-    flash: null,
-    async save(c, x, data) {
-      // a document of another file answers 404, as correcting or removing one does
-      if (!(await setDocumentSubmitted(c.db, x.l.id, x.l.organization_id, data.doc_id, data.submitted_on))) notFound();
-      return toLicence(x);
-    },
-  }),
-
   // Correcting a document (its name, the day it was handed in) or taking it off the list.
-  form('/licensing/:id/documents/:doc', {
-    access,
-    load: licence('edit'),
-    schema: licenceDocForm,
-    show: licencePage,
-    async save(c, x, data) {
-      const done = await updateLicenceDocument(c.db, x.l.id, x.l.organization_id, c.id('doc'), data);
-      if (!done) notFound();
-      return toLicence(x);
-    },
+  licenceChange('/licensing/:id/documents/:doc', licenceDocForm, undefined, async (c, l, data) => {
+    if (!(await updateLicenceDocument(c.db, l.id, l.organization_id, c.id('doc'), data))) notFound();
   }),
 
   action('/licensing/:id/documents/:doc/delete', {

@@ -13,7 +13,7 @@ import {
 } from '../../../core/views/forms.js';
 import { DataTable, Empty, Ltr, Phone, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { CoordCouncilsTable, CoordLicencesTable, LicenceStatus } from '../tables.js';
-import { CoordNav, Day, Paragraphs, Titled, refused, useLocalized } from '../components.js';
+import { CoordNav, Day, Paragraphs, RemoveRecord, Titled, idOptions, refused, useLocalized } from '../components.js';
 import { licenceStatuses } from './queries.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
@@ -125,12 +125,12 @@ export function LicensingPage(p: {
             <Select
               name="org_id"
               label={t('coordination.licence.member')}
-              options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
+              options={idOptions(p.orgs, (o) => name(o))}
             />
             <Select
               name="council_id"
               label={t('coordination.licence.council')}
-              options={p.councils.map((c) => ({ value: String(c.id), label: name(c) }))}
+              options={idOptions(p.councils, (c) => name(c))}
             />
             <Field
               name="documents"
@@ -227,30 +227,22 @@ export function CouncilEditPage(p: {
         <CouncilFields />
         <button type="submit">{t('common.save')}</button>
       </Form>
-      <RemoveButton
-        action={`${at}/delete`}
-        label={t('coordination.council.remove')}
-        history={p.history}
-        question={t(p.history ? 'coordination.council.removeArchive' : 'coordination.council.removeDelete')}
-      />
-      <p>
-        <a href="/licensing">{t('coordination.licence.back')}</a>
-      </p>
+      <RemoveFromLicensing kind="council" at={at} history={p.history} />
     </Layout>
   );
 }
 
-function RemoveButton(p: { action: string; label: string; question: string; history: boolean }) {
+/** Removing a council or a licence file (archived when it holds history), and the way back. */
+function RemoveFromLicensing(p: { kind: 'council' | 'licence'; at: string; history: boolean }) {
   const { t } = usePage().i18n;
   return (
-    <section class="no-print">
-      <ConfirmButton
-        action={p.action}
-        label={p.label}
-        question={p.question}
-        confirm={t(p.history ? 'coordination.record.confirmArchive' : 'coordination.record.confirmDelete')}
-      />
-    </section>
+    <RemoveRecord
+      action={`${p.at}/delete`}
+      label={t(`coordination.${p.kind}.remove`)}
+      history={p.history}
+      question={t(p.history ? `coordination.${p.kind}.removeArchive` : `coordination.${p.kind}.removeDelete`)}
+      back={{ href: '/licensing', label: t('coordination.licence.back') }}
+    />
   );
 }
 
@@ -425,15 +417,7 @@ export function LicencePage(p: {
           </Form>
         </details>
       </Titled>
-      <RemoveButton
-        action={`${base}/delete`}
-        label={t('coordination.licence.remove')}
-        history={p.history}
-        question={t(p.history ? 'coordination.licence.removeArchive' : 'coordination.licence.removeDelete')}
-      />
-      <p>
-        <a href="/licensing">{t('coordination.licence.back')}</a>
-      </p>
+      <RemoveFromLicensing kind="licence" at={base} history={p.history} />
     </Layout>
   );
 }

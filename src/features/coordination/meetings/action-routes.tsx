@@ -9,7 +9,7 @@ import { coord, viewerOf } from '../context.js';
 import { actionForm, actionStatusForm, actionsQuery, emptyForm } from '../schemas.js';
 import { expectedPeople, getDecision, listActionsFor, listDecisions, type Meeting } from './queries.js';
 import { createAction, deleteAction, setActionStatus, updateAction } from './actions.js';
-import { actionResource, actionToEdit, actionToUpdate, meeting } from './loaders.js';
+import { actionResource, actionToEdit, actionToUpdate, forManagers } from './loaders.js';
 import { actionRows, meetingPage, ownerChoices } from './page.js';
 import { assignedNotice } from './notices.js';
 import { ActionEditPage, ActionsPage } from './views/tracker.js';
@@ -86,8 +86,7 @@ const target = (a: { id: number; owner_org_id: number | null }, details?: Record
 
 export const actionRoutes = [
   form('/meetings/:id/actions', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: actionForm,
     show: meetingPage,
     async save(c, l, data) {

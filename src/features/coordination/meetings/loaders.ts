@@ -16,6 +16,14 @@ export async function loadMeeting(c: AnyCtx, id: number) {
 }
 export type LoadedMeeting = Awaited<ReturnType<typeof loadMeeting>>;
 
+/** The audit entry's target for a change to a meeting or to what it holds (agenda, roll call, minutes). */
+export const meetingTarget = (l: LoadedMeeting, details?: Record<string, unknown>) => ({
+  targetType: 'meeting',
+  targetId: l.m.id,
+  organizationId: l.m.host_org_id,
+  details,
+});
+
 /** The meeting of the path's :id; the other needs also need the whole meeting. */
 export const meeting =
   (need: 'view' | 'attend' | 'manage' | 'rsvp' = 'view') =>
@@ -24,6 +32,9 @@ export const meeting =
     if (need !== 'view' && !(l.full && l.ctx.can(need, l.res))) notFound();
     return l;
   };
+
+/** Who may change a meeting and what it holds: those who may manage it (the meeting of the path's :id). */
+export const forManagers = { access: 'member', load: meeting('manage') } as const;
 
 /** The meetings a viewer may know about, each checked by the policy for `action`. */
 export async function meetingsFor(

@@ -11,7 +11,7 @@ import { viewerOf } from '../context.js';
 import { expectedPeople, getDecision, getGuest, listActionsFor, listDecisions, quorum } from './queries.js';
 import { recordAttendance, removeGuest, tieDecision, updateGuest } from './actions.js';
 import { decisionsIn, MAX_DECISIONS, planDecisions, saveMinutes } from './minutes.js';
-import { meeting, type LoadedMeeting } from './loaders.js';
+import { forManagers, meeting, meetingTarget, type LoadedMeeting } from './loaders.js';
 import { attendanceOf, meetingPage } from './page.js';
 import { AttendancePage, MinutesPage } from './views/attendance.js';
 import { AttendanceSheet, MinutesPrint } from './views/print.js';
@@ -51,19 +51,11 @@ const minutesPage = async (c: AnyCtx, l: LoadedMeeting, state: FormState | null)
 );
 
 const toAttendance = (l: LoadedMeeting) => `/meetings/${l.m.id}/attendance`;
-const access = 'member' as const;
-const target = (l: LoadedMeeting, details?: Record<string, unknown>) => ({
-  targetType: 'meeting',
-  targetId: l.m.id,
-  organizationId: l.m.host_org_id,
-  details,
-});
 
 export const recordRoutes = [
   form('/meetings/:id/attendance', {
-    access,
+    ...forManagers,
     get: true,
-    load: meeting('manage'),
     schema: attendanceForm,
     show: attendancePage,
     async save(c, l, data) {
@@ -82,50 +74,46 @@ export const recordRoutes = [
       await recordAttendance(c.db, l.m.id, people, data.present, guests, c.user.id, c.now);
       await c.audit(
         'coordination.attendance.recorded',
-        target(l, { present: data.present.length, guests: guests.length }),
+        meetingTarget(l, { present: data.present.length, guests: guests.length }),
       );
       return { to: toAttendance(l), flash: 'coordination.attendance.saved' };
     },
   }),
 
   form('/meetings/:id/attendance/guests/:gid/edit', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: guestForm,
     show: attendancePage,
     async save(c, l, data) {
       const gid = c.id('gid');
       await checkGuestOrg(c, l, data.org, 'org');
       if (!(await updateGuest(c.db, l.m.id, gid, data.name, data.org))) notFound();
-      await c.audit('coordination.attendance.guestUpdated', target(l, { guest: gid }));
+      await c.audit('coordination.attendance.guestUpdated', meetingTarget(l, { guest: gid }));
       return `${toAttendance(l)}#guest-${gid}`;
     },
   }),
 
   action('/meetings/:id/attendance/guests/:gid/delete', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: emptyForm,
     async run(c, l) {
       const gid = c.id('gid');
       if (!(await getGuest(c.db, l.m.id, gid))) notFound();
       await removeGuest(c.db, l.m.id, gid);
-      await c.audit('coordination.attendance.guestDeleted', target(l, { guest: gid }));
+      await c.audit('coordination.attendance.guestDeleted', meetingTarget(l, { guest: gid }));
       return { to: toAttendance(l), flash: 'common.deleted' };
     },
   }),
 
   page('/meetings/:id/attendance/sheet', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     render: async (c, l) => <AttendanceSheet m={l.m} people={await expectedPeople(c.db, l.m)} />,
   }),
 
   // ——— minutes and decisions ———
   form('/meetings/:id/minutes', {
-    access,
+    ...forManagers,
     get: true,
-    load: meeting('manage'),
     schema: minutesForm,
     show: minutesPage,
     async save(c, l, data) {
@@ -141,7 +129,7 @@ export const recordRoutes = [
           }),
         });
       const change = await saveMinutes(c.db, l.m.id, data.minutes_md, plan, c.user.id, c.now);
-      await c.audit('coordination.minutes.saved', target(l, change));
+      await c.audit('coordination.minutes.saved', meetingTarget(l, change));
       return `/meetings/${l.m.id}#decisions`;
     },
   }),
@@ -172,8 +160,7 @@ export const recordRoutes = [
   }),
 
   form('/meetings/:id/decisions/:did', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: decisionReviewForm,
     show: meetingPage,
     async save(c, l, data) {
@@ -181,7 +168,7 @@ export const recordRoutes = [
       if (data.review_id !== null && !(await reviewsOfMeeting(c.db, l.m.id)).some((r) => r.id === data.review_id))
         throw new FormErrors({ review_id: c.t('form.invalidChoice') });
       await tieDecision(c.db, l.m.id, decision.id, data.review_id);
-      await c.audit('coordination.decision.tied', target(l, { decision: decision.id, review: data.review_id }));
+      await c.audit('coordination.decision.tied', meetingTarget(l, { decision: decision.id, review: data.review_id }));
       return `/meetings/${l.m.id}#decision-${decision.id}`;
     },
   }),

@@ -23,7 +23,7 @@ import {
 } from './actions.js';
 import { cycleTexts, launchCycle } from './cycle.js';
 import { calendarRoutes } from './calendar.js';
-import { meeting, meetingsFor, type LoadedMeeting } from './loaders.js';
+import { forManagers, meeting, meetingsFor, meetingTarget, type LoadedMeeting } from './loaders.js';
 import { meetingPage } from './page.js';
 import { cancelledNotice, meetingNotices } from './notices.js';
 import { recordRoutes } from './record-routes.js';
@@ -89,12 +89,6 @@ async function resolveMeeting(
 
 const toMeeting = (l: LoadedMeeting) => `/meetings/${l.m.id}`;
 const access = 'member' as const;
-const meetingTarget = (l: LoadedMeeting, details?: Record<string, unknown>) => ({
-  targetType: 'meeting',
-  targetId: l.m.id,
-  organizationId: l.m.host_org_id,
-  details,
-});
 
 export const meetingRoutes = [
   page('/meetings', {
@@ -176,9 +170,8 @@ export const meetingRoutes = [
   page('/meetings/:id', { access: 'public', load: meeting(), render: (c, l) => meetingPage(c, l) }),
 
   form('/meetings/:id/edit', {
-    access,
+    ...forManagers,
     get: true,
-    load: meeting('manage'),
     schema: meetingForm,
     async show(c, l, state) {
       const users = await invitedUsers(c.db, l.m.inviteeUserIds);
@@ -196,8 +189,7 @@ export const meetingRoutes = [
   }),
 
   form('/meetings/:id/status', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: meetingStatusForm,
     show: meetingPage,
     flash: null,
@@ -211,8 +203,7 @@ export const meetingRoutes = [
   }),
 
   action('/meetings/:id/delete', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: emptyForm,
     async run(c, l) {
       // A meeting that holds records is history: it is cancelled, not deleted.
@@ -238,8 +229,7 @@ export const meetingRoutes = [
 
   // ——— the agenda ———
   form('/meetings/:id/agenda', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: agendaForm,
     show: meetingPage,
     async save(c, l, data) {
@@ -250,8 +240,7 @@ export const meetingRoutes = [
   }),
 
   form('/meetings/:id/agenda/:itemId/edit', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: agendaForm,
     show: meetingPage,
     async save(c, l, data) {
@@ -263,8 +252,7 @@ export const meetingRoutes = [
   }),
 
   action('/meetings/:id/agenda/:itemId/delete', {
-    access,
-    load: meeting('manage'),
+    ...forManagers,
     schema: emptyForm,
     async run(c, l) {
       const item = c.id('itemId');

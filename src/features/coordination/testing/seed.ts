@@ -6,6 +6,7 @@
 // with a chair; a closed vote with its results; and an upcoming board meeting with a public summary.
 import type { WaslServices } from '../../../core/services.js';
 import type { Db } from '../../../core/db/index.js';
+import { ids, rowsOf } from '../../../core/db/rows.js';
 import type { DemoContext } from '../../../core/feature.js';
 import { addDays, damascusDay, damascusLocalToDate, HOUR } from '../../../core/time.js';
 import { launchCycle, cycleTexts } from '../meetings/cycle.js';
@@ -33,13 +34,7 @@ const PDF = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>end
 async function writeMinutes(db: Db, meetingId: number, lines: string[], decisions: string[], by: number, now: Date) {
   const md = [...lines, '', '## القرارات', '', ...decisions.map((d) => `- قرار: ${d}`)].join('\n');
   await saveMinutes(db, meetingId, md, await planDecisions(db, meetingId, decisionsIn(md)), by, now);
-  const rows = await db
-    .selectFrom('coord_decisions')
-    .select('id')
-    .where('meeting_id', '=', meetingId)
-    .orderBy('number')
-    .execute();
-  return rows.map((r) => r.id);
+  return ids(await rowsOf(db, 'coord_decisions', { meeting_id: meetingId }, ['number']));
 }
 
 export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Promise<void> {
@@ -51,22 +46,32 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
     damascusLocalToDate(`${addDays(damascusDay(now), daysFromNow)}T${hhmm}`)!;
   const tr = wasl.i18n.translator('ar', { digits: 'latn' });
   const keys = ['ghiras', 'jusoor', 'noon', 'wathiqa', 'sanabel', 'basma', 'diyaa', 'furat', 'amal'];
+  /** The chair's record once a meeting ends: the roll call (expected people, guests), then the minutes; the decisions' ids. */
+  const chairRecords = async (
+    m: Parameters<typeof expectedPeople>[1] & { id: number; ends_at: string },
+    present: (userId: number) => boolean,
+    guests: { name: string; orgId: number | null }[],
+    minutes: string[],
+    decisions: string[],
+  ) => {
+    const people = await expectedPeople(db, m);
+    const ended = new Date(m.ends_at);
+    await recordAttendance(db, m.id, people, people.map((p) => p.user_id).filter(present), guests, u('chair'), ended);
+    return writeMinutes(db, m.id, minutes, decisions, u('chair'), ended);
+  };
 
-  // ——— people: each admin is the executive director and the voting representative ———
-  for (const k of keys)
+  // ——— people: each admin is the executive director and the voting representative; three
+  // organizations' staff coordinate projects ———
+  const roles = [
+    ...keys.map((k) => [k, 'admin', 'المدير/ة التنفيذي/ة', true] as const),
+    ...['ghiras', 'jusoor', 'noon'].map((k) => [k, 'staff', 'منسق/ة مشاريع', false] as const),
+  ];
+  for (const [k, account, title, director] of roles)
     await setPersonRole(
       db,
       o(k),
-      u(`${k}-admin`),
-      { title: 'المدير/ة التنفيذي/ة', executiveDirector: true, representative: true },
-      now,
-    );
-  for (const k of ['ghiras', 'jusoor', 'noon'])
-    await setPersonRole(
-      db,
-      o(k),
-      u(`${k}-staff`),
-      { title: 'منسق/ة مشاريع', executiveDirector: false, representative: false },
+      u(`${k}-${account}`),
+      { title, executiveDirector: director, representative: director },
       now,
     );
 
@@ -95,19 +100,10 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
   const consultative = meetings.find((m) => m!.kind === 'consultative')!;
 
   for (const m of preparatory) {
-    const people = await expectedPeople(db, m);
-    await recordAttendance(
-      db,
-      m.id,
-      people,
-      people.map((p) => p.user_id),
+    const [d] = await chairRecords(
+      m,
+      () => true,
       [{ name: 'متطوعة من الفريق الميداني', orgId: m.host_org_id }],
-      u('chair'),
-      new Date(m.ends_at),
-    );
-    const [d] = await writeMinutes(
-      db,
-      m.id,
       [
         '## ما دار في الاجتماع',
         '',
@@ -118,8 +114,6 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         '- اختار الفريق مديره/ا التنفيذي/ة ممثلًا/ة للمنظمة في الاجتماع العام.',
       ],
       ['تسمية المدير/ة التنفيذي/ة ممثلًا/ة للمنظمة في الشبكة.'],
-      u('chair'),
-      new Date(m.ends_at),
     );
     await createAction(
       db,
@@ -143,20 +137,11 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
 
   // The general meeting: eight of nine members present; quorum of five reached.
   {
-    const people = await expectedPeople(db, general);
     const admins = new Set(keys.filter((k) => k !== 'diyaa').map((k) => u(`${k}-admin`)));
-    await recordAttendance(
-      db,
-      general.id,
-      people,
-      people.map((p) => p.user_id).filter((id) => admins.has(id)),
+    const decisionIds = await chairRecords(
+      general,
+      (id) => admins.has(id),
       [],
-      u('chair'),
-      new Date(general.ends_at),
-    );
-    const ids = await writeMinutes(
-      db,
-      general.id,
       [
         '## افتتاح',
         '',
@@ -178,8 +163,6 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         'تشكيل لجنة الترخيص والعلاقة مع المجالس المحلية.',
         'عقد اجتماع تشاوري للمديرين/ات التنفيذيين/ات لمراجعة الخطط الاستراتيجية.',
       ],
-      u('chair'),
-      new Date(general.ends_at),
     );
     const actions: [string, string, number, 'open' | 'in_progress' | 'done'][] = [
       ['صياغة مسودة الميثاق الداخلي للشبكة', 'wathiqa', -150, 'done'],
@@ -199,7 +182,7 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
           due_on: addDays(damascusDay(now), due),
           sharing: 'network',
           meeting_id: general.id,
-          decision_id: ids[1]!,
+          decision_id: decisionIds[1]!,
           review_id: null,
         },
         u('chair'),
@@ -290,10 +273,22 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
 
   // A closed decision taken between meetings: the internal charter (eight of nine voted).
   const labels = { yes: 'نعم', no: 'لا', abstain: 'امتناع' };
+  /** A vote the chair set up, as ballots and nominations take it. */
+  const chairsVote = async (input: Parameters<typeof createVote>[2], createdAt: Date) =>
+    (await getVote(db, net, await createVote(db, net, input, labels, u('chair'), createdAt)))!;
+  const optionsOf = (voteId: number) => rowsOf(db, 'coord_vote_options', { vote_id: voteId }, []);
+  /** Each organization's admin casts its ballot in turn, one every `hours` hours after the vote opens. */
+  const castInTurn = async (
+    vote: NonNullable<Awaited<ReturnType<typeof getVote>>>,
+    opens: Date,
+    hours: number,
+    ballots: [string, number][],
+  ) => {
+    for (const [i, [k, optionId]] of ballots.entries())
+      await castBallot(db, vote, o(k), u(`${k}-admin`), [optionId], new Date(opens.getTime() + (i + 1) * hours * HOUR));
+  };
   const charterOpens = at(-120, '09:00');
-  const charter = await createVote(
-    db,
-    net,
+  const charterVote = await chairsVote(
     {
       kind: 'decision',
       title: 'اعتماد الميثاق الداخلي للشبكة',
@@ -306,16 +301,9 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
       closes_at: at(-113, '18:00').toISOString(),
       quorum_percent: 50,
     },
-    labels,
-    u('chair'),
     at(-125),
   );
-  const charterVote = (await getVote(db, net, charter))!;
-  const options = await db
-    .selectFrom('coord_vote_options')
-    .select(['id', 'kind'])
-    .where('vote_id', '=', charter)
-    .execute();
+  const options = await optionsOf(charterVote.id);
   const opt = (k: string) => options.find((x) => x.kind === k)!.id;
   const charterBallots: [string, string][] = [
     ['ghiras', 'yes'],
@@ -327,21 +315,16 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
     ['furat', 'yes'],
     ['amal', 'no'],
   ];
-  for (const [i, [k, choice]] of charterBallots.entries())
-    await castBallot(
-      db,
-      charterVote,
-      o(k),
-      u(`${k}-admin`),
-      [opt(choice)],
-      new Date(charterOpens.getTime() + (i + 1) * 7 * HOUR),
-    );
+  await castInTurn(
+    charterVote,
+    charterOpens,
+    7,
+    charterBallots.map(([k, choice]) => [k, opt(choice)]),
+  );
 
   // An election for the licensing committee's coordinator, also closed.
   const elOpens = at(-100, '09:00');
-  const election = await createVote(
-    db,
-    net,
+  const electionVote = await chairsVote(
     {
       kind: 'election',
       title: 'انتخاب منسق/ة لجنة الترخيص',
@@ -353,49 +336,29 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
       closes_at: at(-95, '18:00').toISOString(),
       quorum_percent: 50,
     },
-    labels,
-    u('chair'),
     at(-110),
   );
-  const electionVote = (await getVote(db, net, election))!;
-  await nominate(
-    db,
-    electionVote,
-    {
-      nomineeUserId: u('ghiras-admin'),
-      nomineeOrgId: o('ghiras'),
-      nominatorUserId: u('ghiras-admin'),
-      statement: 'عملنا مع مجلس تل عار سنتين، ونعرف ما يطلبه.',
-      label: 'يوسف النجار',
-    },
-    at(-108),
-  );
-  await nominate(
-    db,
-    electionVote,
-    {
-      nomineeUserId: u('amal-admin'),
-      nomineeOrgId: o('amal'),
-      nominatorUserId: u('noon-admin'),
-      statement: '',
-      label: 'لينا حمدان',
-    },
-    at(-107),
-  );
-  const amalOption = await db
-    .selectFrom('coord_vote_options')
-    .select('id')
-    .where('vote_id', '=', election)
-    .where('nominee_user_id', '=', u('amal-admin'))
-    .executeTakeFirstOrThrow();
-  await answerNomination(db, electionVote, amalOption.id, u('amal-admin'), true, at(-106));
-  const candidates = await db
-    .selectFrom('coord_vote_options')
-    .select(['id', 'nominee_user_id'])
-    .where('vote_id', '=', election)
-    .execute();
-  const cand = (k: string) => candidates.find((c) => c.nominee_user_id === u(`${k}-admin`))!.id;
-  const electionBallots: [string, string][] = [
+  for (const [k, by, statement, label, day] of [
+    ['ghiras', 'ghiras', 'عملنا مع مجلس تل عار سنتين، ونعرف ما يطلبه.', 'يوسف النجار', -108],
+    ['amal', 'noon', '', 'لينا حمدان', -107],
+  ] as const)
+    await nominate(
+      db,
+      electionVote,
+      {
+        nomineeUserId: u(`${k}-admin`),
+        nomineeOrgId: o(k),
+        nominatorUserId: u(`${by}-admin`),
+        statement,
+        label,
+      },
+      at(day),
+    );
+  const nomineeOption = async (k: string) =>
+    (await optionsOf(electionVote.id)).find((x) => x.nominee_user_id === u(`${k}-admin`))!.id;
+  await answerNomination(db, electionVote, await nomineeOption('amal'), u('amal-admin'), true, at(-106));
+  const candidates = { ghiras: await nomineeOption('ghiras'), amal: await nomineeOption('amal') };
+  const electionBallots: [string, keyof typeof candidates][] = [
     ['ghiras', 'ghiras'],
     ['jusoor', 'ghiras'],
     ['noon', 'amal'],
@@ -404,15 +367,12 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
     ['diyaa', 'amal'],
     ['furat', 'ghiras'],
   ];
-  for (const [i, [k, c]] of electionBallots.entries())
-    await castBallot(
-      db,
-      electionVote,
-      o(k),
-      u(`${k}-admin`),
-      [cand(c)],
-      new Date(elOpens.getTime() + (i + 1) * 5 * HOUR),
-    );
+  await castInTurn(
+    electionVote,
+    elOpens,
+    5,
+    electionBallots.map(([k, c]) => [k, candidates[c]]),
+  );
 
   // ——— strategic plans and their review at the consultative meeting ———
   const planOf = async (
@@ -521,19 +481,10 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
 
   // The consultative meeting: the directors reviewed the plans; decisions became action items.
   {
-    const people = await expectedPeople(db, consultative);
-    await recordAttendance(
-      db,
-      consultative.id,
-      people,
-      people.map((p) => p.user_id).filter((id) => id !== u('basma-admin')),
+    const [d1] = await chairRecords(
+      consultative,
+      (id) => id !== u('basma-admin'),
       [],
-      u('chair'),
-      new Date(consultative.ends_at),
-    );
-    const [d1] = await writeMinutes(
-      db,
-      consultative.id,
       [
         '## مراجعة الخطط الاستراتيجية',
         '',
@@ -545,8 +496,6 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
         '- التعاون بين غراس وجسور في القرى المجاورة.',
       ],
       ['توصي الهيئة غراس بإضافة هدف لمشاركة النساء في خطتها.', 'عقد الاجتماع التشاوري القادم بعد ستة أشهر.'],
-      u('chair'),
-      new Date(consultative.ends_at),
     );
     await db.updateTable('coord_decisions').set({ review_id: ghirasReview }).where('id', '=', d1!).execute();
     await createAction(
@@ -599,90 +548,55 @@ export async function seedCoordination(wasl: WaslServices, ctx: DemoContext): Pr
   const mare = await council('المجلس المحلي في مارع', 'Mare’ Local Council', 'C1643', 'مكتب العلاقات العامة');
   const talar = await council('المجلس المحلي في تل عار', 'Tal’ar Local Council', 'C1594', 'رئيس المجلس');
   const docs = ['النظام الداخلي', 'قائمة أعضاء مجلس الإدارة', 'عقد إيجار المكتب', 'صور الهويات'];
-  const lic = async (k: string, councilId: number, input: licensing.LicenceInput, submitted: number) => {
+  const day = (n: number) => addDays(damascusDay(now), n);
+  /**
+   * A licence file as it stands now: its status, the days (from today) it was applied for, visited,
+   * granted and expires (null: not yet), and how many of its documents were handed in.
+   */
+  const lic = async (
+    k: string,
+    councilId: number,
+    status: licensing.LicenceInput['status'],
+    days: [number | null, number | null, number | null, number | null],
+    notes: string,
+    submitted: number,
+  ) => {
+    const [applied_on, visit_on, licensed_on, expires_on] = days.map((n) => (n === null ? null : day(n)));
+    const input = { status, applied_on, visit_on, licensed_on, expires_on, notes };
     const id = (await licensing.createLicence(db, o(k), councilId, docs, u('chair'), at(-170)))!;
     await licensing.updateLicence(db, id, o(k), input, u(`${k}-admin`), at(-30));
-    const rows = await db
-      .selectFrom('coord_licence_documents')
-      .select('id')
-      .where('licence_id', '=', id)
-      .orderBy('id')
-      .execute();
-    for (const r of rows.slice(0, submitted))
-      await licensing.setDocumentSubmitted(db, id, o(k), r.id, addDays(damascusDay(now), -90));
+    const rows = await rowsOf(db, 'coord_licence_documents', { licence_id: id }, ['id']);
+    for (const r of rows.slice(0, submitted)) await licensing.setDocumentSubmitted(db, id, o(k), r.id, day(-90));
     return id;
   };
-  const day = (n: number) => addDays(damascusDay(now), n);
   const ghirasTalar = await lic(
     'ghiras',
     talar,
-    {
-      status: 'licensed',
-      applied_on: day(-400),
-      visit_on: day(-380),
-      licensed_on: day(-320),
-      expires_on: day(45),
-      notes: 'ترخيص لسنة واحدة قابل للتجديد.',
-    },
+    'licensed',
+    [-400, -380, -320, 45],
+    'ترخيص لسنة واحدة قابل للتجديد.',
     4,
   );
-  await lic(
-    'noon',
-    azaz,
-    {
-      status: 'licensed',
-      applied_on: day(-160),
-      visit_on: day(-140),
-      licensed_on: day(-120),
-      expires_on: day(245),
-      notes: '',
-    },
-    4,
-  );
+  await lic('noon', azaz, 'licensed', [-160, -140, -120, 245], '', 4);
   const wathiqaBab = await lic(
     'wathiqa',
     bab,
-    {
-      status: 'visit_scheduled',
-      applied_on: day(-40),
-      visit_on: day(6),
-      licensed_on: null,
-      expires_on: null,
-      notes: 'طلب المجلس نسخة مصدّقة من النظام الداخلي.',
-    },
+    'visit_scheduled',
+    [-40, 6, null, null],
+    'طلب المجلس نسخة مصدّقة من النظام الداخلي.',
     3,
   );
-  const sanabelMare = await lic(
-    'sanabel',
-    mare,
-    { status: 'applied', applied_on: day(-25), visit_on: null, licensed_on: null, expires_on: null, notes: '' },
-    4,
-  );
-  await lic(
-    'amal',
-    azaz,
-    { status: 'preparing', applied_on: null, visit_on: null, licensed_on: null, expires_on: null, notes: '' },
-    1,
-  );
+  const sanabelMare = await lic('sanabel', mare, 'applied', [-25, null, null, null], '', 4);
+  await lic('amal', azaz, 'preparing', [null, null, null, null], '', 1);
   await lic(
     'amal',
     mare,
-    {
-      status: 'refused',
-      applied_on: day(-150),
-      visit_on: day(-130),
-      licensed_on: null,
-      expires_on: null,
-      notes: 'رُفض لعدم وجود مكتب في مارع؛ يُعاد التقديم بعد افتتاح المكتب.',
-    },
+    'refused',
+    [-150, -130, null, null],
+    'رُفض لعدم وجود مكتب في مارع؛ يُعاد التقديم بعد افتتاح المكتب.',
     4,
   );
-  await lic(
-    'jusoor',
-    talar,
-    { status: 'not_started', applied_on: null, visit_on: null, licensed_on: null, expires_on: null, notes: '' },
-    0,
-  );
+  await lic('jusoor', talar, 'not_started', [null, null, null, null], '', 0);
   const visit = await licensing.addVisit(
     db,
     ghirasTalar,

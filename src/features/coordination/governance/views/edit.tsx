@@ -2,8 +2,8 @@
 // beforehand whether the record will be deleted or, holding history, archived.
 import { Layout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
-import { ConfirmButton, Form, type FormState } from '../../../../core/views/forms.js';
-import { CoordNav } from '../../components.js';
+import { Form, type FormState } from '../../../../core/views/forms.js';
+import { CoordNav, RemoveRecord } from '../../components.js';
 import { BodyFields, SeatFields, TermFields } from './fields.js';
 
 type Org = { id: number; name_ar: string; name_en: string };
@@ -45,21 +45,17 @@ export function GovernanceEditPage(p: {
         {r.kind === 'body' ? <BodyFields /> : r.kind === 'seat' ? <SeatFields /> : <TermFields orgs={p.orgs} />}
         <button type="submit">{t('common.save')}</button>
       </Form>
-      <section class="no-print">
-        <ConfirmButton
-          action={`${at}/delete`}
-          label={t(`coordination.governance.remove.${r.kind}`)}
-          question={t(
-            p.history
-              ? `coordination.governance.removeArchive.${r.kind}`
-              : `coordination.governance.removeDelete.${r.kind}`,
-          )}
-          confirm={t(p.history ? 'coordination.record.confirmArchive' : 'coordination.record.confirmDelete')}
-        />
-      </section>
-      <p>
-        <a href="/governance">{t('coordination.governance.back')}</a>
-      </p>
+      <RemoveRecord
+        action={`${at}/delete`}
+        label={t(`coordination.governance.remove.${r.kind}`)}
+        question={t(
+          p.history
+            ? `coordination.governance.removeArchive.${r.kind}`
+            : `coordination.governance.removeDelete.${r.kind}`,
+        )}
+        history={p.history}
+        back={{ href: '/governance', label: t('coordination.governance.back') }}
+      />
     </Layout>
   );
 }

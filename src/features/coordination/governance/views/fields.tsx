@@ -2,7 +2,7 @@
 // (the edit pages). Arabic is required, English optional (pages fall back to the Arabic).
 import { usePage } from '../../../../core/views/context.js';
 import { Checkbox, Field, Select } from '../../../../core/views/forms.js';
-import { choices, useLocalized } from '../../components.js';
+import { choices, idOptions, useLocalized } from '../../components.js';
 
 export function BodyFields() {
   const { t } = usePage().i18n;
@@ -42,7 +42,7 @@ export function TermFields(p: { orgs: { id: number; name_ar: string; name_en: st
         name="holder_org_id"
         label={t('coordination.governance.holderOrg')}
         includeEmpty="—"
-        options={p.orgs.map((o) => ({ value: String(o.id), label: name(o) }))}
+        options={idOptions(p.orgs, (o) => name(o))}
       />
       <Field name="starts_on" type="date" label={t('coordination.governance.startsOn')} required />
       <Field name="ends_on" type="date" label={t('coordination.governance.endsOn')} required />

@@ -16,7 +16,17 @@ import {
 } from '../../../../core/views/forms.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import type { PublishedTally, VotePhase } from '../queries.js';
-import { CoordNav, DamascusTime, Names, Paragraphs, When, choices, errorsOf, useLocalized } from '../../components.js';
+import {
+  CoordNav,
+  DamascusTime,
+  Names,
+  Paragraphs,
+  When,
+  choices,
+  errorsOf,
+  idOptions,
+  useLocalized,
+} from '../../components.js';
 import { PhaseBadge } from './bodies.js';
 
 export function VoteNewPage(p: {
@@ -41,7 +51,7 @@ export function VoteNewPage(p: {
           name="body_id"
           label={t('coordination.vote.body')}
           includeEmpty="—"
-          options={p.bodies.map((b) => ({ value: String(b.id), label: name(b) }))}
+          options={idOptions(p.bodies, (b) => name(b))}
         />
         <Field
           name="max_choices"
@@ -278,7 +288,7 @@ function Ballots(p: {
   const name = useLocalized();
   const label = useOptionLabel();
   const vt = p.vote;
-  const options = p.standing.map((o) => ({ value: String(o.id), label: label(o) }));
+  const options = idOptions(p.standing, label);
   return (
     <section>
       <h2>{t('coordination.vote.ballot')}</h2>

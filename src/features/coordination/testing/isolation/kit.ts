@@ -33,6 +33,8 @@ export type Kit = IsolationWorld & {
   feedsOutside: (readers: Rule) => string[];
   /** Rows of a table, or of those with `column` = `value`. */
   count: (table: string, column?: string, value?: number | string) => Promise<number>;
+  /** Some columns of the rows with `column` = `value`, in `order`: what a write probe may change. */
+  columnsOf: (table: string, columns: string[], column: string, value: number, order: string) => Promise<unknown[]>;
 };
 
 export function makeKit(w: IsolationWorld): Kit {
@@ -67,5 +69,12 @@ export function makeKit(w: IsolationWorld): Kit {
       if (column) q = q.where(column, '=', value);
       return Number((await q.executeTakeFirstOrThrow()).n);
     },
+    columnsOf: (table, columns, column, value, order) =>
+      (db as unknown as Kysely<any>)
+        .selectFrom(table)
+        .select(columns)
+        .where(column, '=', value)
+        .orderBy(order)
+        .execute(),
   };
 }

@@ -43,65 +43,47 @@ export async function makeMeetings(k: Kit): Promise<Meetings> {
     [],
     users.editor,
   );
-  const meetingPub = await meeting(
-    {
-      title: `اجتماع ${mk('MTGPUB')}`,
-      visibility: 'public',
-      public_summary: mk('MTGPUBSUM'),
-      // What only people inside the network read of it: the same words as the network meeting's.
-      description: mk('MTGFULL'),
-      place_detail: mk('MTGFULL'),
-    },
-    [orgA],
-    [],
-    users.editor,
-  );
-  // A public meeting that has taken place: its summary is for everyone now.
-  const meetingPast = await meeting(
-    {
-      title: `اجتماع ${mk('MTGPAST')}`,
-      visibility: 'public',
-      public_summary: mk('MTGPASTSUM'),
-      description: mk('MTGFULL'),
-      place_detail: mk('MTGFULL'),
-    },
-    [orgB],
-    [],
-    users.editor,
-    at(-2 * DAY),
-  );
-  await db
-    .updateTable('coord_meetings')
-    .set({ minutes_md: mk('MINA') })
-    .where('id', '=', meetingA)
-    .execute();
-  await db
-    .updateTable('coord_meetings')
-    .set({ minutes_md: mk('MINNET') })
-    .where('id', '=', meetingNet)
-    .execute();
+  // A public meeting: its summary is for everyone once it has taken place; what only people inside
+  // the network read of it carries the same words as the network meeting's.
+  const publicMeeting = (tag: string, orgId: number, start?: Date) =>
+    meeting(
+      {
+        title: `اجتماع ${mk(tag)}`,
+        visibility: 'public',
+        public_summary: mk(`${tag}SUM`),
+        description: mk('MTGFULL'),
+        place_detail: mk('MTGFULL'),
+      },
+      [orgId],
+      [],
+      users.editor,
+      start,
+    );
+  const meetingPub = await publicMeeting('MTGPUB', orgA);
+  // One that has taken place: its summary is for everyone now.
+  const meetingPast = await publicMeeting('MTGPAST', orgB, at(-2 * DAY));
+  for (const [id, minutes] of [
+    [meetingA, 'MINA'],
+    [meetingNet, 'MINNET'],
+  ] as const)
+    await db
+      .updateTable('coord_meetings')
+      .set({ minutes_md: mk(minutes) })
+      .where('id', '=', id)
+      .execute();
+  // A guest on the roll call of A's meeting (from A), and of B's (from C).
+  const guest = (meetingId: number, orgId: number, tag: string, by: number) => ({
+    meeting_id: meetingId,
+    organization_id: orgId,
+    user_id: null,
+    name: mk(tag),
+    present: 1,
+    recorded_by: by,
+    recorded_at: now.toISOString(),
+  });
   await db
     .insertInto('coord_attendance')
-    .values([
-      {
-        meeting_id: meetingA,
-        organization_id: orgA,
-        user_id: null,
-        name: mk('GUESTA'),
-        present: 1,
-        recorded_by: users.staffA,
-        recorded_at: now.toISOString(),
-      },
-      {
-        meeting_id: meetingB,
-        organization_id: orgC,
-        user_id: null,
-        name: mk('GUESTB'),
-        present: 1,
-        recorded_by: users.adminB,
-        recorded_at: now.toISOString(),
-      },
-    ])
+    .values([guest(meetingA, orgA, 'GUESTA', users.staffA), guest(meetingB, orgC, 'GUESTB', users.adminB)])
     .execute();
   return { meetingA, meetingB, meetingNet, meetingPub, meetingPast };
 }
@@ -110,7 +92,7 @@ export async function meetingProbes(
   k: Kit,
   { meetingA, meetingB, meetingNet, meetingPub, meetingPast }: Meetings,
 ): Promise<void> {
-  const { db, users, net, orgA, now, mk, probes, staffA, staffB, coordinators, personOf, feedsOutside } = k;
+  const { db, users, net, orgA, now, mk, probes, staffA, staffB, coordinators, personOf, feedsOutside, columnsOf } = k;
   const meetingLists = (readers: Rule) => ['/meetings', '/actions', '/lessons/new', ...feedsOutside(readers)];
   const rsvp = (id: number, writers: Rule): Write => ({
     writers,
@@ -127,15 +109,7 @@ export async function meetingProbes(
         : undefined;
       return client.post(`/meetings/${id}/rsvp`, { response: last?.response === 'yes' ? 'no' : 'yes' });
     },
-    state: async () =>
-      (
-        await db
-          .selectFrom('coord_rsvps')
-          .select(['user_id', 'response'])
-          .where('meeting_id', '=', id)
-          .orderBy('user_id')
-          .execute()
-      ).map((r) => `${r.user_id}:${r.response}`),
+    state: () => columnsOf('coord_rsvps', ['user_id', 'response'], 'meeting_id', id, 'user_id'),
   });
   const minutes = (id: number, marker: string, writers: Rule): Write => ({
     writers,
@@ -146,15 +120,7 @@ export async function meetingProbes(
   const attendance = (id: number, writers: Rule): Write => ({
     writers,
     send: (client, n) => client.post(`/meetings/${id}/attendance`, { guest_name: `guest ${n}`, guest_org: '' }),
-    state: async () =>
-      (
-        await db
-          .selectFrom('coord_attendance')
-          .select(['name', 'present'])
-          .where('meeting_id', '=', id)
-          .orderBy('id')
-          .execute()
-      ).map((r) => `${r.name}:${r.present}`),
+    state: () => columnsOf('coord_attendance', ['name', 'present'], 'meeting_id', id, 'id'),
   });
 
   const inviteesB = who.any(staffB, who.is('adminC'));

@@ -20,24 +20,19 @@ export async function planProbes(k: Kit, { meetingNet }: Meetings): Promise<void
     file: null,
   });
   const planLists = ['/plans', `/plans?org=${orgA}`, `/plans?org=${orgB}`, `/plans?org=${orgC}`];
-  {
+  /** A plan uploaded through the form (its first version and document): the plan's and the version's ids. */
+  const uploadPlan = async (
+    client: typeof c.adminA,
+    orgId: number,
+    title: string,
+    vision: string,
+    file: { filename: string; data: Buffer },
+    what: string,
+  ) => {
+    const { file: _none, ...fields } = version(vision);
     const res = expectOk(
-      await postMultipart(
-        t,
-        c.adminA,
-        `/plans/new?org=${orgA}`,
-        {
-          title: `خطة ${mk('PLANA')}`,
-          vision: 'kwplana',
-          mission: '',
-          goals: '',
-          objectives: '',
-          activities: '',
-          note: '',
-        },
-        { file: { filename: 'plan.pdf', data: PDF(mk('PLANFILEA')) } },
-      ),
-      'plan',
+      await postMultipart(t, client, `/plans/new?org=${orgId}`, { title, ...fields }, { file }),
+      what,
     );
     const planId = idFrom(res.headers.location);
     const v1 = await db
@@ -45,6 +40,17 @@ export async function planProbes(k: Kit, { meetingNet }: Meetings): Promise<void
       .select('id')
       .where('plan_id', '=', planId)
       .executeTakeFirstOrThrow();
+    return { planId, v1 };
+  };
+  {
+    const { planId, v1 } = await uploadPlan(
+      c.adminA,
+      orgA,
+      `خطة ${mk('PLANA')}`,
+      'kwplana',
+      { filename: 'plan.pdf', data: PDF(mk('PLANFILEA')) },
+      'plan',
+    );
     probes.push({
       name: "coordination: A's strategic plan",
       marker: mk('PLANA'),
@@ -80,30 +86,14 @@ export async function planProbes(k: Kit, { meetingNet }: Meetings): Promise<void
   ] as const) {
     const orgId = orgIdOf[org];
     const owner = org === 'A' ? users.adminA : users.adminB;
-    const created = expectOk(
-      await postMultipart(
-        t,
-        org === 'A' ? c.adminA : c.adminB,
-        `/plans/new?org=${orgId}`,
-        {
-          title: `خطة ${mk(`PLANREV${org}`)}`,
-          vision: mk(`PLANV1${org}`),
-          mission: '',
-          goals: '',
-          objectives: '',
-          activities: '',
-          note: '',
-        },
-        { file: { filename: `${mk(`PLANFNAME${org}`)}.pdf`, data: PDF(mk(`PLANREVFILE${org}`)) } },
-      ),
+    const { planId, v1 } = await uploadPlan(
+      org === 'A' ? c.adminA : c.adminB,
+      orgId,
+      `خطة ${mk(`PLANREV${org}`)}`,
+      mk(`PLANV1${org}`),
+      { filename: `${mk(`PLANFNAME${org}`)}.pdf`, data: PDF(mk(`PLANREVFILE${org}`)) },
       'reviewed plan',
     );
-    const planId = idFrom(created.headers.location);
-    const v1 = await db
-      .selectFrom('coord_plan_versions')
-      .select('id')
-      .where('plan_id', '=', planId)
-      .executeTakeFirstOrThrow();
     // B's plan is reviewed at the network's consultative meeting, whose other guests must not see it.
     const reviewId = await openReview(
       db,

@@ -1,5 +1,6 @@
 // Isolation probes of workspaces: items of every sharing, documents with their files and the
 // export, people and titles, emergency access, leaving the network.
+import { rowsOf } from '../../../../core/db/rows.js';
 import { who } from '../../../../testing/isolation.js';
 import type { Kit, Rule, Write } from './kit.js';
 import { createItem, setSharing } from '../../workspace/actions.js';
@@ -25,6 +26,7 @@ export async function workspaceProbes(k: Kit): Promise<void> {
     authorOf,
     expectOk,
     count,
+    columnsOf,
   } = k;
   // ——— workspace items ———
   /** The pages that list workspace items: each person's own workspace (/workspace), what is
@@ -151,12 +153,7 @@ export async function workspaceProbes(k: Kit): Promise<void> {
       'document version',
     );
     await setSharing(db, id, orgId, net, sharing, sharedWith, now);
-    const versions = await db
-      .selectFrom('coord_document_versions')
-      .select('id')
-      .where('item_id', '=', id)
-      .orderBy('version')
-      .execute();
+    const versions = await rowsOf(db, 'coord_document_versions', { item_id: id }, ['version']);
     const countVersions = async () => count('coord_document_versions', 'item_id', id);
     probes.push({
       name: `coordination: ${org}'s ${sharing} document`,
@@ -259,15 +256,7 @@ export async function workspaceProbes(k: Kit): Promise<void> {
         if (res.statusCode !== 303) return res;
         return client.post(`/workspace/${orgB}/leave/cancel`, {});
       },
-      state: async () =>
-        (
-          await db
-            .selectFrom('coord_departures')
-            .select(['id', 'cancelled_at'])
-            .where('organization_id', '=', orgB)
-            .orderBy('id')
-            .execute()
-        ).map((r) => [r.id, r.cancelled_at]),
+      state: () => columnsOf('coord_departures', ['id', 'cancelled_at'], 'organization_id', orgB, 'id'),
     },
   });
 }
