@@ -33,10 +33,14 @@ async function orgIdOf(username: string): Promise<number> {
   return row.organization_id;
 }
 
+/** A demo staff account ready to sign in with two-step verification: its secret, its member's id. */
+async function demoStaff(username: string): Promise<{ secret: string; orgId: number }> {
+  return { secret: await withTotp(username), orgId: await orgIdOf(username) };
+}
+
 describe('certificate', () => {
   it('prints as a single A4 page, Arabic, right to left, with no overflow', async () => {
-    const secret = await withTotp('jusoor-admin');
-    const orgId = await orgIdOf('jusoor-admin');
+    const { secret, orgId } = await demoStaff('jusoor-admin');
     const cert = await env.server.handle.db
       .selectFrom('programme_certificates')
       .innerJoin('programme_enrolments', 'programme_enrolments.id', 'programme_certificates.enrolment_id')
@@ -120,8 +124,7 @@ describe('certificate', () => {
 
 describe('attendance', () => {
   it('is taken on a phone without JavaScript: large targets, one form, saved', async () => {
-    const secret = await withTotp('jusoor-staff');
-    const orgId = await orgIdOf('jusoor-staff');
+    const { secret, orgId } = await demoStaff('jusoor-staff');
     const session = await env.server.handle.db
       .selectFrom('programme_sessions')
       .innerJoin('programme_cohorts', 'programme_cohorts.id', 'programme_sessions.cohort_id')
@@ -182,8 +185,7 @@ describe('staff work on a phone (issue 16), without JavaScript', () => {
     );
 
   it('imports 30 trainees from CSV: one bad row saves nothing and is named; corrected, all 30 are saved', async () => {
-    const secret = await withTotp('ghiras-admin');
-    const orgId = await orgIdOf('ghiras-admin');
+    const { secret, orgId } = await demoStaff('ghiras-admin');
     const page = await kit.newPhonePage(env.browser, { javaScript: false });
     await kit.signInInBrowser(page, env.server.baseUrl, 'ghiras-admin', kit.DEMO_TEST_PASSWORD, secret);
     const rows = (bad: boolean) =>

@@ -4,7 +4,8 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { fromJson, isSet } from '../../../core/db/helpers.js';
-import { deleteIn, ids, rowIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, ids, insertRow, rowIn, updateIn } from '../../../core/db/rows.js';
+import { rowsWhereIn } from '../common/queries.js';
 import type { PublishedFigures } from '../indicators/report.js';
 import type {
   AgeBand,
@@ -37,13 +38,7 @@ export async function listActivities(db: Db, projectId: number) {
     .orderBy('held_on', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const counts = rows.length
-    ? await db
-        .selectFrom('programme_activity_counts')
-        .select(['activity_id', 'count'])
-        .where('activity_id', 'in', ids(rows))
-        .execute()
-    : [];
+  const counts = await rowsWhereIn(db, 'programme_activity_counts', ['activity_id', 'count'], 'activity_id', ids(rows));
   return rows.map((r) => ({
     ...r,
     participants: counts.filter((c) => c.activity_id === r.id).reduce((a, c) => a + c.count, 0),
@@ -179,13 +174,7 @@ export async function listVisits(db: Db, projectId: number) {
     .orderBy('visited_on', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const recs = rows.length
-    ? await db
-        .selectFrom('programme_recommendations')
-        .select(['visit_id', 'status'])
-        .where('visit_id', 'in', ids(rows))
-        .execute()
-    : [];
+  const recs = await rowsWhereIn(db, 'programme_recommendations', ['visit_id', 'status'], 'visit_id', ids(rows));
   return rows.map((r) => ({ ...r, statuses: recs.filter((x) => x.visit_id === r.id).map((x) => x.status) }));
 }
 
@@ -226,26 +215,18 @@ export async function saveVisit(
   userId: number | null,
   now: Date,
 ): Promise<number> {
+  const at = now.toISOString();
   if (id !== null) {
-    await db
-      .updateTable('programme_visits')
-      .set({ ...input, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await updateIn(db, 'programme_visits', id, {}, { ...input, updated_at: at });
     return id;
   }
-  const row = await db
-    .insertInto('programme_visits')
-    .values({
-      ...input,
-      project_id: projectId,
-      created_by: userId,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertRow(db, 'programme_visits', {
+    ...input,
+    project_id: projectId,
+    created_by: userId,
+    created_at: at,
+    updated_at: at,
+  });
 }
 
 /** Deletes a visit with its recommendations and their follow-ups. */

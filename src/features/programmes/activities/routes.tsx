@@ -8,7 +8,7 @@ import type { FormState } from '../../../core/views/forms.js';
 import type { ProjectRow } from '../projects/queries.js';
 import { activity } from '../permissions.js';
 import { activityForm, countsFrom, emptyForm, photosForm } from '../schemas.js';
-import { organizationNames, townNames } from '../common/queries.js';
+import { recordNames } from '../common/queries.js';
 import { target, tellStaff } from '../common/routes.js';
 import { deletePhotos, filesOf, linkPhotos, publishActivity, storePhotos } from './actions.js';
 import { addActivityPhoto, deleteActivity, saveActivity, type ActivityRow } from './queries.js';
@@ -19,10 +19,7 @@ import { ActivityFormPage, ActivityPage } from './views.js';
 type Found = { record: ActivityRow; project: ProjectRow; isOwn: boolean };
 
 async function activityPage(c: AnyCtx, { record: a, project: p, isOwn }: Found, state: FormState | null) {
-  const [orgs, towns] = await Promise.all([
-    organizationNames(c.db, [a.organization_id]),
-    townNames(c.db, [a.town_pcode]),
-  ]);
+  const [orgs, towns] = await recordNames(c.db, a);
   return (
     <ActivityPage
       activity={{ ...a, notes: isOwn ? a.notes : '', photos: isOwn ? a.photos : [] }}

@@ -8,7 +8,7 @@ import { damascusDay } from '../../../core/time.js';
 import type { ProjectRow } from '../projects/queries.js';
 import { orgRecord, visit } from '../permissions.js';
 import { followupEditForm, followupForm, recommendationForm, visitForm } from '../schemas.js';
-import { organizationNames, townNames } from '../common/queries.js';
+import { recordNames } from '../common/queries.js';
 import { removal, target } from '../common/routes.js';
 import {
   addRecommendation,
@@ -29,10 +29,7 @@ import { FollowupPage, RecommendationPage, VisitFormPage, VisitPage } from './vi
 type Found = { record: VisitRow; project: ProjectRow; isOwn: boolean };
 
 async function visitPage(c: AnyCtx, { record: v, project: p, isOwn }: Found, state: FormState | null) {
-  const [orgs, towns] = await Promise.all([
-    organizationNames(c.db, [v.organization_id]),
-    townNames(c.db, [v.town_pcode]),
-  ]);
+  const [orgs, towns] = await recordNames(c.db, v);
   return (
     <VisitPage
       visit={{ ...v, notes: isOwn ? v.notes : '' }}

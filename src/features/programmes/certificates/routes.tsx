@@ -11,7 +11,7 @@ import { ownCertificate, ownCohort } from '../permissions.js';
 import { getProject } from '../projects/queries.js';
 import { normalizeCode } from '../rules.js';
 import { certificateNameForm, correctionForm, emptyForm, issueForm, lookupQuery, revokeForm } from '../schemas.js';
-import { organizationNames, townNames } from '../common/queries.js';
+import { recordNames } from '../common/queries.js';
 import { target, tellStaff } from '../common/routes.js';
 import { cohortPage, cohortTarget } from '../training/cohort-routes.js';
 import {
@@ -161,11 +161,10 @@ export const certificateRoutes = [
     async render(c, cert) {
       const version = c.query.version === 'en' ? 'en' : 'ar';
       if (version === 'en' && !cert.name_en) notFound();
-      const [network, project, orgs, towns] = await Promise.all([
+      const [network, project, [orgs, towns]] = await Promise.all([
         getDefaultNetwork(c.db),
         getProject(c.db, cert.project_id),
-        organizationNames(c.db, [cert.organization_id]),
-        townNames(c.db, [cert.town_pcode]),
+        recordNames(c.db, cert),
       ]);
       return (
         <CertificatePrintPage

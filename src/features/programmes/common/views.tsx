@@ -1,9 +1,11 @@
-// Small pieces the programmes pages share: dates of things that happened, town links, figures that
-// small-cell suppression may hide, the vocabularies' labels, and the choices of member forms.
+// Small pieces the programmes pages share: dates of things that happened, lists of dated links,
+// action buttons, town links, the trainee name column, figures that small-cell suppression may
+// hide, the vocabularies' labels, and the choices of member forms.
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../../core/i18n/index.js';
 import { localized } from '../../../core/i18n/localized.js';
 import { dayAsDate } from '../../../core/time.js';
+import { UserText, type Column } from '../../../core/views/components.js';
 import { usePage } from '../../../core/views/context.js';
 import type { Option } from '../../../core/views/forms.js';
 import { Figure as CoreFigure, FiguresNote } from '../../../core/views/figures.js';
@@ -27,6 +29,71 @@ export function day(i18n: Translator, iso: string | null | undefined): string {
 export function DayText(props: { value: string }) {
   const { i18n } = usePage();
   return <time dateTime={props.value.slice(0, 10)}>{day(i18n, props.value)}</time>;
+}
+
+/** Links to records, each followed by its day (and whatever else `more` adds to that line); nothing when none. */
+export function DatedLinks(props: {
+  title?: string;
+  items: { href: string; text: string; day: string; more?: ComponentChildren }[];
+}) {
+  if (!props.items.length) return null;
+  return (
+    <>
+      {props.title ? <h2>{props.title}</h2> : null}
+      <ul>
+        {props.items.map((item) => (
+          <li>
+            <a href={item.href}>
+              <UserText text={item.text} />
+            </a>{' '}
+            <span class="meta">
+              <DayText value={item.day} />
+              {item.more}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Buttons to what the reader may do next: only those it may (`show`), and no line when none is. */
+export function ActionButtons(props: { class?: string; links: { href: string; label: string; show: boolean }[] }) {
+  const shown = props.links.filter((l) => l.show);
+  if (!shown.length) return null;
+  return (
+    <p class={props.class}>
+      {shown.map((l) => (
+        <a class="button secondary" href={l.href}>
+          {l.label}
+        </a>
+      ))}
+    </p>
+  );
+}
+
+/** A list of trainees' first column: the name, linking to the trainee's page. */
+export function traineeNameColumn<R>(i18n: Translator, trainee: (row: R) => { id: number; name: string }): Column<R> {
+  return {
+    label: i18n.t('programmes.trainee.name'),
+    rowHeader: true,
+    cell: (row) => (
+      <a href={`/programmes/trainees/${trainee(row).id}`}>
+        <bdi>{trainee(row).name}</bdi>
+      </a>
+    ),
+  };
+}
+
+/** A fact of a `<dl class="facts">` that not every record has: its term and value only when `shown`. */
+export function OptionalFact(props: { term: string; shown: unknown; children: ComponentChildren }) {
+  if (!props.shown) return null;
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </>
+  );
 }
 
 export function TownLink(props: { pcode: string; towns: TownMap }) {

@@ -23,9 +23,17 @@ import {
   personMetrics,
   recommendationStatuses,
 } from '../rules.js';
+import { rowsWhereIn } from '../common/queries.js';
 import type { RecommendationStatus, TargetMetric } from '../tables.js';
 import { enrolmentsWithTraineeAndCourse } from '../training/queries.js';
 import { activityReports, protectFamily, type EnrolmentFact, type ReportFigure, type Reports } from './protection.js';
+
+/** How many of `values` are each word of a vocabulary: every word listed, 0 when none is. */
+function countsByVocabulary(vocabulary: readonly string[], values: string[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(vocabulary.map((k) => [k, 0]));
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
 
 export { reportFigures, type PublishedFigures, type ReportFigure } from './protection.js';
 
@@ -292,25 +300,18 @@ export async function buildIndicators(db: Db, scope: Scope, threshold: number): 
   });
 
   // Activities, their participants, visits and recommendations.
-  const activities = projectIds.length
-    ? await db
-        .selectFrom('programme_activities')
-        .select(['id', 'kind', 'project_id'])
-        .where('project_id', 'in', projectIds)
-        .execute()
-    : [];
-  const activitiesByKind: Record<string, number> = Object.fromEntries(activityKinds.map((k) => [k, 0]));
-  for (const a of activities) activitiesByKind[a.kind] = (activitiesByKind[a.kind] ?? 0) + 1;
-
-  const visits = projectIds.length
-    ? await db
-        .selectFrom('programme_visits')
-        .select(['id', 'institution_type', 'project_id'])
-        .where('project_id', 'in', projectIds)
-        .execute()
-    : [];
-  const visitsByInstitution: Record<string, number> = Object.fromEntries(institutionTypes.map((k) => [k, 0]));
-  for (const v of visits) visitsByInstitution[v.institution_type] = (visitsByInstitution[v.institution_type] ?? 0) + 1;
+  const [activities, visits] = await Promise.all([
+    rowsWhereIn(db, 'programme_activities', ['id', 'kind', 'project_id'], 'project_id', projectIds),
+    rowsWhereIn(db, 'programme_visits', ['id', 'institution_type', 'project_id'], 'project_id', projectIds),
+  ]);
+  const activitiesByKind = countsByVocabulary(
+    activityKinds,
+    activities.map((a) => a.kind),
+  );
+  const visitsByInstitution = countsByVocabulary(
+    institutionTypes,
+    visits.map((v) => v.institution_type),
+  );
   const recs = visits.length
     ? await db
         .selectFrom('programme_recommendations')

@@ -8,26 +8,25 @@ beforeAll(async () => {
 });
 afterAll(() => w.t.close());
 
+/** The network admin posts a new project: the fields a project must have, and any `more`. */
+const postProject = (nameAr: string, nameEn: string, startDate: string, orgId: number, more = {}) =>
+  w.as.admin.post('/projects', {
+    name_ar: nameAr,
+    name_en: nameEn,
+    start_date: startDate,
+    coordinator_org_id: String(orgId),
+    ...more,
+  });
+
 describe('projects', () => {
   it('a network admin creates a project; bad input re-renders with errors and writes nothing', async () => {
-    const bad = await w.as.admin.post('/projects', {
-      name_ar: '',
-      name_en: 'X',
-      start_date: '2026-02-30',
-      coordinator_org_id: String(w.ids.orgA),
-    });
+    const bad = await postProject('', 'X', '2026-02-30', w.ids.orgA);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('هذا الحقل مطلوب');
     expect(bad.body).toContain('التاريخ غير صالح');
     expect(await w.db.selectFrom('programme_projects').select('id').execute()).toHaveLength(0);
 
-    const unknownTown = await w.as.admin.post('/projects', {
-      name_ar: 'مشروع',
-      name_en: 'Project',
-      start_date: '2026-01-01',
-      coordinator_org_id: String(w.ids.orgA),
-      towns: 'C9999',
-    });
+    const unknownTown = await postProject('مشروع', 'Project', '2026-01-01', w.ids.orgA, { towns: 'C9999' });
     expect(unknownTown.statusCode).toBe(400);
     expect(unknownTown.body).toContain('C9999');
 
@@ -111,12 +110,7 @@ describe('projects', () => {
   });
 
   it('a project that is not public answers 404 to the public and shows to its members', async () => {
-    const res = await w.as.admin.post('/projects', {
-      name_ar: 'مشروع داخلي',
-      name_en: 'Internal project',
-      start_date: '2026-01-01',
-      coordinator_org_id: String(w.ids.orgB),
-    });
+    const res = await postProject('مشروع داخلي', 'Internal project', '2026-01-01', w.ids.orgB);
     const id = idFrom(loc(res), /\/projects\/(\d+)/);
     expect((await w.as.anon.get(`/projects/${id}`)).statusCode).toBe(404);
     expect((await w.as.anon.get('/projects')).body).not.toContain('مشروع داخلي');

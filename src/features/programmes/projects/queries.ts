@@ -4,6 +4,7 @@ import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import { deleteIn, ids, rowIn, rowsOf, updateIn } from '../../../core/db/rows.js';
 import { countOf } from '../../../core/db/rows.js';
+import { rowsWhereIn } from '../common/queries.js';
 import type { projectForm, targetForm } from '../schemas.js';
 
 /** The project form's data, its towns resolved to P-codes. */
@@ -12,13 +13,13 @@ export type TargetInput = z.output<typeof targetForm>;
 
 export async function listProjects(db: Db, networkId: number) {
   const rows = await rowsOf(db, 'programme_projects', { network_id: networkId }, ['-start_date', '-id']);
-  const members = rows.length
-    ? await db
-        .selectFrom('programme_project_members')
-        .select(['project_id', 'organization_id'])
-        .where('project_id', 'in', ids(rows))
-        .execute()
-    : [];
+  const members = await rowsWhereIn(
+    db,
+    'programme_project_members',
+    ['project_id', 'organization_id'],
+    'project_id',
+    ids(rows),
+  );
   return rows.map((r) => ({
     ...r,
     memberOrgIds: members.filter((m) => m.project_id === r.id).map((m) => m.organization_id),

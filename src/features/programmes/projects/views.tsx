@@ -11,10 +11,13 @@ import { progress } from '../rules.js';
 import { TargetForm } from './forms.js';
 import type { ProgrammeProjectsTable } from '../tables.js';
 import {
+  ActionButtons,
+  DatedLinks,
   DayText,
   Figure,
   Figures,
   Joined,
+  OptionalFact,
   TownLink,
   day,
   label,
@@ -153,14 +156,9 @@ function ProjectHeader(p: { project: ProjectView; orgs: OrgMap; towns: TownMap }
     <>
       <h1>{localized(pr, 'name', locale)}</h1>
       <dl class="facts">
-        {supporter ? (
-          <>
-            <dt>{t('programmes.project.supporter')}</dt>
-            <dd>
-              <bdi>{supporter}</bdi>
-            </dd>
-          </>
-        ) : null}
+        <OptionalFact term={t('programmes.project.supporter')} shown={supporter}>
+          <bdi>{supporter}</bdi>
+        </OptionalFact>
         <dt>{t('programmes.project.period')}</dt>
         <dd>
           <Period p={pr} />
@@ -245,37 +243,21 @@ export function ProjectPage(p: {
             </ul>
           </>
         ) : null}
-        {p.reports.length ? (
-          <>
-            <h2>{t('programmes.project.reports')}</h2>
-            <ul>
-              {p.reports.map((r) => (
-                <li>
-                  <a href={r.url}>
-                    <UserText text={r.title} />
-                  </a>{' '}
-                  <span class="meta">
-                    <DayText value={r.held_on} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {p.canSeeInternal || p.canManage ? (
-          <p class="actions no-print">
-            {p.canSeeInternal ? (
-              <a class="button secondary" href={`/projects/${pr.id}/internal`}>
-                {t('programmes.project.internalPage')}
-              </a>
-            ) : null}
-            {p.canManage ? (
-              <a class="button secondary" href={`/projects/${pr.id}/edit`}>
-                {t('common.edit')}
-              </a>
-            ) : null}
-          </p>
-        ) : null}
+        <DatedLinks
+          title={t('programmes.project.reports')}
+          items={p.reports.map((r) => ({ href: r.url, text: r.title, day: r.held_on }))}
+        />
+        <ActionButtons
+          class="actions no-print"
+          links={[
+            {
+              href: `/projects/${pr.id}/internal`,
+              label: t('programmes.project.internalPage'),
+              show: p.canSeeInternal,
+            },
+            { href: `/projects/${pr.id}/edit`, label: t('common.edit'), show: p.canManage },
+          ]}
+        />
       </article>
     </Layout>
   );
@@ -335,16 +317,13 @@ export function ProjectInternalPage(p: {
       </p>
       <ProjectHeader project={pr} orgs={p.orgs} towns={p.towns} />
       <p class="notice">{t('programmes.project.internalNotice')}</p>
-      {p.canManage ? (
-        <p class="actions">
-          <a class="button secondary" href={`/projects/${pr.id}/edit`}>
-            {t('common.edit')}
-          </a>
-          <a class="button secondary" href={`/projects/${pr.id}/courses/new`}>
-            {t('programmes.course.new')}
-          </a>
-        </p>
-      ) : null}
+      <ActionButtons
+        class="actions"
+        links={[
+          { href: `/projects/${pr.id}/edit`, label: t('common.edit'), show: p.canManage },
+          { href: `/projects/${pr.id}/courses/new`, label: t('programmes.course.new'), show: p.canManage },
+        ]}
+      />
 
       <h2 id="targets">{t('programmes.targets.title')}</h2>
       <TargetsTable
@@ -358,13 +337,11 @@ export function ProjectInternalPage(p: {
       {p.canManage ? <TargetForm projectId={pr.id} state={p.state} /> : null}
 
       <h2 id="activities">{t('programmes.activities.title')}</h2>
-      {p.canContribute ? (
-        <p>
-          <a class="button secondary" href={`/projects/${pr.id}/activities/new`}>
-            {t('programmes.activity.new')}
-          </a>
-        </p>
-      ) : null}
+      <ActionButtons
+        links={[
+          { href: `/projects/${pr.id}/activities/new`, label: t('programmes.activity.new'), show: p.canContribute },
+        ]}
+      />
       <DataTable
         rows={p.activities}
         empty={t('programmes.activities.none')}
@@ -390,13 +367,9 @@ export function ProjectInternalPage(p: {
       />
 
       <h2 id="visits">{t('programmes.visits.title')}</h2>
-      {p.canContribute ? (
-        <p>
-          <a class="button secondary" href={`/projects/${pr.id}/visits/new`}>
-            {t('programmes.visit.new')}
-          </a>
-        </p>
-      ) : null}
+      <ActionButtons
+        links={[{ href: `/projects/${pr.id}/visits/new`, label: t('programmes.visit.new'), show: p.canContribute }]}
+      />
       {p.visits.length === 0 ? <Empty text={t('programmes.visits.none')} /> : null}
       <ul class="card-list">
         {p.visits.map((vi) => (
@@ -439,20 +412,19 @@ export function ProjectInternalPage(p: {
                   </>
                 ) : null}
               </p>
-              {mine.length ? (
-                <ul>
-                  {mine.map((co) => (
-                    <li>
-                      <a href={`/programmes/cohorts/${co.id}`}>
-                        <UserText text={co.label} />
-                      </a>{' '}
-                      <span class="meta">
-                        <DayText value={co.start_date} /> · <TownLink pcode={co.town_pcode} towns={p.towns} />
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <DatedLinks
+                items={mine.map((co) => ({
+                  href: `/programmes/cohorts/${co.id}`,
+                  text: co.label,
+                  day: co.start_date,
+                  more: (
+                    <>
+                      {' · '}
+                      <TownLink pcode={co.town_pcode} towns={p.towns} />
+                    </>
+                  ),
+                }))}
+              />
               {p.canContribute ? (
                 <p>
                   <a href={`/trainings/${c.id}/cohorts/new`}>{t('programmes.cohort.new')}</a>

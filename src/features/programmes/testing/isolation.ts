@@ -28,6 +28,46 @@ import { trainingProbes } from './isolation-training.js';
 export type Org = 'A' | 'B' | 'C';
 export type Rule = (p: Person) => boolean;
 
+/** A record's fields as its form posts them. */
+const asForm = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, String(v ?? '')]));
+
+/**
+ * An activity or a visit of one member in a project: the record is seen by the project's insiders
+ * and changed by its member's staff only; its notes are seen by that staff only.
+ */
+function ownRecordProbes(r: {
+  name: string;
+  marker: string;
+  notesName: string;
+  notes: string;
+  page: string;
+  projectId: number;
+  internal: Rule;
+  ownerStaff: Rule;
+  edit: (n: number) => Record<string, string>;
+  state: () => Promise<unknown>;
+  notesLists: string[];
+}): Probe[] {
+  return [
+    {
+      name: r.name,
+      marker: r.marker,
+      readers: r.internal,
+      pages: [r.page],
+      lists: [`/projects/${r.projectId}`, '/programmes'],
+      write: { writers: r.ownerStaff, send: (c, n) => c.post(`${r.page}/edit`, r.edit(n)), state: r.state },
+    },
+    {
+      name: r.notesName,
+      marker: r.notes,
+      readers: r.ownerStaff,
+      pages: [`${r.page}/edit`],
+      lists: [r.page, `/projects/${r.projectId}/internal`, ...r.notesLists],
+    },
+  ];
+}
+
 export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
   const db = w.t.handle.db;
   const now = w.t.clock.now;
@@ -189,7 +229,7 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
         writers: managers,
         send: (c, n) =>
           c.post(`/trainings/${courseId}/edit`, {
-            ...Object.fromEntries(Object.entries(courseInput(`موضوع ${n}`)).map(([k, v]) => [k, String(v ?? '')])),
+            ...asForm(courseInput(`موضوع ${n}`)),
           }),
         state: async () =>
           (await db.selectFrom('programme_courses').select('topic_ar').where('id', '=', courseId).executeTakeFirst()) ??
@@ -244,29 +284,21 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
     const report = [`/publishing/items/${reportId}`, `/activities/${reportId}`];
     // A report names the project: not to anyone who may not see the project.
     projectPage.lists!.push(...report);
-    probes.push({
-      name: `programmes: ${spec.key} ${owner}'s activity`,
-      marker: act.title,
-      readers: internal,
-      pages: [`/programmes/activities/${activityId}`],
-      lists: [`/projects/${projectId}`, '/programmes'],
-      write: {
-        writers: ownerStaff,
-        send: (c, n) =>
-          c.post(`/programmes/activities/${activityId}/edit`, {
-            ...Object.fromEntries(Object.entries(activityFields(`ملخص ${n}`)).map(([k, v]) => [k, String(v)])),
-            n_f_a18_24: '3',
-          }),
+    probes.push(
+      ...ownRecordProbes({
+        name: `programmes: ${spec.key} ${owner}'s activity`,
+        marker: act.title,
+        notesName: `programmes: ${spec.key} ${owner}'s activity notes`,
+        notes: act.notes,
+        page: `/programmes/activities/${activityId}`,
+        projectId,
+        internal,
+        ownerStaff,
+        edit: (n) => ({ ...asForm(activityFields(`ملخص ${n}`)), n_f_a18_24: '3' }),
         state: rowState(db, 'programme_activities', ['summary', 'notes', 'organization_id'], activityId),
-      },
-    });
-    probes.push({
-      name: `programmes: ${spec.key} ${owner}'s activity notes`,
-      marker: act.notes,
-      readers: ownerStaff,
-      pages: [`/programmes/activities/${activityId}/edit`],
-      lists: [`/programmes/activities/${activityId}`, `/projects/${projectId}/internal`, ...report, exports[0]!],
-    });
+        notesLists: [...report, exports[0]!],
+      }),
+    );
     if (spec.key === 'P1') {
       // A private photo: only the organizing member's staff fetch it (WebP bytes carry "WEBPVP8").
       const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#0b5d4b' } })
@@ -317,28 +349,21 @@ export async function programmesProbes(w: IsolationWorld): Promise<Probe[]> {
       w.users.staffB,
       now,
     );
-    probes.push({
-      name: `programmes: ${spec.key} ${visitOwner}'s advocacy visit`,
-      marker: visit.name,
-      readers: internal,
-      pages: [`/programmes/visits/${visitId}`],
-      lists: [`/projects/${projectId}`, '/programmes'],
-      write: {
-        writers: visitStaff,
-        send: (c, n) =>
-          c.post(`/programmes/visits/${visitId}/edit`, {
-            ...Object.fromEntries(Object.entries(visitFields(`فريق ${n}`)).map(([k, v]) => [k, String(v)])),
-          }),
+    probes.push(
+      ...ownRecordProbes({
+        name: `programmes: ${spec.key} ${visitOwner}'s advocacy visit`,
+        marker: visit.name,
+        notesName: `programmes: ${spec.key} ${visitOwner}'s visit notes`,
+        notes: visit.notes,
+        page: `/programmes/visits/${visitId}`,
+        projectId,
+        internal,
+        ownerStaff: visitStaff,
+        edit: (n) => asForm(visitFields(`فريق ${n}`)),
         state: rowState(db, 'programme_visits', ['who_went', 'notes', 'organization_id'], visitId),
-      },
-    });
-    probes.push({
-      name: `programmes: ${spec.key} ${visitOwner}'s visit notes`,
-      marker: visit.notes,
-      readers: visitStaff,
-      pages: [`/programmes/visits/${visitId}/edit`],
-      lists: [`/programmes/visits/${visitId}`, `/projects/${projectId}/internal`],
-    });
+        notesLists: [],
+      }),
+    );
     probes.push({
       name: `programmes: ${spec.key} ${visitOwner}'s recommendation and its follow-ups`,
       marker: visit.rec,

@@ -157,6 +157,24 @@ export const cohortForm = (w: World) => ({
   trainers: 'م. ليلى',
 });
 
+/** Enrols trainees in a cohort (as `who`); then the cohort's sessions by day and its enrolments. */
+async function enrolInCohort(w: World, cohortId: number, trainees: number[], who: Who) {
+  const res = await w.as[who].post(`/programmes/cohorts/${cohortId}/enrol`, { trainee: trainees.map(String) });
+  expect(res.statusCode).toBe(303);
+  const sessions = await w.db
+    .selectFrom('programme_sessions')
+    .select('id')
+    .where('cohort_id', '=', cohortId)
+    .orderBy('held_on')
+    .execute();
+  const enrolments = await w.db
+    .selectFrom('programme_enrolments')
+    .select(['id', 'trainee_id'])
+    .where('cohort_id', '=', cohortId)
+    .execute();
+  return { sessions, enrolments };
+}
+
 /** A's cohort of the course with five sessions and the four trainees enrolled; its id in ids.cohort. */
 export async function withCohort(w: World, trainees: number[]) {
   const cohortId = await created(
@@ -171,19 +189,7 @@ export async function withCohort(w: World, trainees: number[]) {
     });
     expect(res.statusCode).toBe(303);
   }
-  const res = await w.as.staffA.post(`/programmes/cohorts/${cohortId}/enrol`, { trainee: trainees.map(String) });
-  expect(res.statusCode).toBe(303);
-  const sessions = await w.db
-    .selectFrom('programme_sessions')
-    .select('id')
-    .where('cohort_id', '=', cohortId)
-    .orderBy('held_on')
-    .execute();
-  const enrolments = await w.db
-    .selectFrom('programme_enrolments')
-    .select(['id', 'trainee_id'])
-    .where('cohort_id', '=', cohortId)
-    .execute();
+  const { sessions, enrolments } = await enrolInCohort(w, cohortId, trainees, 'staffA');
   const enr = (i: number) => enrolments.find((e) => e.trainee_id === trainees[i])!.id;
   return { cohortId, sessions, enr };
 }
@@ -241,20 +247,9 @@ export async function importTrainees(
 
 /** Enrols trainees in a cohort (as `who`) and marks every enrolment present at its first session. */
 export async function attendFirstSession(w: World, cohortId: number, trainees: number[], who: Who = 'staffA') {
-  expect(
-    (await w.as[who].post(`/programmes/cohorts/${cohortId}/enrol`, { trainee: trainees.map(String) })).statusCode,
-  ).toBe(303);
-  const session = await w.db
-    .selectFrom('programme_sessions')
-    .select('id')
-    .where('cohort_id', '=', cohortId)
-    .orderBy('held_on')
-    .executeTakeFirstOrThrow();
-  const enrolments = await w.db
-    .selectFrom('programme_enrolments')
-    .select('id')
-    .where('cohort_id', '=', cohortId)
-    .execute();
+  const { sessions, enrolments } = await enrolInCohort(w, cohortId, trainees, who);
+  const session = sessions[0];
+  if (!session) throw new Error(`cohort ${cohortId} has no session`);
   const res = await w.as[who].post(`/programmes/sessions/${session.id}/attendance`, {
     present: enrolments.map((e) => String(e.id)),
   });

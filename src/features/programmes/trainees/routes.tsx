@@ -8,7 +8,7 @@ import { ownTrainee } from '../permissions.js';
 import { CURRENT_CONSENT_VERSION, consentVersions } from '../rules.js';
 import { removeTraineeForm, traineeEditForm, traineeForm, traineeImportForm } from '../schemas.js';
 import { memberChoices, myOrgIds, resolveTowns } from '../common/choices.js';
-import { organizationNames, townNames, townText } from '../common/queries.js';
+import { organizationNames, recordNames, townNames, townText } from '../common/queries.js';
 import { target } from '../common/routes.js';
 import { named } from '../common/views.js';
 import { filesOf } from '../activities/actions.js';
@@ -42,9 +42,8 @@ const knownConsent = (c: AnyCtx, version: string) =>
     : { consent: c.t('programmes.trainee.consentRequired') };
 
 async function traineePage(c: AnyCtx, trainee: TraineeRow, state: FormState | null) {
-  const [orgs, towns, enrolments] = await Promise.all([
-    organizationNames(c.db, [trainee.organization_id]),
-    townNames(c.db, [trainee.town_pcode]),
+  const [[orgs, towns], enrolments] = await Promise.all([
+    recordNames(c.db, trainee),
     traineeEnrolments(c.db, trainee.id),
   ]);
   return (

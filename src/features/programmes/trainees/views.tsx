@@ -20,7 +20,7 @@ import {
 import type { RowProblem } from '../../../core/text/csv-import.js';
 import { ageBands, consentKey, genders } from '../rules.js';
 import { DangerZone } from '../common/danger.js';
-import { TownLink, label, named, type TownMap } from '../common/views.js';
+import { OptionalFact, TownLink, label, named, traineeNameColumn, type TownMap } from '../common/views.js';
 import type { TraineeRow } from './queries.js';
 
 export function TraineesPage(p: {
@@ -59,15 +59,7 @@ export function TraineesPage(p: {
         <DataTable
           rows={p.trainees}
           columns={[
-            {
-              label: t('programmes.trainee.name'),
-              rowHeader: true,
-              cell: (tr) => (
-                <a href={`/programmes/trainees/${tr.id}`}>
-                  <bdi>{tr.name}</bdi>
-                </a>
-              ),
-            },
+            traineeNameColumn(i18n, (tr: { id: number; name: string }) => tr),
             { label: t('programmes.trainee.gender'), cell: (tr) => label.person(i18n, tr.gender) },
             { label: t('programmes.ind.ageBand'), cell: (tr) => label.age(i18n, tr.age_band) },
             {
@@ -183,22 +175,12 @@ export function TraineePage(p: {
         <dd>
           <TownLink pcode={tr.town_pcode} towns={p.towns} />
         </dd>
-        {tr.affiliation ? (
-          <>
-            <dt>{t('programmes.trainee.affiliation')}</dt>
-            <dd>
-              <UserText text={tr.affiliation} />
-            </dd>
-          </>
-        ) : null}
-        {tr.phone ? (
-          <>
-            <dt>{t('programmes.trainee.phone')}</dt>
-            <dd>
-              <Phone number={tr.phone} />
-            </dd>
-          </>
-        ) : null}
+        <OptionalFact term={t('programmes.trainee.affiliation')} shown={tr.affiliation}>
+          <UserText text={tr.affiliation ?? ''} />
+        </OptionalFact>
+        <OptionalFact term={t('programmes.trainee.phone')} shown={tr.phone}>
+          <Phone number={tr.phone ?? ''} />
+        </OptionalFact>
         <dt>{t('programmes.trainee.consentTitle')}</dt>
         <dd>
           {t('programmes.trainee.consentRecorded', { version: tr.consent_version, date: i18n.date(tr.consent_at) })}

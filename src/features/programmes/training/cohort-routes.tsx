@@ -9,7 +9,7 @@ import { orgRecord, ownCohort } from '../permissions.js';
 import { cohortEditForm, enrolForm, scoresForm, sessionForm } from '../schemas.js';
 import { resolveTowns } from '../common/choices.js';
 import { ConfirmPage } from '../common/danger.js';
-import { organizationNames, townNames, townText } from '../common/queries.js';
+import { recordNames, townText } from '../common/queries.js';
 import { removal, target } from '../common/routes.js';
 import { listTrainees } from '../trainees/queries.js';
 import {
@@ -31,12 +31,11 @@ import { CohortFormPage } from './views/courses.js';
 
 /** The cohort page, with the refused submission of one of its forms. */
 export async function cohortPage(c: AnyCtx, cohort: CohortRow, state: FormState | null) {
-  const [sessions, roster, trainees, orgs, towns, standing] = await Promise.all([
+  const [sessions, roster, trainees, [orgs, towns], standing] = await Promise.all([
     listSessions(c.db, cohort.id),
     cohortRoster(c.db, cohort),
     listTrainees(c.db, cohort.organization_id),
-    organizationNames(c.db, [cohort.organization_id]),
-    townNames(c.db, [cohort.town_pcode]),
+    recordNames(c.db, cohort),
     standingCertificates(c.db, { cohortId: cohort.id }),
   ]);
   const enrolled = new Set(roster.map((r) => r.trainee_id));

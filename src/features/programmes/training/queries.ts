@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { flag, isSet } from '../../../core/db/helpers.js';
-import { deleteIn, updateIn } from '../../../core/db/rows.js';
+import { deleteIn, insertRow, updateIn } from '../../../core/db/rows.js';
 import { countOf } from '../../../core/db/rows.js';
 import { isComplete } from '../rules.js';
 import type { ProgrammeCohortsTable, ProgrammeCoursesTable } from '../tables.js';
@@ -28,20 +28,12 @@ export async function getCourse(db: Db, id: number) {
 }
 
 export async function saveCourse(db: Db, id: number | null, projectId: number, input: CourseInput, now: Date) {
+  const at = now.toISOString();
   if (id !== null) {
-    await db
-      .updateTable('programme_courses')
-      .set({ ...input, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await updateIn(db, 'programme_courses', id, {}, { ...input, updated_at: at });
     return id;
   }
-  const row = await db
-    .insertInto('programme_courses')
-    .values({ ...input, project_id: projectId, created_at: now.toISOString(), updated_at: now.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return insertRow(db, 'programme_courses', { ...input, project_id: projectId, created_at: at, updated_at: at });
 }
 
 /** How many cohorts ran a course: a course with cohorts is their history and is not deleted. */

@@ -6,7 +6,7 @@ import { form, page, type AnyCtx } from '../../../core/http/route.js';
 import type { FormState } from '../../../core/views/forms.js';
 import { ownSession } from '../permissions.js';
 import { attendanceForm, sessionForm } from '../schemas.js';
-import { organizationNames, townNames } from '../common/queries.js';
+import { recordNames } from '../common/queries.js';
 import { removal } from '../common/routes.js';
 import { named } from '../common/views.js';
 import { cohortTarget } from './cohort-routes.js';
@@ -120,10 +120,7 @@ export const sessionRoutes = [
     access: 'orgStaff',
     load: withRoster,
     async render(c, { session, cohort, roster }) {
-      const [orgs, towns] = await Promise.all([
-        organizationNames(c.db, [cohort.organization_id]),
-        townNames(c.db, [cohort.town_pcode]),
-      ]);
+      const [orgs, towns] = await recordNames(c.db, cohort);
       return (
         <AttendanceSheet
           session={session}

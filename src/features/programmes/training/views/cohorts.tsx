@@ -7,7 +7,7 @@ import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../../core/views/components.js';
 import { Checkboxes, Field, Form, type FormState } from '../../../../core/views/forms.js';
 import { DangerZone } from '../../common/danger.js';
-import { TownLink, day, named, type OrgMap, type TownMap } from '../../common/views.js';
+import { TownLink, day, named, traineeNameColumn, type OrgMap, type TownMap } from '../../common/views.js';
 import type { CohortRow, RosterRow, SessionListRow } from '../queries.js';
 import { Rule } from './courses.js';
 import { SessionWhen } from './sessions.js';
@@ -16,7 +16,8 @@ import { SessionWhen } from './sessions.js';
 const stateOf = (state: FormState | null, action: string) => (state?.id === action ? state : null);
 
 function Roster(p: { cohortId: number; roster: RosterRow[]; error?: string }) {
-  const { t } = usePage().i18n;
+  const { i18n } = usePage();
+  const { t } = i18n;
   const score = (r: RosterRow, which: 'pre' | 'post') => (
     <input
       class="score"
@@ -32,15 +33,7 @@ function Roster(p: { cohortId: number; roster: RosterRow[]; error?: string }) {
         class="roster"
         rows={p.roster}
         columns={[
-          {
-            label: t('programmes.trainee.name'),
-            rowHeader: true,
-            cell: (r) => (
-              <a href={`/programmes/trainees/${r.trainee_id}`}>
-                <bdi>{r.name}</bdi>
-              </a>
-            ),
-          },
+          traineeNameColumn(i18n, (r: RosterRow) => ({ id: r.trainee_id, name: r.name })),
           {
             label: t('programmes.attendance.title'),
             cell: (r) => t('programmes.attendance.ratio', { attended: r.attended, sessions: r.sessions }),

@@ -11,7 +11,17 @@ import { Field, Form, Select, TownField, type FormState, type Option } from '../
 import { DangerZone } from '../../common/danger.js';
 import { genders } from '../../rules.js';
 import type { ProgrammeCoursesTable } from '../../tables.js';
-import { DayText, Figure, Figures, Joined, TownLink, label, type TownMap } from '../../common/views.js';
+import {
+  ActionButtons,
+  DatedLinks,
+  Figure,
+  Figures,
+  Joined,
+  OptionalFact,
+  TownLink,
+  label,
+  type TownMap,
+} from '../../common/views.js';
 
 export type CourseView = Omit<Selectable<ProgrammeCoursesTable>, 'created_at' | 'updated_at'>;
 
@@ -111,14 +121,9 @@ export function CoursePage(p: {
       </p>
       <h1>{title}</h1>
       <dl class="facts">
-        {topic ? (
-          <>
-            <dt>{t('programmes.course.topic')}</dt>
-            <dd>
-              <UserText text={topic} />
-            </dd>
-          </>
-        ) : null}
+        <OptionalFact term={t('programmes.course.topic')} shown={topic}>
+          <UserText text={topic} />
+        </OptionalFact>
         <dt>{t('programmes.course.hours')}</dt>
         <dd>{t('programmes.course.hoursCount', { count: c.hours })}</dd>
         <dt>{t('programmes.course.completion')}</dt>
@@ -165,35 +170,21 @@ export function CoursePage(p: {
       />
       {p.canManage || p.canContribute ? (
         <section class="no-print">
-          {p.myCohorts.length ? (
-            <>
-              <h2>{t('programmes.cohort.mine')}</h2>
-              <ul>
-                {p.myCohorts.map((co) => (
-                  <li>
-                    <a href={`/programmes/cohorts/${co.id}`}>
-                      <UserText text={co.label} />
-                    </a>{' '}
-                    <span class="meta">
-                      <DayText value={co.start_date} />
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <p class="actions">
-            {p.canContribute ? (
-              <a class="button secondary" href={`/trainings/${c.id}/cohorts/new`}>
-                {t('programmes.cohort.new')}
-              </a>
-            ) : null}
-            {p.canManage ? (
-              <a class="button secondary" href={`/trainings/${c.id}/edit`}>
-                {t('common.edit')}
-              </a>
-            ) : null}
-          </p>
+          <DatedLinks
+            title={t('programmes.cohort.mine')}
+            items={p.myCohorts.map((co) => ({
+              href: `/programmes/cohorts/${co.id}`,
+              text: co.label,
+              day: co.start_date,
+            }))}
+          />
+          <ActionButtons
+            class="actions"
+            links={[
+              { href: `/trainings/${c.id}/cohorts/new`, label: t('programmes.cohort.new'), show: p.canContribute },
+              { href: `/trainings/${c.id}/edit`, label: t('common.edit'), show: p.canManage },
+            ]}
+          />
         </section>
       ) : null}
     </Layout>
