@@ -1,6 +1,6 @@
 // Generic error pages in the person's language: no stack traces, no details of what exists.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Layout } from '../views/Layout.js';
+import { TitledLayout } from '../views/Layout.js';
 import { usePage } from '../views/context.js';
 import { renderPage } from './render.js';
 import { anonymous } from '../auth/actor.js';
@@ -9,13 +9,12 @@ import { NotFound } from './not-found.js';
 function ErrorPage(props: { title: string; message: string }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={props.title}>
-      <h1>{props.title}</h1>
+    <TitledLayout title={props.title}>
       <p>{props.message}</p>
       <p>
         <a href="/">{t('nav.home')}</a>
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }
 

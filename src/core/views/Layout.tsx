@@ -127,3 +127,13 @@ export function Layout(props: {
     </html>
   );
 }
+
+/** A page whose heading is its title: the title is written once, for the tab and the `<h1>`. */
+export function TitledLayout(props: { title: string; description?: string; children: ComponentChildren }) {
+  return (
+    <Layout title={props.title} description={props.description}>
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}

@@ -1,20 +1,7 @@
-// The page every accounts view sits in (its title is its heading), and the fields every accounts
-// form shares. A password field never shows a value: not the stored one, and not what was typed
-// before a refusal (the form scope would otherwise put it back into the page).
-import type { ComponentChildren } from 'preact';
+// Fields every accounts form shares. A password field never shows a value: not the stored one, and
+// not what was typed before a refusal (the form scope would otherwise put it back into the page).
 import { usePage } from '../../core/views/context.js';
 import { Field, Radios } from '../../core/views/forms.js';
-import { Layout } from '../../core/views/Layout.js';
-
-/** An accounts page: its title is also its heading. */
-export function AccountsLayout(p: { title: string; children: ComponentChildren }) {
-  return (
-    <Layout title={p.title}>
-      <h1>{p.title}</h1>
-      {p.children}
-    </Layout>
-  );
-}
 
 export function PasswordField(p: {
   name: string;

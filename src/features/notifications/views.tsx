@@ -1,6 +1,6 @@
 // The notifications list (also the start page's block of new ones) and the e-mail choices. Every
 // button is a small form: it works without JavaScript, and reading a page never writes.
-import { Layout } from '../../core/views/Layout.js';
+import { TitledLayout } from '../../core/views/Layout.js';
 import { usePage } from '../../core/views/context.js';
 import { Empty, Pagination } from '../../core/views/components.js';
 import { ButtonForm, Form, Radios, type FormState } from '../../core/views/forms.js';
@@ -58,8 +58,7 @@ export function NotificationsPage(p: {
   const { t } = i18n;
   const here = p.unreadOnly ? '/notifications?show=unread' : '/notifications';
   return (
-    <Layout title={t('notifications.title')}>
-      <h1>{t('notifications.title')}</h1>
+    <TitledLayout title={t('notifications.title')}>
       <p>{t('notifications.unreadCount', { count: p.unread })}</p>
       <nav class="actions" aria-label={t('notifications.title')}>
         {p.unreadOnly ? (
@@ -87,7 +86,7 @@ export function NotificationsPage(p: {
         pageCount={p.pageCount}
         hrefFor={(n) => `/notifications?page=${n}${p.unreadOnly ? '&show=unread' : ''}`}
       />
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -105,8 +104,7 @@ export function NotificationSettingsPage(p: {
     label: t(`notifications.channel.${c}`),
   }));
   return (
-    <Layout title={t('notifications.settings.title')}>
-      <h1>{t('notifications.settings.title')}</h1>
+    <TitledLayout title={t('notifications.settings.title')}>
       <p>{t('notifications.settings.intro')}</p>
       {p.hasEmail ? null : (
         <p class="notice--warn">
@@ -126,6 +124,6 @@ export function NotificationSettingsPage(p: {
       <p>
         <a href="/notifications">{t('notifications.backToList')}</a>
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }

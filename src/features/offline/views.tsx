@@ -1,7 +1,7 @@
 // The "saved on this phone" page. The server renders its frame in the reader's language; the page
 // script fills the two lists from the phone's cache (the server never knows what a phone keeps).
 // The worker keeps this page in both languages and shows it, with the notice, for a page not kept.
-import { Layout } from '../../core/views/Layout.js';
+import { TitledLayout } from '../../core/views/Layout.js';
 import { usePage } from '../../core/views/context.js';
 import { VISIT_DAYS } from './client/shared.js';
 
@@ -9,8 +9,7 @@ export function OfflinePage() {
   const { i18n, actor } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('offline.title')}>
-      <h1>{t('offline.title')}</h1>
+    <TitledLayout title={t('offline.title')}>
       <p id="offline-missed" class="flash flash--warn" role="alert" hidden>
         {t('offline.missed')}
       </p>
@@ -28,6 +27,6 @@ export function OfflinePage() {
       <p id="offline-visited-none" hidden>
         {t('offline.visitedNone')}
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -1,12 +1,13 @@
 // Re-authentication: the password, or a code from the app, before a sensitive change.
 import { usePage } from '../../../core/views/context.js';
 import { Form, Hidden, type FormState } from '../../../core/views/forms.js';
-import { AccountsLayout, CodeField, PasswordField } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { CodeField, PasswordField } from '../views.js';
 
 export function ConfirmPage(p: { next: string; withCode: boolean; state: FormState | null }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('accounts.confirm.title')}>
+    <TitledLayout title={t('accounts.confirm.title')}>
       <p>{t('accounts.confirm.intro')}</p>
       <Form action="/account/confirm" state={p.state}>
         <Hidden name="next" value={p.next} />
@@ -22,6 +23,6 @@ export function ConfirmPage(p: { next: string; withCode: boolean; state: FormSta
           <a href={p.next}>{t('common.cancel')}</a>
         </div>
       </Form>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }

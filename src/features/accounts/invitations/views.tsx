@@ -1,7 +1,8 @@
 // An invitation: what it is to, and the form that accepts it.
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, type FormState } from '../../../core/views/forms.js';
-import { AccountsLayout, NewPasswordFields } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { NewPasswordFields } from '../views.js';
 
 export function InvitePage(p: {
   orgName: string | null;
@@ -14,7 +15,7 @@ export function InvitePage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('auth.invite.title')}>
+    <TitledLayout title={t('auth.invite.title')}>
       <p>
         {p.orgName ? t('accounts.invite.toOrg', { org: p.orgName }) : t('accounts.invite.toNetwork')} ({p.role})
       </p>
@@ -29,6 +30,6 @@ export function InvitePage(p: {
         )}
         {p.otherAccount ? null : <button type="submit">{t('auth.invite.accept')}</button>}
       </Form>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }

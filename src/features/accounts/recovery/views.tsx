@@ -1,7 +1,8 @@
 // A forgotten password: asking for the link, and setting the new password.
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, type FieldErrors } from '../../../core/views/forms.js';
-import { AccountsLayout, NewPasswordFields } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { NewPasswordFields } from '../views.js';
 
 export function ResetRequestPage(p: {
   sent?: boolean;
@@ -11,7 +12,7 @@ export function ResetRequestPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('auth.reset.title')}>
+    <TitledLayout title={t('auth.reset.title')}>
       {p.sent ? (
         <p role="status">{t('auth.reset.sent')}</p>
       ) : (
@@ -24,14 +25,14 @@ export function ResetRequestPage(p: {
           </Form>
         </>
       )}
-    </AccountsLayout>
+    </TitledLayout>
   );
 }
 
 export function ResetSetPage(p: { token: string; errors?: FieldErrors; invalid?: boolean }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('auth.reset.setTitle')}>
+    <TitledLayout title={t('auth.reset.setTitle')}>
       {p.invalid ? (
         <p class="form-error">{t('auth.reset.invalidLink')}</p>
       ) : (
@@ -40,6 +41,6 @@ export function ResetSetPage(p: { token: string; errors?: FieldErrors; invalid?:
           <button type="submit">{t('common.save')}</button>
         </Form>
       )}
-    </AccountsLayout>
+    </TitledLayout>
   );
 }

@@ -3,7 +3,8 @@
 import { usePage } from '../../../core/views/context.js';
 import { Checkbox, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { AccountsLayout, AddressAsChoice, CurrentPassword, NewPasswordFields } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { AddressAsChoice, CurrentPassword, NewPasswordFields } from '../views.js';
 import type { AccountView } from './queries.js';
 
 const languages = [
@@ -20,7 +21,7 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
   const a = p.account;
   const profile = { display_name: a.displayName, locale: a.locale, digits: a.digits, address_as: a.addressAs };
   return (
-    <AccountsLayout title={t('account.title')}>
+    <TitledLayout title={t('account.title')}>
       <p>
         {t('account.signedInAs')} <bdi dir="ltr">{a.username}</bdi>
       </p>
@@ -96,21 +97,21 @@ export function AccountPage(p: { account: AccountView; state?: FormState | null 
           </button>
         </Form>
       </section>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }
 
 export function EmailConfirmPage(p: { token: string; email: string }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('accounts.email.confirmTitle')}>
+    <TitledLayout title={t('accounts.email.confirmTitle')}>
       <p>
         {t('accounts.email.confirmText')} <bdi dir="ltr">{p.email}</bdi>
       </p>
       <Form action={`/account/email/${encodeURIComponent(p.token)}`}>
         <button type="submit">{t('accounts.email.confirmSubmit')}</button>
       </Form>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }
 

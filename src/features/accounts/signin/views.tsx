@@ -1,12 +1,13 @@
 // Signing in: the password page and the second step's page.
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, FormErrorSummary, Hidden } from '../../../core/views/forms.js';
-import { AccountsLayout, CodeField, PasswordField } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { CodeField, PasswordField } from '../views.js';
 
 export function LoginPage(p: { identifier?: string; next?: string; error?: string | null }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('auth.login.title')}>
+    <TitledLayout title={t('auth.login.title')}>
       <FormErrorSummary message={p.error} />
       <Form action="/login" values={{ identifier: p.identifier }}>
         <Hidden name="next" value={p.next ?? ''} />
@@ -20,14 +21,14 @@ export function LoginPage(p: { identifier?: string; next?: string; error?: strin
       <p>
         {t('auth.login.noAccount')} <a href="/signup">{t('nav.signUp')}</a>
       </p>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }
 
 export function TwoFactorPage(p: { next?: string; error?: string | null }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('auth.twoFactor.title')}>
+    <TitledLayout title={t('auth.twoFactor.title')}>
       <FormErrorSummary message={p.error} />
       <Form action="/login/2fa">
         <Hidden name="next" value={p.next ?? ''} />
@@ -38,6 +39,6 @@ export function TwoFactorPage(p: { next?: string; error?: string | null }) {
         </details>
         <button type="submit">{t('auth.twoFactor.submit')}</button>
       </Form>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }

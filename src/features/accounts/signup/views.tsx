@@ -1,12 +1,13 @@
 // Signing up.
 import { usePage } from '../../../core/views/context.js';
 import { Field, Form, type FieldErrors } from '../../../core/views/forms.js';
-import { AccountsLayout, AddressAsChoice, NewPasswordFields } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { AddressAsChoice, NewPasswordFields } from '../views.js';
 
 export function SignupPage(p: { values?: Record<string, unknown>; errors?: FieldErrors }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('auth.signup.title')}>
+    <TitledLayout title={t('auth.signup.title')}>
       <p>{t('auth.signup.intro')}</p>
       <Form action="/signup" values={{ address_as: 'x', ...p.values }} errors={p.errors}>
         <Field
@@ -33,6 +34,6 @@ export function SignupPage(p: { values?: Record<string, unknown>; errors?: Field
         <AddressAsChoice />
         <button type="submit">{t('auth.signup.submit')}</button>
       </Form>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }

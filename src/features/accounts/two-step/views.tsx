@@ -2,7 +2,8 @@
 // codes, shown once.
 import { usePage } from '../../../core/views/context.js';
 import { ButtonForm, Form, FormErrorSummary } from '../../../core/views/forms.js';
-import { AccountsLayout, CodeField, CurrentPassword } from '../views.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
+import { CodeField, CurrentPassword } from '../views.js';
 
 export function TwoStepPage(p: {
   enabled: boolean;
@@ -16,7 +17,7 @@ export function TwoStepPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('account.twoFactor.title')}>
+    <TitledLayout title={t('account.twoFactor.title')}>
       {p.enabled ? (
         <>
           <p>{t('account.twoFactor.on')}</p>
@@ -71,14 +72,14 @@ export function TwoStepPage(p: {
           )}
         </>
       )}
-    </AccountsLayout>
+    </TitledLayout>
   );
 }
 
 export function RecoveryCodesPage(p: { codes: string[] }) {
   const { t } = usePage().i18n;
   return (
-    <AccountsLayout title={t('account.recovery.title')}>
+    <TitledLayout title={t('account.recovery.title')}>
       <p>{t('account.recovery.explain')}</p>
       <ul class="code" dir="ltr">
         {p.codes.map((c) => (
@@ -88,6 +89,6 @@ export function RecoveryCodesPage(p: { codes: string[] }) {
       <a class="button" href="/account">
         {t('account.recovery.done')}
       </a>
-    </AccountsLayout>
+    </TitledLayout>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { Layout } from '../../../core/views/Layout.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty } from '../../../core/views/components.js';
 import { ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
@@ -14,8 +14,7 @@ type OrgRef = { id: number; name_ar: string; name_en: string };
 function AdminLayout(p: { title: string; children: ComponentChildren }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={p.title}>
-      <h1>{p.title}</h1>
+    <TitledLayout title={p.title}>
       <nav class="actions" aria-label={t('admin.title')}>
         <a href="/admin">{t('admin.title')}</a>
         <a href="/admin/organizations/new">{t('admin.organizations.new')}</a>
@@ -25,7 +24,7 @@ function AdminLayout(p: { title: string; children: ComponentChildren }) {
         <a href="/admin/audit">{t('admin.audit.title')}</a>
       </nav>
       {p.children}
-    </Layout>
+    </TitledLayout>
   );
 }
 

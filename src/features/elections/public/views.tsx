@@ -1,6 +1,6 @@
 // Public pages: the list of elections, an election, its results and statement, and the block on
 // a town's page.
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../core/views/components.js';
 import { localized } from '../../../core/i18n/localized.js';
@@ -222,8 +222,7 @@ export function ResultsPage(p: {
   const s = p.statement;
   const changeNote = (v: Version) => localized(v, 'change_note', i18n.locale);
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <p>
         <a href={`/elections/${p.election.id}`}>{name}</a>
       </p>
@@ -294,7 +293,7 @@ export function ResultsPage(p: {
           </ul>
         </>
       ) : null}
-    </Layout>
+    </TitledLayout>
   );
 }
 

@@ -1,6 +1,6 @@
 // An election's settings (new and edit), the coordinators' hub, and the elections a person
 // coordinates with what still needs them (their own page and a block on their start page).
-import { Layout } from '../../../core/views/Layout.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, StatusBadge } from '../../../core/views/components.js';
 import { Checkboxes, ConfirmButton, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
@@ -21,8 +21,7 @@ export function ElectionEditPage(p: {
   const title = p.isNew ? t('elections.form.newTitle') : t('elections.form.editTitle');
   const orgs = p.orgs.map((o) => ({ value: String(o.id), label: localized(o, 'name', i18n.locale) }));
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <Form action={p.action} state={p.state} values={p.values}>
         <TitleFields />
         <Field name="poll_date" type="date" label={t('elections.pollDate')} required />
@@ -50,7 +49,7 @@ export function ElectionEditPage(p: {
         <Field name="summary_en" label={t('elections.form.summaryEn')} multiline rows={4} />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -110,8 +109,7 @@ export function CoordinatePage(p: { elections: Coordinated[] }) {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('elections.start.title')}>
-      <h1>{t('elections.start.title')}</h1>
+    <TitledLayout title={t('elections.start.title')}>
       <DataTable
         rows={p.elections}
         empty={t('elections.start.noElections')}
@@ -129,7 +127,7 @@ export function CoordinatePage(p: { elections: Coordinated[] }) {
       <p>
         <a href="/elections/new">{t('elections.list.new')}</a>
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }
 

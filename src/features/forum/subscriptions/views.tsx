@@ -1,7 +1,7 @@
 // A member's digest setting, and the one-click digest unsubscribe page. Props only; no database.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { Form, Radios, type FormState } from '../../../core/views/forms.js';
 import type { Chrome } from '../context.js';
 import { Breadcrumb, ForumNav, SubmitRow } from '../components.js';
@@ -45,8 +45,7 @@ export function SettingsPage(p: Chrome & { digest: string; hasEmail: boolean; st
 export function UnsubscribePage(p: { token: string; done: boolean }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('forum.unsubscribe.title')}>
-      <h1>{t('forum.unsubscribe.title')}</h1>
+    <TitledLayout title={t('forum.unsubscribe.title')}>
       {p.done ? (
         <p role="status">{t('forum.unsubscribe.done')}</p>
       ) : (
@@ -55,6 +54,6 @@ export function UnsubscribePage(p: { token: string; done: boolean }) {
           <SubmitRow label={t('forum.unsubscribe.submit')} />
         </Form>
       )}
-    </Layout>
+    </TitledLayout>
   );
 }

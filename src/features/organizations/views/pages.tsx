@@ -1,7 +1,7 @@
 // Organizations' pages: the list of members, a profile, and the profile's form (also used by the
 // admin feature to add an organization).
 import type { VNode } from 'preact';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Ltr, Phone, UserText } from '../../../core/views/components.js';
 import { Checkboxes, Field, FileField, Form, type FieldErrors, type FormState } from '../../../core/views/forms.js';
@@ -43,8 +43,7 @@ function TownLink(p: { town: TownRef }) {
 export function OrganizationsPage(p: { orgs: (Org & { towns: TownRef[] })[]; networkName: string }) {
   const { t, locale } = usePage().i18n;
   return (
-    <Layout title={t('organizations.list.title')}>
-      <h1>{t('organizations.list.title')}</h1>
+    <TitledLayout title={t('organizations.list.title')}>
       <p>{t('organizations.list.intro', { network: p.networkName, count: p.orgs.length })}</p>
       <ul class="card-list">
         {p.orgs.map((o) => (
@@ -64,7 +63,7 @@ export function OrganizationsPage(p: { orgs: (Org & { towns: TownRef[] })[]; net
           </li>
         ))}
       </ul>
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -167,8 +166,7 @@ export function OrganizationEditPage(p: {
   const { t, locale } = usePage().i18n;
   const title = p.isNew ? t('organizations.form.newTitle') : t('organizations.form.editTitle');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <Form action={p.action} multipart state={p.state} values={p.values} errors={p.errors}>
         <Field name="name_ar" label={t('organizations.form.nameAr')} required maxLength={120} />
         <Field
@@ -208,6 +206,6 @@ export function OrganizationEditPage(p: {
         <FileField name="logo" label={t('organizations.form.logo')} accept="image/jpeg,image/png,image/webp" />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }

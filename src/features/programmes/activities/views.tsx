@@ -1,6 +1,6 @@
 // Activity pages and forms, and what the advocacy-visit pages share with them (visit-views.tsx).
 import type { ComponentChildren } from 'preact';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { UserText } from '../../../core/views/components.js';
 import {
@@ -91,8 +91,7 @@ export type RecordForm = {
 export function RecordFormPage(p: RecordForm & { title: string; organizer: string; children: ComponentChildren }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={p.title}>
-      <h1>{p.title}</h1>
+    <TitledLayout title={p.title}>
       <p class="meta">
         <bdi>{p.projectName}</bdi>
       </p>
@@ -125,7 +124,7 @@ export function RecordFormPage(p: RecordForm & { title: string; organizer: strin
           state={p.state}
         />
       ) : null}
-    </Layout>
+    </TitledLayout>
   );
 }
 

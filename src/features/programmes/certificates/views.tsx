@@ -3,7 +3,7 @@
 // pages.
 import type { Translator } from '../../../core/i18n/index.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { UserText } from '../../../core/views/components.js';
 import { ButtonForm, Field, Form, type FormState } from '../../../core/views/forms.js';
@@ -231,14 +231,13 @@ export function CertificatePrintPage(p: {
 export function CertificateLookupPage(p: { code: string; error?: string }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('programmes.cert.verifyTitle')}>
-      <h1>{t('programmes.cert.verifyTitle')}</h1>
+    <TitledLayout title={t('programmes.cert.verifyTitle')}>
       <p>{t('programmes.cert.verifyIntro')}</p>
       <Form method="get" action="/certificates" values={{ code: p.code }} errors={{ code: p.error }}>
         <Field name="code" label={t('programmes.cert.code')} autocomplete="off" />
         <button type="submit">{t('programmes.cert.verify')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }
 

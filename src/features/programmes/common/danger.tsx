@@ -2,7 +2,7 @@
 // (ConfirmButton), says plainly what goes with it, and says why when it cannot be done now.
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../../../core/views/context.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
 import { ConfirmButton, Form, FormErrorSummary, type FormState } from '../../../core/views/forms.js';
 
 export function DangerZone(p: {
@@ -58,8 +58,7 @@ export function ConfirmPage(p: {
 }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={p.title}>
-      <h1>{p.title}</h1>
+    <TitledLayout title={p.title}>
       <Form action={p.action} state={p.state}>
         <p role="alert">{p.question}</p>
         {p.explain ? <p class="small">{p.explain}</p> : null}
@@ -70,6 +69,6 @@ export function ConfirmPage(p: {
           <a href={p.back}>{t('common.cancel')}</a>
         </p>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }

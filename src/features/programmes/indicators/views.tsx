@@ -2,7 +2,7 @@
 // staff dashboard of the feature.
 import type { Translator } from '../../../core/i18n/index.js';
 import { localized } from '../../../core/i18n/localized.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty } from '../../../core/views/components.js';
 import type { CsvCell } from '../../../core/text/csv.js';
@@ -108,8 +108,7 @@ export function IndicatorsPage(p: {
   const title = p.internal ? t('programmes.ind.internalTitle') : t('programmes.ind.title');
   const q = p.projectId ? `project=${p.projectId}&` : '';
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <p>
         {p.internal
           ? t('programmes.ind.internalIntro', { n: r.threshold })
@@ -182,7 +181,7 @@ export function IndicatorsPage(p: {
           {t('programmes.ind.exportXlsx')}
         </a>
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -244,8 +243,7 @@ export function ProgrammesHomePage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('programmes.home.title')}>
-      <h1>{t('programmes.home.title')}</h1>
+    <TitledLayout title={t('programmes.home.title')}>
       <h2>{t('programmes.projects.title')}</h2>
       {p.projects.length ? (
         <ul>
@@ -284,6 +282,6 @@ export function ProgrammesHomePage(p: {
           </li>
         ))}
       </ul>
-    </Layout>
+    </TitledLayout>
   );
 }

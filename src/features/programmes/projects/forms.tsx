@@ -1,7 +1,7 @@
 // The project form (Arabic name required, English optional; towns by name), and the target forms:
 // adding one on the internal page, correcting or deleting one on its own page.
 import { localized } from '../../../core/i18n/localized.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Checkbox, Checkboxes, Field, Form, Select, type FormState } from '../../../core/views/forms.js';
 import { targetMetrics } from '../rules.js';
@@ -86,8 +86,7 @@ export function ProjectFormPage(p: {
   const orgChoices = p.orgs.map((o) => ({ value: String(o.id), label: named(locale, o) }));
   const optional = t('programmes.form.englishOptional');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <Form action={p.action} state={p.state} values={p.values}>
         <Field name="name_ar" label={t('programmes.form.nameAr')} required />
         <Field name="name_en" label={t('programmes.form.nameEn')} hint={optional} />
@@ -121,6 +120,6 @@ export function ProjectFormPage(p: {
           state={p.state}
         />
       ) : null}
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -2,7 +2,7 @@
 // courses and the person's own cohorts), and the project form.
 import type { Selectable } from 'kysely';
 import { localized } from '../../../core/i18n/localized.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, Empty, StatusBadge, UserText } from '../../../core/views/components.js';
 import type { FormState } from '../../../core/views/forms.js';
@@ -46,8 +46,7 @@ export function ProjectsPage(p: { projects: (ProjectView & { internal: boolean }
   const { i18n } = usePage();
   const { t, locale } = i18n;
   return (
-    <Layout title={t('programmes.projects.title')}>
-      <h1>{t('programmes.projects.title')}</h1>
+    <TitledLayout title={t('programmes.projects.title')}>
       <p>{t('programmes.projects.intro')}</p>
       <p class="actions">
         <a href="/trainings">{t('programmes.trainings.title')}</a>
@@ -89,7 +88,7 @@ export function ProjectsPage(p: { projects: (ProjectView & { internal: boolean }
           );
         })}
       </ul>
-    </Layout>
+    </TitledLayout>
   );
 }
 

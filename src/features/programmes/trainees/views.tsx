@@ -3,7 +3,7 @@
 // and removal on request.
 import type { ComponentChildren } from 'preact';
 import { localized } from '../../../core/i18n/localized.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { DataTable, ImportProblems, Phone, UserText } from '../../../core/views/components.js';
 import {
@@ -32,8 +32,7 @@ export function TraineesPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('programmes.trainee.listTitle')}>
-      <h1>{t('programmes.trainee.listTitle')}</h1>
+    <TitledLayout title={t('programmes.trainee.listTitle')}>
       <p class="meta">
         <bdi>{p.org.name}</bdi>
         {p.otherOrgs.map((o) => (
@@ -69,7 +68,7 @@ export function TraineesPage(p: {
           ]}
         />
       ) : null}
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -99,8 +98,7 @@ export function TraineeFormPage(p: {
   const { t } = i18n;
   const title = p.editing ? t('programmes.trainee.edit') : t('programmes.trainee.new');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <p class="small">{p.editing ? t('programmes.trainee.editNote') : t('programmes.trainee.minimumNote')}</p>
       <Form
         action={p.editing ? `/programmes/trainees/${p.editing.id}/edit` : '/programmes/trainees'}
@@ -135,7 +133,7 @@ export function TraineeFormPage(p: {
         {p.editing ? null : <Consent version={p.consentVersion} checkbox={t('programmes.trainee.consentCheckbox')} />}
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }
 

@@ -2,7 +2,7 @@
 // public pages link here rather than to the XML itself, which a phone would show as raw code.
 import { z } from 'zod';
 import { page } from '../../../core/http/route.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { absoluteUrl } from '../queries.js';
 
@@ -22,8 +22,7 @@ export const followHref = (feedPath: string) => `/follow?feed=${encodeURICompone
 function FollowPage(p: { address: string; feedPath: string }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('publishing.follow.title')}>
-      <h1>{t('publishing.follow.title')}</h1>
+    <TitledLayout title={t('publishing.follow.title')}>
       <p>{t('publishing.follow.intro')}</p>
       <p>
         <label for="feed-address">{t('publishing.follow.address')}</label>
@@ -35,7 +34,7 @@ function FollowPage(p: { address: string; feedPath: string }) {
           {t('publishing.follow.raw')}
         </a>
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }
 

@@ -4,7 +4,7 @@ import { localized } from '../../../core/i18n/localized.js';
 import { Empty, UserText } from '../../../core/views/components.js';
 import { usePage } from '../../../core/views/context.js';
 import { ButtonForm, Field, Form, Radios, Select, type FormState } from '../../../core/views/forms.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import { ActionLinks } from '../directory/views/components.js';
 import type { FeedbackRow } from './queries.js';
 
@@ -158,8 +158,7 @@ export function FeedbackItem(p: { f: FeedbackRow; resolveAction?: string | null;
 export function ModerationPage(p: { items: FeedbackRow[] }) {
   const { t } = usePage().i18n;
   return (
-    <Layout title={t('services.moderation.title')}>
-      <h1>{t('services.moderation.title')}</h1>
+    <TitledLayout title={t('services.moderation.title')}>
       <p>{t('services.moderation.intro')}</p>
       {p.items.length ? (
         <ul class="card-list">
@@ -170,6 +169,6 @@ export function ModerationPage(p: { items: FeedbackRow[] }) {
       ) : (
         <Empty text={t('services.moderation.empty')} />
       )}
-    </Layout>
+    </TitledLayout>
   );
 }

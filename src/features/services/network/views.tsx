@@ -3,7 +3,7 @@ import { localized } from '../../../core/i18n/localized.js';
 import { DataTable, Ltr } from '../../../core/views/components.js';
 import { usePage } from '../../../core/views/context.js';
 import { Checkbox, Field, FileField, Form, FormErrorSummary } from '../../../core/views/forms.js';
-import { Layout } from '../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../core/views/Layout.js';
 import type { Counts } from '../hsds/import.js';
 import { reasonText, type ProblemGroup } from '../hsds/problems.js';
 import type { Prepared } from '../hsds/read.js';
@@ -19,8 +19,7 @@ export function CoveragePage(p: { coverage: Coverage }) {
   const c = p.coverage;
   const gaps = c.towns.reduce((n, tw) => n + c.categories.filter((cat) => !tw.counts[cat]).length, 0);
   return (
-    <Layout title={t('services.coverage.title')}>
-      <h1>{t('services.coverage.title')}</h1>
+    <TitledLayout title={t('services.coverage.title')}>
       <p>{t('services.coverage.intro', { gaps })}</p>
       <DataTable
         class="svc-coverage"
@@ -53,7 +52,7 @@ export function CoveragePage(p: { coverage: Coverage }) {
           })),
         ]}
       />
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -156,8 +155,7 @@ export function ImportExportPage(p: {
   const { t } = i18n;
   const r = p.result;
   return (
-    <Layout title={t('services.admin.title')}>
-      <h1>{t('services.admin.title')}</h1>
+    <TitledLayout title={t('services.admin.title')}>
       <h2>{t('services.admin.export')}</h2>
       <ul>
         <li>
@@ -214,7 +212,7 @@ export function ImportExportPage(p: {
         <Checkbox name="report" value="1" label={t('services.admin.report')} />
         <button type="submit">{t('services.admin.importButton')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }
 

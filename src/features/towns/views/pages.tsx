@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { Layout } from '../../../core/views/Layout.js';
+import { TitledLayout } from '../../../core/views/Layout.js';
 import { usePage } from '../../../core/views/context.js';
 import { Form, Field } from '../../../core/views/forms.js';
 import { Empty } from '../../../core/views/components.js';
@@ -67,8 +67,7 @@ export function TownsSearchPage(p: { q: string; results: Town[]; networkTowns: N
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('towns.search.title')}>
-      <h1>{t('towns.search.title')}</h1>
+    <TitledLayout title={t('towns.search.title')}>
       <Form action="/towns" method="get" class="form">
         <Field name="q" type="search" label={t('towns.search.label')} value={p.q} hint={t('towns.search.hint')} />
         <button type="submit">{t('common.search')}</button>
@@ -91,7 +90,7 @@ export function TownsSearchPage(p: { q: string; results: Town[]; networkTowns: N
         )
       ) : null}
       <NetworkTowns towns={p.networkTowns} />
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -105,8 +104,7 @@ export function TownPage(p: {
   const { t } = i18n;
   const town = p.town;
   return (
-    <Layout title={townName(town, i18n.locale)}>
-      <h1>{townName(town, i18n.locale)}</h1>
+    <TitledLayout title={townName(town, i18n.locale)}>
       <p class="meta">
         {localized(town, 'adm3_name', i18n.locale)}، {localized(town, 'adm2_name', i18n.locale)}،{' '}
         {localized(town, 'adm1_name', i18n.locale)} · {t('towns.pcode')} <span class="code">{town.pcode}</span>
@@ -141,6 +139,6 @@ export function TownPage(p: {
         </section>
       ) : null}
       <p class="small">{t('towns.credit')}</p>
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -1,5 +1,5 @@
 // The pages of a meeting's organizer (the roll call, the minutes) and one's calendar feed.
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { Checkbox, ConfirmButton, Field, Form, Select, type FormState } from '../../../../core/views/forms.js';
 import { UserText } from '../../../../core/views/components.js';
@@ -76,8 +76,7 @@ export function AttendancePage(p: {
   const typedNames = list(typed.guest_name);
   const typedOrgs = list(typed.guest_org);
   return (
-    <Layout title={t('coordination.attendance.take')}>
-      <h1>{t('coordination.attendance.take')}</h1>
+    <TitledLayout title={t('coordination.attendance.take')}>
       <MeetingLine meeting={p.meeting} />
       <p class="no-print">
         <a href={`${base}/sheet`}>{t('coordination.attendance.printSheet')}</a>
@@ -154,7 +153,7 @@ export function AttendancePage(p: {
           </ul>
         </>
       ) : null}
-    </Layout>
+    </TitledLayout>
   );
 }
 

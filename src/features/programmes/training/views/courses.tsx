@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import { localized } from '../../../../core/i18n/localized.js';
 import { FiguresNote } from '../../../../core/views/figures.js';
 import type { Cell } from '../../indicators/report.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { Layout, TitledLayout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import { DataTable, Empty, UserText } from '../../../../core/views/components.js';
 import { Field, Form, Select, TownField, type FormState, type Option } from '../../../../core/views/forms.js';
@@ -49,8 +49,7 @@ export function TrainingsPage(p: {
   const { i18n } = usePage();
   const { t, locale } = i18n;
   return (
-    <Layout title={t('programmes.trainings.title')}>
-      <h1>{t('programmes.trainings.title')}</h1>
+    <TitledLayout title={t('programmes.trainings.title')}>
       <Figures
         threshold={p.threshold}
         items={[
@@ -86,7 +85,7 @@ export function TrainingsPage(p: {
       <p>
         <a href="/certificates">{t('programmes.cert.verifyTitle')}</a>
       </p>
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -203,8 +202,7 @@ export function CourseFormPage(p: {
   const title = p.isNew ? t('programmes.course.new') : t('programmes.course.edit');
   const optional = t('programmes.form.englishOptional');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <Form action={p.action} state={p.state} values={{ min_attendance_pct: '80', ...p.values }}>
         <Field name="title_ar" label={t('programmes.form.titleAr')} required />
         <Field name="title_en" label={t('programmes.form.titleEn')} hint={optional} />
@@ -231,7 +229,7 @@ export function CourseFormPage(p: {
           state={p.state}
         />
       ) : null}
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -247,8 +245,7 @@ export function CohortFormPage(p: {
   const { t } = usePage().i18n;
   const title = p.editing ? t('programmes.cohort.edit') : t('programmes.cohort.new');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <p class="meta">
         <bdi>{p.courseTitle}</bdi>
       </p>
@@ -263,6 +260,6 @@ export function CohortFormPage(p: {
         <Field name="trainers" label={t('programmes.cohort.trainers')} />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -6,7 +6,7 @@ import { DataTable, StatusBadge } from '../../../../core/views/components.js';
 import type { ItemCard, OrgRef } from '../../queries.js';
 import type { ItemKind, ItemStatus } from '../../tables.js';
 import { kindLabel } from '../../views/components.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 
 /** An item's workflow status: published reads as done, returned draws the eye. */
 export function ItemStatusBadge(p: { status: ItemStatus }) {
@@ -51,8 +51,7 @@ export function DashboardPage(p: {
   const { i18n } = usePage();
   const { t } = i18n;
   return (
-    <Layout title={t('publishing.ws.title')}>
-      <h1>{t('publishing.ws.title')}</h1>
+    <TitledLayout title={t('publishing.ws.title')}>
       {!p.editor && !p.orgs.length ? <p>{t('publishing.ws.notStaff')}</p> : null}
       {p.editor ? (
         <section aria-labelledby="h-queue">
@@ -80,6 +79,6 @@ export function DashboardPage(p: {
           <ItemTable items={o.items} />
         </section>
       ))}
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -1,6 +1,6 @@
 // The item form (new and edit): one form for every kind, showing the fields the kind has.
 import { localized } from '../../../../core/i18n/localized.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 import { usePage } from '../../../../core/views/context.js';
 import {
   Checkbox,
@@ -38,8 +38,7 @@ export function EditPage(p: {
   const title = p.isNew ? t('publishing.ws.newOf', { kind: kindLabel(t, p.kind) }) : t('publishing.ws.editTitle');
   const none = t('publishing.form.none');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <FormErrorSummary
         message={errors._form ?? (Object.keys(errors).length ? t('publishing.form.fixErrors') : null)}
       />
@@ -140,6 +139,6 @@ export function EditPage(p: {
         />
         <Submit label={t('common.save')} />
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -2,7 +2,7 @@
 // point per town that has services, linking to the town's services; then the same towns as a list.
 import { localized } from '../../../../core/i18n/localized.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 import { DISTRICTS, MAP_HEIGHT, MAP_PROJECTION, MAP_WIDTH } from '../../map/districts.generated.js';
 import { Credit } from './components.js';
 
@@ -38,8 +38,7 @@ export function MapPage(p: { towns: MapTown[] }) {
   const sorted = [...towns].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, locale));
   const radius = (count: number) => Math.min(22, 8 + count * 2);
   return (
-    <Layout title={t('services.map.title')}>
-      <h1>{t('services.map.title')}</h1>
+    <TitledLayout title={t('services.map.title')}>
       <p>{t('services.map.intro')}</p>
       <figure class="svc-map">
         <svg
@@ -82,6 +81,6 @@ export function MapPage(p: { towns: MapTown[] }) {
           </li>
         ))}
       </ul>
-    </Layout>
+    </TitledLayout>
   );
 }

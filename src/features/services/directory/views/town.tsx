@@ -4,7 +4,7 @@ import type { VNode } from 'preact';
 import { localized } from '../../../../core/i18n/localized.js';
 import { Empty, Ltr, Phone } from '../../../../core/views/components.js';
 import { usePage } from '../../../../core/views/context.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 import type { Translator } from '../../../../core/i18n/index.js';
 import { WEEK, localParts, zonedInstant } from '../../opening-hours.js';
 import type { ScheduleRow, ServiceCard } from '../../queries.js';
@@ -22,8 +22,7 @@ export function TownServicesPage(p: {
   const { t } = i18n;
   const name = localized(p.town, 'name', i18n.locale);
   return (
-    <Layout title={t('services.town.title', { town: name })}>
-      <h1>{t('services.town.title', { town: name })}</h1>
+    <TitledLayout title={t('services.town.title', { town: name })}>
       <p class="meta">
         <a href={`/towns/${p.town.pcode}`}>{name}</a> · {localized(p.town, 'adm2_name', i18n.locale)} ·{' '}
         <Ltr>{p.town.pcode}</Ltr>
@@ -36,7 +35,7 @@ export function TownServicesPage(p: {
         ]}
       />
       <CardList cards={p.cards} now={p.now} empty={t('services.town.none')} />
-    </Layout>
+    </TitledLayout>
   );
 }
 

@@ -11,7 +11,7 @@ import {
   Select,
   type FormState,
 } from '../../../../core/views/forms.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 import { SERVICE_STATUSES } from '../../hsds/spec.js';
 import { categoryLabel, groupLabel } from '../../queries.js';
 import { CURRENCIES, SPOKEN_LANGUAGES } from '../../schemas.js';
@@ -40,8 +40,7 @@ export function ServiceFormPage(p: FormPage & { locations: ManageLocation[] }) {
     <Field name={name} label={label} hint={hint} multiline rows={rows} />
   );
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <FormErrorSummary message={errors._form ?? (Object.keys(errors).length ? t('services.form.fixErrors') : null)} />
       <Form action={p.action} state={ownState(p.action, p.state)} values={p.values} summary={false}>
         <Field name="name_ar" label={t('services.form.nameAr')} required />
@@ -108,7 +107,7 @@ export function ServiceFormPage(p: FormPage & { locations: ManageLocation[] }) {
         <Field name="alert_en" label={t('services.form.alertEn')} />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }
 
@@ -116,8 +115,7 @@ export function LocationFormPage(p: FormPage) {
   const { t } = usePage().i18n;
   const title = p.isNew ? t('services.manage.newLocation') : t('services.location.editTitle');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <TitledLayout title={title}>
       <Form action={p.action} state={ownState(p.action, p.state)} values={p.values}>
         <Field name="name_ar" label={t('services.form.nameAr')} required />
         <Field name="name_en" label={t('services.form.nameEn')} required />
@@ -128,6 +126,6 @@ export function LocationFormPage(p: FormPage) {
         <Field name="longitude" label={t('services.location.longitude')} inputmode="decimal" />
         <button type="submit">{t('common.save')}</button>
       </Form>
-    </Layout>
+    </TitledLayout>
   );
 }

@@ -4,7 +4,7 @@ import { localized } from '../../../../core/i18n/localized.js';
 import { DataTable, Empty, Ltr, StatusBadge } from '../../../../core/views/components.js';
 import { usePage } from '../../../../core/views/context.js';
 import { ButtonForm } from '../../../../core/views/forms.js';
-import { Layout } from '../../../../core/views/Layout.js';
+import { TitledLayout } from '../../../../core/views/Layout.js';
 import { FeedbackItem } from '../../feedback/views.js';
 import type { FeedbackRow } from '../../feedback/queries.js';
 import type { ManageLocation } from '../queries.js';
@@ -35,8 +35,7 @@ export function ManagePage(p: {
   const L = i18n.locale;
   const staleCount = p.services.filter((s) => s.stale).length;
   return (
-    <Layout title={t('services.manage.title')}>
-      <h1>{t('services.manage.title')}</h1>
+    <TitledLayout title={t('services.manage.title')}>
       {p.orgs.length > 1 ? (
         <p>
           {p.orgs.map((o, i) => (
@@ -132,6 +131,6 @@ export function ManagePage(p: {
       ) : (
         <Empty text={t('services.manage.noFeedback')} />
       )}
-    </Layout>
+    </TitledLayout>
   );
 }
