@@ -1,20 +1,13 @@
 // Network time: the fast path (one offset per UTC hour) must say exactly what the time-zone data
 // says, across Syria's summer-time years and the 2022 change to UTC+3 all year.
 import { describe, expect, it } from 'vitest';
-import { damascusDay, damascusLocalToDate, damascusOffsetMinutes, dateToDamascusLocal } from './time.js';
+import { damascusDay, damascusLocalToDate, damascusOffsetMinutes, dateToDamascusLocal, wallPartsIntl } from './time.js';
 
-const intl = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Damascus',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+// The reference: the time-zone data asked directly, for every instant (no per-hour cache).
+const pad = (n: number) => String(n).padStart(2, '0');
 const wall = (d: Date) => {
-  const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const w = wallPartsIntl(d);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 };
 
 describe('Damascus wall time', () => {

@@ -16,7 +16,8 @@ const partsFmt = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-function wallPartsIntl(d: Date) {
+/** Damascus wall time straight from the time-zone data (slow); the fast path below must agree with it. */
+export function wallPartsIntl(d: Date) {
   const p: Record<string, string> = {};
   for (const part of partsFmt.formatToParts(d)) p[part.type] = part.value;
   return {

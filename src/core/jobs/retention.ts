@@ -1,6 +1,8 @@
 // The daily retention purge: removes what the data inventory says is kept no longer. Features
 // register their own steps. Several app processes may run it; the `kv` row makes it once a day.
 import type { Db } from '../db/index.js';
+import type { Database } from '../db/schema.js';
+import { sql } from 'kysely';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { purgeDownloads } from '../downloads/index.js';
 import { claimPeriod } from './scheduler.js';
@@ -10,54 +12,41 @@ const DAY = 24 * 3600 * 1000;
 
 export type PurgeStep = { name: string; run: (db: Db, now: Date) => Promise<number> };
 
+/** The tables whose old rows the core purges. */
+type PurgedTable = 'account_tokens' | 'rate_limits' | 'mail_outbox' | 'audit_log';
+
+/** A step that deletes the rows of `table` whose `column` lies before `cutoff(now)`
+ *  (or at it, with `inclusive`); the cutoff is a value of the column's own kind. */
+function deleteRowsBefore<T extends PurgedTable>(
+  name: string,
+  table: T,
+  column: keyof Database[T] & string,
+  cutoff: (now: Date) => string | number,
+  inclusive = false,
+): PurgeStep {
+  return {
+    name,
+    run: async (db, now) => {
+      const res = await db
+        .deleteFrom(table as PurgedTable)
+        .where(sql.ref(column), inclusive ? '<=' : '<', cutoff(now))
+        .executeTakeFirst();
+      return Number(res.numDeletedRows);
+    },
+  };
+}
+
+/** An ISO timestamp `days` before `now`. */
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY).toISOString();
+
 const steps: PurgeStep[] = [
   { name: 'sessions', run: purgeExpiredSessions },
   { name: 'prepared downloads (1 hour)', run: purgeDownloads },
-  {
-    name: 'account tokens',
-    run: async (db, now) =>
-      Number(
-        (await db.deleteFrom('account_tokens').where('expires_at', '<=', now.toISOString()).executeTakeFirst())
-          .numDeletedRows,
-      ),
-  },
-  {
-    name: 'rate-limit counters',
-    // a counter's window is at most an hour; anything older than a day is dead
-    run: async (db, now) =>
-      Number(
-        (
-          await db
-            .deleteFrom('rate_limits')
-            .where('window_start', '<', now.getTime() - DAY)
-            .executeTakeFirst()
-        ).numDeletedRows,
-      ),
-  },
-  {
-    name: 'mail outbox (90 days)',
-    run: async (db, now) =>
-      Number(
-        (
-          await db
-            .deleteFrom('mail_outbox')
-            .where('created_at', '<', new Date(now.getTime() - 90 * DAY).toISOString())
-            .executeTakeFirst()
-        ).numDeletedRows,
-      ),
-  },
-  {
-    name: 'audit log (365 days)',
-    run: async (db, now) =>
-      Number(
-        (
-          await db
-            .deleteFrom('audit_log')
-            .where('at', '<', new Date(now.getTime() - 366 * DAY).toISOString())
-            .executeTakeFirst()
-        ).numDeletedRows,
-      ),
-  },
+  deleteRowsBefore('account tokens', 'account_tokens', 'expires_at', (now) => now.toISOString(), true),
+  // a counter's window is at most an hour; anything older than a day is dead
+  deleteRowsBefore('rate-limit counters', 'rate_limits', 'window_start', (now) => now.getTime() - DAY),
+  deleteRowsBefore('mail outbox (90 days)', 'mail_outbox', 'created_at', (now) => daysBefore(now, 90)),
+  deleteRowsBefore('audit log (365 days)', 'audit_log', 'at', (now) => daysBefore(now, 366)),
 ];
 
 /** Runs the core's steps, then the features'; returns rows removed per step. */

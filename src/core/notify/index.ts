@@ -190,22 +190,23 @@ export async function openNotification(db: Db, userId: number, id: number, now: 
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!row) return null;
-  await db
-    .updateTable('notifications')
-    .set({ read_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('read_at', 'is', null)
-    .execute();
+  await markUnreadRead(db, userId, now, id);
   return row.url;
 }
 
 export async function markAllRead(db: Db, userId: number, now: Date): Promise<void> {
-  await db
+  await markUnreadRead(db, userId, now);
+}
+
+/** Stamps the person's unread notices read now: all of them, or only notice `id`. */
+async function markUnreadRead(db: Db, userId: number, now: Date, id?: number): Promise<void> {
+  let update = db
     .updateTable('notifications')
     .set({ read_at: now.toISOString() })
     .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .execute();
+    .where('read_at', 'is', null);
+  if (id !== undefined) update = update.where('id', '=', id);
+  await update.execute();
 }
 
 export async function channelSettings(db: Db, userId: number): Promise<Map<string, NotificationChannel>> {

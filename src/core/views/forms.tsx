@@ -29,6 +29,12 @@ function useScope(): Scope {
   return useContext(FormScope) ?? { values: {}, errors: {}, prefix: 'f', extra: {} };
 }
 
+/** A field's scope, its element id and its error (the one it is given first). */
+function useFieldScope(name: string, error?: string) {
+  const scope = useScope();
+  return { scope, id: `${scope.prefix}-${name}`, error: error ?? scope.errors[name] };
+}
+
 /** The string a text input shows for a stored or typed value. */
 export function asText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -126,15 +132,13 @@ export function Field(p: FieldProps) {
     id,
     name: p.name,
     required: p.required,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': error ? `${id}-err` : p.hint ? `${id}-hint` : undefined,
+    ...describedBy(id, error, p.hint),
     maxLength: p.maxLength,
     minLength: p.minLength,
     placeholder: p.placeholder,
   };
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={id}>{p.label}</label>
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
       {p.multiline ? (
         <textarea {...common} rows={p.rows ?? 6} dir="auto" dirName={`${p.name}.dir`}>
           {value ?? ''}
@@ -155,9 +159,7 @@ export function Field(p: FieldProps) {
           {...(ltr || type !== 'text' ? {} : { dirName: `${p.name}.dir` })}
         />
       )}
-      <Hint id={id} text={p.hint} />
-      <ErrorText id={id} text={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -165,33 +167,23 @@ export type Option = { value: string; label: string };
 /** A choice in a list of checkboxes or radios; its label may hold markup (a <bdi> name). */
 export type Choice = { value: string; label: ComponentChildren };
 
-export function Select(p: {
-  name: string;
-  label: string;
-  options: Option[];
-  value?: string | null;
-  error?: string;
-  hint?: string;
-  /** an empty first choice with this label */
-  includeEmpty?: string;
-  multiple?: boolean;
-  required?: boolean;
-}) {
-  const scope = useScope();
-  const id = `${scope.prefix}-${p.name}`;
-  const error = p.error ?? scope.errors[p.name];
+/** What a labelled one-input field (a select, a file input) is given. */
+type LabelledInputProps = { name: string; label: string; hint?: string; required?: boolean; multiple?: boolean };
+
+export function Select(
+  p: LabelledInputProps & {
+    options: Option[];
+    value?: string | null;
+    error?: string;
+    /** an empty first choice with this label */
+    includeEmpty?: string;
+  },
+) {
+  const { scope, id, error } = useFieldScope(p.name, p.error);
   const selected = p.value !== undefined ? asList(p.value) : asList(scope.values[p.name]);
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      <select
-        id={id}
-        name={p.name}
-        multiple={p.multiple}
-        required={p.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-err` : p.hint ? `${id}-hint` : undefined}
-      >
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
+      <select id={id} name={p.name} multiple={p.multiple} required={p.required} {...describedBy(id, error, p.hint)}>
         {p.includeEmpty !== undefined ? <option value="">{p.includeEmpty}</option> : null}
         {p.options.map((o) => (
           <option value={o.value} selected={selected.includes(o.value)}>
@@ -199,9 +191,7 @@ export function Select(p: {
           </option>
         ))}
       </select>
-      <Hint id={id} text={p.hint} />
-      <ErrorText id={id} text={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -230,67 +220,46 @@ export function Checkbox(p: {
         <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} checked={checked} required={p.required} />{' '}
         {p.label}
       </label>
-      <Hint id={id} text={p.hint} />
-      <ErrorText id={id} text={error} />
+      <HintAndError id={id} hint={p.hint} error={error} />
     </>
   );
 }
 
 /** Several choices under one name, in a fieldset. */
 export function Checkboxes(p: { name: string; legend: string; options: Choice[]; selected?: string[]; hint?: string }) {
-  const scope = useScope();
-  const id = `${scope.prefix}-${p.name}`;
+  const { scope, id, error } = useFieldScope(p.name);
   const selected = p.selected ?? asList(scope.values[p.name]);
-  const error = scope.errors[p.name];
   return (
-    <fieldset class={error ? 'field--error' : undefined} aria-describedby={error ? `${id}-err` : undefined}>
-      <legend>{p.legend}</legend>
+    <ChoiceFieldset id={id} legend={p.legend} hint={p.hint} error={error} errorDescribes>
       {p.options.map((o) => (
         <label class="checkbox">
           <input type="checkbox" name={p.name} value={o.value} checked={selected.includes(o.value)} /> {o.label}
         </label>
       ))}
-      <Hint id={id} text={p.hint} />
-      <ErrorText id={id} text={error} />
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
 /** One choice of a few, as radio buttons in a fieldset. */
 export function Radios(p: { name: string; legend: string; options: Choice[]; value?: string | null; hint?: string }) {
-  const scope = useScope();
-  const id = `${scope.prefix}-${p.name}`;
+  const { scope, id, error } = useFieldScope(p.name);
   const value = p.value !== undefined ? asText(p.value) : asText(scope.values[p.name]);
-  const error = scope.errors[p.name];
   return (
-    <fieldset class={error ? 'field--error' : undefined}>
-      <legend>{p.legend}</legend>
+    <ChoiceFieldset id={id} legend={p.legend} hint={p.hint} error={error}>
       {p.options.map((o) => (
         <label class="checkbox">
           <input type="radio" name={p.name} value={o.value} checked={value === o.value} /> {o.label}
         </label>
       ))}
-      <Hint id={id} text={p.hint} />
-      <ErrorText id={id} text={error} />
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
 /** A file input (the form must be `multipart`). */
-export function FileField(p: {
-  name: string;
-  label: string;
-  accept?: string;
-  required?: boolean;
-  hint?: string;
-  multiple?: boolean;
-}) {
-  const scope = useScope();
-  const id = `${scope.prefix}-${p.name}`;
-  const error = scope.errors[p.name];
+export function FileField(p: LabelledInputProps & { accept?: string }) {
+  const { id, error } = useFieldScope(p.name);
   return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={id}>{p.label}</label>
+    <FieldFrame id={id} label={p.label} hint={p.hint} error={error}>
       <input
         id={id}
         type="file"
@@ -298,12 +267,9 @@ export function FileField(p: {
         accept={p.accept}
         required={p.required}
         multiple={p.multiple}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-err` : p.hint ? `${id}-hint` : undefined}
+        {...describedBy(id, error, p.hint)}
       />
-      <Hint id={id} text={p.hint} />
-      <ErrorText id={id} text={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -414,18 +380,63 @@ export function FormErrorSummary(props: { message?: string | null }) {
   );
 }
 
-function Hint(p: { id: string; text?: string }) {
-  return p.text ? (
-    <p class="hint" id={`${p.id}-hint`}>
-      {p.text}
-    </p>
-  ) : null;
+/** An input's accessible links to its error (when there is one) or else its hint. */
+function describedBy(id: string, error: string | undefined, hint: string | undefined) {
+  return {
+    'aria-invalid': error ? ('true' as const) : undefined,
+    'aria-describedby': error ? `${id}-err` : hint ? `${id}-hint` : undefined,
+  };
 }
 
-function ErrorText(p: { id: string; text?: string }) {
-  return p.text ? (
-    <p class="error" id={`${p.id}-err`}>
-      {p.text}
+/** The frame of a one-input field: its label above, its hint and error below. */
+function FieldFrame(p: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class={p.error ? 'field field--error' : 'field'}>
+      <label for={p.id}>{p.label}</label>
+      {p.children}
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
+    </div>
+  );
+}
+
+/** The fieldset of a list of checkboxes or radios, with the hint and error below the choices. */
+function ChoiceFieldset(p: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  /** the fieldset points at its error message (checkbox lists do) */
+  errorDescribes?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <fieldset
+      class={p.error ? 'field--error' : undefined}
+      aria-describedby={p.errorDescribes && p.error ? `${p.id}-err` : undefined}
+    >
+      <legend>{p.legend}</legend>
+      {p.children}
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
+    </fieldset>
+  );
+}
+
+/** The lines under a field that its aria-describedby points at: the hint, then the error. */
+function HintAndError(p: { id: string; hint?: string; error?: string }) {
+  const hint = p.hint ? (
+    <p class="hint" id={`${p.id}-hint`}>
+      {p.hint}
     </p>
   ) : null;
+  const error = p.error ? (
+    <p class="error" id={`${p.id}-err`}>
+      {p.error}
+    </p>
+  ) : null;
+  return (
+    <>
+      {hint}
+      {error}
+    </>
+  );
 }

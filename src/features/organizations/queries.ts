@@ -36,10 +36,13 @@ export async function getOrganization(db: Db, id: number) {
   return row ? { ...row, fields: fromJson<string[]>(row.fields_of_work, []) } : null;
 }
 
+/** Organizations' town links, each with the town it names. */
+function townLinks(db: Db) {
+  return db.selectFrom('organization_towns').innerJoin('towns', 'towns.pcode', 'organization_towns.town_pcode');
+}
+
 export async function organizationTowns(db: Db, organizationId: number) {
-  return db
-    .selectFrom('organization_towns')
-    .innerJoin('towns', 'towns.pcode', 'organization_towns.town_pcode')
+  return townLinks(db)
     .select(['towns.pcode', 'towns.name_ar', 'towns.name_en', 'towns.adm2_name_ar', 'towns.adm2_name_en'])
     .where('organization_towns.organization_id', '=', organizationId)
     .orderBy('towns.name_ar')
@@ -50,9 +53,7 @@ export async function organizationTowns(db: Db, organizationId: number) {
 export async function townsByOrganization(db: Db, organizationIds: number[]) {
   const out = new Map<number, { pcode: string; name_ar: string; name_en: string }[]>();
   if (!organizationIds.length) return out;
-  const rows = await db
-    .selectFrom('organization_towns')
-    .innerJoin('towns', 'towns.pcode', 'organization_towns.town_pcode')
+  const rows = await townLinks(db)
     .select(['organization_towns.organization_id', 'towns.pcode', 'towns.name_ar', 'towns.name_en'])
     .where('organization_towns.organization_id', 'in', organizationIds)
     .orderBy('towns.name_ar')

@@ -15,6 +15,7 @@ import {
   type SourceHit,
 } from '../../core/search/index.js';
 import { orgPath } from './views/pages.js';
+import { townsByOrganization } from './queries.js';
 
 const KIND = 'organization';
 
@@ -33,20 +34,14 @@ async function syncOrganizations(db: Db): Promise<number> {
   }
   const stale = orgs.filter((o) => stamp.get(String(o.id)) !== Date.parse(o.updated_at));
   if (!stale.length) return done;
-  const towns = await db
-    .selectFrom('organization_towns as ot')
-    .innerJoin('towns as t', 't.pcode', 'ot.town_pcode')
-    .select(['ot.organization_id', 't.pcode', 't.name_ar', 't.name_en'])
-    .where(
-      'ot.organization_id',
-      'in',
-      stale.map((o) => o.id),
-    )
-    .execute();
+  const towns = await townsByOrganization(
+    db,
+    stale.map((o) => o.id),
+  );
   await indexDocuments(
     db,
     stale.map((o) => {
-      const own = towns.filter((t) => t.organization_id === o.id);
+      const own = towns.get(o.id) ?? [];
       return {
         kind: KIND,
         refId: o.id,
