@@ -1,15 +1,11 @@
 // `npm run wasl -- routes`: every route an operator or a security reviewer should know about,
 // with who may call it and which feature owns it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './testing/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './testing/use-app.js';
 import { routeListing } from './cli-commands.js';
 import { features } from './features/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('wasl routes', () => {
   it('lists every registered route once, with its access level and its feature', () => {

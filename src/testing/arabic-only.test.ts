@@ -3,18 +3,18 @@
 // course, election and service — then removes every English name and title the schema lets go
 // (NULL where a column allows it, otherwise an empty string), and follows every link a person
 // can reach, in Arabic and in English, as each kind of person. No page may answer 5xx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildTestApp, Client, signIn, type TestApp } from './app.js';
+import { Client, signIn } from './app.js';
+import { useTestApp } from './use-app.js';
 import { seedDemoIfEmpty } from '../seed/demo.js';
 import { newTotpSecret } from '../core/auth/totp.js';
 import { ownTables } from './db.js';
 
-let t: TestApp;
+const t = useTestApp();
 const cleared: string[] = [];
 
 beforeAll(async () => {
-  t = await buildTestApp();
   t.clock.set(new Date());
   await seedDemoIfEmpty(t.app.wasl, { passwords: 'arabic-only-walk' });
   const db = t.handle.db;
@@ -34,7 +34,6 @@ beforeAll(async () => {
   // Staff see their workspaces only with two-step set up.
   await db.updateTable('users').set({ totp_secret: newTotpSecret() }).execute();
 }, 120_000);
-afterAll(() => t.close());
 
 const SKIP =
   /^\/(logout|media\/|publishing\/covers\/|offline\/packs\/|api\/|feeds\/|.*\.(xml|ics|csv|xlsx|pdf|json|js|css|png|webp|svg|ico)(\?|$))/;

@@ -2,16 +2,9 @@
 // admin} and fails on any access the route's level and the object rules do not grant: a denied
 // actor must get 404 (or, anonymous, a redirect to sign in), never the page. New routes are
 // covered automatically; organization routes get a real object and the rules listed below.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  Client,
-  makeNetwork,
-  makeOrganization,
-  makeUser,
-  signIn,
-  type TestApp,
-} from '../../testing/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/use-app.js';
+import { Client, makeNetwork, makeOrganization, makeUser, signIn } from '../../testing/app.js';
 import { meetsAccess } from '../auth/access.js';
 import { loadActor, anonymous, type Actor } from '../auth/actor.js';
 import { newTotpSecret } from '../auth/totp.js';
@@ -21,7 +14,7 @@ import { ownTables } from '../../testing/db.js';
 type ActorKey = 'anonymous' | 'member' | 'staffA' | 'staffB' | 'networkAdmin';
 const actorKeys: ActorKey[] = ['anonymous', 'member', 'staffA', 'staffB', 'networkAdmin'];
 
-let t: TestApp;
+const t = useTestApp();
 const ids: Record<string, number> = {};
 const actors = new Map<ActorKey, { actor: Actor; client: Client }>();
 
@@ -35,7 +28,6 @@ const objectRules: Record<string, (k: ActorKey) => boolean> = {
 };
 
 beforeAll(async () => {
-  t = await buildTestApp();
   const db = t.handle.db;
   await importGazetteer(
     db,
@@ -64,7 +56,6 @@ beforeAll(async () => {
   }
   for (const { client } of actors.values()) await client.get('/login'); // a CSRF token, as a browser would have
 });
-afterAll(() => t.close());
 
 function fill(url: string) {
   return url

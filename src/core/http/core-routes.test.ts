@@ -1,12 +1,8 @@
 // What the core answers itself: health, robots.txt.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/use-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp({ BASE_URL: 'https://wasl.example.org' });
-});
-afterAll(() => t.close());
+const t = useTestApp({ BASE_URL: 'https://wasl.example.org' });
 
 describe('robots.txt', () => {
   it('opens the public site to crawlers, closes people’s own pages and staff tools, and names the sitemap', async () => {

@@ -1,14 +1,10 @@
 // Smoke run of the form fuzzer (a few inputs per POST route and role); the full run with many
 // more is in test/hardening/form-fuzz.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../testing/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/use-app.js';
 import { fuzzPostRoutes } from '../../testing/form-fuzz.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('form fuzzer (smoke)', () => {
   it('answers random and malformed input on every POST route without a 5xx or a partial write', async () => {

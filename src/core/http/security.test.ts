@@ -1,17 +1,14 @@
 // What every response carries, and how errors look: headers a browser enforces, no-store on
 // private pages, generic error pages in the person's language, no open redirects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
+import { useTestApp } from '../../testing/use-app.js';
 import { loadConfig } from '../config.js';
 import { createTestDb } from '../../testing/db.js';
 import { safeLocalPath } from './forms.js';
-import { buildTestApp, Client, makeUser, TEST_PASSWORD, type TestApp } from '../../testing/app.js';
+import { buildTestApp, Client, makeUser, TEST_PASSWORD } from '../../testing/app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('security headers', () => {
   it('sends a strict CSP without unsafe-inline, frame-ancestors none, nosniff and a referrer policy on every page', async () => {

@@ -1,8 +1,9 @@
 // Elections' retention with an injected clock, through the core's daily purge: expired and revoked
 // observers' devices go; an archived election's observers lose name, phone and secret, and relayed
 // texts are erased; an active election's observers keep theirs. SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
+import { describe, expect, it } from 'vitest';
+import { makeNetwork, makeOrganization, makeUser } from '../../testing/app.js';
+import { useTestApp } from '../../testing/use-app.js';
 import { runRetentionPurge } from '../../core/jobs/retention.js';
 import { HOUR } from '../../core/time.js';
 import { makeElectionFixture } from './testing/fixture.js';
@@ -10,11 +11,7 @@ import { createObserverToken, revokeObserver } from './observers/queries.js';
 import { saveTextReport } from './entry/queries.js';
 import elections from './index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('elections retention', () => {
   it('removes expired and revoked devices, and erases archived elections’ observers and texts', async () => {

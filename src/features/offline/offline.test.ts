@@ -2,23 +2,22 @@
 // offers the slot and script to anonymous visitors only, the "saved on this phone" page in both
 // languages, and town packs — assembled as an anonymous visitor, compressed, their size told first.
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, Client, makeUser, type TestApp } from '../../testing/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, makeUser } from '../../testing/app.js';
+import { useTestApp } from '../../testing/use-app.js';
 import { seedDemoIfEmpty } from '../../seed/demo.js';
 import { townsWithServices } from '../services/directory/queries.js';
 import { offlineAssets } from './bundle.js';
 import type { Pack } from './pack.js';
 
-let t: TestApp;
+const t = useTestApp();
 let largest: { pcode: string; count: number };
 
 beforeAll(async () => {
-  t = await buildTestApp();
   t.clock.set(new Date());
   await seedDemoIfEmpty(t.app.wasl, { passwords: 'offline-test-password' });
   largest = (await townsWithServices(t.app.wasl.db)).sort((a, b) => b.count - a.count)[0]!;
 });
-afterAll(() => t.close());
 
 describe('the worker and the page script', () => {
   it('are served, the worker for the whole site, and weigh at most 8 KB compressed together', async () => {

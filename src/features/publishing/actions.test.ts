@@ -1,13 +1,10 @@
 // publishFromFeature: what programmes and coordination call.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, makeNetwork, makeOrganization, makeUser, type TestApp } from './testing/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { makeNetwork, makeOrganization, makeUser } from './testing/fixtures.js';
+import { useTestApp } from '../../testing/use-app.js';
 import { publishFromFeature } from './actions.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('publishFromFeature', () => {
   it('creates a submitted item in the workflow, idempotent on its source', async () => {

@@ -1,7 +1,8 @@
 // /towns: a search box, and the towns where the network's active members work, by district.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importGazetteer } from '../../core/towns/queries.js';
-import { buildTestApp, makeNetwork, makeOrganization, type TestApp } from '../../testing/app.js';
+import { makeNetwork, makeOrganization } from '../../testing/app.js';
+import { useTestApp } from '../../testing/use-app.js';
 
 const GAZETTEER =
   'pcode,name_ar,name_en,adm3_pcode,adm3_name_ar,adm3_name_en,adm2_pcode,adm2_name_ar,adm2_name_en,adm1_pcode,adm1_name_ar,adm1_name_en,lat,lon\n' +
@@ -9,9 +10,8 @@ const GAZETTEER =
   'C1564,أعزاز,Azaz,SY020400,مركز اعزاز,Azaz,SY0204,أعزاز,Aazaz,SY02,حلب,Aleppo,36.58,37.04\n' +
   'C1202,الباب,Al Bab,SY020200,مركز الباب,Al Bab,SY0202,الباب,Al Bab,SY02,حلب,Aleppo,36.37,37.51\n';
 
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await buildTestApp();
   const db = t.handle.db;
   await importGazetteer(db, GAZETTEER, { now: t.clock.now });
   const net = await makeNetwork(db);
@@ -29,7 +29,6 @@ beforeAll(async () => {
     ])
     .execute();
 });
-afterAll(() => t.close());
 
 describe('/towns', () => {
   it('lists the towns where active members work, by district, with how many organizations', async () => {

@@ -1,18 +1,18 @@
 // The demo seed tells the story (one project, five courses, 120 trainees, visits with
 // recommendations in several towns), and every published table from it obeys the suppression rule.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_THRESHOLD } from '../../../core/stats/suppression.js';
-import { buildTestApp, Client, makeNetwork, makeOrganization, makeUser, type TestApp } from '../../../testing/app.js';
+import { Client, makeNetwork, makeOrganization, makeUser } from '../../../testing/app.js';
+import { useTestApp } from '../../../testing/use-app.js';
 import { loadAleppoSeed } from '../../../core/towns/seed.js';
 import type { DemoContext } from '../../../seed/demo.js';
 import { buildIndicators, shownValue } from '../indicators/report.js';
 import { seedProgrammes } from './seed.js';
 
-let t: TestApp;
+const t = useTestApp();
 let ctx: DemoContext;
 
 beforeAll(async () => {
-  t = await buildTestApp();
   const db = t.handle.db;
   await loadAleppoSeed(db, t.clock.now);
   const networkId = await makeNetwork(db);
@@ -27,7 +27,6 @@ beforeAll(async () => {
   ).id;
   await seedProgrammes(t.app.wasl, ctx);
 }, 120_000);
-afterAll(() => t.close());
 
 describe('demo seed', () => {
   it('reproduces the story: one project, five courses, 120 young women and men, visits with recommendations', async () => {

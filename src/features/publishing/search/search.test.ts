@@ -2,13 +2,14 @@
 // by relevance then recency with highlighted excerpts, filters narrow them, and the same data
 // gives the same pages on SQLite and PostgreSQL (this file runs on both in CI; the expected
 // orders and scores below are pinned, so a dialect that differs fails here).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../testing/use-app.js';
 import { indexDocument, searchDocuments } from '../../../core/search/index.js';
 import { KINDS } from '../queries.js';
-import { buildTestApp, itemInput, makeNetwork, makeOrganization, makeUser, type TestApp } from '../testing/fixtures.js';
+import { itemInput, makeNetwork, makeOrganization, makeUser } from '../testing/fixtures.js';
 import { createItem, publishItem, unpublishItem, type ItemInput } from '../workspace/actions.js';
 
-let t: TestApp;
+const t = useTestApp();
 let net: number;
 let orgA: number;
 let orgB: number;
@@ -23,7 +24,6 @@ async function publish(key: string, over: Partial<ItemInput>, daysAgo: number) {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
   const db = t.handle.db;
   net = await makeNetwork(db);
   orgA = await makeOrganization(db, net, 'Ghiras');
@@ -97,7 +97,6 @@ beforeAll(async () => {
     publishedAt: t.clock.now.toISOString(),
   });
 });
-afterAll(() => t.close());
 
 async function titles(q: string, extra: Partial<Parameters<typeof searchDocuments>[2]> = {}) {
   const res = await searchDocuments(t.handle.db, t.handle.dialect, {

@@ -3,17 +3,18 @@
 // to each kind; nothing private is ever found; the content-language filter (issue #17) is
 // `content`, never the interface's `lang`. Runs on SQLite and, with DATABASE_URL, PostgreSQL: the
 // expected orders are written out, so both databases must give the same pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../testing/use-app.js';
 import { changeCount } from '../../../core/db/changes.js';
 import { searchReindexJob, syncSearchSources } from '../../../core/search/index.js';
 import { importGazetteer } from '../../../core/towns/queries.js';
 import { syncTopicSearch } from '../../forum/topics/indexing.js';
 import { saveOrganization } from '../../organizations/queries.js';
 import { indexServices } from '../../services/search-index.js';
-import { GAZETTEER, buildTestApp, itemInput, makeNetwork, makeUser, type TestApp } from '../testing/fixtures.js';
+import { GAZETTEER, itemInput, makeNetwork, makeUser } from '../testing/fixtures.js';
 import { createItem, publishItem } from '../workspace/actions.js';
 
-let t: TestApp;
+const t = useTestApp();
 let net: number;
 let other: number;
 let editor: number;
@@ -132,7 +133,6 @@ async function publish(title: string, body: string, daysAgo: number, lang: 'ar' 
 }
 
 beforeAll(async () => {
-  t = await buildTestApp();
   const db = t.handle.db;
   await importGazetteer(db, GAZETTEER + MAREA, { now: t.clock.now });
   net = await makeNetwork(db);
@@ -199,7 +199,6 @@ beforeAll(async () => {
   // The organization leaves after it was indexed: it must vanish at once, not at the next run.
   await db.updateTable('organizations').set({ status: 'left' }).where('id', '=', leaving).execute();
 });
-afterAll(() => t.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
 const search = (q: string, extra = '') => get(`/search?q=${encodeURIComponent(q)}${extra}`);
