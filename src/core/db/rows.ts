@@ -55,6 +55,26 @@ export async function rowsOf<T extends Table>(
   return (await q.execute()) as Row<T>[];
 }
 
+/**
+ * `rowsWhereIn(db, 'programme_recommendations', ['id', 'visit_id'], 'visit_id', visitIds)`: those
+ * columns of the rows whose `key` is one of `values` (the children of rows just read); no values,
+ * no query.
+ */
+export async function rowsWhereIn<T extends Table, C extends keyof Row<T> & string>(
+  db: Db,
+  table: T,
+  columns: C[],
+  key: keyof Row<T> & string,
+  values: (number | string)[],
+): Promise<Pick<Row<T>, C>[]> {
+  if (!values.length) return [];
+  return (await (db as unknown as Kysely<any>)
+    .selectFrom(table as string)
+    .select(columns)
+    .where(key as string, 'in', values)
+    .execute()) as Pick<Row<T>, C>[];
+}
+
 /** `countOf(db, 'programme_cohorts', { course_id })`: how many rows the owner has. */
 export async function countOf<T extends Table>(db: Db, table: T, owner: Owner<T>): Promise<number> {
   let q = (db as unknown as Kysely<any>).selectFrom(table as string).select((eb) => eb.fn.countAll<number>().as('n'));

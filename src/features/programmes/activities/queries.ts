@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../../core/db/index.js';
 import { fromJson, isSet } from '../../../core/db/helpers.js';
 import { deleteIn, ids, insertRow, rowIn, updateIn } from '../../../core/db/rows.js';
-import { rowsWhereIn } from '../common/queries.js';
+import { rowsWhereIn } from '../../../core/db/rows.js';
 import type { PublishedFigures } from '../indicators/report.js';
 import type {
   AgeBand,

@@ -1,9 +1,7 @@
 // Read-only look-ups every area of programmes uses: town and organization names by id, a town as a
-// form shows it, who works for a member (to tell them what waits), and the child rows of rows just
-// read. Organizations, towns and memberships belong to other parts of Wasl; these only read them.
-import type { Kysely, Selectable } from 'kysely';
+// form shows it, and who works for a member (to tell them what waits). Organizations, towns and
+// memberships belong to other parts of Wasl; these only read them.
 import type { Db } from '../../../core/db/index.js';
-import type { Database } from '../../../core/db/schema.js';
 import { localized } from '../../../core/i18n/localized.js';
 
 export type Named = { name_ar: string; name_en: string };
@@ -33,27 +31,6 @@ export function recordNames(
   record: { organization_id: number; town_pcode: string },
 ): Promise<[Map<number, Named>, Map<string, Named>]> {
   return Promise.all([organizationNames(db, [record.organization_id]), townNames(db, [record.town_pcode])]);
-}
-
-type Row<T extends keyof Database> = Selectable<Database[T]>;
-
-/**
- * `columns` of the rows of `table` whose `key` is one of `values` (the children of rows just read);
- * no values, no query.
- */
-export async function rowsWhereIn<T extends keyof Database & string, C extends keyof Row<T> & string>(
-  db: Db,
-  table: T,
-  columns: C[],
-  key: keyof Row<T> & string,
-  values: (number | string)[],
-): Promise<Pick<Row<T>, C>[]> {
-  if (!values.length) return [];
-  return (await (db as unknown as Kysely<any>)
-    .selectFrom(table as string)
-    .select(columns)
-    .where(key as string, 'in', values)
-    .execute()) as Pick<Row<T>, C>[];
 }
 
 /** A stored town as its form field shows it — its name with the P-code that keeps it exact. */

@@ -23,7 +23,7 @@ import {
   personMetrics,
   recommendationStatuses,
 } from '../rules.js';
-import { rowsWhereIn } from '../common/queries.js';
+import { rowsWhereIn } from '../../../core/db/rows.js';
 import type { RecommendationStatus, TargetMetric } from '../tables.js';
 import { enrolmentsWithTraineeAndCourse } from '../training/queries.js';
 import { activityReports, protectFamily, type EnrolmentFact, type ReportFigure, type Reports } from './protection.js';

@@ -4,7 +4,7 @@ import type { Db } from '../../../core/db/index.js';
 import { flag } from '../../../core/db/helpers.js';
 import { deleteIn, ids, rowIn, rowsOf, updateIn } from '../../../core/db/rows.js';
 import { countOf } from '../../../core/db/rows.js';
-import { rowsWhereIn } from '../common/queries.js';
+import { rowsWhereIn } from '../../../core/db/rows.js';
 import type { projectForm, targetForm } from '../schemas.js';
 
 /** The project form's data, its towns resolved to P-codes. */
